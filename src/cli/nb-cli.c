@@ -1,0 +1,39 @@
+/* nb-cli.c — the headless command line: check, import, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-cli.h"
+
+typedef struct {
+  const char *verb;
+  int (*run) (int argc, char **argv);
+} NbCommand;
+
+static const NbCommand commands[] = {
+  { NULL, NULL },
+};
+
+gboolean
+nb_cli_is_command (const char *verb)
+{
+  for (guint i = 0; commands[i].verb != NULL; i++)
+    if (g_strcmp0 (commands[i].verb, verb) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+int
+nb_cli_run (int    argc,
+            char **argv)
+{
+  for (guint i = 0; commands[i].verb != NULL; i++)
+    if (g_strcmp0 (commands[i].verb, argv[1]) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  return 2;
+}

@@ -1,0 +1,475 @@
+/* nb-report.c — a government information disclosure annual report
+ *
+ * The report owns its tables (one per table of its edition) and its
+ * texts.  It is the single source of truth: views and the checker listen
+ * to its signals, which say exactly what changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-report"
+
+#include "config.h"
+
+#include "nb-enums.h"
+#include "nb-report.h"
+
+struct _NbReport
+{
+  GObject    parent_instance;
+
+  NbEdition  edition;
+  char      *organ;
+  int        year;
+  char      *custom_title;
+  char      *derived_title;
+  char      *date;
+  char      *texts[NB_N_TEXT_SECTIONS];
+  GPtrArray *tables;
+};
+
+G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_EDITION,
+  PROP_ORGAN,
+  PROP_YEAR,
+  PROP_TITLE,
+  PROP_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CELL_CHANGED,
+  TEXT_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (NbReport *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+table_cell_changed_cb (NbTable  *table,
+                       guint     row,
+                       guint     column,
+                       NbReport *self)
+{
+  g_signal_emit (self, signals[CELL_CHANGED], 0, table, row, column);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_derive_title:
+ * Returns: (transfer full): the customary title, organ first:
+ *   〈机关〉〈年〉年政府信息公开工作年度报告
+ */
+char *
+nb_report_derive_title (const char *organ,
+                        int         year)
+{
+  GString *title = g_string_new (organ != NULL ? organ : "");
+
+  if (year > 0)
+    g_string_append_printf (title, "%d年", year);
+  g_string_append (title, "政府信息公开工作年度报告");
+  return g_string_free (title, FALSE);
+}
+
+static void
+update_derived_title (NbReport *self)
+{
+  g_free (self->derived_title);
+  self->derived_title = nb_report_derive_title (self->organ, self->year);
+  if (self->custom_title == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* Returns TRUE when *field changed. */
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+nb_report_constructed (GObject *object)
+{
+  NbReport *self = (NbReport *) object;
+  const NbEditionDef *def = nb_edition_get (self->edition);
+
+  G_OBJECT_CLASS (nb_report_parent_class)->constructed (object);
+
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < def->n_tables; i++)
+    {
+      NbTable *table = nb_table_new (&def->tables[i]);
+
+      g_signal_connect_object (table, "cell-changed",
+                               G_CALLBACK (table_cell_changed_cb), self, G_CONNECT_DEFAULT);
+      g_ptr_array_add (self->tables, table);
+    }
+  self->derived_title = nb_report_derive_title (NULL, 0);
+}
+
+static void
+nb_report_finalize (GObject *object)
+{
+  NbReport *self = (NbReport *) object;
+
+  g_free (self->organ);
+  g_free (self->custom_title);
+  g_free (self->derived_title);
+  g_free (self->date);
+  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
+    g_free (self->texts[i]);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
+}
+
+static void
+nb_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NbReport *self = NB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITION:
+      g_value_set_enum (value, self->edition);
+      break;
+    case PROP_ORGAN:
+      g_value_set_string (value, nb_report_get_organ (self));
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, nb_report_get_title (self));
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, nb_report_get_date (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_report_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NbReport *self = NB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITION:
+      self->edition = g_value_get_enum (value);
+      break;
+    case PROP_ORGAN:
+      nb_report_set_organ (self, g_value_get_string (value));
+      break;
+    case PROP_YEAR:
+      nb_report_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_TITLE:
+      nb_report_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      nb_report_set_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_report_class_init (NbReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_report_constructed;
+  object_class->finalize = nb_report_finalize;
+  object_class->get_property = nb_report_get_property;
+  object_class->set_property = nb_report_set_property;
+
+  properties[PROP_EDITION] =
+    g_param_spec_enum ("edition", NULL, NULL,
+                       NB_TYPE_EDITION, NB_EDITION_2021,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORGAN] =
+    g_param_spec_string ("organ", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, NB_YEAR_MAX, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * NbReport:title:
+   * The title as printed: derived from organ and year unless one was set.
+   * Setting %NULL or "" goes back to the derived title.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NbReport::cell-changed:
+   * @table: the table
+   * @row: the cell's row
+   * @column: its column
+   *
+   * A cell of one of the report's tables changed (see NbTable::cell-changed).
+   */
+  signals[CELL_CHANGED] =
+    g_signal_new ("cell-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, NB_TYPE_TABLE, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * NbReport::text-changed:
+   * @section: the #NbTextSection whose text changed
+   */
+  signals[TEXT_CHANGED] =
+    g_signal_new ("text-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * NbReport::changed:
+   * Anything in the report changed: emitted after each more precise
+   * signal or property notification.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+nb_report_init (NbReport *self)
+{
+  self->edition = NB_EDITION_2021;
+}
+
+/**
+ * nb_report_new:
+ * Returns: (transfer full): an empty report in the format of @edition
+ */
+NbReport *
+nb_report_new (NbEdition edition)
+{
+  g_return_val_if_fail (edition < NB_N_EDITIONS, NULL);
+  return g_object_new (NB_TYPE_REPORT, "edition", edition, NULL);
+}
+
+NbEdition
+nb_report_get_edition (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NB_EDITION_2021);
+  return self->edition;
+}
+
+const NbEditionDef *
+nb_report_get_edition_def (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return nb_edition_get (self->edition);
+}
+
+const char *
+nb_report_get_organ (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->organ != NULL ? self->organ : "";
+}
+
+void
+nb_report_set_organ (NbReport   *self,
+                     const char *organ)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (!replace_string (&self->organ, organ))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGAN]);
+  update_derived_title (self);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_get_year:
+ * Returns: the year the report covers, or 0 when not set
+ */
+int
+nb_report_get_year (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  return self->year;
+}
+
+void
+nb_report_set_year (NbReport *self,
+                    int       year)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (year >= 0 && year <= NB_YEAR_MAX);
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  update_derived_title (self);
+  emit_changed (self);
+}
+
+const char *
+nb_report_get_title (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->custom_title != NULL ? self->custom_title : self->derived_title;
+}
+
+void
+nb_report_set_title (NbReport   *self,
+                     const char *title)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (title != NULL && *title == '\0')
+    title = NULL;
+  if (!replace_string (&self->custom_title, title))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_has_custom_title:
+ * Whether the title was set rather than derived from organ and year.
+ */
+gboolean
+nb_report_has_custom_title (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return self->custom_title != NULL;
+}
+
+/**
+ * nb_report_get_date:
+ * Returns: the date printed under the signature block (YYYY-MM-DD), or ""
+ */
+const char *
+nb_report_get_date (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->date != NULL ? self->date : "";
+}
+
+void
+nb_report_set_date (NbReport   *self,
+                    const char *date)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (date != NULL && *date == '\0')
+    date = NULL;
+  if (!replace_string (&self->date, date))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  emit_changed (self);
+}
+
+const char *
+nb_report_get_text (NbReport      *self,
+                    NbTextSection  section)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (section < NB_N_TEXT_SECTIONS, NULL);
+  return self->texts[section] != NULL ? self->texts[section] : "";
+}
+
+void
+nb_report_set_text (NbReport      *self,
+                    NbTextSection  section,
+                    const char    *text)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (section < NB_N_TEXT_SECTIONS);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (!replace_string (&self->texts[section], text))
+    return;
+  g_signal_emit (self, signals[TEXT_CHANGED], 0, (guint) section);
+  emit_changed (self);
+}
+
+guint
+nb_report_get_n_tables (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  return self->tables->len;
+}
+
+/**
+ * nb_report_get_table_at:
+ * Returns: (transfer none): the table at @index, in the edition's order
+ */
+NbTable *
+nb_report_get_table_at (NbReport *self,
+                        guint     index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (index < self->tables->len, NULL);
+  return g_ptr_array_index (self->tables, index);
+}
+
+/**
+ * nb_report_get_table:
+ * @key: a stable table key, such as `s3_requests`
+ *
+ * Returns: (transfer none) (nullable): the table, or %NULL when the
+ *   report's edition has no such table
+ */
+NbTable *
+nb_report_get_table (NbReport   *self,
+                     const char *key)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      NbTable *table = g_ptr_array_index (self->tables, i);
+      if (g_strcmp0 (nb_table_get_def (table)->key, key) == 0)
+        return table;
+    }
+  return NULL;
+}
