@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-cli.h"
+#include "nb-cli-private.h"
 
 typedef struct {
   const char *verb;
@@ -16,6 +17,7 @@ typedef struct {
 } NbCommand;
 
 static const NbCommand commands[] = {
+  { "check", nb_cli_check },
   { NULL, NULL },
 };
 
