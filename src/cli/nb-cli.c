@@ -15,7 +15,16 @@ typedef struct {
   int (*run) (int argc, char **argv);
 } NbCommand;
 
+static int
+cli_version (int    argc,
+             char **argv)
+{
+  g_print ("nianbao %s\n", PACKAGE_VERSION);
+  return 0;
+}
+
 static const NbCommand commands[] = {
+  { "--version", cli_version },
   { NULL, NULL },
 };
 
