@@ -16,8 +16,17 @@ typedef struct {
   int (*run) (int argc, char **argv);
 } NbCommand;
 
+static int
+cli_version (int    argc,
+             char **argv)
+{
+  g_print ("nianbao %s\n", PACKAGE_VERSION);
+  return 0;
+}
+
 static const NbCommand commands[] = {
   { "check", nb_cli_check },
+  { "--version", cli_version },
   { NULL, NULL },
 };
 
