@@ -699,11 +699,11 @@ read_header (Reader      *reader,
   version = json_node_get_int (node);
   if (version > NB_FILE_SCHEMA_VERSION)
     return fail (reader, NB_FILE_ERROR_VERSION,
-                 _("the file was written by a newer version of Nianbao (format %" G_GINT64_FORMAT
-                   "; this version reads up to %d)"), version, NB_FILE_SCHEMA_VERSION);
+                 _("the file was written by a newer version of Nianbao (format %lld; "
+                   "this version reads up to %d)"), (long long) version, NB_FILE_SCHEMA_VERSION);
   if (version < 1)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a format version of 1 or more, found %"
-                                                G_GINT64_FORMAT), version);
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a format version of 1 or more, found %lld"),
+                 (long long) version);
   leave (reader, length);
 
   if (!require_member (reader, root, "edition", &node))
@@ -757,8 +757,8 @@ read_identity (Reader     *reader,
     return FALSE;
   year = json_node_get_int (node);
   if (year < 0 || year > NB_YEAR_MAX)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %" G_GINT64_FORMAT),
-                 NB_YEAR_MAX, year);
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %lld"),
+                 NB_YEAR_MAX, (long long) year);
   leave (reader, length);
 
   if (!read_string_or_null (reader, root, "title", &title) ||
@@ -833,8 +833,8 @@ nb_report_new_from_data (const char  *data,
   if ((gsize) length > NB_FILE_MAX_SIZE)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (%" G_GSSIZE_FORMAT " bytes; at most %d)"),
-                   length, NB_FILE_MAX_SIZE);
+                   _("The file is too large to be a report (%lld bytes; at most %d)"),
+                   (long long) length, NB_FILE_MAX_SIZE);
       return NULL;
     }
   if (!g_utf8_validate (data, length, &end))
