@@ -45,6 +45,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CELL_CHANGED,
+  TABLE_CHANGED,
   TEXT_CHANGED,
   CHANGED,
   N_SIGNALS
@@ -65,6 +66,13 @@ table_cell_changed_cb (NbTable  *table,
                        NbReport *self)
 {
   g_signal_emit (self, signals[CELL_CHANGED], 0, table, row, column);
+}
+
+static void
+table_changed_cb (NbTable  *table,
+                  NbReport *self)
+{
+  g_signal_emit (self, signals[TABLE_CHANGED], 0, table);
   emit_changed (self);
 }
 
@@ -121,6 +129,8 @@ nb_report_constructed (GObject *object)
 
       g_signal_connect_object (table, "cell-changed",
                                G_CALLBACK (table_cell_changed_cb), self, G_CONNECT_DEFAULT);
+      g_signal_connect_object (table, "changed",
+                               G_CALLBACK (table_changed_cb), self, G_CONNECT_DEFAULT);
       g_ptr_array_add (self->tables, table);
     }
   self->derived_title = nb_report_derive_title (NULL, 0);
@@ -252,6 +262,19 @@ nb_report_class_init (NbReportClass *klass)
                   G_TYPE_NONE, 3, NB_TYPE_TABLE, G_TYPE_UINT, G_TYPE_UINT);
   g_signal_set_va_marshaller (signals[CELL_CHANGED], G_TYPE_FROM_CLASS (klass),
                               _nb_marshal_VOID__OBJECT_UINT_UINTv);
+
+  /**
+   * NbReport::table-changed:
+   * @table: the table
+   *
+   * An edit of @table is complete (see NbTable::changed).
+   */
+  signals[TABLE_CHANGED] =
+    g_signal_new ("table-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, NB_TYPE_TABLE);
 
   /**
    * NbReport::text-changed:
