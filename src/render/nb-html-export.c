@@ -32,7 +32,7 @@ static const char style_sheet[] =
   "th,td{border:1px solid #000;padding:.3em .4em;vertical-align:middle}\n"
   "th{font-weight:normal;text-align:center}\n"
   "td.n{text-align:center;font-variant-numeric:tabular-nums}\n"
-  "footer{margin-top:2em;color:#666;font-size:.8em;text-align:center}\n";
+  ".footer{margin-top:2em;color:#666;font-size:.8em;text-align:center}\n";
 
 static void
 append_escaped (GString    *html,
@@ -218,7 +218,7 @@ nb_html_export (NbReport   *report,
           append_table (html, nb_report_get_table_at (report, i));
     }
 
-  g_string_append (html, "<footer><p>");
+  g_string_append (html, "<div class=\"footer\"><p>");
   append_escaped (html, nb_report_get_title (report));
   if (year > 0)
     g_string_append_printf (html, " · %d", year);
@@ -229,7 +229,7 @@ nb_html_export (NbReport   *report,
       g_string_append (html, " · ");
       append_escaped (html, line);
     }
-  g_string_append (html, "</p></footer>\n</body>\n</html>\n");
+  g_string_append (html, "</p></div>\n</body>\n</html>\n");
   return g_string_free (html, FALSE);
 }
 

@@ -542,10 +542,16 @@ account_layout (NbPageRenderer *self,
       if (run != NULL)
         {
           PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
-          const char *family = pango_font_description_get_family (desc);
+          char *name;
 
-          if (family != NULL && !g_hash_table_contains (self->fonts_used, family))
-            g_hash_table_add (self->fonts_used, g_strdup (family));
+          /* The face without its size: "Noto Serif CJK SC Bold" */
+          pango_font_description_unset_fields (desc, PANGO_FONT_MASK_SIZE
+                                                     | PANGO_FONT_MASK_VARIATIONS);
+          name = pango_font_description_to_string (desc);
+          if (!g_hash_table_contains (self->fonts_used, name))
+            g_hash_table_add (self->fonts_used, name);
+          else
+            g_free (name);
           pango_font_description_free (desc);
         }
     }
@@ -1634,8 +1640,9 @@ nb_page_renderer_get_boxes (NbPageRenderer *self,
 
 /**
  * nb_page_renderer_get_fonts_used:
- * Returns: (transfer full): the font families the glyphs of the pages
- *   come from, sorted, for the print preview and the export log
+ * Returns: (transfer full): the fonts the glyphs of the pages come from,
+ *   as Pango font descriptions without size ("Noto Serif CJK SC Bold"),
+ *   sorted, for the print preview and the export log
  */
 char **
 nb_page_renderer_get_fonts_used (NbPageRenderer *self)
