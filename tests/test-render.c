@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include <pango/pangocairo.h>
+
 #include "nb-html-export.h"
 #include "nb-page-renderer.h"
 #include "nb-render-common.h"
@@ -169,10 +171,8 @@ assert_layout_inside (NbPageRenderer *renderer)
 
   nb_page_renderer_get_text_block (renderer, &x, &y, &w, &h);
   nb_page_renderer_get_paper_size (renderer, &paper_w, &paper_h);
-  g_assert_cmpfloat_with_epsilon (paper_w, 595.28, 0.01);
-  g_assert_cmpfloat_with_epsilon (paper_h, 841.89, 0.01);
-  g_assert_cmpfloat_with_epsilon (w, 156 * 72 / 25.4, 0.01);
-  g_assert_cmpfloat_with_epsilon (h, 225 * 72 / 25.4, 0.01);
+  g_assert_cmpfloat (x + w, <=, paper_w);
+  g_assert_cmpfloat (y + h, <=, paper_h);
 
   for (guint p = 0; p < n_pages; p++)
     {
@@ -346,6 +346,19 @@ check_pdf (NbEdition edition)
 
   g_object_set (renderer, "fingerprint", "0123abcd", NULL);
   n_pages = nb_page_renderer_paginate (renderer);
+  {
+    /* GB/T 9704: A4, text block 156 × 225 mm at 28 mm from the left, 37 mm from the top */
+    double x, y, w, h, paper_w, paper_h;
+
+    nb_page_renderer_get_text_block (renderer, &x, &y, &w, &h);
+    nb_page_renderer_get_paper_size (renderer, &paper_w, &paper_h);
+    g_assert_cmpfloat_with_epsilon (paper_w, 210 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (paper_h, 297 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (x, 28 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (y, 37 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (w, 156 * 72 / 25.4, 0.01);
+    g_assert_cmpfloat_with_epsilon (h, 225 * 72 / 25.4, 0.01);
+  }
   g_assert_cmpuint (n_pages, >=, 4);
   g_assert_cmpuint (n_pages, <=, 8);
   g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
@@ -507,6 +520,67 @@ test_signature (void)
   g_assert_null (strstr (flat, "填报人"));
   g_assert_null (strstr (flat, "（单位盖章）"));
   g_assert_null (strstr (flat, "2025年3月5日"));
+
+  remove_output (dir, path);
+  g_assert_finalize_object (g_steal_pointer (&renderer));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* An empty report, a huge number, a very long organ, a landscape page, a
+ * Pango context of the caller's: nothing leaves the text block. */
+static void
+test_edges (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2019);
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  PangoContext *context;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "edges.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *flat = NULL;
+  guint n_portrait;
+
+  /* Empty: the form with blank cells */
+  g_assert_cmpuint (nb_page_renderer_paginate (renderer), >=, 2);
+  assert_layout_inside (renderer);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
+  raw = pdf_text (path, TRUE);
+  flat = strip_space (raw);
+  assert_contains (flat, "政府信息公开工作年度报告");
+  assert_contains (flat, nb_edition_find_table (nb_edition_get (NB_EDITION_2019), "s3_requests")->header[0].text);
+  g_assert_null (strstr (flat, "年月日"));
+
+  /* The largest numbers shrink or wrap inside their cells */
+  nb_report_set_organ (report, "某某省某某市某某县某某乡镇人民政府某某办公室某某股某某组某某某某某某某某某某某");
+  nb_report_set_year (report, 2020);
+  for (guint c = 0; c < 15; c++)
+    g_assert_true (nb_table_set_number (nb_report_get_table (report, "s4_appeals"), 0, c,
+                                        NB_VALUE_MAX - c, NULL));
+  g_assert_true (nb_table_set_number (nb_report_get_table (report, "s3_requests"), 0, 0,
+                                      NB_VALUE_MAX, NULL));
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS,
+                      "https://www.example.gov.cn/a/very/long/address/without/any/space/to/break/at/"
+                      "0123456789012345678901234567890123456789012345678901234567890123456789");
+  n_portrait = nb_page_renderer_paginate (renderer);
+  assert_layout_inside (renderer);
+  g_assert_cmpuint (nb_page_renderer_get_unknown_glyphs (renderer), ==, 0);
+
+  g_object_set (renderer, "landscape", TRUE, NULL);
+  g_assert_cmpuint (nb_page_renderer_paginate (renderer), >, n_portrait);
+  assert_layout_inside (renderer);
+
+  /* The caller's context (a print context's, a widget's) */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (context, 300);
+  nb_page_renderer_set_pango_context (renderer, context);
+  g_object_unref (context);
+  g_object_set (renderer, "landscape", FALSE, NULL);
+  g_assert_cmpuint (nb_page_renderer_paginate (renderer), ==, n_portrait);
+  assert_layout_inside (renderer);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
 
   remove_output (dir, path);
   g_assert_finalize_object (g_steal_pointer (&renderer));
@@ -865,6 +939,7 @@ main (int    argc,
   g_test_add_func ("/render/pdf-2019", test_pdf_2019);
   g_test_add_func ("/render/long-text", test_long_text);
   g_test_add_func ("/render/signature", test_signature);
+  g_test_add_func ("/render/edges", test_edges);
   g_test_add_func ("/render/pdf-error", test_pdf_error);
   g_test_add_func ("/render/html-tables", test_html_tables);
   g_test_add_func ("/render/html-escaping", test_html_escaping);

@@ -1,5 +1,18 @@
 /* nb-page-renderer.h — the printed report: page layout, drawing, PDF
  *
+ * Usage from a GtkPrintOperation (the same pages as the PDF):
+ *
+ *   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+ *   gtk_print_operation_set_use_full_page (op, TRUE);
+ *   begin-print:  nb_page_renderer_set_pango_context (renderer,
+ *                   gtk_print_context_create_pango_context (context));
+ *                 gtk_print_operation_set_n_pages (op, nb_page_renderer_paginate (renderer));
+ *   draw-page:    nb_page_renderer_draw_page (renderer,
+ *                   gtk_print_context_get_cairo_context (context), page_nr);
+ *
+ * A preview scales its cairo context so that one unit is one point and
+ * calls nb_page_renderer_draw_page() for the page it shows.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
