@@ -31,8 +31,7 @@ static const char style_sheet[] =
   "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
   "th,td{border:1px solid #000;padding:.3em .4em;vertical-align:middle}\n"
   "th{font-weight:normal;text-align:center}\n"
-  "td.n{text-align:center;font-variant-numeric:tabular-nums}\n"
-  ".footer{margin-top:2em;color:#666;font-size:.8em;text-align:center}\n";
+  "td.n{text-align:center;font-variant-numeric:tabular-nums}\n";
 
 static void
 append_escaped (GString    *html,
@@ -168,7 +167,7 @@ append_table (GString *html,
 /**
  * nb_html_export:
  * @fingerprint: (nullable): the report's fingerprint (nb_report_fingerprint()),
- *   written in a <meta> element and the footer
+ *   written in a <meta name="nianbao-fingerprint"> element
  *
  * Returns: (transfer full): the report as a standalone UTF-8 HTML page
  */
@@ -178,12 +177,10 @@ nb_html_export (NbReport   *report,
 {
   const NbEditionDef *edition;
   GString *html;
-  int year;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   edition = nb_report_get_edition_def (report);
-  year = nb_report_get_year (report);
   html = g_string_sized_new (16 * 1024);
 
   g_string_append (html,
@@ -218,18 +215,9 @@ nb_html_export (NbReport   *report,
           append_table (html, nb_report_get_table_at (report, i));
     }
 
-  g_string_append (html, "<div class=\"footer\"><p>");
-  append_escaped (html, nb_report_get_title (report));
-  if (year > 0)
-    g_string_append_printf (html, " · %d", year);
-  if (fingerprint != NULL && *fingerprint != '\0')
-    {
-      g_autofree char *line = g_strdup_printf (_("fingerprint %s"), fingerprint);
-
-      g_string_append (html, " · ");
-      append_escaped (html, line);
-    }
-  g_string_append (html, "</p></div>\n</body>\n</html>\n");
+  /* The fingerprint stays in the <meta> element: a visible line after
+   * section 六 would read as part of its text to an importer. */
+  g_string_append (html, "</body>\n</html>\n");
   return g_string_free (html, FALSE);
 }
 
