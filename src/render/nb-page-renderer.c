@@ -1037,7 +1037,9 @@ table_layout_new (NbPageRenderer *self,
     {
       const NbRowDef *row = &def->rows[r];
 
-      t->row_height[r] = t->min_height;
+      /* Section 四's one row of numbers stands a little taller, as in
+       * the published forms. */
+      t->row_height[r] = def->n_rows == 1 && nl == 0 ? 1.4 * t->min_height : t->min_height;
       if (nl > 0)
         {
           guint first = row->group == NULL ? 0 : row->subgroup == NULL ? 1 : 2;
