@@ -26,6 +26,7 @@ static const struct {
   { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "mdash", 0x2014 }, { "ndash", 0x2013 },
   { "hellip", 0x2026 }, { "middot", 0x00B7 }, { "emsp", 0x2003 }, { "ensp", 0x2002 },
   { "thinsp", 0x2009 }, { "times", 0x00D7 }, { "minus", 0x2212 }, { "yen", 0x00A5 },
+  { "copy", 0x00A9 }, { "reg", 0x00AE }, { "laquo", 0x00AB }, { "raquo", 0x00BB },
 };
 
 /* Elements that end a line of text (or put a line break into a cell). */
@@ -187,12 +188,23 @@ end_text_line (NbImportDoc *doc)
 static void
 end_cell (NbImportDoc *doc)
 {
+  char *text;
+
   if (doc->cell == NULL)
     return;
+  text = g_strstrip (g_string_free (doc->cell, FALSE));
+  doc->cell = NULL;
+  /* the empty rest of a cell split at a paragraph is no blank cell */
+  if (doc->continued && *text == '\0')
+    {
+      g_free (text);
+      doc->continued = FALSE;
+      return;
+    }
+  doc->continued = FALSE;
   if (doc->row == NULL)
     doc->row = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (doc->row, g_strstrip (g_string_free (doc->cell, FALSE)));
-  doc->cell = NULL;
+  g_ptr_array_add (doc->row, text);
 }
 
 static void
@@ -273,6 +285,7 @@ handle_tag (NbImportDoc *doc,
         {
           end_text_line (doc);
           doc->cell = g_string_new (NULL);
+          doc->continued = FALSE;
         }
     }
   else if (g_ascii_strcasecmp (name, "tr") == 0 || g_ascii_strcasecmp (name, "table") == 0)
@@ -282,12 +295,24 @@ handle_tag (NbImportDoc *doc,
       if (!closing && g_ascii_strcasecmp (name, "tr") == 0)
         doc->row = g_ptr_array_new_with_free_func (g_free);
     }
+  else if (g_ascii_strcasecmp (name, "br") == 0 && doc->cell != NULL)
+    {
+      /* a line break inside a cell: 本年新<br>制作数量 */
+      g_string_append_c (doc->cell, '\n');
+    }
   else if (name_in (name, block_elements, G_N_ELEMENTS (block_elements)))
     {
+      /* paragraphs inside a cell (layout tables, Word's <p> in every
+       * cell) become cells of their own; an empty cell stays one blank */
       if (doc->cell != NULL)
         {
-          if (doc->cell->len > 0 && doc->cell->str[doc->cell->len - 1] != '\n')
-            g_string_append_c (doc->cell, '\n');
+          g_autofree char *text = g_strdup (doc->cell->str);
+          if (*g_strstrip (text) != '\0')
+            {
+              end_cell (doc);
+              doc->cell = g_string_new (NULL);
+              doc->continued = TRUE;
+            }
         }
       else
         end_text_line (doc);

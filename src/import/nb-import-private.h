@@ -32,6 +32,7 @@ typedef struct {
   GString *cell;       /* the HTML cell being read, or NULL */
   GPtrArray *row;      /* the cells of the HTML row being read, or NULL */
   GString *text;       /* the HTML text line being read */
+  gboolean continued;  /* the HTML cell being read follows a paragraph of the same cell */
 } NbImportDoc;
 
 NbImportDoc *nb_import_doc_new       (void);

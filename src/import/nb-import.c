@@ -31,6 +31,9 @@ G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 /* A label whose characters are spread over more than this many extra
  * characters (group labels interleaved by PDF extraction) is no match. */
 #define LOOSE_SLACK 12
+/* Groups of numbers left over after a table's last row: listed one by one
+ * up to this many, then counted. */
+#define MAX_REPORTED_GROUPS 20
 
 /* ---- Messages -------------------------------------------------------------- */
 
@@ -92,6 +95,7 @@ typedef struct {
   const NbEditionDef *edition;
   guint8           *is_value;     /* per cell */
   gboolean          pdf_text;     /* `pdftotext -layout` text: paragraphs by indent */
+  gboolean          html;
   guint             n_blank;      /* blank cells imported as blank */
 } Importer;
 
@@ -273,6 +277,8 @@ is_page_number (const char *line)
     p++, digits = TRUE;
   if (!dash_before || !digits || (p - norm) > 12)
     return FALSE;
+  if (!(*p == '-' || g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–")))
+    return FALSE;   /* -15 is a number */
   while (*p == '-' || g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–"))
     p = *p == '-' ? p + 1 : g_utf8_next_char (p);
   return *p == '\0';
@@ -846,6 +852,68 @@ match_row (const NbTableDef *def,
   return find_label (window->w, window->nw, window->n_lead, from, label, nl);
 }
 
+/* The label must be the last thing before the numbers (or run on past
+ * them): a bracketed annotation or a few stray characters (group labels
+ * set one character per line) may follow it, not another row's label. */
+static gboolean
+label_ends_lead (const Window *window,
+                 const Match  *m)
+{
+  gsize rest;
+
+  if (m->end >= window->n_lead)
+    return TRUE;
+  rest = window->n_lead - m->end;
+  if (rest <= 6)
+    return TRUE;
+  return window->w[m->end] == '(' && window->w[window->n_lead - 1] == ')';
+}
+
+/* Labels of a table's columns that the other edition's table of the same
+ * key does not have (本年制发件数 against 本年新制作数量). */
+static guint
+count_own_columns (const NbTableDef *def,
+                   const NbTableDef *other,
+                   const char       *header)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+      gboolean shared = FALSE;
+
+      for (guint o = 0; o < other->n_columns && !shared; o++)
+        {
+          g_autofree char *theirs = nb_import_normalize (other->columns[o].label);
+          shared = strstr (theirs, label) != NULL || strstr (label, theirs) != NULL;
+        }
+      if (!shared && strstr (header, label) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* Whether the header above the numbers is the other edition's. */
+static gboolean
+header_is_foreign (Importer         *im,
+                   const NbTableDef *def,
+                   guint             start,
+                   guint             end)
+{
+  const NbEditionDef *other_edition =
+    nb_edition_get (im->edition->edition == NB_EDITION_2019 ? NB_EDITION_2021 : NB_EDITION_2019);
+  const NbTableDef *other = nb_edition_find_table (other_edition, def->key);
+  g_autoptr(GString) header = g_string_new (NULL);
+
+  if (other == NULL)
+    return FALSE;
+  for (guint i = start; i < end && header->len < 4000; i++)
+    g_string_append (header, cell_at (im, i)->norm);
+  return count_own_columns (def, other, header->str) == 0 &&
+         count_own_columns (other, def, header->str) > 0;
+}
+
 static char *
 group_text (Importer    *im,
             const Group *group)
@@ -977,6 +1045,14 @@ import_table (Importer *im,
   guint r = 0, g = 0, placed = 0;
   guint first_missing = G_MAXUINT;
 
+  if (groups->len > 0 && header_is_foreign (im, def, start, g_array_index (groups, Group, 0).first))
+    {
+      add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                   "%s：表头不是 %s 版格式的表头（可能是另一版格式），此表未导入",
+                   table_name (def), im->edition->key);
+      return;
+    }
+
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
       /* Section 四: no labels; the one row of numbers after the header. */
@@ -1013,6 +1089,8 @@ import_table (Importer *im,
 
       build_window (im, groups, g, start, end, &window);
       m = match_row (def, r, &window, 0);
+      if (m.level != MATCH_NONE && !label_ends_lead (&window, &m))
+        m.level = MATCH_NONE;
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
@@ -1096,16 +1174,26 @@ import_table (Importer *im,
       for (guint k = first_missing; k < def->n_rows; k++)
         report_missing_row (im, def, k, "缺少一行（原文可能不完整）");
     }
-  for (; g < groups->len; g++)
+  for (guint n_reported = 0; g < groups->len; g++)
     {
       const Group *group = &g_array_index (groups, Group, g);
-      if (!group->all_blank)
+      if (group->all_blank)
+        continue;
+      if (n_reported++ == MAX_REPORTED_GROUPS)
         {
-          Window window;
-          build_window (im, groups, g, start, end, &window);
-          report_group (im, table, group, window.lead_text);
-          window_clear (&window);
+          guint rest = 0;
+          for (; g < groups->len; g++)
+            rest += !g_array_index (groups, Group, g).all_blank;
+          add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                       "%s：另有 %u 组数据未导入", table_name (def), rest);
+          break;
         }
+      {
+        Window window;
+        build_window (im, groups, g, start, end, &window);
+        report_group (im, table, group, window.lead_text);
+        window_clear (&window);
+      }
     }
   nb_table_drop_equal_overrides (table);
 }
@@ -1169,7 +1257,7 @@ typedef struct {
   int   year;
   char *organ;
   char *title;      /* a title line, when one stands alone */
-  int   line;       /* the line of the title or the opening sentence, or -1 */
+  int   line;       /* the cell of the title or the opening sentence, or -1 */
   gboolean standalone;
 } TitleInfo;
 
@@ -1204,107 +1292,161 @@ plausible_organ (const char *organ)
 }
 
 static void
+title_info_clear (TitleInfo *info)
+{
+  g_free (info->organ);
+  g_free (info->title);
+  memset (info, 0, sizeof *info);
+  info->line = -1;
+}
+
+/* Reads the title (or the opening sentence) in cell @i; FALSE if it has none. */
+static gboolean
+read_title_line (Importer  *im,
+                 GRegex    *regex,
+                 guint      i,
+                 TitleInfo *info)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year = NULL, *middle = NULL, *prefix = NULL;
+  int start, stop;
+  const char *cut;
+
+  if (strlen (cell_at (im, i)->text) > 2000)
+    return FALSE;
+  text = squeeze (cell_at (im, i)->text);
+  if (!g_regex_match (regex, text, 0, &match))
+    return FALSE;
+  year = g_match_info_fetch (match, 1);
+  middle = g_match_info_fetch (match, 2);
+  g_match_info_fetch_pos (match, 0, &start, &stop);
+  prefix = g_strndup (text, (gsize) start);
+
+  /* the organ before the year: after the last punctuation, after 编制 */
+  cut = prefix;
+  for (const char *p = prefix; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 128 && strchr (",.:;!?)", (int) c) != NULL)
+        cut = g_utf8_next_char (p);
+      else if (c == 0xFF0C || c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0x300B ||
+               c == 0x201D || c == 0xFF09 || c == 0x3001)
+        cut = g_utf8_next_char (p);
+    }
+  if (strstr (cut, "编制") != NULL)
+    cut = g_strrstr (cut, "编制") + strlen ("编制");
+  if (g_str_has_prefix (cut, "关于"))
+    cut += strlen ("关于");
+
+  title_info_clear (info);
+  info->year = atoi (year);
+  info->line = (int) i;
+  info->standalone = strstr (text, "。") == NULL && g_utf8_strlen (text, -1) <= 80;
+  if (plausible_organ (cut))
+    info->organ = g_strdup (cut);
+  else if (plausible_organ (middle))
+    info->organ = g_strdup (middle);
+  else if (*cut == '\0' && *middle == '\0' && i > 0)
+    {
+      /* a two-line title: the organ on the line before */
+      g_autofree char *previous = squeeze (cell_at (im, i - 1)->text);
+      if (plausible_organ (previous))
+        {
+          info->organ = g_steal_pointer (&previous);
+          if (info->standalone)
+            info->title = g_strconcat (info->organ, text, NULL);
+        }
+    }
+  if (info->standalone && info->title == NULL)
+    info->title = g_strndup (text, (gsize) stop);
+  return TRUE;
+}
+
+/* The title: the last title line standing alone before section 一 (a web
+ * page repeats it after its navigation), else the first sentence naming
+ * the report (根据…，编制…2020年政府信息公开工作年度报告。). */
+static void
 find_title (Importer  *im,
-            guint      end_line,
+            guint      end_cell,
             TitleInfo *info)
 {
   g_autoptr(GRegex) regex = g_regex_new ("((?:19|20|21)[0-9]{2})年度?(.{0,40}?)政府信息公开[^。，,；;]{0,12}?报告",
                                          G_REGEX_OPTIMIZE, 0, NULL);
-  GArray *lines = im->doc->lines;
+  TitleInfo candidate = { 0 };
 
   memset (info, 0, sizeof *info);
   info->line = -1;
-  end_line = MIN (end_line, MIN (lines->len, 60u));
-  for (guint i = 0; i < end_line; i++)
+  candidate.line = -1;
+  end_cell = MIN (end_cell, MIN (im->doc->cells->len, 400u));
+  for (guint i = 0; i < end_cell; i++)
     {
-      g_autofree char *text = NULL;
-      g_autoptr(GMatchInfo) match = NULL;
-      g_autofree char *year = NULL, *middle = NULL, *prefix = NULL;
-      int start, stop;
-      const char *cut;
-
-      if (strlen (g_array_index (lines, NbImportLine, i).text) > 2000)
+      if (im->is_value[i] || !read_title_line (im, regex, i, &candidate))
         continue;
-      text = squeeze (g_array_index (lines, NbImportLine, i).text);
-      if (!g_regex_match (regex, text, 0, &match))
-        continue;
-      year = g_match_info_fetch (match, 1);
-      middle = g_match_info_fetch (match, 2);
-      g_match_info_fetch_pos (match, 0, &start, &stop);
-      prefix = g_strndup (text, (gsize) start);
-
-      /* the organ before the year: after the last punctuation, after 编制 */
-      cut = prefix;
-      for (const char *p = prefix; *p; p = g_utf8_next_char (p))
+      if (candidate.standalone || info->line < 0 || !info->standalone)
         {
-          gunichar c = g_utf8_get_char (p);
-          if (strchr (",.:;!?)", (int) c) != NULL && c < 128)
-            cut = g_utf8_next_char (p);
-          else if (c == 0xFF0C || c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0x300B ||
-                   c == 0x201D || c == 0xFF09 || c == 0x3001)
-            cut = g_utf8_next_char (p);
+          if (info->line >= 0 && !info->standalone && !candidate.standalone)
+            continue;   /* keep the first sentence */
+          title_info_clear (info);
+          *info = candidate;
+          memset (&candidate, 0, sizeof candidate);
+          candidate.line = -1;
         }
-      if (strstr (cut, "编制") != NULL)
-        cut = g_strrstr (cut, "编制") + strlen ("编制");
-      if (g_str_has_prefix (cut, "关于"))
-        cut += strlen ("关于");
-
-      info->year = atoi (year);
-      info->line = (int) i;
-      info->standalone = strstr (text, "。") == NULL && g_utf8_strlen (text, -1) <= 60;
-      if (plausible_organ (cut))
-        info->organ = g_strdup (cut);
-      else if (plausible_organ (middle))
-        info->organ = g_strdup (middle);
-      else if (*cut == '\0' && *middle == '\0' && i > 0)
-        {
-          g_autofree char *previous = squeeze (g_array_index (lines, NbImportLine, i - 1).text);
-          if (plausible_organ (previous))
-            {
-              info->organ = g_steal_pointer (&previous);
-              if (info->standalone)
-                info->title = g_strconcat (info->organ, text, NULL);
-            }
-        }
-      if (info->standalone && info->title == NULL)
-        info->title = g_strndup (text, (gsize) stop);
-      return;
     }
+  title_info_clear (&candidate);
 }
 
 /* ---- Text sections ---------------------------------------------------------- */
 
+static void
+append_paragraph (GString    *out,
+                  const char *text,
+                  gboolean    join)
+{
+  g_autofree char *t = trim (text);
+
+  if (*t == '\0')
+    return;
+  if (out->len > 0 && !join)
+    g_string_append_c (out, '\n');
+  else if (out->len > 0)
+    {
+      /* a wrapped line: CJK joins directly, a number or a Latin word
+       * keeps the space the layout gave it */
+      gunichar last = g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
+      gunichar next = g_utf8_get_char (t);
+      if ((last < 128 && g_ascii_isalnum ((char) last)) || (next < 128 && g_ascii_isalnum ((char) next)))
+        g_string_append_c (out, ' ');
+    }
+  g_string_append (out, t);
+}
+
+/* The text between two cells: a paragraph per line (per cell and <br>
+ * in HTML); in PDF text, wrapped lines are joined and a paragraph starts
+ * with an indented line. */
 static char *
 section_text (Importer *im,
-              guint     first_line,
-              guint     end_line)
+              guint     first_cell,
+              guint     end_cell)
 {
   GString *out = g_string_new (NULL);
-  gboolean open = FALSE;
+  guint last_line = G_MAXUINT;
 
-  for (guint i = first_line; i < end_line && i < im->doc->lines->len; i++)
+  for (guint i = first_cell; i < end_cell && i < im->doc->cells->len; i++)
     {
-      const NbImportLine *line = &g_array_index (im->doc->lines, NbImportLine, i);
-      g_autofree char *text = trim (line->text);
+      const NbImportLine *line = line_of (im, i);
 
-      if (*text == '\0')
+      if (im->html)
+        {
+          g_auto(GStrv) pieces = g_strsplit (cell_at (im, i)->text, "\n", -1);
+          for (guint k = 0; pieces[k] != NULL; k++)
+            append_paragraph (out, pieces[k], FALSE);
+          continue;
+        }
+      if (cell_at (im, i)->line == last_line)
         continue;
-      if (open && (!im->pdf_text || line->indent >= 2))
-        {
-          g_string_append_c (out, '\n');
-          open = FALSE;
-        }
-      else if (open)
-        {
-          /* a wrapped line: CJK joins directly, a number or a Latin word
-           * keeps the space the layout gave it */
-          gunichar last = g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
-          gunichar next = g_utf8_get_char (text);
-          if ((last < 128 && g_ascii_isalnum ((char) last)) || (next < 128 && g_ascii_isalnum ((char) next)))
-            g_string_append_c (out, ' ');
-        }
-      g_string_append (out, text);
-      open = TRUE;
+      last_line = cell_at (im, i)->line;
+      append_paragraph (out, line->text, im->pdf_text && line->indent < 2);
     }
   return g_string_free (out, FALSE);
 }
@@ -1320,13 +1462,6 @@ next_heading (const int *heading,
     if (heading[s] >= 0)
       return heading[s];
   return fallback;
-}
-
-static guint
-line_index (Importer *im,
-            int       cell)
-{
-  return cell_at (im, (guint) cell)->line;
 }
 
 /**
@@ -1398,7 +1533,8 @@ nb_import_report (const char             *data,
 
   im.doc = doc = nb_import_doc_new ();
   im.messages = list;
-  if (nb_import_looks_like_html (text, strlen (text)))
+  im.html = nb_import_looks_like_html (text, strlen (text));
+  if (im.html)
     nb_import_parse_html (doc, text, strlen (text));
   else
     read_text (doc, text, &im.pdf_text);
@@ -1443,7 +1579,7 @@ nb_import_report (const char             *data,
     n2019 = count_edition_signals (NB_EDITION_2019, all->str);
     n2021 = count_edition_signals (NB_EDITION_2021, all->str);
 
-    find_title (&im, heading[1] >= 0 ? line_index (&im, heading[1]) : G_MAXUINT, &title);
+    find_title (&im, heading[1] >= 0 ? (guint) heading[1] : G_MAXUINT, &title);
     if (options->year > 0)
       title.year = options->year;
 
@@ -1589,8 +1725,6 @@ nb_import_report (const char             *data,
     static const struct { NbTextSection section; guint number; } texts[] = {
       { NB_TEXT_OVERVIEW, 1 }, { NB_TEXT_PROBLEMS, 5 }, { NB_TEXT_OTHER_MATTERS, 6 },
     };
-    guint n_lines = doc->lines->len;
-
     for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
       {
         guint s = texts[i].number;
@@ -1604,8 +1738,7 @@ nb_import_report (const char             *data,
             continue;
           }
         next = next_heading (heading, s, -1);
-        body_text = section_text (&im, line_index (&im, heading[s]) + 1,
-                                  next >= 0 ? line_index (&im, next) : n_lines);
+        body_text = section_text (&im, (guint) heading[s] + 1, next >= 0 ? (guint) next : n_cells);
         nb_report_set_text (im.report, texts[i].section, body_text);
       }
     for (guint s = 2; s <= 4; s++)
@@ -1615,15 +1748,15 @@ nb_import_report (const char             *data,
     /* the preface: after the title (or from the opening sentence) to 一 */
     {
       int first = heading[1] >= 0 ? heading[1] : next_heading (heading, 1, -1);
-      guint end_line = first >= 0 ? line_index (&im, first) : 0;
-      guint start_line = title.line < 0 ? 0 : (guint) title.line + (title.standalone ? 1 : 0);
+      guint end_cell = first >= 0 ? (guint) first : 0;
+      guint start_cell = title.line < 0 ? 0 : (guint) title.line + (title.standalone ? 1 : 0);
 
-      if (title.line >= 0 && start_line < end_line)
+      if (title.line >= 0 && start_cell < end_cell)
         {
-          g_autofree char *preface = section_text (&im, start_line, end_line);
+          g_autofree char *preface = section_text (&im, start_cell, end_cell);
           nb_report_set_text (im.report, NB_TEXT_PREFACE, preface);
         }
-      else if (title.line < 0 && end_line > 0)
+      else if (title.line < 0 && end_cell > 0)
         add_message (&im, NB_IMPORT_SEVERITY_INFO, NULL,
                      _("No title was found; the text before section 1 was not imported"));
     }
