@@ -26,6 +26,7 @@ cli_version (int    argc,
 
 static const NbCommand commands[] = {
   { "check", nb_cli_check },
+  { "import", nb_cli_import },
   { "--version", cli_version },
   { NULL, NULL },
 };
