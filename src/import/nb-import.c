@@ -214,13 +214,18 @@ nb_import_doc_add_line (NbImportDoc  *doc,
 char *
 nb_import_normalize (const char *text)
 {
-  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *nfkc = NULL;
   GString *out;
+  const char *p;
 
+  /* most cells are ASCII numbers: NFKC leaves ASCII alone */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  nfkc = *p == '\0' ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (nfkc == NULL)
     return g_strdup ("");
   out = g_string_sized_new (strlen (nfkc));
-  for (const char *p = nfkc; *p; p = g_utf8_next_char (p))
+  for (p = nfkc; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -923,6 +928,11 @@ group_text (Importer    *im,
   for (guint i = group->first; i <= group->last; i++)
     {
       const char *t = cell_at (im, i)->text;
+      if (i - group->first == 40)
+        {
+          g_string_append_printf (text, " | …（共 %u 个）", group->last - group->first + 1);
+          break;
+        }
       if (i > group->first)
         g_string_append (text, " | ");
       g_string_append (text, *t != '\0' ? t : "（空）");
@@ -1074,9 +1084,12 @@ import_table (Importer *im,
           return;
         }
       place_group (im, table, 0, &g_array_index (groups, Group, chosen));
-      for (guint i = 0; i < groups->len; i++)
+      for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
         if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
-          report_group (im, table, &g_array_index (groups, Group, i), NULL);
+          {
+            report_group (im, table, &g_array_index (groups, Group, i), NULL);
+            n_reported++;
+          }
       nb_table_drop_equal_overrides (table);
       return;
     }
