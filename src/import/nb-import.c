@@ -1313,6 +1313,8 @@ title_info_clear (TitleInfo *info)
   info->line = -1;
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TitleInfo, title_info_clear)
+
 /* Reads the title (or the opening sentence) in cell @i; FALSE if it has none. */
 static gboolean
 read_title_line (Importer  *im,
@@ -1385,7 +1387,7 @@ find_title (Importer  *im,
             TitleInfo *info)
 {
   g_autoptr(GRegex) regex = g_regex_new ("((?:19|20|21)[0-9]{2})年度?(.{0,40}?)政府信息公开[^。，,；;]{0,12}?报告",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
+                                         0, 0, NULL);
   TitleInfo candidate = { 0 };
 
   memset (info, 0, sizeof *info);
@@ -1505,7 +1507,7 @@ nb_import_report (const char             *data,
   int caption[8];
   guint n_cells, n_converted = 0;
   NbEdition edition;
-  TitleInfo title;
+  g_auto(TitleInfo) title = { 0 };
   const char *body;
   gsize body_length;
 
