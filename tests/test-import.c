@@ -320,6 +320,7 @@ typedef struct {
   GHashTable *cells;    /* address → the text published in that cell */
   GHashTable *labels;   /* table.row → the label published for that row */
   gboolean    blank_outcome_totals;   /* Shanghai 2019: outcome rows without 总计 */
+  const char *signature[3];           /* lines after section 六 */
 } Writer;
 
 static void
@@ -559,6 +560,8 @@ write_report (NbReport   *report,
   write_text (w, PROBLEMS);
   write_text (w, nb_section_heading (6));
   write_text (w, "无。");
+  for (guint i = 0; i < G_N_ELEMENTS (w->signature) && w->signature[i] != NULL; i++)
+    write_text (w, w->signature[i]);
   if (w->form == FORM_HTML)
     g_string_append (w->out, "</td></tr></table>\n<div class=\"footer\">&copy; 版权所有</div>\n"
                              "<script>document.write('<p>四、政府信息公开行政复议、行政诉讼情况</p>')</script>"
@@ -835,6 +838,37 @@ test_foreign_row (void)
                    ==, nb_table_get_number (nb_report_get_table (original, "s3_requests"),
                                             (guint) nb_table_def_find_row (nb_table_get_def (table),
                                                                            "denied_case_file"), 0));
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* An old 2019 row label in a 2021 table, and a signature under 六. */
+static void
+test_foreign_label_signature (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  const char *m;
+  Writer w;
+
+  writer_init (&w, FORM_INLINE);
+  g_hash_table_insert (w.labels, "s2_regulations.normative", "规范性文件");
+  w.signature[0] = "测试市人民政府办公室";
+  w.signature[1] = "2024 年 1 月 20 日";
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  m = message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative");
+  g_assert_nonnull (strstr (m, "「规范性文件」"));
+  g_assert_nonnull (strstr (m, "「行政规范性文件」"));
+  assert_same_tables (original, imported);
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。");
+  g_assert_cmpstr (nb_report_get_date (imported), ==, "2024-01-20");
 
   writer_clear (&w);
   g_assert_finalize_object (imported);
@@ -1155,6 +1189,7 @@ main (int    argc,
   g_test_add_func ("/import/html-blanks", test_html_blanks);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);
+  g_test_add_func ("/import/foreign-label-signature", test_foreign_label_signature);
   g_test_add_func ("/import/cell-variants", test_cell_variants);
   g_test_add_func ("/import/traditional", test_traditional);
   g_test_add_func ("/import/cut-off", test_cut_off);

@@ -693,6 +693,7 @@ find_groups (Importer *im,
 
 typedef enum {
   MATCH_NONE,
+  MATCH_FOREIGN,   /* the other edition's label of the same row (规范性文件 in 2021) */
   MATCH_TYPO,
   MATCH_LOOSE,
   MATCH_EXACT,
@@ -872,6 +873,33 @@ label_ends_lead (const Window *window,
   if (rest <= 6)
     return TRUE;
   return window->w[m->end] == '(' && window->w[window->n_lead - 1] == ')';
+}
+
+/* The other edition's label for the same row, word for word; only where
+ * the labels differ. */
+static Match
+match_foreign_row (Importer         *im,
+                   const NbTableDef *def,
+                   guint             row,
+                   const Window     *window)
+{
+  const NbEditionDef *other_edition =
+    nb_edition_get (im->edition->edition == NB_EDITION_2019 ? NB_EDITION_2021 : NB_EDITION_2019);
+  const NbTableDef *other = nb_edition_find_table (other_edition, def->key);
+  Match m = { MATCH_NONE, 0, 0 };
+  int other_row;
+
+  if (other == NULL || def->rows[row].label == NULL)
+    return m;
+  other_row = nb_table_def_find_row (other, def->rows[row].key);
+  if (other_row < 0 || other->rows[other_row].label == NULL ||
+      strcmp (other->rows[other_row].label, def->rows[row].label) == 0)
+    return m;
+  m = match_row (other, (guint) other_row, window, 0);
+  if (m.level != MATCH_EXACT || !label_ends_lead (window, &m))
+    return (Match) { MATCH_NONE, 0, 0 };
+  m.level = MATCH_FOREIGN;
+  return m;
 }
 
 /* Labels of a table's columns that the other edition's table of the same
@@ -1104,6 +1132,8 @@ import_table (Importer *im,
       m = match_row (def, r, &window, 0);
       if (m.level != MATCH_NONE && !label_ends_lead (&window, &m))
         m.level = MATCH_NONE;
+      if (m.level == MATCH_NONE)
+        m = match_foreign_row (im, def, r, &window);
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
@@ -1115,7 +1145,16 @@ import_table (Importer *im,
               window_clear (&window);
               continue;
             }
-          if (m.level == MATCH_TYPO)
+          if (m.level == MATCH_FOREIGN)
+            {
+              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
+                                                           NULL, NULL, NULL);
+              g_autofree char *address = row_address (def, r);
+              add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
+                           table_name (def), published, im->edition->key, def->rows[r].label);
+            }
+          else if (m.level == MATCH_TYPO)
             {
               g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
                                                            NULL, NULL, NULL);
@@ -1466,6 +1505,47 @@ section_text (Importer *im,
   return g_string_free (out, FALSE);
 }
 
+/* The date and the office under the last section (the signature block):
+ * the date goes to the report's date, both leave the text. */
+static char *
+strip_signature (Importer   *im,
+                 const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (paragraphs);
+  g_autoptr(GRegex) regex = g_regex_new ("^((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$", 0, 0, NULL);
+  gboolean dated = FALSE;
+
+  for (guint k = 0; k < 2 && n > 1; k++)
+    {
+      g_autofree char *last = squeeze (paragraphs[n - 1]);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!dated && g_regex_match (regex, last, 0, &match))
+        {
+          g_autofree char *y = g_match_info_fetch (match, 1);
+          g_autofree char *m = g_match_info_fetch (match, 2);
+          g_autofree char *d = g_match_info_fetch (match, 3);
+          int year = atoi (y), month = atoi (m), day = atoi (d);
+          g_autofree char *date = NULL;
+
+          if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+            break;
+          date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+          nb_report_set_date (im->report, date);
+          add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                       _("The date under the report, %s, is kept as the report's date"), date);
+          dated = TRUE;
+        }
+      else if (dated && strcmp (last, nb_report_get_organ (im->report)) == 0)
+        ;
+      else
+        break;
+      g_clear_pointer (&paragraphs[--n], g_free);
+    }
+  return g_strjoinv ("\n", paragraphs);
+}
+
 /* ---- The import --------------------------------------------------------------- */
 
 static int
@@ -1754,6 +1834,12 @@ nb_import_report (const char             *data,
           }
         next = next_heading (heading, s, -1);
         body_text = section_text (&im, (guint) heading[s] + 1, next >= 0 ? (guint) next : n_cells);
+        if (next < 0)
+          {
+            char *unsigned_text = strip_signature (&im, body_text);
+            g_free (body_text);
+            body_text = unsigned_text;
+          }
         nb_report_set_text (im.report, texts[i].section, body_text);
       }
     for (guint s = 2; s <= 4; s++)
