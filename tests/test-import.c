@@ -12,6 +12,7 @@
 #include "nb-import.h"
 #include "nb-report.h"
 #include "nb-value.h"
+#include "test-util.h"
 
 /* ---- Helpers ---------------------------------------------------------------- */
 
@@ -89,7 +90,10 @@ message_text (GPtrArray        *messages,
   return m->message;
 }
 
-/* Asserts one row of numbers; -1 stands for an empty cell. */
+/* Stands for an empty cell in assert_row(). */
+#define NONE G_MININT64
+
+/* Asserts one row of numbers. */
 static void
 assert_row (NbReport     *report,
             const char   *table_key,
@@ -105,7 +109,7 @@ assert_row (NbReport     *report,
   g_assert_cmpuint (n, ==, def->n_columns);
   for (guint c = 0; c < n; c++)
     {
-      if (values[c] < 0)
+      if (values[c] == NONE)
         {
           g_assert_cmpint (nb_table_get_state (table, (guint) row, c), ==, NB_CELL_EMPTY);
           continue;
@@ -773,6 +777,76 @@ test_html_blanks (void)
   g_assert_finalize_object (original);
 }
 
+/* A hand-made page in the manner of Shanghai 2019: upper-case and unclosed
+ * tags, Word paragraphs in cells, &nbsp; for zeros, blank totals. */
+static void
+test_html_page (void)
+{
+  g_autofree char *path = test_data_path ("import/shanghai-like-2019.html");
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+  gsize length;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  report = import_ok (data, length, NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "上海市测试局");
+  g_assert_cmpstr (nb_report_get_title (report), ==, "2019年上海市测试局政府信息公开工作年度报告");
+
+  ROW (report, "s2_regulations", "rules", 2, 2, 15);
+  ROW (report, "s2_regulations", "normative", 13, 13, 120);
+  ROW (report, "s2_licensing", "licensing", 210, 3, 12345);
+  ROW (report, "s2_licensing", "other_services", 54, -2, NONE);
+  ROW (report, "s2_enforcement", "penalty", 40, 0, 1876);
+  table = nb_report_get_table (report, "s2_enforcement");
+  g_assert_cmpstr (nb_table_get_marker (table, 1, 1), ==, "—");
+  g_assert_cmpint (nb_table_get_number (table, 1, 2), ==, 95);
+  ROW (report, "s2_fees", "fees", 6, -1);
+  table = nb_report_get_table (report, "s2_procurement");
+  g_assert_cmpint (nb_table_get_number (table, 0, 0), ==, 3);
+  g_assert_cmpint (nb_table_get_number (table, 0, 1), ==, G_GINT64_CONSTANT (251000) * NB_AMOUNT_SCALE);
+  g_assert_cmpstr (nb_table_get_unit (table, 0, 1), ==, "元");
+
+  ROW (report, "s3_requests", "new", 800, 14, 1, 1, NONE, NONE, 816);
+  ROW (report, "s3_requests", "carried_over", 18, NONE, NONE, NONE, NONE, NONE, 18);
+  ROW (report, "s3_requests", "granted", 258, 12, 1, 1, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_not_held", 400, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_secret", NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "other", 10, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "result_total", 785, 12, 1, 1, NONE, NONE, 799);
+  ROW (report, "s3_requests", "carried_forward", 33, 2, NONE, NONE, NONE, NONE, 35);
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  /* blank published totals stay blank; totals that add up are automatic */
+  g_assert_true (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "granted"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "denied_secret"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "result_total"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "result_total"), 0));
+  g_assert_false (nb_table_is_overridden (table, 0, 6));
+  ROW (report, "s4_appeals", "cases", 3, 1, NONE, 1, 5, 2, NONE, NONE, NONE, 2, 1, 0, 0, 0, 1);
+
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PREFACE), ==,
+                   "本报告根据《中华人民共和国政府信息公开条例》编制，"
+                   "全文包括总体情况、主动公开政府信息情况等六个部分。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OVERVIEW), ==,
+                   "2019年，本局认真贯彻落实《条例》，全年主动公开政府信息1,200条。\n"
+                   "全年受理政府信息公开申请816件。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==,
+                   "一是公开内容的规范性仍需加强；\n二是解读形式较为单一。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "无。");
+
+  g_assert_finalize_object (report);
+}
+
 /* ---- Variants of labels and cells ------------------------------------------------ */
 
 static void
@@ -1187,6 +1261,7 @@ main (int    argc,
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);
+  g_test_add_func ("/import/html-page", test_html_page);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);
   g_test_add_func ("/import/foreign-label-signature", test_foreign_label_signature);

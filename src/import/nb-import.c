@@ -1054,7 +1054,7 @@ report_group (Importer    *im,
 
   if (label != NULL)
     add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
-                 "%s：「%s」一行不是表中的行，其数据未导入：%s", table_name (def), label, values);
+                 "%s：「%s」后的数据对不上表中应在此处的行，未导入：%s", table_name (def), label, values);
   else
     add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
                  "%s：无法确定所在行的数据，未导入：%s", table_name (def), values);
