@@ -172,6 +172,19 @@ append_text (GString    *out,
     }
 }
 
+/* Only spaces, no-break and ideographic spaces. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x3000)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 end_text_line (NbImportDoc *doc)
 {
@@ -195,7 +208,7 @@ end_cell (NbImportDoc *doc)
   text = g_strstrip (g_string_free (doc->cell, FALSE));
   doc->cell = NULL;
   /* the empty rest of a cell split at a paragraph is no blank cell */
-  if (doc->continued && *text == '\0')
+  if (doc->continued && is_blank (text))
     {
       g_free (text);
       doc->continued = FALSE;
@@ -306,8 +319,7 @@ handle_tag (NbImportDoc *doc,
        * cell) become cells of their own; an empty cell stays one blank */
       if (doc->cell != NULL)
         {
-          g_autofree char *text = g_strdup (doc->cell->str);
-          if (*g_strstrip (text) != '\0')
+          if (!is_blank (doc->cell->str))
             {
               end_cell (doc);
               doc->cell = g_string_new (NULL);

@@ -1593,6 +1593,9 @@ nb_import_report (const char             *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  if (data == NULL)
+    data = "";
+
   if (options == NULL)
     {
       nb_import_options_init (&defaults);
