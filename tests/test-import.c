@@ -1176,6 +1176,40 @@ test_titles (void)
     writer_clear (&w);
     g_assert_finalize_object (original);
   }
+
+  /* a 2019 table 三 read as 2021: （六） has no sub-items, so its numbers
+   * are reported, and （七）总计 and 四 still land in their own rows */
+  {
+    NbReport *original = pattern_report (NB_EDITION_2019);
+    g_autoptr(GPtrArray) messages = NULL;
+    g_autofree char *text = NULL;
+    NbImportOptions options;
+    NbReport *report;
+    NbTable *from, *to;
+    Writer w;
+
+    writer_init (&w, FORM_PIPE_LINES);
+    text = write_report (original, &w);
+    nb_import_options_init (&options);
+    options.edition = NB_EDITION_2021;
+    report = import_ok (text, strlen (text), &options, &messages);
+    from = nb_report_get_table (original, "s3_requests");
+    to = nb_report_get_table (report, "s3_requests");
+    g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_no_correction"));
+    g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_misc"));
+    for (guint c = 0; c < 7; c++)
+      {
+        g_assert_cmpint (nb_table_get_state (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "other_misc"), c),
+                         ==, NB_CELL_EMPTY);
+        g_assert_cmpint (nb_table_get_number (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "result_total"), c),
+                         ==, nb_table_get_number (from, (guint) nb_table_def_find_row (nb_table_get_def (from), "result_total"), c));
+        g_assert_cmpint (nb_table_get_number (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "carried_forward"), c),
+                         ==, nb_table_get_number (from, (guint) nb_table_def_find_row (nb_table_get_def (from), "carried_forward"), c));
+      }
+    g_assert_finalize_object (report);
+    writer_clear (&w);
+    g_assert_finalize_object (original);
+  }
 }
 
 /* ---- Hostile and broken input ---------------------------------------------------------- */

@@ -736,8 +736,11 @@ within_one_edit (const gunichar *a,
   return !(edited && (i < na || j < nb)) && (na - i) + (nb - j) <= (edited ? 0u : 1u);
 }
 
-/* Looks for a label in the window; the match must start at or after
- * @from and before @n_lead (the label starts before the numbers). */
+/* Looks for a label in the window.  The match must start at or after
+ * @from and before @n_lead (the label starts before the numbers); one that
+ * runs on past the numbers (a label wrapped around them in PDF text) must
+ * have most of its characters before them, so that the next row's label
+ * is never taken for this one's. */
 static Match
 find_label (const gunichar *w,
             gsize           nw,
@@ -747,31 +750,35 @@ find_label (const gunichar *w,
             gsize           nl)
 {
   Match m = { MATCH_NONE, 0, 0 };
+  gsize need = MIN (nl, MAX ((gsize) 4, nl / 2));
 
   if (nl == 0)
     return m;
   for (gsize i = from; i < n_lead && i + nl <= nw; i++)
-    if (memcmp (w + i, l, nl * sizeof (gunichar)) == 0)
+    if (n_lead - i >= need && memcmp (w + i, l, nl * sizeof (gunichar)) == 0)
       return (Match) { MATCH_EXACT, i, i + nl };
   for (gsize i = from; i < n_lead; i++)
     {
-      gsize j = i, k = 0;
+      gsize j = i, k = 0, in_lead = 0;
 
       if (w[i] != l[0])
         continue;
       while (j < nw && k < nl && j - i < nl + LOOSE_SLACK)
         {
           if (w[j] == l[k])
-            k++;
+            {
+              k++;
+              in_lead += j < n_lead;
+            }
           j++;
         }
-      if (k == nl)
+      if (k == nl && in_lead >= need)
         return (Match) { MATCH_LOOSE, i, j };
     }
   if (nl >= 4)
     for (gsize i = from; i < n_lead; i++)
       for (gsize len = nl - 1; len <= nl + 1; len++)
-        if (i + len <= nw && within_one_edit (w + i, len, l, nl))
+        if (i + len <= nw && n_lead - i >= MIN (len, need) && within_one_edit (w + i, len, l, nl))
           return (Match) { MATCH_TYPO, i, i + len };
   return m;
 }
