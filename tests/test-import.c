@@ -1053,6 +1053,15 @@ test_traditional (void)
   g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
   g_assert_cmpint (nb_report_get_year (imported), ==, 2020);
   g_assert_cmpint (nb_report_get_edition (imported), ==, NB_EDITION_2019);
+  g_assert_finalize_object (imported);
+  g_clear_pointer (&messages, g_ptr_array_unref);
+
+  /* a Simplified report quoting a name with 於 keeps it */
+  g_string_assign (copy, text);
+  g_string_replace (copy, "本年度，本机关", "本年度，位於於潜镇的本机关", 1);
+  imported = import_ok (copy->str, copy->len, NULL, &messages);
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_INFO), ==, 0);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (imported, NB_TEXT_OVERVIEW), "本年度，位於於潜镇的本机关"));
 
   writer_clear (&w);
   g_assert_finalize_object (imported);

@@ -34,6 +34,8 @@ G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
 /* Groups of numbers left over after a table's last row: listed one by one
  * up to this many, then counted. */
 #define MAX_REPORTED_GROUPS 20
+/* Fewer Traditional characters than this are left alone. */
+#define MIN_TRADITIONAL 5
 
 /* ---- Messages -------------------------------------------------------------- */
 
@@ -1630,10 +1632,17 @@ nb_import_report (const char             *data,
   if (body_length >= 3 && memcmp (body, "\xEF\xBB\xBF", 3) == 0)
     body += 3, body_length -= 3;
 
-  /* Traditional copies: convert the characters of labels and titles */
+  /* Traditional copies: convert the characters of labels and titles; a
+   * Simplified text with a stray 於 or 後 is left as it is */
   {
     g_autofree char *copy = g_strndup (body, body_length);
     text = nb_import_to_simplified (copy, &n_converted);
+    if (n_converted < MIN_TRADITIONAL)
+      {
+        g_free (text);
+        text = g_steal_pointer (&copy);
+        n_converted = 0;
+      }
   }
 
   im.doc = doc = nb_import_doc_new ();
