@@ -263,9 +263,15 @@ nb_import_normalize (const char *text)
 static gboolean
 is_page_number (const char *line)
 {
-  g_autofree char *norm = nb_import_normalize (line);
-  const char *p = norm;
+  g_autofree char *norm = NULL;
+  const char *p;
   gboolean dash_before = FALSE, digits = FALSE;
+
+  if (strlen (line) > 24 ||
+      !(*line == '-' || g_str_has_prefix (line, "—") || g_str_has_prefix (line, "–") ||
+        g_str_has_prefix (line, "－") || g_str_has_prefix (line, "第")))
+    return FALSE;
+  p = norm = nb_import_normalize (line);
 
   /* -4-, - 4 -, —4—, 第4页 */
   if (g_str_has_prefix (p, "第"))
@@ -396,19 +402,24 @@ read_text (NbImportDoc *doc,
            const char  *text,
            gboolean    *pdf_text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   guint n_page_numbers = 0, n_column_rows = 0;
+  g_autoptr(GString) buffer = g_string_new (NULL);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (const char *next = text; *next != '\0'; )
     {
-      char *line = lines[i];
-      gsize l = strlen (line);
+      const char *end = strchr (next, '\n');
+      gsize l = end != NULL ? (gsize) (end - next) : strlen (next);
+      const char *line;
       g_autoptr(GPtrArray) cells = NULL;
       g_autofree char *stripped = NULL;
       gboolean is_row = FALSE;
 
-      if (l > 0 && line[l - 1] == '\r')
-        line[l - 1] = '\0';
+      g_string_truncate (buffer, 0);
+      g_string_append_len (buffer, next, (gssize) l);
+      next += l + (end != NULL ? 1 : 0);
+      if (buffer->len > 0 && buffer->str[buffer->len - 1] == '\r')
+        g_string_truncate (buffer, buffer->len - 1);
+      line = buffer->str;
       stripped = trim (line);
       if (*stripped == '\0' || is_rule_line (stripped))
         continue;
