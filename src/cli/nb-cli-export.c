@@ -17,6 +17,7 @@
 #include "nb-cli-private.h"
 #include "nb-html-export.h"
 #include "nb-page-renderer.h"
+#include "nb-report-export.h"
 #include "nb-report-file.h"
 
 enum {
@@ -28,6 +29,7 @@ enum {
 typedef enum {
   EXPORT_FORMAT_PDF,
   EXPORT_FORMAT_HTML,
+  EXPORT_FORMAT_JSON,
 } ExportFormat;
 
 static const struct {
@@ -38,6 +40,7 @@ static const struct {
   { "pdf", ".pdf", EXPORT_FORMAT_PDF },
   { "html", ".html", EXPORT_FORMAT_HTML },
   { "html", ".htm", EXPORT_FORMAT_HTML },
+  { "json", ".json", EXPORT_FORMAT_JSON },
 };
 
 static gboolean
@@ -101,7 +104,7 @@ nb_cli_export (int    argc,
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The format to write: pdf or html"), N_("FORMAT") },
+      N_("The format to write: pdf, html or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write"), N_("OUT") },
     { "no-signature", 0, 0, G_OPTION_ARG_NONE, &no_signature,
       N_("Leave the signature block out of the PDF"), NULL },
@@ -109,7 +112,7 @@ nb_cli_export (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("FILE — write a report as PDF or HTML"));
+    g_option_context_new (_("FILE — write a report as PDF, HTML or JSON"));
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autofree char *fingerprint = NULL;
@@ -135,9 +138,9 @@ nb_cli_export (int    argc,
   if (!find_format (format_name, output, &format))
     {
       if (format_name != NULL)
-        g_printerr (_("Unknown format “%s”: use pdf or html\n"), format_name);
+        g_printerr (_("Unknown format “%s”: use pdf, html or json\n"), format_name);
       else
-        g_printerr ("%s\n", _("Give the format with --format pdf or --format html"));
+        g_printerr ("%s\n", _("Give the format with --format pdf, html or json"));
       return EXIT_USAGE;
     }
 
@@ -156,6 +159,11 @@ nb_cli_export (int    argc,
       break;
     case EXPORT_FORMAT_HTML:
       written = nb_html_export_to_path (report, fingerprint, output, &error);
+      if (written)
+        g_print ("%s\n", output);
+      break;
+    case EXPORT_FORMAT_JSON:
+      written = nb_report_export_json_to_path (report, NULL, output, &error);
       if (written)
         g_print ("%s\n", output);
       break;

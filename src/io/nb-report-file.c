@@ -961,19 +961,37 @@ nb_report_save_to_path (NbReport    *report,
 {
   gsize length;
   g_autofree char *data = nb_report_to_data (report, &length);
-  g_autofree char *name = g_filename_display_name (path);
+
+  return nb_file_write_atomically (path, data, length, error);
+}
+
+/**
+ * nb_file_write_atomically:
+ * Writes @data to a temporary file beside @path, flushes it to disk, and
+ * renames it over @path: @path then holds either what it held before or
+ * all of @data.  The error says the file on disk was not changed.
+ */
+gboolean
+nb_file_write_atomically (const char  *path,
+                          const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &local_error))
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not save “%s”: %s. The file on disk was not changed."),
-                   name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  if (g_file_set_contents_full (path, data, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0666, &local_error))
+    return TRUE;
+
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                 _("Could not save “%s”: %s. The file on disk was not changed."),
+                 name, local_error->message);
+  }
+  return FALSE;
 }
 
 static void
@@ -1044,8 +1062,7 @@ save_thread (GTask        *task,
 {
   SaveData *save = task_data;
   g_autofree char *path = g_file_get_path (save->file);
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   gsize length;
   const char *data;
 
@@ -1056,17 +1073,10 @@ save_thread (GTask        *task,
       return;
     }
   data = g_bytes_get_data (save->data, &length);
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &error))
-    {
-      name = g_filename_display_name (path);
-      g_task_return_new_error (task, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                               _("Could not save “%s”: %s. The file on disk was not changed."),
-                               name, error->message);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (nb_file_write_atomically (path, data, length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**

@@ -16,9 +16,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "nb-html-export.h"
+#include "nb-report-file.h"
 #include "nb-render-common.h"
 
 static const char style_sheet[] =
@@ -232,19 +235,10 @@ nb_html_export_to_path (NbReport    *report,
                         GError     **error)
 {
   g_autofree char *html = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   html = nb_html_export (report, fingerprint);
-  if (!g_file_set_contents (path, html, -1, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the web page “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return nb_file_write_atomically (path, html, strlen (html), error);
 }
