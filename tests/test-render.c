@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-html-export.h"
+#include "nb-report-file.h"
 #include "nb-page-renderer.h"
 #include "nb-render-common.h"
 #include "nb-value.h"
@@ -922,7 +923,7 @@ test_html_escaping (void)
   g_assert_true (g_utf8_validate (read_back, -1, NULL));
   g_assert_null (strstr (read_back, "nianbao-fingerprint"));
   g_assert_false (nb_html_export_to_path (report, NULL, "/nonexistent-dir/x.html", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
 
   remove_output (dir, path);
   g_assert_finalize_object (g_steal_pointer (&report));
