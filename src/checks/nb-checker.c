@@ -52,8 +52,9 @@ static gboolean
 same_records (GArray *a,
               GArray *b)
 {
+  /* an empty GArray's data may be NULL, which memcmp() must not get */
   return a->len == b->len &&
-         memcmp (a->data, b->data, a->len * sizeof (NbRecord)) == 0;
+         (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (NbRecord)) == 0);
 }
 
 /* Replaces the findings of one group by those of @fresh, keeping the
