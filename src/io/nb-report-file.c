@@ -123,6 +123,56 @@ write_tables (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
+static gboolean
+signature_is_default (NbReport        *report,
+                      NbSignatureLine  line)
+{
+  return nb_report_get_signature_shown (report, line) &&
+         !nb_report_has_custom_signature_label (report, line) &&
+         *nb_report_get_signature_value (report, line) == '\0';
+}
+
+/* Only the lines that differ from the defaults are written; a report
+ * with the default block has no "signature" member. */
+static void
+write_signature (NbJsonWriter *writer,
+                 NbReport     *report)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    any |= !signature_is_default (report, i);
+  if (!any)
+    return;
+
+  nb_json_writer_key (writer, "signature");
+  nb_json_writer_begin_object (writer);
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      if (signature_is_default (report, i))
+        continue;
+      nb_json_writer_key (writer, nb_signature_line_key (i));
+      nb_json_writer_begin_object (writer);
+      if (!nb_report_get_signature_shown (report, i))
+        {
+          nb_json_writer_key (writer, "shown");
+          nb_json_writer_boolean (writer, FALSE);
+        }
+      if (nb_report_has_custom_signature_label (report, i))
+        {
+          nb_json_writer_key (writer, "label");
+          nb_json_writer_string (writer, nb_report_get_signature_label (report, i));
+        }
+      if (*nb_report_get_signature_value (report, i) != '\0')
+        {
+          nb_json_writer_key (writer, "value");
+          nb_json_writer_string (writer, nb_report_get_signature_value (report, i));
+        }
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+}
+
 static void
 write_texts (NbJsonWriter *writer,
              NbReport     *report)
@@ -167,6 +217,7 @@ nb_report_to_data (NbReport *report,
                                    ? nb_report_get_title (report) : NULL);
   nb_json_writer_key (writer, "date");
   nb_json_writer_string (writer, *nb_report_get_date (report) ? nb_report_get_date (report) : NULL);
+  write_signature (writer, report);
   nb_json_writer_key (writer, "texts");
   write_texts (writer, report);
   nb_json_writer_key (writer, "tables");
@@ -676,6 +727,92 @@ read_texts (Reader   *reader,
     }
 }
 
+static const char *const signature_members[] = { "shown", "label", "value" };
+
+static gboolean
+read_signature_line (Reader          *reader,
+                     NbReport        *report,
+                     NbSignatureLine  line)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      const char *name;
+      gboolean shown, ok;
+      gsize length;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      for (i = 0; i < G_N_ELEMENTS (signature_members) && strcmp (name, signature_members[i]); i++)
+        ;
+      if (i == G_N_ELEMENTS (signature_members))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, i, name))
+        return FALSE;
+      length = enter (reader, name);
+      if (i == 0)
+        {
+          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
+               nb_json_reader_read_boolean (reader->json, &shown, reader->error);
+          if (ok)
+            nb_report_set_signature_shown (report, line, shown);
+        }
+      else
+        {
+          ok = read_text (reader, &text);
+          if (ok && i == 1)
+            nb_report_set_signature_label (report, line, text);
+          else if (ok)
+            nb_report_set_signature_value (report, line, text);
+        }
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+static gboolean
+read_signature (Reader   *reader,
+                NbReport *report)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      NbSignatureLine line;
+      gsize length;
+      gboolean ok;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      if (!nb_signature_line_from_key (name, &line))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, line, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_signature_line (reader, report, line);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
 /* The members of the top level, in the order they are read. */
 typedef enum {
   MEMBER_FORMAT,
@@ -687,11 +824,15 @@ typedef enum {
   MEMBER_DATE,
   MEMBER_TEXTS,
   MEMBER_TABLES,
+  MEMBER_SIGNATURE,   /* optional from here on */
   N_MEMBERS
 } Member;
 
+#define N_REQUIRED_MEMBERS MEMBER_SIGNATURE
+
 static const char *const member_names[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
+  "signature",
 };
 
 /* First pass over the top level: where each member's value starts. */
@@ -744,7 +885,7 @@ locate_members (Reader *reader,
     return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
   if (unknown != NULL)
     return unknown_member (reader, unknown);
-  for (guint i = 0; i < N_MEMBERS; i++)
+  for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
     if (offsets[i] < 0)
       return missing_member (reader, member_names[i]);
   return TRUE;
@@ -907,6 +1048,12 @@ nb_report_new_from_data (const char  *data,
   seek_member (&reader, offsets, MEMBER_TABLES);
   if (!read_tables (&reader, report))
     return NULL;
+  if (offsets[MEMBER_SIGNATURE] >= 0)
+    {
+      seek_member (&reader, offsets, MEMBER_SIGNATURE);
+      if (!read_signature (&reader, report))
+        return NULL;
+    }
 
   return g_steal_pointer (&report);
 }
