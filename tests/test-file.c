@@ -72,6 +72,9 @@ test_round_trip_keeps_everything (void)
   /* an override equal to its sum stays an override; a blank total too */
   nb_table_set_number (requests, granted, total, 16, NULL);
   nb_table_clear (requests, nb_table_def_find_row (def, "partly_granted"), total);
+  /* a total row's override, under an automatic corner that adds it up */
+  nb_table_set_number (requests, nb_table_def_find_row (def, "result_total"),
+                       nb_table_def_find_column (def, "research"), 3, NULL);
 
   first = nb_report_to_data (report, NULL);
   loaded = nb_report_new_from_data (first, -1, &error);
@@ -94,6 +97,9 @@ test_round_trip_keeps_everything (void)
   g_assert_true (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"), granted, total));
   g_assert_false (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"),
                                           nb_table_def_find_row (def, "new"), total));
+  g_assert_false (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"),
+                                          nb_table_def_find_row (def, "result_total"), total));
+  g_assert_cmpint (test_get (loaded, "s3_requests.result_total.total"), ==, 25);
   g_assert_finalize_object (g_steal_pointer (&loaded));
   g_assert_finalize_object (g_steal_pointer (&report));
 }

@@ -19,6 +19,7 @@
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
 #include "nb-report-file.h"
+#include "nb-table-private.h"
 #include "nb-value.h"
 
 #define FORMAT_NAME "nianbao-report"
@@ -553,34 +554,43 @@ read_row (Reader           *reader,
   return TRUE;
 }
 
-/* Puts a cell into the table.  A total is written only when it is an
- * override, or differs from the sum of its parts: then it is kept as
- * published; otherwise it stays automatic. */
+/* Puts a cell into the table.  A total is kept as written only when it is
+ * an override, or differs from the sum of its parts; otherwise it stays
+ * automatic. */
 static gboolean
 apply_cell (Reader   *reader,
             NbTable  *table,
             guint     row,
             guint     column,
-            FileCell *cell)
+            FileCell *from)
 {
-  gint64 sum = 0;
+  NbCell cell = {
+    .number = from->number,
+    .state = from->has_number ? NB_CELL_NUMBER : from->marker != NULL ? NB_CELL_MARKER
+                                                                      : NB_CELL_EMPTY,
+    .marker = from->marker,
+    .note = from->note,
+    .unit = from->unit,
+  };
+  g_autoptr(GError) value_error = NULL;
 
-  if (nb_table_is_total (table, row, column) && !cell->overridden && cell->marker == NULL &&
-      nb_table_sum_parts (table, row, column, &sum) == cell->has_number &&
-      (!cell->has_number || sum == cell->number))
-    ;
-  else if (cell->has_number)
+  if (nb_table_is_total (table, row, column))
     {
-      if (!nb_table_set_number (table, row, column, cell->number, reader->error))
-        return FALSE;
-    }
-  else if (cell->marker != NULL)
-    nb_table_set_marker (table, row, column, cell->marker);
-  else if (nb_table_is_total (table, row, column))
-    nb_table_clear (table, row, column);
+      /* the parts as loaded so far: a total row's cells come before the
+       * corner that adds them up */
+      gint64 sum;
+      NbCellState automatic = nb_table_sum_parts (table, row, column, &sum) ? NB_CELL_NUMBER
+                                                                            : NB_CELL_EMPTY;
 
-  nb_table_set_note (table, row, column, cell->note);
-  nb_table_set_unit (table, row, column, cell->unit);
+      cell.overridden = from->overridden || cell.state != automatic ||
+                        (automatic == NB_CELL_NUMBER && cell.number != sum);
+    }
+  if (from->marker != NULL && from->has_number)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
+  if (!nb_value_check (nb_table_get_kind (table, column), cell.number, &value_error))
+    return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
+
+  _nb_table_load_cell (table, row, column, &cell);
   return TRUE;
 }
 
@@ -631,7 +641,7 @@ read_table (Reader  *reader,
         goto out;
       }
 
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++, _nb_table_settle_totals (table))
     for (guint r = 0; r < def->n_rows; r++)
       for (guint c = 0; c < def->n_columns; c++)
         if (nb_table_def_is_total (def, r, c) == (pass == 1))
