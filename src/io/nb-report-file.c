@@ -99,12 +99,12 @@ write_cell (NbJsonWriter *writer,
 /**
  * _nb_json_write_tables:
  * Writes `tables.<table>.<row>.<column>` for every cell of the report,
- * each cell by @write_cell: shared by the file and the JSON export.
+ * each cell by @write_one: shared by the file and the JSON export.
  */
 void
 _nb_json_write_tables (NbJsonWriter  *writer,
                        NbReport      *report,
-                       NbCellWriter   write_cell)
+                       NbCellWriter   write_one)
 {
   nb_json_writer_key (writer, "tables");
   nb_json_writer_begin_object (writer);
@@ -122,7 +122,7 @@ _nb_json_write_tables (NbJsonWriter  *writer,
           for (guint c = 0; c < def->n_columns; c++)
             {
               nb_json_writer_key (writer, def->columns[c].key);
-              write_cell (writer, table, r, c);
+              write_one (writer, table, r, c);
             }
           nb_json_writer_end_object (writer);
         }
