@@ -1579,6 +1579,30 @@ next_heading (const int *heading,
   return fallback;
 }
 
+/* Drops control characters (but tabs, line and page breaks) in place: a
+ * stray backspace or escape copied with a page would otherwise keep “1”
+ * from being read as a number and “规\a章” from matching its row.  A
+ * vertical tab (Word's line break) becomes a space.  They are ASCII, so
+ * never part of a UTF-8 sequence. */
+static void
+strip_controls (char *text)
+{
+  char *out = text;
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\v')
+        *out++ = ' ';
+      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+        continue;
+      else
+        *out++ = *p;
+    }
+  *out = '\0';
+}
+
 /**
  * nb_import_report:
  * @data: the published report: HTML or text, UTF-8
@@ -1647,6 +1671,7 @@ nb_import_report (const char             *data,
    * Simplified text with a stray 於 or 後 is left as it is */
   {
     g_autofree char *copy = g_strndup (body, body_length);
+    strip_controls (copy);
     text = nb_import_to_simplified (copy, &n_converted);
     if (n_converted < MIN_TRADITIONAL)
       {
