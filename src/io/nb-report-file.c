@@ -12,7 +12,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -1076,6 +1079,204 @@ nb_report_new_from_data (const char  *data,
 
 /* ---- Paths and async ---------------------------------------------------------- */
 
+/* Reads the whole regular file at @path, at most NB_FILE_MAX_SIZE bytes.
+ * The size is checked on the open file before anything is read, and the
+ * read stops one byte past the limit, so a file that grows meanwhile
+ * cannot fill the memory either.  Devices, pipes and folders are refused:
+ * a link to /dev/zero or a FIFO named report.nianbao would otherwise be
+ * read for ever. */
+static char *
+read_file (const char  *path,
+           gsize       *length,
+           GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize size = 0, capacity;
+  int fd, saved_errno;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   S_ISDIR (st.st_mode) ? _("Could not read “%s”: it is a folder")
+                                        : _("Could not read “%s”: it is not a regular file"),
+                   name);
+      return NULL;
+    }
+  if (st.st_size > NB_FILE_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a report (%lld bytes; at most %d)"),
+                   name, (long long) st.st_size, NB_FILE_MAX_SIZE);
+      return NULL;
+    }
+
+  capacity = (gsize) st.st_size + 1;
+  data = g_malloc (capacity + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (size == capacity)
+        {
+          if (capacity > NB_FILE_MAX_SIZE)
+            break;
+          capacity = MIN (capacity * 2, (gsize) NB_FILE_MAX_SIZE + 1);
+          data = g_realloc (data, capacity + 1);
+        }
+      n = read (fd, data + size, capacity - size);
+      if (n == 0)
+        break;
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          saved_errno = errno;
+          close (fd);
+          g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                       _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+          return NULL;
+        }
+      size += n;
+    }
+  close (fd);
+  if (size > NB_FILE_MAX_SIZE)
+    {
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a report (more than %d bytes)"),
+                   name, NB_FILE_MAX_SIZE);
+      return NULL;
+    }
+  data[size] = '\0';
+  *length = size;
+  return g_steal_pointer (&data);
+}
+
+static void
+stamp_set (NbFileStamp *stamp,
+           const char  *data,
+           gsize        length,
+           const char  *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize digest_length = sizeof stamp->sha256;
+  GStatBuf st;
+
+  g_checksum_update (checksum, (const guchar *) data, length);
+  g_checksum_get_digest (checksum, stamp->sha256, &digest_length);
+  stamp->exists = TRUE;
+  stamp->size = length;
+  stamp->mtime = 0;
+  if (g_stat (path, &st) == 0)
+    stamp->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+}
+
+/**
+ * nb_file_stamp_read:
+ * @stamp: (out): what is at @path now
+ *
+ * Reads the file at @path to stamp it.  A missing file is not an error:
+ * @stamp then says it does not exist.
+ *
+ * Returns: %FALSE with @error when the file exists but cannot be read
+ */
+gboolean
+nb_file_stamp_read (NbFileStamp  *stamp,
+                    const char   *path,
+                    GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (stamp != NULL && path != NULL, FALSE);
+
+  memset (stamp, 0, sizeof *stamp);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return TRUE;
+  data = read_file (path, &length, &local_error);
+  if (data == NULL)
+    {
+      /* too large to be a report: it is certainly not the one that was saved */
+      if (g_error_matches (local_error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE))
+        {
+          stamp->exists = TRUE;
+          stamp->size = -1;
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  stamp_set (stamp, data, length, path);
+  return TRUE;
+}
+
+/**
+ * nb_file_stamp_same_content:
+ * Returns: whether @a and @b stamp the same content (or both no file);
+ *   the time of modification does not count
+ */
+gboolean
+nb_file_stamp_same_content (const NbFileStamp *a,
+                            const NbFileStamp *b)
+{
+  if (!a->exists || !b->exists)
+    return a->exists == b->exists;
+  return a->size == b->size && memcmp (a->sha256, b->sha256, sizeof a->sha256) == 0;
+}
+
+/**
+ * nb_report_load_from_path_stamped:
+ * @stamp: (out) (optional): the stamp of the bytes that were loaded, for
+ *   nb_report_save_to_path_checked()
+ *
+ * Returns: (transfer full) (nullable): the report in the file at @path
+ */
+NbReport *
+nb_report_load_from_path_stamped (const char   *path,
+                                  NbFileStamp  *stamp,
+                                  GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  NbReport *report;
+
+  data = read_file (path, &length, error);
+  if (data == NULL)
+    return NULL;
+  report = nb_report_new_from_data (data, length, &local_error);
+  if (report == NULL)
+    {
+      g_set_error (error, NB_FILE_ERROR, local_error->code,
+                   _("“%s” cannot be opened. %s"), name, local_error->message);
+      return NULL;
+    }
+  if (stamp != NULL)
+    stamp_set (stamp, data, length, path);
+  return report;
+}
+
 /**
  * nb_report_load_from_path:
  * Returns: (transfer full) (nullable): the report in the file at @path
@@ -1084,31 +1285,59 @@ NbReport *
 nb_report_load_from_path (const char  *path,
                           GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = g_filename_display_name (path);
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize length;
-  NbReport *report;
+  return nb_report_load_from_path_stamped (path, NULL, error);
+}
 
-  if (g_stat (path, &st) == 0 && st.st_size > NB_FILE_MAX_SIZE)
+/**
+ * nb_report_save_to_path_checked:
+ * @stamp: (inout) (optional): what the file held when it was loaded or
+ *   last saved here; on success, the stamp of what was written
+ * @flags: %NB_SAVE_OVERWRITE_CHANGED to save over changes made by others
+ *
+ * Saves like nb_report_save_to_path(), but first reads the file at @path:
+ * when @stamp says it held something else, nothing is written and the
+ * error is %NB_FILE_ERROR_CHANGED (unless @flags say to overwrite).  A
+ * file that has gone since is not a change: the save puts it back.  With
+ * @stamp %NULL, or a stamp of no file, nothing is checked (a new report,
+ * or “Save As”, where the file chooser asked).
+ */
+gboolean
+nb_report_save_to_path_checked (NbReport     *report,
+                                const char   *path,
+                                NbFileStamp  *stamp,
+                                NbSaveFlags   flags,
+                                GError      **error)
+{
+  gsize length;
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (stamp != NULL && stamp->exists && (flags & NB_SAVE_OVERWRITE_CHANGED) == 0)
     {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a report (%lld bytes; at most %d)"),
-                   name, (long long) st.st_size, NB_FILE_MAX_SIZE);
-      return NULL;
+      NbFileStamp now;
+
+      if (!nb_file_stamp_read (&now, path, error))
+        return FALSE;
+      if (now.exists && !nb_file_stamp_same_content (stamp, &now))
+        {
+          g_autofree char *name = g_filename_display_name (path);
+
+          g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_CHANGED,
+                       _("“%s” was changed on disk by another program since it was opened. "
+                         "Saving now would overwrite those changes; the file on disk was not "
+                         "changed."), name);
+          return FALSE;
+        }
     }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-  report = nb_report_new_from_data (data, length, &local_error);
-  if (report == NULL)
-    g_set_error (error, NB_FILE_ERROR, local_error->code,
-                 _("“%s” cannot be opened. %s"), name, local_error->message);
-  return report;
+
+  data = nb_report_to_data (report, &length);
+  if (!nb_file_write_atomically (path, data, length, error))
+    return FALSE;
+  if (stamp != NULL)
+    stamp_set (stamp, data, length, path);
+  return TRUE;
 }
 
 /**

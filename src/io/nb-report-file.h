@@ -35,6 +35,27 @@ typedef enum {
 
 GQuark     nb_file_error_quark        (void);
 
+/* What a file held when it was loaded or saved: to notice that another
+ * program changed it since (nb_report_save_to_path_checked()).  A plain
+ * struct: keep one per open document. */
+typedef struct {
+  gboolean exists;       /* FALSE: no file (a new report) */
+  gint64   size;         /* bytes; -1: too large to be a report */
+  gint64   mtime;        /* µs since 1970, for messages only: content decides */
+  guint8   sha256[32];   /* of the content */
+} NbFileStamp;
+
+typedef enum {
+  NB_SAVE_DEFAULT           = 0,
+  NB_SAVE_OVERWRITE_CHANGED = 1 << 0,   /* save even if the file changed on disk */
+} NbSaveFlags;
+
+gboolean   nb_file_stamp_read         (NbFileStamp          *stamp,
+                                       const char           *path,
+                                       GError              **error);
+gboolean   nb_file_stamp_same_content (const NbFileStamp    *a,
+                                       const NbFileStamp    *b);
+
 NbReport  *nb_report_new_from_data    (const char           *data,
                                        gssize                length,
                                        GError              **error);
@@ -44,9 +65,17 @@ char      *nb_report_fingerprint      (NbReport             *report);
 
 NbReport  *nb_report_load_from_path   (const char           *path,
                                        GError              **error);
+NbReport  *nb_report_load_from_path_stamped (const char     *path,
+                                             NbFileStamp    *stamp,
+                                             GError        **error);
 gboolean   nb_report_save_to_path     (NbReport             *report,
                                        const char           *path,
                                        GError              **error);
+gboolean   nb_report_save_to_path_checked (NbReport         *report,
+                                           const char       *path,
+                                           NbFileStamp      *stamp,
+                                           NbSaveFlags       flags,
+                                           GError          **error);
 gboolean   nb_file_write_atomically   (const char           *path,
                                        const char           *data,
                                        gsize                 length,
