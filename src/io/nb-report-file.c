@@ -1363,6 +1363,36 @@ nb_report_save_to_path (NbReport    *report,
  * renames it over @path: @path then holds either what it held before or
  * all of @data.  The error says the file on disk was not changed.
  */
+/* What went wrong, in words for the person saving, without the name of
+ * the temporary file that GLib's message has. */
+static const char *
+save_failure_reason (const GError *error)
+{
+  if (error->domain != G_FILE_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOSPC:
+      return _("the disk is full");
+    case G_FILE_ERROR_ROFS:
+      return _("the disk is read-only");
+    case G_FILE_ERROR_ACCES:
+    case G_FILE_ERROR_PERM:
+      return _("there is no permission to write in that folder");
+    case G_FILE_ERROR_NOENT:
+    case G_FILE_ERROR_NOTDIR:
+      return _("the folder does not exist");
+    case G_FILE_ERROR_ISDIR:
+      return _("that name is a folder");
+    case G_FILE_ERROR_NAMETOOLONG:
+      return _("the name is too long");
+    case G_FILE_ERROR_IO:
+      return _("the disk reported an error (was it removed?)");
+    default:
+      return NULL;
+    }
+}
+
 gboolean
 nb_file_write_atomically (const char  *path,
                           const char  *data,
@@ -1370,19 +1400,19 @@ nb_file_write_atomically (const char  *path,
                           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  const char *reason;
 
   if (g_file_set_contents_full (path, data, length,
                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                 0666, &local_error))
     return TRUE;
 
-  {
-    g_autofree char *name = g_filename_display_name (path);
-
-    g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                 _("Could not save “%s”: %s. The file on disk was not changed."),
-                 name, local_error->message);
-  }
+  name = g_filename_display_name (path);
+  reason = save_failure_reason (local_error);
+  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+               _("Could not save “%s”: %s. The file on disk was not changed."),
+               name, reason != NULL ? reason : local_error->message);
   return FALSE;
 }
 
