@@ -539,6 +539,58 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The window's way: load and save in worker threads, with the stamp. */
+static void
+test_changed_on_disk_async (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GAsyncResult) loaded = NULL, refused = NULL, saved = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  NbFileStamp stamp, on_disk;
+
+  nb_report_load_async (file, NULL, async_done_cb, &loaded);
+  report = nb_report_load_finish_stamped (wait_for (&loaded), &stamp, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_file_stamp_read (&on_disk, fixture->path, &error));
+  g_assert_true (nb_file_stamp_same_content (&stamp, &on_disk));
+
+  write_as_another_program (fixture->path, "{}");
+  nb_report_save_checked_async (report, file, &stamp, NB_SAVE_DEFAULT, NULL, async_done_cb,
+                                &refused);
+  g_assert_false (nb_report_save_checked_finish (wait_for (&refused), &stamp, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_true (nb_file_stamp_same_content (&stamp, &on_disk));
+
+  nb_report_save_checked_async (report, file, &stamp, NB_SAVE_OVERWRITE_CHANGED, NULL,
+                                async_done_cb, &saved);
+  g_assert_true (nb_report_save_checked_finish (wait_for (&saved), &stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_file_stamp_read (&on_disk, fixture->path, &error));
+  g_assert_true (nb_file_stamp_same_content (&stamp, &on_disk));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 /* A new report, or “Save As”: no stamp, no check. */
 static void
 test_no_stamp (Fixture       *fixture,
@@ -579,6 +631,7 @@ main (int argc, char **argv)
   ADD ("parent-is-a-file", test_parent_is_a_file);
   ADD ("real-read-only-folder", test_real_read_only_folder);
   ADD ("changed-on-disk", test_changed_on_disk);
+  ADD ("changed-on-disk-async", test_changed_on_disk_async);
   ADD ("no-stamp", test_no_stamp);
 #undef ADD
   return g_test_run ();

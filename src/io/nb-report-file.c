@@ -1301,19 +1301,16 @@ nb_report_load_from_path (const char  *path,
  * @stamp %NULL, or a stamp of no file, nothing is checked (a new report,
  * or “Save As”, where the file chooser asked).
  */
-gboolean
-nb_report_save_to_path_checked (NbReport     *report,
-                                const char   *path,
-                                NbFileStamp  *stamp,
-                                NbSaveFlags   flags,
-                                GError      **error)
+/* The check and the write of nb_report_save_to_path_checked(), on the
+ * report's text (also from a worker thread). */
+static gboolean
+save_data_checked (const char   *path,
+                   const char   *data,
+                   gsize         length,
+                   NbFileStamp  *stamp,
+                   NbSaveFlags   flags,
+                   GError      **error)
 {
-  gsize length;
-  g_autofree char *data = NULL;
-
-  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   if (stamp != NULL && stamp->exists && (flags & NB_SAVE_OVERWRITE_CHANGED) == 0)
     {
       NbFileStamp now;
@@ -1332,12 +1329,28 @@ nb_report_save_to_path_checked (NbReport     *report,
         }
     }
 
-  data = nb_report_to_data (report, &length);
   if (!nb_file_write_atomically (path, data, length, error))
     return FALSE;
   if (stamp != NULL)
     stamp_set (stamp, data, length, path);
   return TRUE;
+}
+
+gboolean
+nb_report_save_to_path_checked (NbReport     *report,
+                                const char   *path,
+                                NbFileStamp  *stamp,
+                                NbSaveFlags   flags,
+                                GError      **error)
+{
+  gsize length;
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = nb_report_to_data (report, &length);
+  return save_data_checked (path, data, length, stamp, flags, error);
 }
 
 /**
@@ -1416,13 +1429,26 @@ nb_file_write_atomically (const char  *path,
   return FALSE;
 }
 
+typedef struct {
+  GFile       *file;
+  NbFileStamp  stamp;
+} LoadData;
+
+static void
+load_data_free (LoadData *load)
+{
+  g_object_unref (load->file);
+  g_free (load);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  g_autofree char *path = g_file_get_path (task_data);
+  LoadData *load = task_data;
+  g_autofree char *path = g_file_get_path (load->file);
   GError *error = NULL;
   NbReport *report;
 
@@ -1432,7 +1458,7 @@ load_thread (GTask        *task,
                                _("Only local files can be opened"));
       return;
     }
-  report = nb_report_load_from_path (path, &error);
+  report = nb_report_load_from_path_stamped (path, &load->stamp, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else
@@ -1450,9 +1476,11 @@ nb_report_load_async (GFile               *file,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *load = g_new0 (LoadData, 1);
 
+  load->file = g_object_ref (file);
   g_task_set_source_tag (task, nb_report_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -1460,12 +1488,31 @@ NbReport *
 nb_report_load_finish (GAsyncResult  *result,
                        GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return nb_report_load_finish_stamped (result, NULL, error);
+}
+
+/**
+ * nb_report_load_finish_stamped:
+ * @stamp: (out) (optional): the stamp of the bytes that were loaded
+ */
+NbReport *
+nb_report_load_finish_stamped (GAsyncResult  *result,
+                               NbFileStamp   *stamp,
+                               GError       **error)
+{
+  NbReport *report = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (report != NULL && stamp != NULL)
+    *stamp = ((LoadData *) g_task_get_task_data (G_TASK (result)))->stamp;
+  return report;
 }
 
 typedef struct {
-  GFile *file;
-  GBytes *data;
+  GFile       *file;
+  GBytes      *data;
+  gboolean     checked;
+  NbFileStamp  stamp;
+  NbSaveFlags  flags;
 } SaveData;
 
 static void
@@ -1495,10 +1542,37 @@ save_thread (GTask        *task,
       return;
     }
   data = g_bytes_get_data (save->data, &length);
-  if (nb_file_write_atomically (path, data, length, &error))
+  if (save_data_checked (path, data, length, save->checked ? &save->stamp : NULL, save->flags,
+                         &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+save_async (NbReport            *report,
+            GFile               *file,
+            const NbFileStamp   *stamp,
+            NbSaveFlags          flags,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SaveData *save = g_new0 (SaveData, 1);
+  gsize length;
+  char *data = nb_report_to_data (report, &length);
+
+  save->file = g_object_ref (file);
+  save->data = g_bytes_new_take (data, length);
+  save->checked = stamp != NULL;
+  if (stamp != NULL)
+    save->stamp = *stamp;
+  save->flags = flags;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 /**
@@ -1513,16 +1587,8 @@ nb_report_save_async (NbReport            *report,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  SaveData *save = g_new0 (SaveData, 1);
-  gsize length;
-  char *data = nb_report_to_data (report, &length);
-
-  save->file = g_object_ref (file);
-  save->data = g_bytes_new_take (data, length);
-  g_task_set_source_tag (task, nb_report_save_async);
-  g_task_set_task_data (task, save, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  save_async (report, file, NULL, NB_SAVE_DEFAULT, nb_report_save_async, cancellable,
+              callback, user_data);
 }
 
 gboolean
@@ -1530,4 +1596,56 @@ nb_report_save_finish (GAsyncResult  *result,
                        GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * nb_report_save_checked_async:
+ * @stamp: (nullable): the document's stamp (copied); %NULL: no check
+ *
+ * nb_report_save_to_path_checked() in a worker thread: takes the report's
+ * text now; nb_report_save_checked_finish() gives the new stamp.
+ */
+void
+nb_report_save_checked_async (NbReport            *report,
+                              GFile               *file,
+                              const NbFileStamp   *stamp,
+                              NbSaveFlags          flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  save_async (report, file, stamp, flags, nb_report_save_checked_async, cancellable,
+              callback, user_data);
+}
+
+/**
+ * nb_report_save_checked_finish:
+ * @stamp: (out) (optional): on success, the stamp of what was written
+ *
+ * Returns: %FALSE with @error; %NB_FILE_ERROR_CHANGED when the file was
+ *   changed on disk by another program (nothing was written)
+ */
+gboolean
+nb_report_save_checked_finish (GAsyncResult  *result,
+                               NbFileStamp   *stamp,
+                               GError       **error)
+{
+  SaveData *save = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (stamp != NULL)
+    {
+      if (save->checked)
+        *stamp = save->stamp;
+      else
+        {
+          gsize length;
+          g_autofree char *path = g_file_get_path (save->file);
+          const char *data = g_bytes_get_data (save->data, &length);
+
+          stamp_set (stamp, data, length, path);
+        }
+    }
+  return TRUE;
 }

@@ -87,6 +87,9 @@ void       nb_report_load_async       (GFile                *file,
                                        gpointer              user_data);
 NbReport  *nb_report_load_finish      (GAsyncResult         *result,
                                        GError              **error);
+NbReport  *nb_report_load_finish_stamped (GAsyncResult      *result,
+                                          NbFileStamp       *stamp,
+                                          GError           **error);
 void       nb_report_save_async       (NbReport             *report,
                                        GFile                *file,
                                        GCancellable         *cancellable,
@@ -94,5 +97,15 @@ void       nb_report_save_async       (NbReport             *report,
                                        gpointer              user_data);
 gboolean   nb_report_save_finish      (GAsyncResult         *result,
                                        GError              **error);
+void       nb_report_save_checked_async  (NbReport          *report,
+                                          GFile             *file,
+                                          const NbFileStamp *stamp,
+                                          NbSaveFlags        flags,
+                                          GCancellable      *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer           user_data);
+gboolean   nb_report_save_checked_finish (GAsyncResult      *result,
+                                          NbFileStamp       *stamp,
+                                          GError           **error);
 
 G_END_DECLS
