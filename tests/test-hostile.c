@@ -52,6 +52,7 @@ static const BadFile bad_files[] = {
   { "duplicate-text.nianbao", NB_FILE_ERROR_DUPLICATE, "$.texts: the member “overview” appears twice" },
   { "duplicate-top.nianbao", NB_FILE_ERROR_DUPLICATE, "$: the member “year” appears twice" },
   { "empty-object.nianbao", NB_FILE_ERROR_NOT_REPORT, "not a Nianbao report" },
+  { "fuzz-amount-overflow.nianbao", NB_FILE_ERROR_VALUE, "The number is too large" },
   { "future-schema-version.nianbao", NB_FILE_ERROR_VERSION, "newer version of Nianbao (format 2;" },
   { "huge-2p63.nianbao", NB_FILE_ERROR_VALUE, "9223372036854775808 is far too large" },
   { "huge-amount.nianbao", NB_FILE_ERROR_VALUE, "$.tables.s2_fees.fees.amount: The number is too large" },

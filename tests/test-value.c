@@ -65,6 +65,10 @@ test_parse_amounts (void)
   assert_refused ("0.00001", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_PRECISE);
   assert_refused ("-1", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_NEGATIVE);
   assert_refused ("1.2.3", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_INVALID);
+  /* found by fuzz-load: digits that fit, times 10⁴, overflowed */
+  assert_refused ("60006505749828992", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
+  assert_refused ("922337203685477580", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
+  assert_refused ("92233720368547.758", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
 }
 
 static void

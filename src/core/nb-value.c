@@ -157,7 +157,17 @@ nb_value_parse (const char  *text,
 
   if (kind == NB_CELL_KIND_AMOUNT)
     for (; decimals < NB_AMOUNT_DECIMALS; decimals++)
-      whole *= 10;
+      {
+        /* 18 digits pass the test above; scaled they would not fit */
+        if (whole > G_MAXINT64 / 10)
+          {
+            g_set_error (error, NB_VALUE_ERROR, NB_VALUE_ERROR_TOO_LARGE,
+                         _("The number is too large (at most %lld)"),
+                         (long long) NB_VALUE_MAX);
+            return FALSE;
+          }
+        whole *= 10;
+      }
 
   if (negative)
     whole = -whole;
