@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the loader and the importer (text and HTML) with libFuzzer:
-#   tests/fuzz/run.sh [SECONDS]      (default 60 per target, run side by side)
+#   tests/fuzz/run.sh [SECONDS]      (default 60; the three targets side by side)
 # Builds _build-fuzz with clang-14, ASan and UBSan when needed.  Each
 # target first replays its corpus and tests/data/bad*; a crash, leak,
 # undefined behaviour or a 10 s timeout fails it and leaves the input in
@@ -18,4 +18,4 @@ fi
   -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 ninja -C "$build" tests/fuzz/fuzz-load tests/fuzz/fuzz-import-text tests/fuzz/fuzz-import-html
 NB_FUZZ_SECONDS=$seconds meson test -C "$build" --suite fuzz --print-errorlogs \
-  --num-processes "$(nproc)" --verbose
+  --num-processes 3 --verbose
