@@ -17,5 +17,5 @@ fi
 [ -d "$build" ] || CC=clang-14 meson setup "$build" -Dfuzzing=true \
   -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 ninja -C "$build" tests/fuzz/fuzz-load tests/fuzz/fuzz-import-text tests/fuzz/fuzz-import-html
-NB_FUZZ_SECONDS=$seconds meson test -C "$build" --suite fuzz --print-errorlogs \
+NB_FUZZ_SECONDS=$seconds meson test -C "$build" --suite fuzz --no-rebuild --print-errorlogs \
   --num-processes 3 --verbose
