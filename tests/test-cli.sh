@@ -105,4 +105,15 @@ grep -q 'not UTF-8' "$tmp/err" || fail "message: $(cat "$tmp/err")"
   fail "--previous found nothing"
 grep -q 'X1' "$tmp/out" || fail "no X1: $(cat "$tmp/out")"
 
+# a device or a pipe named like a page: refused at once, not read for ever
+ln -s /dev/zero "$tmp/zero.html"
+mkfifo "$tmp/pipe.txt"
+for input in "$tmp/zero.html" "$tmp/pipe.txt"; do
+  [ "$(status_of timeout 10 "$nianbao" import "$input" -o "$tmp/x.nianbao")" = 2 ] ||
+    fail "import of $input did not give 2"
+  grep -q 'not a file that can be imported' "$tmp/err" || fail "message: $(cat "$tmp/err")"
+  [ "$(status_of timeout 10 "$nianbao" check "$input")" = 2 ] || fail "check of $input did not give 2"
+  grep -q 'not a regular file' "$tmp/err" || fail "message: $(cat "$tmp/err")"
+done
+
 echo "ok"

@@ -89,11 +89,19 @@ nb_cli_import (int    argc,
   /* refuse large files before reading them */
   {
     g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[0]);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                                    G_FILE_QUERY_INFO_NONE, NULL, &error);
     if (info == NULL)
       {
         g_printerr ("%s\n", error->message);
+        return EXIT_UNREADABLE;
+      }
+    /* a device or a pipe would be read for ever */
+    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+      {
+        g_printerr (_("%s: not a file that can be imported (a folder, a device or a pipe)\n"),
+                    inputs[0]);
         return EXIT_UNREADABLE;
       }
     if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
