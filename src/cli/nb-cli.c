@@ -9,13 +9,24 @@
 #include <glib/gi18n.h>
 
 #include "nb-cli.h"
+#include "nb-cli-private.h"
 
 typedef struct {
   const char *verb;
   int (*run) (int argc, char **argv);
 } NbCommand;
 
+static int
+cli_version (int    argc,
+             char **argv)
+{
+  g_print ("nianbao %s\n", PACKAGE_VERSION);
+  return 0;
+}
+
 static const NbCommand commands[] = {
+  { "check", nb_cli_check },
+  { "--version", cli_version },
   { NULL, NULL },
 };
 

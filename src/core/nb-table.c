@@ -154,32 +154,30 @@ emit_changed (NbTable *self,
   g_signal_emit (self, signals[CELL_CHANGED], 0, row, column);
 }
 
-/* After (row, column) changed: the totals it is a part of, the total
- * row's cell first, since the corner (total row × total column) adds up
- * the total row across. */
-static void
-propagate (NbTable *self,
-           guint    row,
-           guint    column)
-{
-  int total_row = self->total_row_of[row];
-  int total_column = self->total_column_of[column];
-
-  if (total_row >= 0 && recompute_total (self, total_row, column))
-    emit_changed (self, total_row, column);
-  if (total_column >= 0 && recompute_total (self, row, total_column))
-    emit_changed (self, row, total_column);
-  if (total_row >= 0 && total_column >= 0 && recompute_total (self, total_row, total_column))
-    emit_changed (self, total_row, total_column);
-}
-
+/* After (row, column) changed: brings the totals it is a part of up to
+ * date — the total row's cell first, since the corner (total row × total
+ * column) adds up the total row across — and only then announces the
+ * change and the totals it moved, so that listeners never see a total
+ * out of step with its parts. */
 static void
 cell_changed (NbTable *self,
               guint    row,
               guint    column)
 {
+  int total_row = self->total_row_of[row];
+  int total_column = self->total_column_of[column];
+  gboolean down = total_row >= 0 && recompute_total (self, total_row, column);
+  gboolean across = total_column >= 0 && recompute_total (self, row, total_column);
+  gboolean corner = total_row >= 0 && total_column >= 0 &&
+                    recompute_total (self, total_row, total_column);
+
   emit_changed (self, row, column);
-  propagate (self, row, column);
+  if (down)
+    emit_changed (self, total_row, column);
+  if (across)
+    emit_changed (self, row, total_column);
+  if (corner)
+    emit_changed (self, total_row, total_column);
 }
 
 static void

@@ -38,8 +38,7 @@ nb_value_check (NbCellKind   kind,
   if (number > limit || number < -limit)
     {
       g_set_error (error, NB_VALUE_ERROR, NB_VALUE_ERROR_TOO_LARGE,
-                   _("The number is too large (at most %" G_GINT64_FORMAT ")"),
-                   NB_VALUE_MAX);
+                   _("The number is too large (at most %lld)"), (long long) NB_VALUE_MAX);
       return FALSE;
     }
   return TRUE;
@@ -118,8 +117,8 @@ nb_value_parse (const char  *text,
           if (whole > G_MAXINT64 / 100)
             {
               g_set_error (error, NB_VALUE_ERROR, NB_VALUE_ERROR_TOO_LARGE,
-                           _("The number is too large (at most %" G_GINT64_FORMAT ")"),
-                           NB_VALUE_MAX);
+                           _("The number is too large (at most %lld)"),
+                           (long long) NB_VALUE_MAX);
               return FALSE;
             }
           whole = whole * 10 + (c - '0');

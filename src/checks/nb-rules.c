@@ -1,0 +1,903 @@
+/* nb-rules.c — the rules of the checker
+ *
+ * Each rule has a stable id (report-formats.md §5 for R, T and X; our own
+ * M, N and S rules are listed in docs/rules.md).  Checking writes plain
+ * NbRecords; describing one turns it into a finding whose Chinese message
+ * names rows and columns with the edition's own labels.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-rules.h"
+#include "nb-value.h"
+
+typedef enum {
+  RULE_R1_BALANCE,
+  RULE_R2_ROW_TOTAL,
+  RULE_R3_RESULT_TOTAL,
+  RULE_R4_APPEAL_TOTAL,
+  RULE_R5_BLANK,
+  RULE_R6_PUBLISHED,
+  RULE_R7_PROBLEMS,
+  RULE_R8_FEES,
+  RULE_N1_NOT_NUMBER,
+  RULE_S1_OVERVIEW,
+  RULE_S2_OTHER_MATTERS,
+  RULE_M1_ORGAN,
+  RULE_M2_YEAR,
+  RULE_M3_TITLE,
+  RULE_M4_EDITION,
+  RULE_X1_CARRY_OVER,
+  RULE_X2_IN_FORCE,
+  RULE_X2_NOT_COMPARABLE,
+  RULE_X3_ITEMS,
+  RULE_X4_REPEATED,
+  RULE_X5_ORGAN,
+  RULE_X6_YEAR,
+  N_RULES
+} Rule;
+
+static const struct {
+  const char *id;
+  NbSeverity  severity;
+} rules[N_RULES] = {
+  [RULE_R1_BALANCE] = { "R1", NB_SEVERITY_ERROR },
+  [RULE_R2_ROW_TOTAL] = { "R2", NB_SEVERITY_ERROR },
+  [RULE_R3_RESULT_TOTAL] = { "R3", NB_SEVERITY_ERROR },
+  [RULE_R4_APPEAL_TOTAL] = { "R4", NB_SEVERITY_ERROR },
+  [RULE_R5_BLANK] = { "R5", NB_SEVERITY_WARNING },
+  [RULE_R6_PUBLISHED] = { "R6", NB_SEVERITY_WARNING },
+  [RULE_R7_PROBLEMS] = { "R7", NB_SEVERITY_WARNING },
+  [RULE_R8_FEES] = { "R8", NB_SEVERITY_WARNING },
+  [RULE_N1_NOT_NUMBER] = { "N1", NB_SEVERITY_WARNING },
+  [RULE_S1_OVERVIEW] = { "S1", NB_SEVERITY_ERROR },
+  [RULE_S2_OTHER_MATTERS] = { "S2", NB_SEVERITY_WARNING },
+  [RULE_M1_ORGAN] = { "M1", NB_SEVERITY_ERROR },
+  [RULE_M2_YEAR] = { "M2", NB_SEVERITY_ERROR },
+  [RULE_M3_TITLE] = { "M3", NB_SEVERITY_WARNING },
+  [RULE_M4_EDITION] = { "M4", NB_SEVERITY_WARNING },
+  [RULE_X1_CARRY_OVER] = { "X1", NB_SEVERITY_ERROR },
+  [RULE_X2_IN_FORCE] = { "X2", NB_SEVERITY_WARNING },
+  [RULE_X2_NOT_COMPARABLE] = { "X2", NB_SEVERITY_INFO },
+  [RULE_X3_ITEMS] = { "X3", NB_SEVERITY_WARNING },
+  [RULE_X4_REPEATED] = { "X4", NB_SEVERITY_WARNING },
+  [RULE_X5_ORGAN] = { "X5", NB_SEVERITY_WARNING },
+  [RULE_X6_YEAR] = { "X6", NB_SEVERITY_ERROR },
+};
+
+#define NO_TABLE G_MAXUINT16
+
+/* Section 五 repeating more than this share of last year's is penalised
+ * by assessments (report-formats.md §5.3, X4). */
+#define X4_LIMIT_PERCENT 50
+/* Characters per shingle when comparing texts. */
+#define X4_SHINGLE 4
+
+static const char *const section_names[] = {
+  "基本信息", "第一部分", "第二部分", "第三部分", "第四部分", "第五部分", "第六部分",
+};
+
+/* ---- Recording ---------------------------------------------------------- */
+
+static void
+record (GArray *records,
+        Rule    rule,
+        guint   section,
+        guint   table,
+        guint   where,
+        gint64  n0,
+        gint64  n1,
+        gint64  n2,
+        gint64  n3)
+{
+  NbRecord r;
+
+  memset (&r, 0, sizeof r);
+  r.rule = rule;
+  r.section = section;
+  r.table = table;
+  r.where = where;
+  r.n[0] = n0;
+  r.n[1] = n1;
+  r.n[2] = n2;
+  r.n[3] = n3;
+  g_array_append_val (records, r);
+}
+
+static gint64
+number_by_key (NbTable    *table,
+               const char *row_key,
+               const char *column_key,
+               gboolean   *present)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int row = nb_table_def_find_row (def, row_key);
+  int column = nb_table_def_find_column (def, column_key);
+
+  if (row < 0 || column < 0 || nb_table_get_state (table, row, column) != NB_CELL_NUMBER)
+    {
+      if (present != NULL)
+        *present = FALSE;
+      return 0;
+    }
+  if (present != NULL)
+    *present = TRUE;
+  return nb_table_get_number (table, row, column);
+}
+
+/* ---- Table rules ---------------------------------------------------------- */
+
+/* R2, R3, R4: every total cell equals the sum of its parts. */
+static void
+check_totals (NbTable *table,
+              guint    table_index,
+              GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      {
+        NbCellState state;
+        gint64 sum;
+        gboolean any;
+        Rule rule;
+
+        if (!nb_table_def_is_total (def, r, c))
+          continue;
+        state = nb_table_get_state (table, r, c);
+        any = nb_table_sum_parts (table, r, c, &sum);
+        if (state == NB_CELL_EMPTY ? !any : nb_table_get_number (table, r, c) == sum)
+          continue;
+
+        if (def->columns[c].n_parts > 0)
+          rule = def->section == 4 ? RULE_R4_APPEAL_TOTAL : RULE_R2_ROW_TOTAL;
+        else
+          rule = RULE_R3_RESULT_TOTAL;
+        record (records, rule, def->section, table_index,
+               r * def->n_columns + c,
+                nb_table_get_number (table, r, c), sum, state == NB_CELL_EMPTY, 0);
+      }
+}
+
+/* R1: for each column, 一 + 二 = 三（七）总计 + 四. */
+static void
+check_balance (NbTable *table,
+               guint    table_index,
+               GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int rows[4] = {
+    nb_table_def_find_row (def, "new"),
+    nb_table_def_find_row (def, "carried_over"),
+    nb_table_def_find_row (def, "result_total"),
+    nb_table_def_find_row (def, "carried_forward"),
+  };
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      gint64 n[4];
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          n[i] = nb_table_get_number (table, rows[i], c);
+          any |= nb_table_get_state (table, rows[i], c) == NB_CELL_NUMBER;
+        }
+      if (any && n[0] + n[1] != n[2] + n[3])
+        record (records, RULE_R1_BALANCE, def->section, table_index,
+               c, n[0], n[1], n[2], n[3]);
+    }
+}
+
+/* R5: tables 三 and 四 have a number in every cell. */
+static void
+check_blanks (NbTable *table,
+              guint    table_index,
+              GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint blank = 0;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      blank += nb_table_get_state (table, r, c) != NB_CELL_NUMBER;
+  if (blank > 0)
+    record (records, RULE_R5_BLANK, def->section, table_index,
+               0, blank, 0, 0, 0);
+}
+
+/* N1: in section 二, a marker stands where a number belongs. */
+static void
+check_markers (NbTable *table,
+               guint    table_index,
+               GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (nb_table_get_state (table, r, c) == NB_CELL_MARKER)
+        record (records, RULE_N1_NOT_NUMBER, def->section, table_index,
+               r * def->n_columns + c, 0, 0, 0, 0);
+}
+
+/* R6 (2019 edition): 本年新公开数量 ≤ 对外公开总数量. */
+static void
+check_published (NbTable *table,
+                 guint    table_index,
+                 GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int published = nb_table_def_find_column (def, "published");
+  int total = nb_table_def_find_column (def, "total_published");
+
+  if (published < 0 || total < 0)
+    return;
+  for (guint r = 0; r < def->n_rows; r++)
+    if (nb_table_get_state (table, r, published) == NB_CELL_NUMBER &&
+        nb_table_get_state (table, r, total) == NB_CELL_NUMBER &&
+        nb_table_get_number (table, r, published) > nb_table_get_number (table, r, total))
+      record (records, RULE_R6_PUBLISHED, def->section, table_index,
+               r,
+              nb_table_get_number (table, r, published), nb_table_get_number (table, r, total),
+              0, 0);
+}
+
+/* R8 (2021 edition): requests dropped for unpaid fees imply fee notices,
+ * which section 六 should explain. */
+static gboolean
+mentions_fees (const char *text)
+{
+  return strstr (text, "信息处理费") != NULL || strstr (text, "收费") != NULL ||
+         strstr (text, "收取") != NULL;
+}
+
+static void
+check_fees (NbReport *report,
+            NbTable  *table,
+            guint     table_index,
+            GArray   *records)
+{
+  gint64 unpaid = number_by_key (table, "other_no_fee", "total", NULL);
+
+  if (unpaid > 0 && !mentions_fees (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS)))
+    record (records, RULE_R8_FEES, 6, table_index, 0, unpaid, 0, 0, 0);
+}
+
+/* X1: 二、上年结转 equals last year's 四、结转下年度继续办理, per column. */
+static void
+check_carry_over (NbTable *table,
+                  NbTable *last,
+                  guint    table_index,
+                  GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      gboolean here, there;
+      gint64 now = number_by_key (table, "carried_over", def->columns[c].key, &here);
+      gint64 then = number_by_key (last, "carried_forward", def->columns[c].key, &there);
+
+      if ((here || there) && now != then)
+        record (records, RULE_X1_CARRY_OVER, def->section, table_index,
+               c, now, then, 0, 0);
+    }
+}
+
+/* X2 (2021 → 2021): 现行有效件数 rolls forward by 制发 − 废止. */
+static void
+check_in_force (NbTable *table,
+                NbTable *last,
+                guint    table_index,
+                GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  if (nb_table_def_find_column (nb_table_get_def (last), "in_force") < 0)
+    {
+      record (records, RULE_X2_NOT_COMPARABLE, def->section, table_index,
+               0, 0, 0, 0, 0);
+      return;
+    }
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const char *key = def->rows[r].key;
+      gboolean has_now, has_then;
+      gint64 now = number_by_key (table, key, "in_force", &has_now);
+      gint64 then = number_by_key (last, key, "in_force", &has_then);
+      gint64 issued = number_by_key (table, key, "issued", NULL);
+      gint64 repealed = number_by_key (table, key, "repealed", NULL);
+
+      if (has_now && has_then && now != then + issued - repealed)
+        record (records, RULE_X2_IN_FORCE, def->section, table_index,
+               r, now, then, issued, repealed);
+    }
+}
+
+/* X3 (2019 → 2019): 上一年项目数量 = last year's 上一年项目数量 + 本年增/减. */
+static void
+check_items (NbTable *table,
+             NbTable *last,
+             guint    table_index,
+             GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const char *key = def->rows[r].key;
+      gboolean has_now, has_then, has_change;
+      gint64 now = number_by_key (table, key, "prev_items", &has_now);
+      gint64 then = number_by_key (last, key, "prev_items", &has_then);
+      gint64 change = number_by_key (last, key, "change", &has_change);
+
+      if (has_now && has_then && has_change && now != then + change)
+        record (records, RULE_X3_ITEMS, def->section, table_index,
+               r, now, then, change, 0);
+    }
+}
+
+static void
+check_table (NbReport *report,
+             NbReport *previous,
+             guint     table_index,
+             GArray   *records)
+{
+  NbTable *table = nb_report_get_table_at (report, table_index);
+  const NbTableDef *def = nb_table_get_def (table);
+  NbTable *last = previous != NULL ? nb_report_get_table (previous, def->key) : NULL;
+  NbEdition edition = nb_report_get_edition (report);
+
+  check_totals (table, table_index, records);
+  if (def->section == 2)
+    check_markers (table, table_index, records);
+  else
+    check_blanks (table, table_index, records);
+
+  if (strcmp (def->key, "s3_requests") == 0)
+    {
+      check_balance (table, table_index, records);
+      if (edition == NB_EDITION_2021)
+        check_fees (report, table, table_index, records);
+      if (last != NULL)
+        check_carry_over (table, last, table_index, records);
+    }
+  else if (strcmp (def->key, "s2_regulations") == 0)
+    {
+      if (edition == NB_EDITION_2019)
+        check_published (table, table_index, records);
+      else if (last != NULL)
+        check_in_force (table, last, table_index, records);
+    }
+  else if (def->section == 2 && edition == NB_EDITION_2019 && last != NULL &&
+           nb_report_get_edition (previous) == NB_EDITION_2019)
+    check_items (table, last, table_index, records);
+}
+
+/* ---- Text rules ------------------------------------------------------------ */
+
+static gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* “无”, “无。”, with any spaces or punctuation */
+static gboolean
+is_nothing (const char *text)
+{
+  g_autoptr(GString) letters = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        g_string_append_unichar (letters, c);
+    }
+  return letters->len == 0 || strcmp (letters->str, "无") == 0;
+}
+
+/* The letters of a text, without spaces and punctuation. */
+static GArray *
+text_letters (const char *text)
+{
+  GArray *letters = g_array_new (FALSE, FALSE, sizeof (gunichar));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        g_array_append_val (letters, c);
+    }
+  return letters;
+}
+
+/**
+ * repeated_percent:
+ * The share of @text's shingles (runs of X4_SHINGLE letters) that also
+ * occur in @earlier, in percent.
+ */
+static guint
+repeated_percent (const char *text,
+                  const char *earlier)
+{
+  g_autoptr(GArray) now = text_letters (text);
+  g_autoptr(GArray) then = text_letters (earlier);
+  g_autoptr(GHashTable) known = NULL;
+  guint n_shingles, repeated = 0;
+
+  if (now->len < X4_SHINGLE || then->len < X4_SHINGLE)
+    return 0;
+
+  known = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  for (guint i = 0; i + X4_SHINGLE <= then->len; i++)
+    g_hash_table_add (known, g_bytes_new (&g_array_index (then, gunichar, i),
+                                          X4_SHINGLE * sizeof (gunichar)));
+
+  n_shingles = now->len - X4_SHINGLE + 1;
+  for (guint i = 0; i < n_shingles; i++)
+    {
+      g_autoptr(GBytes) shingle = g_bytes_new_static (&g_array_index (now, gunichar, i),
+                                                      X4_SHINGLE * sizeof (gunichar));
+      repeated += g_hash_table_contains (known, shingle);
+    }
+  return repeated * 100 / n_shingles;
+}
+
+static void
+check_texts (NbReport *report,
+             NbReport *previous,
+             GArray   *records)
+{
+  const char *problems = nb_report_get_text (report, NB_TEXT_PROBLEMS);
+
+  if (is_blank_text (nb_report_get_text (report, NB_TEXT_OVERVIEW)))
+    record (records, RULE_S1_OVERVIEW, 1, NO_TABLE, 0, 0, 0, 0, 0);
+  if (is_nothing (problems))
+    record (records, RULE_R7_PROBLEMS, 5, NO_TABLE, 0, 0, 0, 0, 0);
+  if (is_blank_text (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS)))
+    record (records, RULE_S2_OTHER_MATTERS, 6, NO_TABLE, 0, 0, 0, 0, 0);
+  if (previous != NULL && !is_nothing (problems))
+    {
+      guint percent = repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));
+      if (percent > X4_LIMIT_PERCENT)
+        record (records, RULE_X4_REPEATED, 5, NO_TABLE, 0, percent, 0, 0, 0);
+    }
+}
+
+/* ---- Identity rules -------------------------------------------------------- */
+
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
+static void
+check_identity (NbReport *report,
+                NbReport *previous,
+                GArray   *records)
+{
+  int year = nb_report_get_year (report);
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+
+  if (is_blank_text (nb_report_get_organ (report)))
+    record (records, RULE_M1_ORGAN, 0, NO_TABLE, 0, 0, 0, 0, 0);
+  if (year < NB_YEAR_MIN || year > this_year ())
+    record (records, RULE_M2_YEAR, 0, NO_TABLE, 0, year, this_year (), 0, 0);
+  else if (nb_report_has_custom_title (report) &&
+           strstr (nb_report_get_title (report), year_text) == NULL)
+    record (records, RULE_M3_TITLE, 0, NO_TABLE, 0, year, 0, 0, 0);
+  if (year > 0 && nb_edition_for_year (year) != nb_report_get_edition (report))
+    record (records, RULE_M4_EDITION, 0, NO_TABLE, 0, year, 0, 0, 0);
+
+  if (previous == NULL)
+    return;
+  if (g_strcmp0 (nb_report_get_organ (report), nb_report_get_organ (previous)) != 0)
+    record (records, RULE_X5_ORGAN, 0, NO_TABLE, 0, 0, 0, 0, 0);
+  if (year != nb_report_get_year (previous) + 1)
+    record (records, RULE_X6_YEAR, 0, NO_TABLE, 0, year, nb_report_get_year (previous), 0, 0);
+}
+
+/* ---- Groups ------------------------------------------------------------------ */
+
+/* Groups, in the order of the findings: identity, each table, texts. */
+guint
+nb_rules_n_groups (NbReport *report)
+{
+  return nb_report_get_n_tables (report) + 2;
+}
+
+guint
+nb_rules_table_group (guint table_index)
+{
+  return table_index + 1;
+}
+
+guint
+nb_rules_texts_group (NbReport *report)
+{
+  return nb_report_get_n_tables (report) + 1;
+}
+
+void
+nb_rules_check_group (NbReport *report,
+                      NbReport *previous,
+                      guint     group,
+                      GArray   *records)
+{
+  if (group == NB_RULES_GROUP_IDENTITY)
+    check_identity (report, previous, records);
+  else if (group == nb_rules_texts_group (report))
+    check_texts (report, previous, records);
+  else
+    check_table (report, previous, group - 1, records);
+}
+
+/* ---- Describing -------------------------------------------------------------- */
+
+NbSeverity
+nb_rules_severity (const NbRecord *record)
+{
+  return rules[record->rule].severity;
+}
+
+const char *
+nb_rules_id (const NbRecord *record)
+{
+  return rules[record->rule].id;
+}
+
+guint
+nb_rules_section (const NbRecord *record)
+{
+  return record->section;
+}
+
+/* ---- Messages ---------------------------------------------------------------- */
+
+static void
+append_number (GString *s,
+               gint64   number)
+{
+  nb_value_append (s, NB_CELL_KIND_SIGNED, number);
+}
+
+static void
+add_cell (GPtrArray *cells,
+          NbTable   *table,
+          int        row,
+          int        column)
+{
+  if (row >= 0 && column >= 0)
+    g_ptr_array_add (cells, nb_table_cell_address (table, row, column));
+}
+
+/* 自然人列, 总计列, 法人或其他组织·商业企业列 */
+static void
+append_column (GString          *s,
+               const NbTableDef *def,
+               guint             column)
+{
+  g_string_append_printf (s, "%s %s列：", section_names[def->section],
+                          def->columns[column].full_label);
+}
+
+static void
+append_row (GString          *s,
+            const NbTableDef *def,
+            guint             row)
+{
+  g_autofree char *name = nb_table_def_row_name (def, row);
+
+  g_string_append_printf (s, "%s ", section_names[def->section]);
+  if (def->caption != NULL)
+    g_string_append_printf (s, "%s ", def->caption);
+  g_string_append_printf (s, "“%s”：", name);
+}
+
+static void
+describe_total (GString          *s,
+                GPtrArray        *cells,
+                NbTable          *table,
+                const NbRecord   *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint row = record->where / def->n_columns, column = record->where % def->n_columns;
+  gboolean across = def->columns[column].n_parts > 0;
+  guint n_parts = across ? def->columns[column].n_parts : def->rows[row].n_parts;
+  g_autofree char *total_name = NULL;
+
+  if (across)
+    {
+      append_row (s, def, row);
+      total_name = g_strdup (def->columns[column].label);
+    }
+  else
+    {
+      append_column (s, def, column);
+      total_name = nb_table_def_row_name (def, row);
+    }
+
+  if (record->n[2])
+    g_string_append_printf (s, "%s 未填，", total_name);
+  else
+    {
+      g_string_append_printf (s, "%s ", total_name);
+      append_number (s, record->n[0]);
+      g_string_append (s, " ≠ ");
+    }
+
+  add_cell (cells, table, row, column);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      guint part_row = across ? row : row - n_parts + i;
+      guint part_column = across ? column - n_parts + i : column;
+      g_autofree char *part_name = across ? g_strdup (def->columns[part_column].label)
+                                          : nb_table_def_row_name (def, part_row);
+
+      if (n_parts <= 6)
+        {
+          if (i > 0)
+            g_string_append (s, " + ");
+          g_string_append_printf (s, "%s ", part_name);
+          append_number (s, nb_table_get_number (table, part_row, part_column));
+        }
+      add_cell (cells, table, part_row, part_column);
+    }
+  if (n_parts > 6)
+    g_string_append_printf (s, "%s 至 %s 之和",
+                            def->rows[row - n_parts].label, def->rows[row - 1].label);
+  g_string_append (s, " = ");
+  append_number (s, record->n[1]);
+}
+
+static void
+describe_balance (GString        *s,
+                  GPtrArray      *cells,
+                  NbTable        *table,
+                  const NbRecord *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  static const char *const keys[] = { "new", "carried_over", "result_total", "carried_forward" };
+
+  append_column (s, def, record->where);
+  for (guint i = 0; i < 4; i++)
+    {
+      int row = nb_table_def_find_row (def, keys[i]);
+      g_autofree char *name = nb_table_def_row_name (def, row);
+
+      g_string_append (s, i == 0 ? "" : i == 2 ? " ≠ " : " + ");
+      g_string_append_printf (s, "%s ", name);
+      append_number (s, record->n[i]);
+      add_cell (cells, table, row, record->where);
+    }
+}
+
+static void
+describe_blanks (GString        *s,
+                 GPtrArray      *cells,
+                 NbTable        *table,
+                 const NbRecord *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  g_string_append_printf (s, "%s有 %" G_GINT64_FORMAT " 个单元格未填数字（数量为零时应填 0）",
+                          section_names[def->section], record->n[0]);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (nb_table_get_state (table, r, c) != NB_CELL_NUMBER)
+        add_cell (cells, table, r, c);
+}
+
+static void
+describe_table_rule (GString        *s,
+                     GPtrArray      *cells,
+                     NbReport       *previous,
+                     NbTable        *table,
+                     const NbRecord *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint row = record->where;
+
+  switch ((Rule) record->rule)
+    {
+    case RULE_R2_ROW_TOTAL: case RULE_R3_RESULT_TOTAL: case RULE_R4_APPEAL_TOTAL:
+      describe_total (s, cells, table, record);
+      break;
+    case RULE_R1_BALANCE:
+      describe_balance (s, cells, table, record);
+      break;
+    case RULE_R5_BLANK:
+      describe_blanks (s, cells, table, record);
+      break;
+    case RULE_N1_NOT_NUMBER:
+      append_row (s, def, record->where / def->n_columns);
+      g_string_append_printf (s, "%s 填写的“%s”不是数字",
+                              def->columns[record->where % def->n_columns].label,
+                              nb_table_get_marker (table, record->where / def->n_columns,
+                                                   record->where % def->n_columns));
+      add_cell (cells, table, record->where / def->n_columns, record->where % def->n_columns);
+      break;
+    case RULE_R6_PUBLISHED:
+      {
+        int published = nb_table_def_find_column (def, "published");
+        int total = nb_table_def_find_column (def, "total_published");
+
+        append_row (s, def, row);
+        g_string_append_printf (s, "%s %" G_GINT64_FORMAT " 大于 %s %" G_GINT64_FORMAT,
+                                def->columns[published].label, record->n[0],
+                                def->columns[total].label, record->n[1]);
+        add_cell (cells, table, row, published);
+        add_cell (cells, table, row, total);
+      }
+      break;
+    case RULE_R8_FEES:
+      {
+        int fee_row = nb_table_def_find_row (def, "other_no_fee");
+
+        g_string_append_printf (s, "第三部分 %s %s 为 %" G_GINT64_FORMAT
+                                " 件，说明发出过收费通知，但%s未说明信息处理费收取情况",
+                                def->rows[fee_row].subgroup, def->rows[fee_row].label,
+                                record->n[0], nb_section_heading (6));
+        add_cell (cells, table, fee_row, nb_table_def_find_column (def, "total"));
+      }
+      break;
+    case RULE_X1_CARRY_OVER:
+      {
+        int here = nb_table_def_find_row (def, "carried_over");
+        int there = nb_table_def_find_row (def, "carried_forward");
+
+        append_column (s, def, record->where);
+        g_string_append_printf (s, "%s %" G_GINT64_FORMAT " ≠ 上年报告 %s %" G_GINT64_FORMAT,
+                                def->rows[here].label, record->n[0],
+                                def->rows[there].label, record->n[1]);
+        add_cell (cells, table, here, record->where);
+      }
+      break;
+    case RULE_X2_IN_FORCE:
+      {
+        int in_force = nb_table_def_find_column (def, "in_force");
+
+        append_row (s, def, row);
+        g_string_append_printf (s, "%s %" G_GINT64_FORMAT " ≠ 上年 %" G_GINT64_FORMAT
+                                " + %s %" G_GINT64_FORMAT " − %s %" G_GINT64_FORMAT
+                                " = %" G_GINT64_FORMAT,
+                                def->columns[in_force].label, record->n[0], record->n[1],
+                                def->columns[nb_table_def_find_column (def, "issued")].label,
+                                record->n[2],
+                                def->columns[nb_table_def_find_column (def, "repealed")].label,
+                                record->n[3], record->n[1] + record->n[2] - record->n[3]);
+        add_cell (cells, table, row, in_force);
+      }
+      break;
+    case RULE_X2_NOT_COMPARABLE:
+      g_string_append_printf (s, "上年报告为%d年版格式，其第二部分 %s 与本年口径不同，未作跨年比对",
+                              previous != NULL ? nb_report_get_year (previous) : 0,
+                              def->caption);
+      if (previous != NULL)
+        {
+          g_string_truncate (s, 0);
+          g_string_append_printf (s, "上年报告为%s年版格式，其第二部分 %s 与本年口径不同，未作跨年比对",
+                                  nb_report_get_edition_def (previous)->key, def->caption);
+        }
+      break;
+    case RULE_X3_ITEMS:
+      {
+        int items = nb_table_def_find_column (def, "prev_items");
+        int change = nb_table_def_find_column (def, "change");
+
+        append_row (s, def, row);
+        g_string_append_printf (s, "%s %" G_GINT64_FORMAT " ≠ 上年报告 %s %" G_GINT64_FORMAT
+                                " + %s ",
+                                def->columns[items].label, record->n[0],
+                                def->columns[items].label, record->n[1],
+                                def->columns[change].label);
+        append_number (s, record->n[2]);
+        g_string_append (s, " = ");
+        append_number (s, record->n[1] + record->n[2]);
+        add_cell (cells, table, row, items);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+describe_report_rule (GString        *s,
+                      NbReport       *report,
+                      NbReport       *previous,
+                      const NbRecord *record)
+{
+  switch ((Rule) record->rule)
+    {
+    case RULE_S1_OVERVIEW:
+      g_string_append_printf (s, "%s 尚未填写", nb_section_heading (1));
+      break;
+    case RULE_R7_PROBLEMS:
+      g_string_append_printf (s, "%s 为空或只写了“无”", nb_section_heading (5));
+      break;
+    case RULE_S2_OTHER_MATTERS:
+      g_string_append_printf (s, "%s 为空；没有需要报告的事项时应写“无”",
+                              nb_section_heading (6));
+      break;
+    case RULE_X4_REPEATED:
+      g_string_append_printf (s, "%s 与上年报告重复约 %" G_GINT64_FORMAT "%%（超过 %d%%）",
+                              nb_section_heading (5), record->n[0], X4_LIMIT_PERCENT);
+      break;
+    case RULE_M1_ORGAN:
+      g_string_append (s, "未填写机关名称");
+      break;
+    case RULE_M2_YEAR:
+      if (record->n[0] == 0)
+        g_string_append (s, "未填写报告年度");
+      else
+        g_string_append_printf (s, "报告年度 %" G_GINT64_FORMAT " 不在 %d 至 %" G_GINT64_FORMAT
+                                " 之间", record->n[0], NB_YEAR_MIN, record->n[1]);
+      break;
+    case RULE_M3_TITLE:
+      g_string_append_printf (s, "标题“%s”未写明报告年度 %" G_GINT64_FORMAT,
+                              nb_report_get_title (report), record->n[0]);
+      break;
+    case RULE_M4_EDITION:
+      {
+        const NbEditionDef *expected = nb_edition_get (nb_edition_for_year (record->n[0]));
+
+        g_string_append_printf (s, "%" G_GINT64_FORMAT "年度报告应使用%s年版格式（%s），"
+                                "本报告为%s年版",
+                                record->n[0], expected->key, expected->document,
+                                nb_report_get_edition_def (report)->key);
+      }
+      break;
+    case RULE_X5_ORGAN:
+      g_string_append_printf (s, "机关名称“%s”与上年报告“%s”不同",
+                              nb_report_get_organ (report), nb_report_get_organ (previous));
+      break;
+    case RULE_X6_YEAR:
+      g_string_append_printf (s, "报告年度 %" G_GINT64_FORMAT " 不是上年报告年度 %"
+                              G_GINT64_FORMAT " 的下一年", record->n[0], record->n[1]);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * nb_rules_describe:
+ * Returns: (transfer full): the finding for @record, its message written
+ *   from the report as it is now
+ */
+NbFinding *
+nb_rules_describe (NbReport       *report,
+                   NbReport       *previous,
+                   const NbRecord *record)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  if (record->table != NO_TABLE)
+    describe_table_rule (message, cells, previous,
+                         nb_report_get_table_at (report, record->table), record);
+  else
+    describe_report_rule (message, report, previous, record);
+  g_ptr_array_add (cells, NULL);
+
+  return nb_finding_new (rules[record->rule].id, rules[record->rule].severity,
+                         record->section, message->str,
+                         (const char * const *) cells->pdata);
+}

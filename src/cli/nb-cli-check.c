@@ -1,0 +1,155 @@
+/* nb-cli-check.c — `nianbao check`: findings per file
+ *
+ * Exit status: 0 when no file has an error finding, 1 when any has, 2
+ * when a file cannot be read.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-checker.h"
+#include "nb-cli-private.h"
+#include "nb-report-export.h"
+#include "nb-report-file.h"
+
+enum {
+  EXIT_CLEAN = 0,
+  EXIT_ERRORS = 1,
+  EXIT_UNREADABLE = 2,
+};
+
+static void
+print_findings (const char *path,
+                NbChecker  *checker)
+{
+  GListModel *findings = nb_checker_get_findings (checker);
+  guint n = g_list_model_get_n_items (findings);
+
+  g_print (_("%s: %u errors, %u warnings\n"), path,
+           nb_checker_count (checker, NB_SEVERITY_ERROR, -1),
+           nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const char * const *cells = nb_finding_get_cells (finding);
+
+      g_print ("  %-7s %-3s %s", nb_severity_to_string (nb_finding_get_severity (finding)),
+               nb_finding_get_rule (finding), nb_finding_get_message (finding));
+      if (cells[0] != NULL)
+        g_print ("  [%s%s]", cells[0], cells[1] != NULL ? ", …" : "");
+      g_print ("\n");
+    }
+}
+
+static int
+check_one (const char   *path,
+           NbReport     *previous,
+           gboolean      as_json,
+           NbJsonWriter *writer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_report_load_from_path (path, &error);
+  g_autoptr(NbChecker) checker = NULL;
+
+  if (as_json)
+    {
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "file");
+      nb_json_writer_string (writer, path);
+    }
+
+  if (report == NULL)
+    {
+      if (as_json)
+        {
+          nb_json_writer_key (writer, "error");
+          nb_json_writer_string (writer, error->message);
+          nb_json_writer_end_object (writer);
+        }
+      else
+        g_printerr ("%s\n", error->message);
+      return EXIT_UNREADABLE;
+    }
+
+  checker = nb_checker_new (report);
+  nb_checker_set_previous (checker, previous);
+  if (as_json)
+    {
+      nb_json_writer_key (writer, "errors");
+      nb_json_writer_int (writer, nb_checker_count (checker, NB_SEVERITY_ERROR, -1));
+      nb_json_writer_key (writer, "warnings");
+      nb_json_writer_int (writer, nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
+      nb_json_writer_key (writer, "findings");
+      nb_json_write_findings (writer, nb_checker_get_findings (checker));
+      nb_json_writer_end_object (writer);
+    }
+  else
+    print_findings (path, checker);
+
+  return nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+int
+nb_cli_check (int    argc,
+              char **argv)
+{
+  gboolean as_json = FALSE;
+  g_autofree char *previous_path = NULL;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print one JSON document"), NULL },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path,
+      N_("Last year's report, for the cross-year rules"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — check reports"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) previous = NULL;
+  NbJsonWriter *writer = NULL;
+  int status = EXIT_CLEAN;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || files == NULL)
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : _("No file to check"));
+      return EXIT_UNREADABLE;
+    }
+
+  if (previous_path != NULL)
+    {
+      previous = nb_report_load_from_path (previous_path, &error);
+      if (previous == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_UNREADABLE;
+        }
+    }
+
+  if (as_json)
+    {
+      writer = nb_json_writer_new ();
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "files");
+      nb_json_writer_begin_array (writer);
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      int file_status = check_one (files[i], previous, as_json, writer);
+      status = MAX (status, file_status);
+    }
+  if (as_json)
+    {
+      g_autofree char *data = NULL;
+
+      nb_json_writer_end_array (writer);
+      nb_json_writer_end_object (writer);
+      data = nb_json_writer_free_to_data (writer, NULL);
+      g_print ("%s", data);
+    }
+  return status;
+}

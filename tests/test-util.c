@@ -1,0 +1,94 @@
+/* test-util.c — reports built in code for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-util.h"
+
+static NbTable *
+locate (NbReport   *report,
+        const char *address,
+        guint      *row,
+        guint      *column)
+{
+  g_autofree char *t = NULL, *r = NULL, *c = NULL;
+  NbTable *table;
+
+  g_assert_true (nb_table_parse_address (address, &t, &r, &c));
+  table = nb_report_get_table (report, t);
+  g_assert_nonnull (table);
+  g_assert_cmpint (nb_table_def_find_row (nb_table_get_def (table), r), >=, 0);
+  g_assert_cmpint (nb_table_def_find_column (nb_table_get_def (table), c), >=, 0);
+  *row = nb_table_def_find_row (nb_table_get_def (table), r);
+  *column = nb_table_def_find_column (nb_table_get_def (table), c);
+  return table;
+}
+
+void
+test_set (NbReport   *report,
+          const char *address,
+          gint64      number)
+{
+  guint row, column;
+  NbTable *table = locate (report, address, &row, &column);
+
+  g_assert_true (nb_table_set_number (table, row, column, number, NULL));
+}
+
+gint64
+test_get (NbReport   *report,
+          const char *address)
+{
+  guint row, column;
+  NbTable *table = locate (report, address, &row, &column);
+
+  return nb_table_get_number (table, row, column);
+}
+
+/* Every plain cell gets a number: zeros, with a few requests that
+ * balance (new 22 + carried 1 = granted 16 + partly 6 + forward 1). */
+NbReport *
+test_clean_report (NbEdition edition)
+{
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_organ (report, "测试市人民政府办公室");
+  nb_report_set_year (report, edition == NB_EDITION_2019 ? 2020 : 2024);
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "2024年，本机关认真落实条例。");
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "一是政策解读有待加强。");
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "无。");
+
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    {
+      NbTable *table = nb_report_get_table_at (report, t);
+      const NbTableDef *def = nb_table_get_def (table);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          if (!nb_table_def_is_total (def, r, c))
+            g_assert_true (nb_table_set_number (table, r, c, 0, NULL));
+    }
+
+  test_set (report, "s3_requests.new.natural", 22);
+  test_set (report, "s3_requests.carried_over.natural", 1);
+  test_set (report, "s3_requests.granted.natural", 16);
+  test_set (report, "s3_requests.partly_granted.natural", 6);
+  test_set (report, "s3_requests.carried_forward.natural", 1);
+  test_set (report, "s4_appeals.cases.review_upheld", 2);
+  return report;
+}
+
+/* The real published reports live beside the checkout, in shared/. */
+char *
+test_shared_path (const char *relative)
+{
+  const char *shared = g_getenv ("NB_SHARED_DIR");
+
+  g_assert_nonnull (shared);
+  return g_build_filename (shared, relative, NULL);
+}
+
+char *
+test_data_path (const char *relative)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
+}

@@ -1,0 +1,20 @@
+/* test-util.h — reports built in code for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+NbReport *test_clean_report   (NbEdition    edition);
+void      test_set            (NbReport    *report,
+                               const char  *address,
+                               gint64       number);
+gint64    test_get            (NbReport    *report,
+                               const char  *address);
+char     *test_shared_path    (const char  *relative);
+char     *test_data_path      (const char  *relative);
+
+G_END_DECLS
