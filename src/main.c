@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "nb-application.h"
 #include "nb-cli.h"
 
 int
@@ -21,6 +22,9 @@ main (int    argc,
   if (argc > 1 && nb_cli_is_command (argv[1]))
     return nb_cli_run (argc, argv);
 
-  g_printerr ("%s\n", _("The window is not built yet; use a command such as “nianbao check”."));
-  return 2;
+  /* No verb: the window, with the files named on the command line. */
+  {
+    g_autoptr(NbApplication) app = nb_application_new ();
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

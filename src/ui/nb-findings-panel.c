@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-findings-panel.h"
+#include "nb-ui-resources.h"
 
 struct _NbFindingsPanel
 {
@@ -222,6 +223,7 @@ nb_findings_panel_class_init (NbFindingsPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nbfindings");
+  nb_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-findings-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, NbFindingsPanel, box);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-info-page.h"
+#include "nb-ui-resources.h"
 
 struct _NbInfoPage
 {
@@ -141,6 +142,7 @@ nb_info_page_class_init (NbInfoPageClass *klass)
   object_class->dispose = nb_info_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  nb_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-info-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, clamp);

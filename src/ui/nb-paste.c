@@ -119,7 +119,10 @@ split_row (const char *line)
     {
       g_auto(GStrv) cells = g_strsplit (line, "\t", -1);
       for (guint i = 0; cells[i] != NULL; i++)
-        g_strv_builder_take (builder, nb_paste_clean_cell (cells[i]));
+        {
+          g_autofree char *cell = nb_paste_clean_cell (cells[i]);
+          g_strv_builder_add (builder, cell);
+        }
     }
   else
     {
@@ -139,7 +142,8 @@ split_row (const char *line)
             p = g_utf8_next_char (p);
           {
             g_autofree char *cell = g_strndup (start, p - start);
-            g_strv_builder_take (builder, nb_paste_clean_cell (cell));
+            g_autofree char *clean = nb_paste_clean_cell (cell);
+            g_strv_builder_add (builder, clean);
           }
         }
     }

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-section-row.h"
+#include "nb-ui-resources.h"
 
 struct _NbSectionRow
 {
@@ -44,6 +45,7 @@ nb_section_row_class_init (NbSectionRowClass *klass)
 
   object_class->dispose = nb_section_row_dispose;
 
+  nb_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-section-row.ui");
   gtk_widget_class_bind_template_child (widget_class, NbSectionRow, title);

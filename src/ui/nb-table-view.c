@@ -1070,11 +1070,11 @@ nb_table_view_new (NbTable     *table,
   build (self);
   g_signal_connect_object (table, "cell-changed", G_CALLBACK (table_cell_changed_cb), self,
                            G_CONNECT_DEFAULT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_ROW_COUNT,
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_ROW_COUNT,
                                   (int) (nb_table_get_def (table)->n_rows +
                                          nb_table_get_def (table)->n_header_rows),
-                                  GTK_ACCESSIBLE_PROPERTY_COLUMN_COUNT,
+                                  GTK_ACCESSIBLE_RELATION_COL_COUNT,
                                   (int) (nb_table_get_def (table)->n_columns +
                                          nb_table_get_def (table)->n_label_columns),
                                   -1);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-text-page.h"
+#include "nb-ui-resources.h"
 
 typedef struct {
   NbTextPage    *page;
@@ -173,6 +174,7 @@ nb_text_page_class_init (NbTextPageClass *klass)
   object_class->dispose = nb_text_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  nb_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-text-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbTextPage, box);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-new-report-dialog.h"
+#include "nb-report-file.h"
 #include "nb-window-private.h"
 
 #define MAX_RECENT 10
@@ -70,7 +71,7 @@ remember_folder (NbWindow *self,
                  GFile    *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+  g_autofree char *folder = parent != NULL ? g_file_get_uri (parent) : NULL;
 
   if (self->settings != NULL && folder != NULL)
     g_settings_set_string (self->settings, "last-folder", folder);
@@ -80,17 +81,21 @@ static void
 set_folder (NbWindow       *self,
             GtkFileChooser *chooser)
 {
-  g_autofree char *folder = NULL;
+  g_autoptr(GFile) dir = NULL;
 
   if (self->path != NULL)
-    folder = g_path_get_dirname (self->path);
-  else if (self->settings != NULL)
-    folder = g_settings_get_string (self->settings, "last-folder");
-  if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+      g_autofree char *folder = g_path_get_dirname (self->path);
+      dir = g_file_new_for_path (folder);
     }
+  else if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+      if (*uri != '\0')
+        dir = g_file_new_for_uri (uri);
+    }
+  if (dir != NULL && g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (chooser, dir, NULL);
 }
 
 static void
@@ -391,15 +396,19 @@ _nb_window_add_recent (NbWindow   *self,
   g_auto(GStrv) old = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = NULL;
   guint n = 1;
 
   if (self->settings == NULL || path == NULL)
     return;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return;
   old = g_settings_get_strv (self->settings, "recent-files");
   builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, path);
+  g_strv_builder_add (builder, uri);
   for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], path) != 0)
+    if (g_strcmp0 (old[i], uri) != 0)
       {
         g_strv_builder_add (builder, old[i]);
         n++;
@@ -423,11 +432,13 @@ _nb_window_update_recent (NbWindow *self)
     recent = g_settings_get_strv (self->settings, "recent-files");
   for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (recent[i]);
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autofree char *name = g_path_get_basename (recent[i]);
-      g_autofree char *folder = g_path_get_dirname (recent[i]);
+      g_autofree char *path = g_filename_from_uri (recent[i], NULL, NULL);
+      g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
+      g_autoptr(GFileInfo) info = file != NULL
+        ? g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL)
+        : NULL;
+      g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
+      g_autofree char *folder = path != NULL ? g_path_get_dirname (path) : NULL;
       g_autofree char *subtitle = NULL;
       g_autoptr(GMenuItem) item = NULL;
       g_autoptr(GDateTime) modified = NULL;
@@ -437,7 +448,7 @@ _nb_window_update_recent (NbWindow *self)
       if (info == NULL)
         continue;
       item = g_menu_item_new (name, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (path));
       g_menu_append_item (self->recent_section, item);
 
       modified = g_file_info_get_modification_date_time (info);
@@ -450,7 +461,7 @@ _nb_window_update_recent (NbWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (recent[i]), g_free);
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
       gtk_list_box_append (self->recent_list, row);
       shown++;
     }

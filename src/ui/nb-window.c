@@ -861,3 +861,142 @@ nb_window_new (GtkApplication *application)
 {
   return g_object_new (NB_TYPE_WINDOW, "application", application, NULL);
 }
+
+/* ---- crash recovery --------------------------------------------------------- */
+
+static gboolean
+recovery_in_use (NbWindow   *self,
+                 const char *id)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_strcmp0 (self->recovery_id, id) == 0)
+    return TRUE;
+  if (app != NULL)
+    for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+      if (NB_IS_WINDOW (l->data) && g_strcmp0 (NB_WINDOW (l->data)->recovery_id, id) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+stray_recovery (NbWindow *self)
+{
+  GPtrArray *entries = nb_recovery_list ();
+
+  for (guint i = entries->len; i > 0; i--)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i - 1);
+      if (recovery_in_use (self, entry->id))
+        g_ptr_array_remove_index (entries, i - 1);
+    }
+  return entries;
+}
+
+/**
+ * nb_window_restore_all_recovery:
+ * Opens every recovery copy left by a crash: the first in this window
+ * if it shows nothing, the others in new windows.
+ *
+ * Returns: how many reports were restored
+ */
+guint
+nb_window_restore_all_recovery (NbWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  guint restored = 0;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+
+  entries = stray_recovery (self);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_recovery_load (entry, &error);
+      NbWindow *window = self;
+
+      if (report == NULL)
+        {
+          _nb_window_show_error (self, _("Could Not Restore a Report"), error->message);
+          continue;
+        }
+      if (self->report != NULL || restored > 0)
+        {
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+          if (app == NULL)
+            break;
+          window = nb_window_new (app);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      nb_window_restore_recovery (window, entry->id, report, entry->original);
+      restored++;
+    }
+  return restored;
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NbWindow         *self)
+{
+  if (g_str_equal (response, "restore"))
+    nb_window_restore_all_recovery (self);
+  else if (g_str_equal (response, "discard"))
+    {
+      g_autoptr(GPtrArray) entries = stray_recovery (self);
+      for (guint i = 0; i < entries->len; i++)
+        nb_recovery_remove (((NbRecoveryEntry *) g_ptr_array_index (entries, i))->id);
+    }
+}
+
+/**
+ * nb_window_offer_recovery:
+ * Asks whether to restore the reports a crash left unsaved, if any.
+ *
+ * Returns: (transfer none) (nullable): the dialog asking, or %NULL
+ */
+GtkWidget *
+nb_window_offer_recovery (NbWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *dialog;
+  GString *body;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  entries = stray_recovery (self);
+  if (entries->len == 0)
+    return NULL;
+
+  body = g_string_new (g_dngettext (NULL,
+                                    "Nianbao stopped before a report was saved. Its last changes were kept:",
+                                    "Nianbao stopped before some reports were saved. Their last changes were kept:",
+                                    entries->len));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *name = entry->original != NULL ? g_path_get_basename (entry->original)
+                                                      : g_strdup (_("New report"));
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->modified);
+      g_autofree char *time = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
+
+      g_string_append_printf (body, "\n%s (%s)", name, time);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body->str);
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -56,5 +56,7 @@ void             nb_window_restore_recovery   (NbWindow       *self,
                                                NbReport       *report,
                                                const char     *original_path);
 const char      *nb_window_get_findings_text  (NbWindow       *self);
+GtkWidget       *nb_window_offer_recovery     (NbWindow       *self);
+guint            nb_window_restore_all_recovery (NbWindow     *self);
 
 G_END_DECLS
