@@ -202,8 +202,7 @@ nb_cell_display_compute (NbCellDisplay *display,
       break;
     case NB_CELL_LOOK_NONE:
     default:
-      display->icon_name = display->overridden ? "view-pin-symbolic"
-                         : display->has_note ? "document-edit-symbolic" : NULL;
+      display->icon_name = display->has_note ? "document-edit-symbolic" : NULL;
       break;
     }
 

@@ -26,11 +26,11 @@ typedef struct {
   char       *text;              /* the number, marker, or typed text that failed */
   gboolean    empty;             /* nothing written: shown as a faint dash */
   gboolean    is_total;          /* tinted, Σ in the tooltip */
-  gboolean    overridden;        /* a total typed over: pin icon */
+  gboolean    overridden;        /* a total typed over: a pin, beside any icon */
   gboolean    invalid;           /* @text is what was typed and refused */
   gboolean    has_note;
   NbCellLook  look;              /* the worst finding on the cell */
-  const char *icon_name;         /* NULL, or the icon that says why it stands out */
+  const char *icon_name;         /* NULL, or the icon of its finding (or of its note) */
   char       *tooltip;           /* plain text */
   char       *accessible_label;  /* row and column labels */
 } NbCellDisplay;

@@ -19,6 +19,15 @@
 static const char *const units[] = { "万元", "件", "个", "项", "次", "人" };
 
 static gboolean
+is_unit (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_str_equal (text, units[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_space (gunichar c)
 {
   return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0;
@@ -143,7 +152,10 @@ split_row (const char *line)
           {
             g_autofree char *cell = g_strndup (start, p - start);
             g_autofree char *clean = nb_paste_clean_cell (cell);
-            g_strv_builder_add (builder, clean);
+
+            /* "6 件": the unit, split off by the space, belongs to the number. */
+            if (!is_unit (clean))
+              g_strv_builder_add (builder, clean);
           }
         }
     }

@@ -21,6 +21,7 @@ struct _NbTableCell
   GtkWidget      parent_instance;
 
   guint          row, column;
+  GtkWidget     *pin;
   GtkWidget     *icon;
   GtkWidget     *label;
   GtkWidget     *editor;   /* not owned: NbTableView's, while editing */
@@ -39,7 +40,7 @@ nb_table_cell_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  self->icon = self->label = self->editor = NULL;
+  self->pin = self->icon = self->label = self->editor = NULL;
   nb_cell_display_clear (&self->display);
 
   G_OBJECT_CLASS (nb_table_cell_parent_class)->dispose (object);
@@ -66,6 +67,13 @@ nb_table_cell_init (NbTableCell *self)
   gtk_box_layout_set_spacing (layout, 2);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+
+  self->pin = gtk_image_new_from_icon_name ("view-pin-symbolic");
+  gtk_widget_set_visible (self->pin, FALSE);
+  gtk_widget_set_valign (self->pin, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->pin, "cell-pin");
+  gtk_widget_set_tooltip_text (self->pin, _("Typed over the automatic total"));
+  gtk_widget_set_parent (self->pin, GTK_WIDGET (self));
 
   self->icon = gtk_image_new ();
   gtk_widget_set_visible (self->icon, FALSE);
@@ -162,6 +170,7 @@ nb_table_cell_apply (NbTableCell         *self,
   for (guint i = 0; i < G_N_ELEMENTS (look_classes); i++)
     set_class (widget, look_classes[i], (int) display->look == (int) i);
 
+  gtk_widget_set_visible (self->pin, display->overridden);
   gtk_widget_set_visible (self->icon, display->icon_name != NULL);
   if (display->icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), display->icon_name);

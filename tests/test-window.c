@@ -1,0 +1,333 @@
+/* test-window.c — the editor window, under a display (Xvfb in CI)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "nb-findings-panel.h"
+#include "nb-recovery.h"
+#include "nb-report-file.h"
+#include "nb-window.h"
+#include "test-util.h"
+
+#define ROW(key) ((guint) nb_table_def_find_row (def, key))
+#define COL(key) ((guint) nb_table_def_find_column (def, key))
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static NbWindow *
+window_with (NbReport *report)
+{
+  NbWindow *window = nb_window_new (NULL);
+
+  g_object_ref_sink (window);
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+destroy_window (NbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static guint
+n_findings (NbWindow *window)
+{
+  return g_list_model_get_n_items (nb_checker_get_findings (nb_window_get_checker (window)));
+}
+
+/* The dialogs the window put up. */
+static GList *
+dialogs_of (NbWindow *window)
+{
+  GList *found = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        found = g_list_prepend (found, w);
+    }
+  return found;
+}
+
+static void
+test_finding_appears_and_vanishes (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  NbTableCell *cell = nb_table_view_get_cell (view, ROW ("new"), COL ("natural"));
+  g_autofree char *before = g_strdup (nb_table_cell_get_text (cell));
+  g_autofree char *more = g_strdup_printf ("%d", atoi (before) + 1);
+
+  g_assert_cmpuint (n_findings (window), ==, 0);
+  g_assert_cmpstr (nb_window_get_findings_text (window), ==, "");
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), ==, "");
+
+  /* Type one more request received, as a user does: edit, type, commit. */
+  nb_window_show_section (window, 3);
+  nb_table_view_begin_edit (view, ROW ("new"), COL ("natural"), NULL);
+  g_assert_true (nb_table_view_is_editing (view));
+  gtk_editable_set_text (nb_table_view_get_editor (view), more);
+  nb_table_view_commit_edit (view);
+  spin ();
+
+  g_assert_cmpstr (nb_table_cell_get_text (cell), ==, more);
+  g_assert_cmpuint (n_findings (window), >, 0);
+  g_assert_cmpint (nb_table_cell_get_display (cell)->look, ==, NB_CELL_LOOK_ERROR);
+  g_assert_cmpstr (nb_table_cell_get_display (cell)->icon_name, ==, "dialog-error-symbolic");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "cell-error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), !=, "");
+  g_assert_cmpstr (nb_window_get_findings_text (window), !=, "");
+  g_assert_true (nb_window_get_modified (window));
+
+  /* Activating the finding goes to its section and focuses its cell. */
+  nb_window_show_section (window, 1);
+  nb_window_set_findings_visible (window, TRUE);
+  spin ();
+  nb_findings_panel_activate (nb_window_get_findings_panel (window), 0);
+  spin ();
+  g_assert_cmpuint (nb_window_get_section (window), ==, 3);
+  {
+    guint r, c;
+    g_assert_true (nb_table_view_get_cursor (view, &r, &c));
+    g_assert_cmpuint (r, ==, ROW ("new"));
+  }
+
+  /* Put it back: the finding vanishes, the badge goes. */
+  nb_table_view_enter_text (view, ROW ("new"), COL ("natural"), before);
+  spin ();
+  g_assert_cmpuint (n_findings (window), ==, 0);
+  g_assert_cmpint (nb_table_cell_get_display (cell)->look, ==, NB_CELL_LOOK_NONE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "cell-error"));
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), ==, "");
+
+  /* Text the cell cannot hold is kept on show, with the reason. */
+  g_assert_false (nb_table_view_enter_text (view, ROW ("granted"), COL ("natural"), "-3"));
+  cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+  g_assert_cmpstr (nb_table_cell_get_text (cell), ==, "-3");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "invalid"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+
+  destroy_window (window);
+}
+
+static void
+test_paste_fills_a_row_undo_redo (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  NbUndoStack *undo = nb_window_get_undo_stack (window);
+  guint refused = 99, outside = 99, written;
+
+  written = nb_table_view_paste_text (view, ROW ("granted"), 0,
+                                      "（一）予以公开\t16件\t6\t0\t1,000\t\t0\r\n", &refused, &outside);
+  g_assert_cmpuint (written, ==, 6);
+  g_assert_cmpuint (refused, ==, 0);
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("natural")), ==, 16);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("nonprofit")), ==, 1000);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("legal_service")), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("other")), ==, NB_CELL_NUMBER);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+  g_assert_cmpstr (nb_table_cell_get_text (nb_table_view_get_cell (view, ROW ("granted"), COL ("total"))), ==, "1022");
+
+  /* The paste is one step. */
+  g_assert_cmpuint (nb_undo_stack_get_n_steps (undo), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("natural")), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("total")), ==, NB_CELL_EMPTY);
+  g_assert_cmpstr (nb_table_cell_get_text (nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"))), ==, "");
+  g_assert_false (nb_window_get_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+
+  /* Overriding a total, then restoring the automatic totals: undoable. */
+  nb_table_view_enter_text (view, ROW ("granted"), COL ("total"), "1000");
+  g_assert_true (nb_table_is_overridden (table, ROW ("granted"), COL ("total")));
+  g_assert_true (nb_table_cell_get_display (nb_table_view_get_cell (view, ROW ("granted"), COL ("total")))->overridden);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nb_table_view_get_cell (view, ROW ("granted"), COL ("total"))),
+                                           "overridden"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-totals", NULL);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1000);
+
+  /* Copy gives tab-separated text that pastes back. */
+  {
+    g_autofree char *copied = nb_table_view_copy_text (view);
+    g_assert_nonnull (strstr (copied, "（一）予以公开\t16\t6\t0\t1000\t\t0\t1000\n"));
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_save_close_reopen (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL, *reopened = NULL;
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+
+  nb_table_view_enter_text (view, ROW ("carried_forward"), COL ("commercial"), "0");
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "一是解读形式单一。");
+  g_assert_true (nb_window_get_modified (window));
+
+  g_assert_true (nb_window_save_to_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (nb_window_get_modified (window));
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
+  saved = nb_report_to_data (report, NULL);
+  destroy_window (window);
+
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  g_assert_true (nb_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  reopened = nb_report_to_data (nb_window_get_report (window), NULL);
+  g_assert_cmpstr (reopened, ==, saved);
+  g_assert_false (nb_window_get_modified (window));
+  destroy_window (window);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_crash_recovery (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *dialog;
+  NbReport *restored;
+
+  g_assert_null (nb_window_offer_recovery (window));
+
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "未收取信息处理费。恢复测试。");
+  g_assert_true (nb_window_write_recovery (window, &error));
+  g_assert_no_error (error);
+  entries = nb_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A crash: the window goes without being closed. */
+  destroy_window (window);
+
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = nb_window_offer_recovery (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  spin ();
+
+  restored = nb_window_get_report (window);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (nb_report_get_text (restored, NB_TEXT_OTHER_MATTERS), ==, "未收取信息处理费。恢复测试。");
+  g_assert_true (nb_window_get_modified (window));
+
+  /* Closing without saving removes the copy. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_window_set_report (window, NULL, NULL);
+  entries = nb_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 0);
+  destroy_window (window);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.nianbao", NULL);
+  GList *dialogs;
+
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "未保存的修改");
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"nianbao-report\", \"schema_version\": ", -1, NULL));
+
+  g_assert_false (nb_window_open_path (window, bad));
+  spin ();
+  g_assert_true (nb_window_get_report (window) == report);
+  g_assert_null (nb_window_get_path (window));
+  g_assert_true (nb_window_get_modified (window));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "未保存的修改");
+
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_assert_nonnull (adw_message_dialog_get_body (dialogs->data));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialogs->data), !=, "");
+  gtk_window_destroy (dialogs->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_accessible_labels (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  NbTableCell *cell = nb_table_view_get_cell (view, ROW ("denied_secret"), COL ("research"));
+
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 法人或其他组织·科研机构");
+  gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GRID);
+
+  destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The test accessibility backend: labels are checked, no bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
+  g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
+  g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
+  g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/accessible-labels", test_accessible_labels);
+  return g_test_run ();
+}
