@@ -896,7 +896,7 @@ build (NbTableView *self)
                   guint span = 1;
                   while (r + span < def->n_rows && def->rows[r + span].group == row->group)
                     span++;
-                  place (self, make_label (row->group, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 2, 0.5f),
+                  place (self, make_label (row->group, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 4, 0.5f),
                          grid_row, 0, span, 1);
                 }
               if (row->subgroup != NULL &&
@@ -905,7 +905,7 @@ build (NbTableView *self)
                   guint span = 1;
                   while (r + span < def->n_rows && def->rows[r + span].subgroup == row->subgroup)
                     span++;
-                  place (self, make_label (row->subgroup, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 4, 0.0f),
+                  place (self, make_label (row->subgroup, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 8, 0.0f),
                          grid_row, 1, span, 1);
                 }
               place (self, make_label (row->label, "rowlabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER,
