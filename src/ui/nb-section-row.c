@@ -21,6 +21,7 @@ struct _NbSectionRow
   GtkListBoxRow  parent_instance;
 
   guint          section;
+  int            n_errors, n_warnings, started;   /* as shown; -1 before the first */
   GtkLabel      *title;
   GtkWidget     *badge;
   GtkImage      *badge_icon;
@@ -59,6 +60,7 @@ static void
 nb_section_row_init (NbSectionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->n_errors = self->n_warnings = self->started = -1;
 }
 
 /**
@@ -107,6 +109,13 @@ nb_section_row_set_state (NbSectionRow *self,
   const char *title;
 
   g_return_if_fail (NB_IS_SECTION_ROW (self));
+
+  if (self->n_errors == (int) n_errors && self->n_warnings == (int) n_warnings &&
+      self->started == (started != FALSE))
+    return;
+  self->n_errors = n_errors;
+  self->n_warnings = n_warnings;
+  self->started = started != FALSE;
 
   title = gtk_label_get_text (self->title);
   gtk_widget_remove_css_class (self->badge, "error");

@@ -32,6 +32,35 @@ G_DEFINE_FINAL_TYPE (NbTableCell, nb_table_cell, GTK_TYPE_WIDGET)
 
 static const char *const look_classes[] = { "cell-error", "cell-warning", "cell-info" };
 
+/* The pin and the icon are made when first needed: most cells never
+ * show them, and a form has hundreds of cells. */
+static GtkWidget *
+ensure_pin (NbTableCell *self)
+{
+  if (self->pin == NULL)
+    {
+      self->pin = gtk_image_new_from_icon_name ("view-pin-symbolic");
+      gtk_widget_set_valign (self->pin, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->pin, "cell-pin");
+      gtk_widget_set_tooltip_text (self->pin, _("Typed over the automatic total"));
+      gtk_widget_insert_before (self->pin, GTK_WIDGET (self), gtk_widget_get_first_child (GTK_WIDGET (self)));
+    }
+  return self->pin;
+}
+
+static GtkWidget *
+ensure_icon (NbTableCell *self)
+{
+  if (self->icon == NULL)
+    {
+      self->icon = gtk_image_new ();
+      gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->icon, "cell-icon");
+      gtk_widget_insert_before (self->icon, GTK_WIDGET (self), self->label);
+    }
+  return self->icon;
+}
+
 static void
 nb_table_cell_dispose (GObject *object)
 {
@@ -67,19 +96,6 @@ nb_table_cell_init (NbTableCell *self)
   gtk_box_layout_set_spacing (layout, 2);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
-
-  self->pin = gtk_image_new_from_icon_name ("view-pin-symbolic");
-  gtk_widget_set_visible (self->pin, FALSE);
-  gtk_widget_set_valign (self->pin, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->pin, "cell-pin");
-  gtk_widget_set_tooltip_text (self->pin, _("Typed over the automatic total"));
-  gtk_widget_set_parent (self->pin, GTK_WIDGET (self));
-
-  self->icon = gtk_image_new ();
-  gtk_widget_set_visible (self->icon, FALSE);
-  gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->icon, "cell-icon");
-  gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
 
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
@@ -170,8 +186,10 @@ nb_table_cell_apply (NbTableCell         *self,
   for (guint i = 0; i < G_N_ELEMENTS (look_classes); i++)
     set_class (widget, look_classes[i], (int) display->look == (int) i);
 
-  gtk_widget_set_visible (self->pin, display->overridden);
-  gtk_widget_set_visible (self->icon, display->icon_name != NULL);
+  if (display->overridden || self->pin != NULL)
+    gtk_widget_set_visible (ensure_pin (self), display->overridden);
+  if (display->icon_name != NULL || self->icon != NULL)
+    gtk_widget_set_visible (ensure_icon (self), display->icon_name != NULL);
   if (display->icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), display->icon_name);
 

@@ -33,6 +33,8 @@ struct _NbTableView
   GListModel   *findings;
   GPtrArray    *cells;        /* of NbTableCell, row-major */
   GHashTable   *refused;      /* cell index -> Refused */
+  GHashTable   *addresses;    /* cell address -> cell index + 1 */
+  GHashTable   *flagged;      /* cell indices that have findings */
   GtkWidget    *editor;       /* GtkText, owned */
   int           editing;      /* cell index, or -1 */
   int           cursor;       /* the cell last focused, or -1 */
@@ -137,6 +139,29 @@ table_cell_changed_cb (NbTable     *table,
   }
 }
 
+/* The cells of this table that findings name. */
+static GHashTable *
+flagged_cells (NbTableView *self)
+{
+  GHashTable *flagged = g_hash_table_new (NULL, NULL);
+  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (self->findings, i);
+      const char * const *cells = nb_finding_get_cells (finding);
+
+      for (guint j = 0; cells != NULL && cells[j] != NULL; j++)
+        {
+          gpointer index = g_hash_table_lookup (self->addresses, cells[j]);
+          if (index != NULL)
+            g_hash_table_add (flagged, index);
+        }
+    }
+  return flagged;
+}
+
+/* Only the cells that had or have a finding change look. */
 static void
 findings_items_changed_cb (GListModel  *model,
                            guint        position,
@@ -144,7 +169,22 @@ findings_items_changed_cb (GListModel  *model,
                            guint        added,
                            NbTableView *self)
 {
-  nb_table_view_refresh (self);
+  GHashTable *flagged = flagged_cells (self);
+  GHashTableIter iter;
+  gpointer index;
+
+  g_hash_table_iter_init (&iter, self->flagged);
+  while (g_hash_table_iter_next (&iter, &index, NULL))
+    g_hash_table_add (flagged, index);
+  g_hash_table_iter_init (&iter, flagged);
+  while (g_hash_table_iter_next (&iter, &index, NULL))
+    {
+      guint i = GPOINTER_TO_UINT (index) - 1;
+      refresh_cell (self, i / n_columns (self), i % n_columns (self));
+    }
+  g_hash_table_unref (flagged);
+  g_hash_table_unref (self->flagged);
+  self->flagged = flagged_cells (self);
 }
 
 static int
@@ -930,6 +970,8 @@ build (NbTableView *self)
             gtk_widget_add_css_class (cell, "narrow");
           place (self, cell, grid_row, nl + c, 1, 1);
           g_ptr_array_add (self->cells, cell);
+          g_hash_table_insert (self->addresses, nb_table_cell_address (self->table, r, c),
+                               GUINT_TO_POINTER (self->cells->len));
         }
     }
 }
@@ -967,6 +1009,8 @@ nb_table_view_finalize (GObject *object)
   NbTableView *self = (NbTableView *) object;
 
   g_hash_table_unref (self->refused);
+  g_hash_table_unref (self->addresses);
+  g_hash_table_unref (self->flagged);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->finalize (object);
 }
@@ -1015,6 +1059,8 @@ nb_table_view_init (NbTableView *self)
   self->context = -1;
   self->cells = g_ptr_array_new ();
   self->refused = g_hash_table_new_full (NULL, NULL, NULL, refused_free);
+  self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->flagged = g_hash_table_new (NULL, NULL);
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -1106,5 +1152,7 @@ nb_table_view_set_findings (NbTableView *self,
   g_set_object (&self->findings, findings);
   if (findings != NULL)
     g_signal_connect (findings, "items-changed", G_CALLBACK (findings_items_changed_cb), self);
+  g_hash_table_unref (self->flagged);
+  self->flagged = flagged_cells (self);
   nb_table_view_refresh (self);
 }

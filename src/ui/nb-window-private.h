@@ -20,6 +20,9 @@ struct _NbWindow
   char                 *recovery_id;
   gboolean              recovered;      /* restored from a recovery copy: unsaved */
   guint                 autosave_source;
+  guint                 prebuild_source;
+  int                   shown_errors;   /* what the problems button shows */
+  int                   shown_warnings;
   GtkWidget            *pages[NB_N_SECTIONS + 1];
   GtkWidget            *rows[NB_N_SECTIONS + 1];
   GSettings            *settings;

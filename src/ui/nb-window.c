@@ -130,6 +130,11 @@ update_state (NbWindow *self)
 
   errors = nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1);
   warnings = nb_checker_count (self->checker, NB_SEVERITY_WARNING, -1);
+  if ((int) errors == self->shown_errors && (int) warnings == self->shown_warnings)
+    return;
+  self->shown_errors = errors;
+  self->shown_warnings = warnings;
+
   gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "warning");
   if (errors > 0)
@@ -282,51 +287,80 @@ clear_report_view (NbWindow *self)
     }
 }
 
+/* Pages are built when first shown (or needed), so that a report opens
+ * fast: a table page holds a few hundred widgets. */
+static GtkWidget *
+ensure_page (NbWindow *self,
+             guint     section)
+{
+  GtkWidget *page, *scrolled;
+  g_autofree char *name = NULL;
+
+  if (self->pages[section] != NULL || self->report == NULL)
+    return self->pages[section];
+
+  switch (section)
+    {
+    case 0:
+      page = nb_info_page_new (self->report);
+      break;
+    case 1:
+    case 5:
+    case 6:
+      page = nb_text_page_new (self->report, section);
+      break;
+    default:
+      page = nb_table_page_new (self->report, section, self->undo);
+      nb_table_page_set_findings (NB_TABLE_PAGE (page), nb_checker_get_findings (self->checker));
+      for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+        {
+          const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+          NbTableView *view = nb_table_page_get_view (NB_TABLE_PAGE (page), def->key);
+
+          if (view != NULL)
+            g_signal_connect_object (view, "message", G_CALLBACK (table_view_message_cb), self,
+                                     G_CONNECT_DEFAULT);
+        }
+      break;
+    }
+  self->pages[section] = page;
+
+  name = g_strdup_printf ("section-%u", section);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  gtk_stack_add_named (self->section_stack, scrolled, name);
+  return page;
+}
+
+/* After the first frame, the other pages are built one by one while
+ * the window is idle, so that switching to them is instant. */
+static gboolean
+prebuild_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    if (self->report != NULL && self->pages[s] == NULL)
+      {
+        ensure_page (self, s);
+        return G_SOURCE_CONTINUE;
+      }
+  self->prebuild_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build_report_view (NbWindow *self)
 {
   for (guint s = 0; s <= NB_N_SECTIONS; s++)
     {
-      GtkWidget *page, *scrolled;
-      g_autofree char *name = g_strdup_printf ("section-%u", s);
-
       self->rows[s] = nb_section_row_new (s, s == 0 ? _("Basic Information") : nb_section_heading (s));
       gtk_list_box_append (self->sidebar, self->rows[s]);
-
-      switch (s)
-        {
-        case 0:
-          page = nb_info_page_new (self->report);
-          break;
-        case 1:
-        case 5:
-        case 6:
-          page = nb_text_page_new (self->report, s);
-          break;
-        default:
-          page = nb_table_page_new (self->report, s, self->undo);
-          nb_table_page_set_findings (NB_TABLE_PAGE (page), nb_checker_get_findings (self->checker));
-          break;
-        }
-      self->pages[s] = page;
-
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
-      gtk_stack_add_named (self->section_stack, scrolled, name);
     }
-
-  {
-    const NbEditionDef *def = nb_report_get_edition_def (self->report);
-    for (guint i = 0; i < def->n_tables; i++)
-      {
-        NbTableView *view = nb_window_get_table_view (self, def->tables[i].key);
-        if (view != NULL)
-          g_signal_connect_object (view, "message", G_CALLBACK (table_view_message_cb), self,
-                                   G_CONNECT_DEFAULT);
-      }
-  }
+  if (self->prebuild_source == 0)
+    self->prebuild_source = g_idle_add_full (G_PRIORITY_LOW, prebuild_cb, self, NULL);
 
   gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (self->rows[0]));
 }
@@ -335,6 +369,7 @@ static void
 drop_report (NbWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->prebuild_source, g_source_remove);
   nb_findings_panel_set_checker (self->findings_panel, NULL);
   clear_report_view (self);
   if (self->checker != NULL)
@@ -373,6 +408,7 @@ nb_window_set_report (NbWindow   *self,
       self->report = g_object_ref (report);
       self->path = g_strdup (path);
       self->checker = nb_checker_new (report);
+      self->shown_errors = self->shown_warnings = -1;
       self->undo = nb_undo_stack_new (report);
 
       build_report_view (self);
@@ -574,13 +610,15 @@ nb_window_get_table_view (NbWindow   *self,
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
 
-  for (guint s = 2; s <= 4; s++)
-    if (self->pages[s] != NULL)
-      {
-        NbTableView *view = nb_table_page_get_view (NB_TABLE_PAGE (self->pages[s]), table_key);
-        if (view != NULL)
-          return view;
-      }
+  if (self->report == NULL)
+    return NULL;
+  for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+    {
+      const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+
+      if (g_strcmp0 (def->key, table_key) == 0)
+        return nb_table_page_get_view (NB_TABLE_PAGE (ensure_page (self, def->section)), table_key);
+    }
   return NULL;
 }
 
@@ -630,6 +668,7 @@ nb_window_goto_finding (NbWindow  *self,
         }
     }
 
+  ensure_page (self, section);
   if (NB_IS_TEXT_PAGE (self->pages[section]))
     nb_text_page_focus (NB_TEXT_PAGE (self->pages[section]));
   else if (NB_IS_INFO_PAGE (self->pages[section]))
@@ -649,6 +688,7 @@ sidebar_row_selected_cb (NbWindow      *self,
 
   if (row == NULL)
     return;
+  ensure_page (self, nb_section_row_get_section (NB_SECTION_ROW (row)));
   name = g_strdup_printf ("section-%u", nb_section_row_get_section (NB_SECTION_ROW (row)));
   gtk_stack_set_visible_child_name (self->section_stack, name);
 }
