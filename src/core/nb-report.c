@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "nb-marshal.h"
+
 #include "nb-enums.h"
 #include "nb-report.h"
 
@@ -246,8 +248,10 @@ nb_report_class_init (NbReportClass *klass)
     g_signal_new ("cell-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, _nb_marshal_VOID__OBJECT_UINT_UINT,
                   G_TYPE_NONE, 3, NB_TYPE_TABLE, G_TYPE_UINT, G_TYPE_UINT);
+  g_signal_set_va_marshaller (signals[CELL_CHANGED], G_TYPE_FROM_CLASS (klass),
+                              _nb_marshal_VOID__OBJECT_UINT_UINTv);
 
   /**
    * NbReport::text-changed:
@@ -257,7 +261,7 @@ nb_report_class_init (NbReportClass *klass)
     g_signal_new ("text-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__UINT,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /**
@@ -269,7 +273,7 @@ nb_report_class_init (NbReportClass *klass)
     g_signal_new ("changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__VOID,
                   G_TYPE_NONE, 0);
 }
 

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "nb-marshal.h"
+
 #include <string.h>
 
 #include "nb-table.h"
@@ -222,8 +224,10 @@ nb_table_class_init (NbTableClass *klass)
     g_signal_new ("cell-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, _nb_marshal_VOID__UINT_UINT,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  g_signal_set_va_marshaller (signals[CELL_CHANGED], G_TYPE_FROM_CLASS (klass),
+                              _nb_marshal_VOID__UINT_UINTv);
 }
 
 static void

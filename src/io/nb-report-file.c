@@ -1,10 +1,9 @@
 /* nb-report-file.c — .nianbao files: strict loading, atomic saving
  *
  * A .nianbao file is UTF-8 JSON (docs/file-format.md).  Loading is strict:
- * the text is first scanned for what json-glib does not report (nesting
- * too deep, integers past 64 bits, duplicate members), then every member
- * is checked against the format and the report's edition.  A failure
- * names the JSON path, what was expected and what was found.
+ * every member is checked against the format and the report's edition as
+ * it is read (nb-json-reader.c says why it is read without json-glib); a
+ * failure names the JSON path, what was expected and what was found.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,14 +15,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
+#include "nb-json-reader.h"
 #include "nb-json-writer.h"
 #include "nb-report-file.h"
 #include "nb-value.h"
 
 #define FORMAT_NAME "nianbao-report"
-#define MAX_DEPTH   16
 #define MAX_DIGITS  18
 
 G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
@@ -194,84 +192,12 @@ nb_report_fingerprint (NbReport *report)
   return g_strndup (digest, 8);
 }
 
-/* ---- Loading: the lexical guard --------------------------------------------- */
-
-static gboolean
-fail_at (GError    **error,
-         NbFileError code,
-         const char *data,
-         const char *at,
-         const char *what)
-{
-  guint line = 1, column = 1;
-
-  for (const char *p = data; p < at; p++)
-    {
-      if (*p == '\n')
-        line++, column = 1;
-      else if (((guchar) *p & 0xC0) != 0x80)
-        column++;
-    }
-  g_set_error (error, NB_FILE_ERROR, code,
-               _("Line %u, column %u: %s"), line, column, what);
-  return FALSE;
-}
-
-/* What json-glib does not catch: nesting deep enough to exhaust its
- * recursion, and integers too long for 64 bits (it wraps them). */
-static gboolean
-guard_lexically (const char  *data,
-                 gsize        length,
-                 GError     **error)
-{
-  const char *end = data + length, *p = data;
-  guint depth = 0;
-
-  while (p < end)
-    {
-      char c = *p;
-
-      if (c == '"')
-        {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\' && p + 1 < end)
-              p++;
-          p++;
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_DEPTH)
-            return fail_at (error, NB_FILE_ERROR_NOT_REPORT, data, p,
-                            _("the data is nested too deeply to be a report"));
-          p++;
-        }
-      else if (c == '}' || c == ']')
-        {
-          depth -= depth > 0;
-          p++;
-        }
-      else if (g_ascii_isdigit (c))
-        {
-          const char *start = p;
-
-          while (p < end && g_ascii_isdigit (*p))
-            p++;
-          if (p - start > MAX_DIGITS)
-            return fail_at (error, NB_FILE_ERROR_VALUE, data, start,
-                            _("the number is far too large"));
-        }
-      else
-        p++;
-    }
-  return TRUE;
-}
-
-/* ---- Loading: validation ------------------------------------------------------ */
+/* ---- Loading ------------------------------------------------------------------ */
 
 typedef struct {
-  GString    *path;         /* JSON path of what is being read */
-  GHashTable *duplicates;   /* JsonObject → first duplicated member name */
-  GError    **error;
+  NbJsonReader *json;
+  GString      *path;    /* JSON path of what is being read */
+  GError      **error;
 } Reader;
 
 static gboolean
@@ -297,56 +223,6 @@ fail (Reader      *reader,
   return FALSE;
 }
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("a list");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("text");
-        case G_TYPE_BOOLEAN: return _("true or false");
-        case G_TYPE_DOUBLE: return _("a fraction");
-        default: return _("a whole number");
-        }
-    }
-}
-
-static gboolean
-expect_type (Reader     *reader,
-             JsonNode   *node,
-             GType       type,
-             const char *expected)
-{
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type)
-    return TRUE;
-  return fail (reader, NB_FILE_ERROR_TYPE, _("expected %s, found %s"),
-               expected, describe_node (node));
-}
-
-static gboolean
-expect_object (Reader   *reader,
-               JsonNode *node)
-{
-  JsonObject *object;
-  const char *duplicate;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, NB_FILE_ERROR_TYPE, _("expected an object, found %s"),
-                 describe_node (node));
-
-  object = json_node_get_object (node);
-  duplicate = g_hash_table_lookup (reader->duplicates, object);
-  if (duplicate != NULL)
-    return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), duplicate);
-  return TRUE;
-}
-
 /* Enters member @name of the path; returns the old length to leave it. */
 static gsize
 enter (Reader     *reader,
@@ -354,7 +230,8 @@ enter (Reader     *reader,
 {
   gsize length = reader->path->len;
 
-  g_string_append_printf (reader->path, ".%s", name);
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, name);
   return length;
 }
 
@@ -366,337 +243,544 @@ leave (Reader *reader,
 }
 
 static gboolean
-only_known_members (Reader             *reader,
-                    JsonObject         *object,
-                    const char * const *known)
+expect_kind (Reader     *reader,
+             NbJsonKind  kind,
+             const char *expected)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  NbJsonKind found = nb_json_reader_peek (reader->json);
 
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      {
-        gsize length = enter (reader, l->data);
-        gboolean ok = fail (reader, NB_FILE_ERROR_UNKNOWN,
-                            _("a member that a report does not have"));
-        leave (reader, length);
-        return ok;
-      }
+  if (found == kind)
+    return TRUE;
+  if (found == NB_JSON_INVALID)
+    return nb_json_reader_skip_value (reader->json, reader->error);
+  return fail (reader, NB_FILE_ERROR_TYPE, _("expected %s, found %s"),
+               _(expected), nb_json_reader_kind_name (found));
+}
+
+/* Reads the next member's name; @done at the end of the object. */
+static gboolean
+next_member (Reader      *reader,
+             const char **name,
+             gboolean    *done)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *done = !nb_json_reader_next_member (reader->json, name, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (reader->error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Notes that member number @index of an object was read, refusing it
+ * the second time. */
+static gboolean
+mark_seen (Reader     *reader,
+           guint64    *seen,
+           guint       index,
+           const char *name)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << index;
+
+  g_assert (index < 64);
+  if (*seen & bit)
+    return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
+  *seen |= bit;
   return TRUE;
 }
 
 static gboolean
-require_member (Reader      *reader,
-                JsonObject  *object,
-                const char  *name,
-                JsonNode   **node)
+unknown_member (Reader     *reader,
+                const char *name)
 {
-  *node = json_object_get_member (object, name);
-  if (*node != NULL)
-    return TRUE;
+  enter (reader, name);
+  return fail (reader, NB_FILE_ERROR_UNKNOWN, _("a member that a report does not have"));
+}
+
+static gboolean
+missing_member (Reader     *reader,
+                const char *name)
+{
   return fail (reader, NB_FILE_ERROR_MISSING, _("the member “%s” is missing"), name);
 }
 
 static gboolean
-read_string_or_null (Reader      *reader,
-                     JsonObject  *object,
-                     const char  *name,
-                     const char **value)
+read_text_or_null (Reader  *reader,
+                   char   **value)
 {
-  JsonNode *node;
-  gsize length;
-  gboolean ok;
+  const char *text;
 
-  if (!require_member (reader, object, name, &node))
-    return FALSE;
   *value = NULL;
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  length = enter (reader, name);
-  ok = expect_type (reader, node, G_TYPE_STRING, _("text or null"));
-  leave (reader, length);
-  if (ok)
-    *value = json_node_get_string (node);
-  return ok;
+  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
+    return nb_json_reader_read_null (reader->json, reader->error);
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text or null")) ||
+      !nb_json_reader_read_string (reader->json, &text, reader->error))
+    return FALSE;
+  *value = g_strdup (text);
+  return TRUE;
 }
 
-/* The number of a cell: an integer, or for amounts a decimal in a string. */
 static gboolean
-read_number (Reader     *reader,
-             JsonNode   *node,
-             NbCellKind  kind,
-             gint64     *number)
+read_text (Reader  *reader,
+           char   **value)
+{
+  const char *text;
+
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text")) ||
+      !nb_json_reader_read_string (reader->json, &text, reader->error))
+    return FALSE;
+  *value = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+read_whole_number (Reader *reader,
+                   gint64 *value)
+{
+  const char *text;
+  gboolean whole;
+
+  if (!expect_kind (reader, NB_JSON_NUMBER, N_("a whole number")) ||
+      !nb_json_reader_read_number (reader->json, &text, &whole, reader->error))
+    return FALSE;
+  if (!whole)
+    return fail (reader, NB_FILE_ERROR_TYPE, _("expected a whole number, found a fraction"));
+  if (strlen (text) > MAX_DIGITS)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("the number %s is far too large"), text);
+  *value = g_ascii_strtoll (text, NULL, 10);
+  return TRUE;
+}
+
+/* A cell as written in the file, before it is put into the table. */
+typedef struct {
+  gboolean present;
+  gboolean has_number;
+  gboolean overridden;
+  gint64   number;
+  char    *marker;
+  char    *note;
+  char    *unit;
+} FileCell;
+
+static void
+file_cell_clear (FileCell *cell)
+{
+  g_free (cell->marker);
+  g_free (cell->note);
+  g_free (cell->unit);
+}
+
+/* The number of a cell: a whole number, or for amounts a decimal in text. */
+static gboolean
+read_cell_number (Reader     *reader,
+                  NbCellKind  kind,
+                  FileCell   *cell)
 {
   g_autoptr(GError) value_error = NULL;
 
+  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
+    return nb_json_reader_read_null (reader->json, reader->error);
+
   if (kind == NB_CELL_KIND_AMOUNT)
     {
-      if (!expect_type (reader, node, G_TYPE_STRING, _("an amount written as text, such as \"96171.6\"")))
+      const char *text;
+
+      if (!expect_kind (reader, NB_JSON_STRING,
+                        N_("an amount written as text, such as \"96171.6\"")) ||
+          !nb_json_reader_read_string (reader->json, &text, reader->error))
         return FALSE;
-      if (nb_value_parse (json_node_get_string (node), kind, number, &value_error))
-        return TRUE;
+      if (!nb_value_parse (text, kind, &cell->number, &value_error))
+        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
     }
   else
     {
-      if (!expect_type (reader, node, G_TYPE_INT64, _("a whole number")))
+      if (!read_whole_number (reader, &cell->number))
         return FALSE;
-      *number = json_node_get_int (node);
-      if (nb_value_check (kind, *number, &value_error))
-        return TRUE;
+      if (!nb_value_check (kind, cell->number, &value_error))
+        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
     }
-  return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
-}
-
-static gboolean
-read_cell_details (Reader     *reader,
-                   JsonObject *object,
-                   NbTable    *table,
-                   guint       row,
-                   guint       column,
-                   gboolean   *overridden)
-{
-  static const char * const known[] = { "value", "marker", "note", "unit", "override", NULL };
-  const char *marker = NULL, *note = NULL, *unit = NULL;
-  JsonNode *node;
-
-  if (!only_known_members (reader, object, known))
-    return FALSE;
-
-#define OPTIONAL_STRING(name, var)                                          \
-  if (json_object_has_member (object, name) &&                              \
-      !read_string_or_null (reader, object, name, &var))                    \
-    return FALSE;
-  OPTIONAL_STRING ("marker", marker);
-  OPTIONAL_STRING ("note", note);
-  OPTIONAL_STRING ("unit", unit);
-#undef OPTIONAL_STRING
-
-  node = json_object_get_member (object, "override");
-  if (node != NULL)
-    {
-      gsize length = enter (reader, "override");
-      gboolean ok = expect_type (reader, node, G_TYPE_BOOLEAN, _("true or false"));
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-      *overridden = json_node_get_boolean (node);
-    }
-
-  if (marker != NULL)
-    nb_table_set_marker (table, row, column, marker);
-  nb_table_set_note (table, row, column, note);
-  nb_table_set_unit (table, row, column, unit);
+  cell->has_number = TRUE;
   return TRUE;
 }
 
-/* Writes a cell.  A total is written only when it is an override, or its
- * value differs from the sum of its parts: then it is kept as published. */
-static gboolean
-read_cell (Reader   *reader,
-           JsonNode *node,
-           NbTable  *table,
-           guint     row,
-           guint     column)
-{
-  gboolean overridden = FALSE, has_number = FALSE;
-  JsonNode *value = node;
-  gint64 number = 0, sum = 0;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object;
-
-      if (!expect_object (reader, node))
-        return FALSE;
-      object = json_node_get_object (node);
-      if (!require_member (reader, object, "value", &value) ||
-          !read_cell_details (reader, object, table, row, column, &overridden))
-        return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_NULL (value))
-    {
-      gsize length = value != node ? enter (reader, "value") : reader->path->len;
-      gboolean ok = read_number (reader, value, nb_table_get_kind (table, column), &number);
-
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-      has_number = TRUE;
-    }
-
-  if (nb_table_is_total (table, row, column) && !overridden &&
-      nb_table_sum_parts (table, row, column, &sum) == has_number && sum == number)
-    return TRUE;
-
-  if (has_number)
-    return nb_table_set_number (table, row, column, number, reader->error);
-  if (nb_table_get_state (table, row, column) != NB_CELL_MARKER)
-    {
-      if (nb_table_is_total (table, row, column))
-        nb_table_clear (table, row, column);
-    }
-  return TRUE;
-}
+static const char *const cell_members[] = { "value", "marker", "note", "unit", "override" };
 
 static gboolean
-read_row (Reader     *reader,
-          JsonObject *object,
-          NbTable    *table,
-          guint       row,
-          gboolean    totals)
+read_cell_object (Reader     *reader,
+                  NbCellKind  kind,
+                  FileCell   *cell)
 {
-  const NbTableDef *def = nb_table_get_def (table);
+  guint64 seen = 0;
+  gboolean done = FALSE;
 
-  for (guint c = 0; c < def->n_columns; c++)
+  if (!nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
     {
-      JsonNode *cell;
+      const char *name;
       gsize length;
       gboolean ok;
+      guint i;
 
-      if (nb_table_def_is_total (def, row, c) != totals)
-        continue;
-      if (!require_member (reader, object, def->columns[c].key, &cell))
+      if (!next_member (reader, &name, &done))
         return FALSE;
-      length = enter (reader, def->columns[c].key);
-      ok = read_cell (reader, cell, table, row, c);
+      if (done)
+        break;
+      for (i = 0; i < G_N_ELEMENTS (cell_members) && strcmp (name, cell_members[i]) != 0; i++)
+        ;
+      if (i == G_N_ELEMENTS (cell_members))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, i, name))
+        return FALSE;
+      length = enter (reader, name);
+      switch (i)
+        {
+        case 0: ok = read_cell_number (reader, kind, cell); break;
+        case 1: ok = read_text_or_null (reader, &cell->marker); break;
+        case 2: ok = read_text_or_null (reader, &cell->note); break;
+        case 3: ok = read_text_or_null (reader, &cell->unit); break;
+        default:
+          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
+               nb_json_reader_read_boolean (reader->json, &cell->overridden, reader->error);
+        }
       leave (reader, length);
       if (!ok)
         return FALSE;
     }
+  if ((seen & 1) == 0)
+    return missing_member (reader, "value");
   return TRUE;
 }
 
 static gboolean
-check_keys (Reader           *reader,
-            JsonObject       *object,
-            const NbTableDef *def,
-            gboolean          columns)
+read_cell (Reader     *reader,
+           NbCellKind  kind,
+           FileCell   *cell)
 {
-  guint n = columns ? def->n_columns : def->n_rows;
-  g_autofree const char **known = g_new0 (const char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    known[i] = columns ? def->columns[i].key : def->rows[i].key;
-  return only_known_members (reader, object, known);
+  cell->present = TRUE;
+  if (nb_json_reader_peek (reader->json) == NB_JSON_OBJECT)
+    return read_cell_object (reader, kind, cell);
+  return read_cell_number (reader, kind, cell);
 }
 
-/* Plain cells first, then totals, which are compared with their sums. */
 static gboolean
-read_table (Reader   *reader,
-            JsonNode *node,
-            NbTable  *table)
+read_row (Reader           *reader,
+          const NbTableDef *def,
+          FileCell         *cells)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      gsize length;
+      gboolean ok;
+      int column;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        break;
+      column = nb_table_def_find_column (def, name);
+      if (column < 0)
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, column, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_cell (reader, def->columns[column].kind, &cells[column]);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    if (!cells[c].present)
+      return missing_member (reader, def->columns[c].key);
+  return TRUE;
+}
+
+/* Puts a cell into the table.  A total is written only when it is an
+ * override, or differs from the sum of its parts: then it is kept as
+ * published; otherwise it stays automatic. */
+static gboolean
+apply_cell (Reader   *reader,
+            NbTable  *table,
+            guint     row,
+            guint     column,
+            FileCell *cell)
+{
+  gint64 sum = 0;
+
+  if (nb_table_is_total (table, row, column) && !cell->overridden && cell->marker == NULL &&
+      nb_table_sum_parts (table, row, column, &sum) == cell->has_number &&
+      (!cell->has_number || sum == cell->number))
+    ;
+  else if (cell->has_number)
+    {
+      if (!nb_table_set_number (table, row, column, cell->number, reader->error))
+        return FALSE;
+    }
+  else if (cell->marker != NULL)
+    nb_table_set_marker (table, row, column, cell->marker);
+  else if (nb_table_is_total (table, row, column))
+    nb_table_clear (table, row, column);
+
+  nb_table_set_note (table, row, column, cell->note);
+  nb_table_set_unit (table, row, column, cell->unit);
+  return TRUE;
+}
+
+/* Reads every cell first, then writes the plain cells and, after them,
+ * the totals, which are compared with their sums. */
+static gboolean
+read_table (Reader  *reader,
+            NbTable *table)
 {
   const NbTableDef *def = nb_table_get_def (table);
-  JsonObject *object;
+  guint n_cells = def->n_rows * def->n_columns;
+  g_autofree FileCell *cells = g_new0 (FileCell, n_cells);
+  guint64 seen = 0;
+  gboolean done = FALSE, ok = FALSE;
 
-  if (!expect_object (reader, node))
-    return FALSE;
-  object = json_node_get_object (node);
-  if (!check_keys (reader, object, def, FALSE))
-    return FALSE;
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    goto out;
+  for (;;)
+    {
+      const char *name;
+      gsize length;
+      gboolean row_ok;
+      int row;
+
+      if (!next_member (reader, &name, &done))
+        goto out;
+      if (done)
+        break;
+      row = nb_table_def_find_row (def, name);
+      if (row < 0)
+        {
+          unknown_member (reader, name);
+          goto out;
+        }
+      if (!mark_seen (reader, &seen, row, name))
+        goto out;
+      length = enter (reader, name);
+      row_ok = read_row (reader, def, &cells[row * def->n_columns]);
+      leave (reader, length);
+      if (!row_ok)
+        goto out;
+    }
+  for (guint r = 0; r < def->n_rows; r++)
+    if ((seen & (G_GUINT64_CONSTANT (1) << r)) == 0)
+      {
+        missing_member (reader, def->rows[r].key);
+        goto out;
+      }
 
   for (int pass = 0; pass < 2; pass++)
     for (guint r = 0; r < def->n_rows; r++)
-      {
-        JsonNode *row;
-        gsize length;
-        gboolean ok;
+      for (guint c = 0; c < def->n_columns; c++)
+        if (nb_table_def_is_total (def, r, c) == (pass == 1))
+          {
+            gsize length = enter (reader, def->rows[r].key);
+            gboolean cell_ok;
 
-        if (!require_member (reader, object, def->rows[r].key, &row))
-          return FALSE;
-        length = enter (reader, def->rows[r].key);
-        ok = expect_object (reader, row) &&
-             check_keys (reader, json_node_get_object (row), def, TRUE) &&
-             read_row (reader, json_node_get_object (row), table, r, pass == 1);
-        leave (reader, length);
-        if (!ok)
-          return FALSE;
-      }
-  return TRUE;
+            enter (reader, def->columns[c].key);
+            cell_ok = apply_cell (reader, table, r, c, &cells[r * def->n_columns + c]);
+            leave (reader, length);
+            if (!cell_ok)
+              goto out;
+          }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < n_cells; i++)
+    file_cell_clear (&cells[i]);
+  return ok;
 }
 
 static gboolean
 read_tables (Reader   *reader,
-             JsonNode *node,
              NbReport *report)
 {
   const NbEditionDef *edition = nb_report_get_edition_def (report);
-  g_autofree const char **known = g_new0 (const char *, edition->n_tables + 1);
-  JsonObject *object;
+  guint64 seen = 0;
+  gboolean done = FALSE;
 
-  if (!expect_object (reader, node))
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
     return FALSE;
-  object = json_node_get_object (node);
-  for (guint t = 0; t < edition->n_tables; t++)
-    known[t] = edition->tables[t].key;
-  if (!only_known_members (reader, object, known))
-    return FALSE;
-
-  for (guint t = 0; t < edition->n_tables; t++)
+  for (;;)
     {
-      JsonNode *table;
+      const char *name;
+      NbTable *table;
       gsize length;
       gboolean ok;
 
-      if (!require_member (reader, object, edition->tables[t].key, &table))
+      if (!next_member (reader, &name, &done))
         return FALSE;
-      length = enter (reader, edition->tables[t].key);
-      ok = read_table (reader, table, nb_report_get_table_at (report, t));
+      if (done)
+        break;
+      table = nb_report_get_table (report, name);
+      if (table == NULL)
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, nb_edition_find_table (edition, name) - edition->tables, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_table (reader, table);
       leave (reader, length);
       if (!ok)
         return FALSE;
     }
+  for (guint t = 0; t < edition->n_tables; t++)
+    if ((seen & (G_GUINT64_CONSTANT (1) << t)) == 0)
+      return missing_member (reader, edition->tables[t].key);
   return TRUE;
 }
 
 static gboolean
 read_texts (Reader   *reader,
-            JsonNode *node,
             NbReport *report)
 {
-  const char *known[NB_N_TEXT_SECTIONS + 1] = { NULL };
-  JsonObject *object;
+  guint64 seen = 0;
+  gboolean done = FALSE;
 
-  if (!expect_object (reader, node))
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
     return FALSE;
-  object = json_node_get_object (node);
-  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
-    known[i] = nb_text_section_key (i);
-  if (!only_known_members (reader, object, known))
-    return FALSE;
-
-  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
+  for (;;)
     {
-      const char *text = NULL;
+      g_autofree char *text = NULL;
+      const char *name;
+      NbTextSection section;
+      gsize length;
+      gboolean ok;
 
-      if (json_object_has_member (object, known[i]) &&
-          !read_string_or_null (reader, object, known[i], &text))
+      if (!next_member (reader, &name, &done))
         return FALSE;
-      nb_report_set_text (report, i, text);
+      if (done)
+        return TRUE;
+      if (!nb_text_section_from_key (name, &section))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, section, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_text_or_null (reader, &text);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+      nb_report_set_text (report, section, text);
     }
+}
+
+/* The members of the top level, in the order they are read. */
+typedef enum {
+  MEMBER_FORMAT,
+  MEMBER_SCHEMA_VERSION,
+  MEMBER_EDITION,
+  MEMBER_ORGAN,
+  MEMBER_YEAR,
+  MEMBER_TITLE,
+  MEMBER_DATE,
+  MEMBER_TEXTS,
+  MEMBER_TABLES,
+  N_MEMBERS
+} Member;
+
+static const char *const member_names[N_MEMBERS] = {
+  "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
+};
+
+/* First pass over the top level: where each member's value starts. */
+static gboolean
+locate_members (Reader *reader,
+                gssize  offsets[N_MEMBERS])
+{
+  g_autofree char *unknown = NULL;
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < N_MEMBERS; i++)
+    offsets[i] = -1;
+
+  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
+    {
+      if (nb_json_reader_peek (reader->json) == NB_JSON_INVALID)
+        return nb_json_reader_skip_value (reader->json, reader->error);
+      return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
+    }
+  if (!nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        break;
+      for (i = 0; i < N_MEMBERS && strcmp (name, member_names[i]) != 0; i++)
+        ;
+      if (i < N_MEMBERS)
+        {
+          if (!mark_seen (reader, &seen, i, name))
+            return FALSE;
+          offsets[i] = nb_json_reader_tell (reader->json);
+        }
+      else if (unknown == NULL)
+        unknown = g_strdup (name);
+      if (!nb_json_reader_skip_value (reader->json, reader->error))
+        return FALSE;
+    }
+  if (!nb_json_reader_end (reader->json, reader->error))
+    return FALSE;
+
+  /* Say “not a report” before anything more precise about a stranger. */
+  if (offsets[MEMBER_FORMAT] < 0)
+    return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
+  if (unknown != NULL)
+    return unknown_member (reader, unknown);
+  for (guint i = 0; i < N_MEMBERS; i++)
+    if (offsets[i] < 0)
+      return missing_member (reader, member_names[i]);
   return TRUE;
 }
 
-static gboolean
-read_header (Reader      *reader,
-             JsonObject  *root,
-             NbEdition   *edition)
+/* Moves to member @member's value, with the path set to it. */
+static void
+seek_member (Reader *reader,
+             gssize  offsets[N_MEMBERS],
+             Member  member)
 {
-  JsonNode *node;
-  gsize length;
+  g_string_assign (reader->path, "$");
+  enter (reader, member_names[member]);
+  nb_json_reader_seek (reader->json, offsets[member]);
+}
+
+static gboolean
+read_header (Reader    *reader,
+             gssize     offsets[N_MEMBERS],
+             NbEdition *edition)
+{
+  g_autofree char *format = NULL, *key = NULL;
   gint64 version;
 
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      g_strcmp0 (json_node_get_string (node), FORMAT_NAME) != 0)
-    return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
+  seek_member (reader, offsets, MEMBER_FORMAT);
+  if (nb_json_reader_peek (reader->json) != NB_JSON_STRING || !read_text (reader, &format) ||
+      strcmp (format, FORMAT_NAME) != 0)
+    {
+      g_clear_error (reader->error);
+      g_string_assign (reader->path, "$");
+      return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
+    }
 
-  if (!require_member (reader, root, "schema_version", &node))
+  seek_member (reader, offsets, MEMBER_SCHEMA_VERSION);
+  if (!read_whole_number (reader, &version))
     return FALSE;
-  length = enter (reader, "schema_version");
-  if (!expect_type (reader, node, G_TYPE_INT64, _("a whole number")))
-    return FALSE;
-  version = json_node_get_int (node);
   if (version > NB_FILE_SCHEMA_VERSION)
     return fail (reader, NB_FILE_ERROR_VERSION,
                  _("the file was written by a newer version of Nianbao (format %lld; "
@@ -704,18 +788,13 @@ read_header (Reader      *reader,
   if (version < 1)
     return fail (reader, NB_FILE_ERROR_VALUE, _("expected a format version of 1 or more, found %lld"),
                  (long long) version);
-  leave (reader, length);
 
-  if (!require_member (reader, root, "edition", &node))
+  seek_member (reader, offsets, MEMBER_EDITION);
+  if (!read_text (reader, &key))
     return FALSE;
-  length = enter (reader, "edition");
-  if (!expect_type (reader, node, G_TYPE_STRING, _("text")))
-    return FALSE;
-  if (!nb_edition_from_key (json_node_get_string (node), edition))
+  if (!nb_edition_from_key (key, edition))
     return fail (reader, NB_FILE_ERROR_EDITION,
-                 _("expected the edition \"2019\" or \"2021\", found \"%s\""),
-                 json_node_get_string (node));
-  leave (reader, length);
+                 _("expected the edition \"2019\" or \"2021\", found \"%s\""), key);
   return TRUE;
 }
 
@@ -733,43 +812,34 @@ is_date (const char *text)
 }
 
 static gboolean
-read_identity (Reader     *reader,
-               JsonObject *root,
-               NbReport   *report)
+read_identity (Reader   *reader,
+               gssize    offsets[N_MEMBERS],
+               NbReport *report)
 {
-  const char *organ, *title, *date;
-  JsonNode *node;
-  gsize length;
+  g_autofree char *organ = NULL, *title = NULL, *date = NULL;
   gint64 year;
 
-  if (!require_member (reader, root, "organ", &node))
+  seek_member (reader, offsets, MEMBER_ORGAN);
+  if (!read_text (reader, &organ))
     return FALSE;
-  length = enter (reader, "organ");
-  if (!expect_type (reader, node, G_TYPE_STRING, _("text")))
-    return FALSE;
-  organ = json_node_get_string (node);
-  leave (reader, length);
 
-  if (!require_member (reader, root, "year", &node))
+  seek_member (reader, offsets, MEMBER_YEAR);
+  if (!read_whole_number (reader, &year))
     return FALSE;
-  length = enter (reader, "year");
-  if (!expect_type (reader, node, G_TYPE_INT64, _("a whole number")))
-    return FALSE;
-  year = json_node_get_int (node);
   if (year < 0 || year > NB_YEAR_MAX)
     return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %lld"),
                  NB_YEAR_MAX, (long long) year);
-  leave (reader, length);
 
-  if (!read_string_or_null (reader, root, "title", &title) ||
-      !read_string_or_null (reader, root, "date", &date))
+  seek_member (reader, offsets, MEMBER_TITLE);
+  if (!read_text_or_null (reader, &title))
+    return FALSE;
+
+  seek_member (reader, offsets, MEMBER_DATE);
+  if (!read_text_or_null (reader, &date))
     return FALSE;
   if (date != NULL && !is_date (date))
-    {
-      enter (reader, "date");
-      return fail (reader, NB_FILE_ERROR_VALUE, _("expected a date such as 2025-01-20, found \"%s\""),
-                   date);
-    }
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a date such as 2025-01-20, found \"%s\""),
+                 date);
 
   nb_report_set_organ (report, organ);
   nb_report_set_year (report, (int) year);
@@ -777,29 +847,6 @@ read_identity (Reader     *reader,
   nb_report_set_date (report, date);
   return TRUE;
 }
-
-typedef struct {
-  GHashTable *seen;         /* "object/name" strings */
-  GHashTable *duplicates;   /* JsonObject → the first member name seen twice */
-} MemberLog;
-
-/* json-glib keeps the last of two equal members: notice them as they are
- * parsed. */
-static void
-parser_object_member_cb (JsonParser *parser,
-                         JsonObject *object,
-                         const char *name,
-                         MemberLog  *log)
-{
-  char *key = g_strdup_printf ("%p/%s", (void *) object, name);
-
-  if (!g_hash_table_add (log->seen, key) && !g_hash_table_contains (log->duplicates, object))
-    g_hash_table_insert (log->duplicates, object, g_strdup (name));
-}
-
-static const char * const root_members[] = {
-  "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables", NULL
-};
 
 /**
  * nb_report_new_from_data:
@@ -814,17 +861,13 @@ nb_report_new_from_data (const char  *data,
                          gssize       length,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) duplicates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  MemberLog log = { seen, duplicates };
+  g_autoptr(NbJsonReader) json = NULL;
   g_autoptr(GString) path = g_string_new ("$");
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(NbReport) report = NULL;
-  Reader reader = { path, duplicates, error };
+  gssize offsets[N_MEMBERS];
   const char *end;
-  JsonNode *root, *node;
   NbEdition edition;
+  Reader reader;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -839,47 +882,30 @@ nb_report_new_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, length, &end))
     {
-      fail_at (error, NB_FILE_ERROR_ENCODING, data, end,
-               _("the file is not UTF-8 text (is it a report at all?)"));
-      return NULL;
-    }
-  if (!guard_lexically (data, length, error))
-    return NULL;
+      g_autofree char *where = NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (parser_object_member_cb), &log);
-  if (!json_parser_load_from_data (parser, data, length, &parse_error))
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_SYNTAX,
-                   _("The file is not valid JSON: %s"), parse_error->message);
+      json = nb_json_reader_new (data, length);
+      nb_json_reader_seek (json, end - data);
+      where = nb_json_reader_where (json);
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_ENCODING,
+                   _("The file is not UTF-8 text at %s (is it a report at all?)"), where);
       return NULL;
     }
-  root = json_parser_get_root (parser);
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      fail (&reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
-      return NULL;
-    }
-  if (!expect_object (&reader, root) ||
-      !read_header (&reader, json_node_get_object (root), &edition) ||
-      !only_known_members (&reader, json_node_get_object (root), root_members))
+  json = nb_json_reader_new (data, length);
+  reader = (Reader) { json, path, error };
+  if (!locate_members (&reader, offsets) ||
+      !read_header (&reader, offsets, &edition))
     return NULL;
 
   report = nb_report_new (edition);
-  if (!read_identity (&reader, json_node_get_object (root), report))
+  if (!read_identity (&reader, offsets, report))
     return NULL;
-
-  if (!require_member (&reader, json_node_get_object (root), "texts", &node))
+  seek_member (&reader, offsets, MEMBER_TEXTS);
+  if (!read_texts (&reader, report))
     return NULL;
-  g_string_append (path, ".texts");
-  if (!read_texts (&reader, node, report))
-    return NULL;
-  g_string_assign (path, "$");
-
-  if (!require_member (&reader, json_node_get_object (root), "tables", &node))
-    return NULL;
-  g_string_append (path, ".tables");
-  if (!read_tables (&reader, node, report))
+  seek_member (&reader, offsets, MEMBER_TABLES);
+  if (!read_tables (&reader, report))
     return NULL;
 
   return g_steal_pointer (&report);
