@@ -10,7 +10,7 @@
 #include "nb-findings-panel.h"
 #include "nb-recovery.h"
 #include "nb-report-file.h"
-#include "nb-window.h"
+#include "nb-window-private.h"
 #include "test-util.h"
 
 #define ROW(key) ((guint) nb_table_def_find_row (def, key))
@@ -185,6 +185,150 @@ test_paste_fills_a_row_undo_redo (void)
   destroy_window (window);
 }
 
+static gboolean
+send_key (NbTableView     *view,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  spin ();
+  return handled;
+}
+
+static void
+assert_cursor (NbTableView *view, guint row, guint column)
+{
+  guint r = G_MAXUINT, c = G_MAXUINT;
+
+  g_assert_true (nb_table_view_get_cursor (view, &r, &c));
+  g_assert_cmpuint (r, ==, row);
+  g_assert_cmpuint (c, ==, column);
+}
+
+static void
+test_spreadsheet_keys (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  guint granted = ROW ("granted"), partly = ROW ("partly_granted");
+
+  nb_window_show_section (window, 3);
+  spin ();
+  g_assert_true (nb_table_view_focus_cell (view, granted, 0));
+
+  /* Typing replaces; Tab writes and moves right. */
+  g_assert_true (send_key (view, GDK_KEY_7, 0));
+  g_assert_true (nb_table_view_is_editing (view));
+  g_assert_cmpstr (gtk_editable_get_text (nb_table_view_get_editor (view)), ==, "7");
+  g_assert_true (send_key (view, GDK_KEY_Tab, 0));
+  g_assert_false (nb_table_view_is_editing (view));
+  g_assert_cmpint (nb_table_get_number (table, granted, 0), ==, 7);
+  assert_cursor (view, granted, 1);
+
+  /* Escape cancels. */
+  send_key (view, GDK_KEY_3, 0);
+  g_assert_true (send_key (view, GDK_KEY_Escape, 0));
+  g_assert_cmpint (nb_table_get_state (table, granted, 1), ==, NB_CELL_EMPTY);
+  assert_cursor (view, granted, 1);
+
+  /* Arrows move; Enter writes and moves down; Shift+Tab goes back. */
+  send_key (view, GDK_KEY_Down, 0);
+  assert_cursor (view, partly, 1);
+  send_key (view, GDK_KEY_2, 0);
+  send_key (view, GDK_KEY_Return, 0);
+  g_assert_cmpint (nb_table_get_number (table, partly, 1), ==, 2);
+  assert_cursor (view, partly + 1, 1);
+  send_key (view, GDK_KEY_Up, 0);
+  send_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  assert_cursor (view, partly, 0);
+  send_key (view, GDK_KEY_End, 0);
+  assert_cursor (view, partly, COL ("total"));
+  send_key (view, GDK_KEY_Home, 0);
+  assert_cursor (view, partly, 0);
+
+  /* F2 edits what is there; Delete empties. */
+  send_key (view, GDK_KEY_Up, 0);
+  send_key (view, GDK_KEY_F2, 0);
+  g_assert_cmpstr (gtk_editable_get_text (nb_table_view_get_editor (view)), ==, "7");
+  send_key (view, GDK_KEY_Escape, 0);
+  g_assert_true (send_key (view, GDK_KEY_Delete, 0));
+  g_assert_cmpint (nb_table_get_state (table, granted, 0), ==, NB_CELL_EMPTY);
+
+  /* Tab at the last cell lets the focus leave the table. */
+  nb_table_view_focus_cell (view, def->n_rows - 1, def->n_columns - 1);
+  g_assert_false (send_key (view, GDK_KEY_Tab, 0));
+
+  /* Ctrl+Z through the window's action undoes the last step (the Delete). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (nb_table_get_number (table, granted, 0), ==, 7);
+
+  destroy_window (window);
+}
+
+static void
+test_unsaved_changes_dialog (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  GList *dialogs;
+
+  g_object_ref (window);
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "改过");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+
+  /* Cancel keeps the window; Discard closes it. */
+  adw_message_dialog_response (dialogs->data, "cancel");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_list_free (dialogs);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), >=, 1);
+  adw_message_dialog_response (dialogs->data, "discard");
+  g_list_free (dialogs);
+  spin ();
+  g_object_unref (window);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_export_json (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (_nb_window_export_json (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "s3_requests"));
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_close_reopen (void)
 {
@@ -325,6 +469,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
   g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
+  g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
+  g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  g_test_add_func ("/window/export-json", test_export_json);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-new-report-dialog.h"
+#include "nb-report-export.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
 
@@ -322,6 +323,72 @@ close_action (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
+/* Writes the JSON interchange data of the report to @path (atomically). */
+gboolean
+_nb_window_export_json (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  data = nb_report_export_json (self->report, nb_checker_get_findings (self->checker), &length);
+  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+static void
+export_json_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      remember_folder (self, file);
+      if (path == NULL || !_nb_window_export_json (self, path, &error))
+        _nb_window_show_error (self, _("Could Not Export the Report"),
+                               error != NULL ? error->message : _("The place chosen is not a file on this computer."));
+      else
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+          _nb_window_toast (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_json_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export as JSON"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("JSON data"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  name = g_strconcat (nb_report_get_title (self->report), ".json", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_json_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 unavailable_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -336,7 +403,7 @@ static const GActionEntry win_entries[] = {
   { "import", unavailable_action },
   { "save", save_action },
   { "save-as", save_as_action },
-  { "export-json", unavailable_action },
+  { "export-json", export_json_action },
   { "export-pdf", unavailable_action },
   { "export-html", unavailable_action },
   { "print", unavailable_action },
@@ -350,7 +417,7 @@ static const GActionEntry win_entries[] = {
 
 /* Actions whose code lives on other branches; enabled once it lands. */
 static const char *const unavailable[] = {
-  "import", "export-json", "export-pdf", "export-html", "print", "print-preview",
+  "import", "export-pdf", "export-html", "print", "print-preview",
 };
 
 static void
@@ -377,6 +444,7 @@ _nb_window_actions_update (NbWindow *self)
   set_enabled (self, "undo", has_report && nb_undo_stack_can_undo (self->undo));
   set_enabled (self, "redo", has_report && nb_undo_stack_can_redo (self->undo));
   set_enabled (self, "restore-totals", has_report);
+  set_enabled (self, "export-json", has_report);
   set_enabled (self, "show-findings", has_report);
   for (guint i = 0; i < G_N_ELEMENTS (unavailable); i++)
     set_enabled (self, unavailable[i], FALSE);

@@ -59,6 +59,9 @@ void      _nb_window_toast              (NbWindow       *self,
 void      _nb_window_show_error         (NbWindow       *self,
                                          const char     *heading,
                                          const char     *message);
+gboolean  _nb_window_export_json        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 
