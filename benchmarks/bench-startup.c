@@ -6,6 +6,7 @@
  * the median time from just before the process is spawned to the end of
  * the first frame painted:
  *   bare    a GtkWindow with one label, built by the same tree;
+ *   adw     for scale, an AdwApplication with an empty window;
  *   window  `nianbao REPORT`: the application opens REPORT in its
  *           window (the checker run, the sidebar's badges, the first
  *           page; the other pages are built after the first frame).
@@ -17,6 +18,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "nb-application.h"
@@ -63,6 +65,27 @@ run_bare (void)
 }
 
 static void
+adw_activate_cb (GtkApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), gtk_label_new ("Nianbao"));
+  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* For scale: an empty libadwaita application window. */
+static int
+run_adw (void)
+{
+  AdwApplication *app = adw_application_new ("io.github.nianbao.Bench", G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (adw_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
@@ -89,11 +112,25 @@ compare (gconstpointer a,
 }
 
 static gint64
+children_cpu_usec (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return (gint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+         (gint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+}
+
+/* Returns the wall time to the first frame; adds the child's CPU time
+ * (user + system, to its exit right after that frame) to *cpu. */
+static gint64
 run_once (const char  *self,
           const char  *mode,
           const char  *path,
-          char       **renderer)
+          char       **renderer,
+          GArray      *cpu)
 {
+  gint64 cpu_before = children_cpu_usec (), cpu_used;
   const char *argv[] = { self, "--child", mode, path, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,6 +145,8 @@ run_once (const char  *self,
       g_printerr ("%s: %s\n", mode, error->message);
       exit (1);
     }
+  cpu_used = children_cpu_usec () - cpu_before;
+  g_array_append_val (cpu, cpu_used);
   lines = g_strsplit (out, "\n", -1);
   if (lines[0] != NULL && lines[1] != NULL && g_str_has_prefix (lines[1], "renderer ") && *renderer == NULL)
     *renderer = g_strdup (lines[1] + strlen ("renderer "));
@@ -126,11 +165,12 @@ main (int    argc,
       char **argv)
 {
   int runs;
-  double bare, window;
+  double bare, adw, window, bare_cpu, adw_cpu, window_cpu;
   g_autofree char *renderer = NULL;
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
-    return g_str_equal (argv[2], "bare") ? run_bare () : run_window (argv[3]);
+    return g_str_equal (argv[2], "bare") ? run_bare ()
+         : g_str_equal (argv[2], "adw") ? run_adw () : run_window (argv[3]);
 
   if (argc < 2)
     {
@@ -145,21 +185,34 @@ main (int    argc,
   {
     g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_autoptr(GArray) window_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) adw_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) bare_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) adw_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) window_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
 
     for (int i = 0; i < runs; i++)
       {
-        gint64 t = run_once (argv[0], "bare", argv[1], &renderer);
+        gint64 t = run_once (argv[0], "bare", argv[1], &renderer, bare_cpus);
         g_array_append_val (bare_times, t);
-        t = run_once (argv[0], "window", argv[1], &renderer);
+        t = run_once (argv[0], "adw", argv[1], &renderer, adw_cpus);
+        g_array_append_val (adw_times, t);
+        t = run_once (argv[0], "window", argv[1], &renderer, window_cpus);
         g_array_append_val (window_times, t);
       }
     bare = median_ms (bare_times);
+    adw = median_ms (adw_times);
     window = median_ms (window_times);
+    bare_cpu = median_ms (bare_cpus);
+    adw_cpu = median_ms (adw_cpus);
+    window_cpu = median_ms (window_cpus);
   }
   g_print ("startup to first frame, median of %d runs (renderer: %s, GDK_DEBUG=%s)\n",
            runs, renderer != NULL ? renderer : "?", g_getenv ("GDK_DEBUG") ? g_getenv ("GDK_DEBUG") : "");
-  g_print ("  bare GTK window:            %7.1f ms\n", bare);
-  g_print ("  Nianbao window with report: %7.1f ms\n", window);
-  g_print ("  ratio:                      %7.2fx (goal: within 1.5x)\n", window / bare);
+  g_print ("                               wall      CPU (user+system)\n");
+  g_print ("  bare GTK window:            %7.1f ms  %7.1f ms\n", bare, bare_cpu);
+  g_print ("  empty libadwaita window:    %7.1f ms  %7.1f ms\n", adw, adw_cpu);
+  g_print ("  Nianbao window with report: %7.1f ms  %7.1f ms\n", window, window_cpu);
+  g_print ("  ratio to the bare window:   %7.2fx    %7.2fx  (goal: within 1.5x)\n",
+           window / bare, window_cpu / bare_cpu);
   return 0;
 }

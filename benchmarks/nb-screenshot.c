@@ -1,10 +1,11 @@
 /* nb-screenshot.c — draws the window in a known state to a PNG
  *
- *   nb-screenshot OUT.png REPORT.nianbao
+ *   nb-screenshot OUT.png REPORT.nianbao [SECTION]
  *
  * Opens the report, breaks one balance of section 三 (one more request
  * received by a natural person than handled), shows section 三 and the
  * problems panel, and renders the window as GTK draws it (1280×800).
+ * SECTION (0–6) shows another section instead, "start" the start view.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
  * build tree's translations.
  *
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
@@ -79,6 +81,7 @@ activate_cb (GApplication *app,
 {
   /* The application opened its start window; show the report in it. */
   const char *path = g_object_get_data (G_OBJECT (app), "report");
+  const char *section = g_object_get_data (G_OBJECT (app), "section");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
   NbTableView *view;
@@ -89,6 +92,11 @@ activate_cb (GApplication *app,
 
   shot->window = NB_WINDOW (window);
   gtk_window_set_default_size (window, 1280, 800);
+  if (g_strcmp0 (section, "start") == 0)
+    {
+      g_timeout_add (1500, save_cb, shot);
+      return;
+    }
   if (!nb_window_load_path (shot->window, path, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -107,9 +115,10 @@ activate_cb (GApplication *app,
   /* A warning too: section 五 says nothing. */
   nb_report_set_text (nb_window_get_report (shot->window), NB_TEXT_PROBLEMS, "无");
 
-  nb_window_show_section (shot->window, 3);
+  nb_window_show_section (shot->window, section != NULL ? atoi (section) : 3);
   nb_window_set_findings_visible (shot->window, TRUE);
-  nb_table_view_focus_cell (view, row, column);
+  if (section == NULL)
+    nb_table_view_focus_cell (view, row, column);
   g_timeout_add (1500, save_cb, shot);
 }
 
@@ -126,9 +135,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao\n");
+      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start]\n");
       return 2;
     }
 
@@ -137,6 +146,8 @@ main (int    argc,
   shot.app = G_APPLICATION (app);
   shot.out = argv[1];
   g_object_set_data_full (G_OBJECT (app), "report", g_strdup (argv[2]), g_free);
+  if (argc == 4)
+    g_object_set_data_full (G_OBJECT (app), "section", g_strdup (argv[3]), g_free);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &shot);
   g_application_hold (G_APPLICATION (app));
   g_application_run (G_APPLICATION (app), 1, argv);

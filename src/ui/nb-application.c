@@ -72,10 +72,11 @@ nb_application_open (GApplication  *app,
 
       if (window == NULL)
         window = nb_window_new (GTK_APPLICATION (app));
+      /* Read the report before the window first shows: its first frame
+       * is the report, not the start view. */
+      if (path != NULL)
+        nb_window_open_path (window, path);
       gtk_window_present (GTK_WINDOW (window));
-      if (path == NULL)
-        continue;
-      nb_window_open_path (window, path);
       last = window;
     }
   if (last != NULL)
