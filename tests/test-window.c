@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-findings-panel.h"
+#include "nb-new-report-dialog.h"
 #include "nb-recovery.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
@@ -330,6 +331,55 @@ test_export_json (void)
 }
 
 static void
+create_cb (NbNewReportDialog *dialog, NbReport *report, NbReport *previous, NbReport **out)
+{
+  *out = g_object_ref (report);
+  g_assert_nonnull (previous);
+}
+
+static void
+test_new_report_from_last_year (void)
+{
+  g_autoptr(NbReport) last = test_clean_report (NB_EDITION_2021);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "2023.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  NbWindow *window = window_with (NULL);
+  NbNewReportDialog *dialog;
+  NbReport *made = NULL;
+  NbTable *table, *last_table;
+  const NbTableDef *def;
+
+  nb_report_set_year (last, 2023);
+  g_assert_true (nb_report_save_to_path (last, path, &error));
+  dialog = NB_NEW_REPORT_DIALOG (nb_new_report_dialog_new (GTK_WINDOW (window), "示例县人民政府办公室"));
+  g_object_ref_sink (dialog);
+
+  /* The year defaults to last year; with last year's report, the year after it. */
+  g_assert_true (nb_new_report_dialog_set_previous_path (dialog, path, &error));
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "create", G_CALLBACK (create_cb), &made);
+  nb_new_report_dialog_create (dialog);
+  g_assert_nonnull (made);
+  g_assert_cmpint (nb_report_get_year (made), ==, 2024);
+  g_assert_cmpint (nb_report_get_edition (made), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (made), ==, "示例县人民政府办公室");
+
+  table = nb_report_get_table (made, "s3_requests");
+  last_table = nb_report_get_table (last, "s3_requests");
+  def = nb_table_get_def (table);
+  for (guint c = 0; c < def->n_columns; c++)
+    g_assert_cmpint (nb_table_get_number (table, ROW ("carried_over"), c), ==,
+                     nb_table_get_number (last_table, ROW ("carried_forward"), c));
+
+  g_object_unref (dialog);
+  g_object_unref (made);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_save_close_reopen (void)
 {
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
@@ -472,6 +522,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/export-json", test_export_json);
+  g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);

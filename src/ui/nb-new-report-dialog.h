@@ -18,6 +18,10 @@ GtkWidget *nb_new_report_dialog_new    (GtkWindow         *parent,
                                         const char        *organ);
 NbReport  *nb_new_report_dialog_build  (NbNewReportDialog *self);
 void       nb_new_report_dialog_create (NbNewReportDialog *self);
+gboolean   nb_new_report_dialog_set_previous_path (NbNewReportDialog  *self,
+                                                   const char         *path,
+                                                   GError            **error);
+NbReport  *nb_new_report_dialog_get_previous      (NbNewReportDialog  *self);
 int        nb_new_report_default_year  (void);
 
 G_END_DECLS

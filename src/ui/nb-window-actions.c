@@ -237,6 +237,7 @@ save_action (GSimpleAction *action,
 static void
 new_report_create_cb (NbNewReportDialog *dialog,
                       NbReport          *report,
+                      NbReport          *previous,
                       NbWindow          *self)
 {
   NbWindow *window = window_for_open (self);
@@ -244,7 +245,13 @@ new_report_create_cb (NbNewReportDialog *dialog,
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "default-organ", nb_report_get_organ (report));
   nb_window_set_report (window, report, NULL);
-  nb_window_show_section (window, 1);
+  if (previous != NULL)
+    {
+      /* Numbers came from last year's report: not to be lost unsaved. */
+      nb_checker_set_previous (nb_window_get_checker (window), previous);
+      _nb_window_mark_unsaved (window);
+    }
+  nb_window_show_section (window, 0);
 }
 
 static void

@@ -18,7 +18,8 @@ struct _NbWindow
   NbUndoStack          *undo;
   char                 *path;
   char                 *recovery_id;
-  gboolean              recovered;      /* restored from a recovery copy: unsaved */
+  gboolean              recovered;      /* unsaved though nothing was typed (restored
+                                           from a recovery copy, or made from last year's) */
   guint                 autosave_source;
   guint                 prebuild_source;
   int                   shown_errors;   /* what the problems button shows */
@@ -62,6 +63,7 @@ void      _nb_window_show_error         (NbWindow       *self,
 gboolean  _nb_window_export_json        (NbWindow       *self,
                                          const char     *path,
                                          GError        **error);
+void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 

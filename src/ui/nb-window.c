@@ -521,6 +521,12 @@ nb_window_restore_recovery (NbWindow   *self,
   nb_window_set_report (self, report, original_path);
   g_free (self->recovery_id);
   self->recovery_id = g_strdup (id);
+  _nb_window_mark_unsaved (self);
+}
+
+void
+_nb_window_mark_unsaved (NbWindow *self)
+{
   self->recovered = TRUE;
   update_title (self);
   _nb_window_actions_update (self);
