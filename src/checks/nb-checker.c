@@ -117,11 +117,9 @@ check_all (NbChecker *self)
 }
 
 static void
-report_cell_changed_cb (NbReport  *report,
-                        NbTable   *table,
-                        guint      row,
-                        guint      column,
-                        NbChecker *self)
+report_table_changed_cb (NbReport  *report,
+                         NbTable   *table,
+                         NbChecker *self)
 {
   guint n_tables = nb_report_get_n_tables (report);
 
@@ -167,8 +165,8 @@ nb_checker_constructed (GObject *object)
   for (guint i = 0; i < self->n_groups; i++)
     self->groups[i].records = g_array_new (FALSE, FALSE, sizeof (NbRecord));
 
-  g_signal_connect_object (self->report, "cell-changed",
-                           G_CALLBACK (report_cell_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->report, "table-changed",
+                           G_CALLBACK (report_table_changed_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->report, "text-changed",
                            G_CALLBACK (report_text_changed_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->report, "notify",

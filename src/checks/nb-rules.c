@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nb-rules.h"
+#include "nb-table-private.h"
 #include "nb-value.h"
 
 typedef enum {
@@ -132,7 +133,33 @@ number_by_key (NbTable    *table,
 
 /* ---- Table rules ---------------------------------------------------------- */
 
-/* R2, R3, R4: every total cell equals the sum of its parts. */
+/* R2, R3, R4: a total cell equals the sum of its parts. */
+static void
+check_total (NbTable *table,
+             guint    table_index,
+             guint    row,
+             guint    column,
+             GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const NbCell *cell = &_nb_table_get_cells (table)[row * def->n_columns + column];
+  gboolean any;
+  gint64 sum;
+  Rule rule;
+
+  any = nb_table_sum_parts (table, row, column, &sum);
+  if (cell->state == NB_CELL_EMPTY ? !any
+                                   : (cell->state == NB_CELL_NUMBER ? cell->number : 0) == sum)
+    return;
+
+  if (def->columns[column].n_parts > 0)
+    rule = def->section == 4 ? RULE_R4_APPEAL_TOTAL : RULE_R2_ROW_TOTAL;
+  else
+    rule = RULE_R3_RESULT_TOTAL;
+  record (records, rule, def->section, table_index, row * def->n_columns + column,
+          cell->state == NB_CELL_NUMBER ? cell->number : 0, sum, cell->state == NB_CELL_EMPTY, 0);
+}
+
 static void
 check_totals (NbTable *table,
               guint    table_index,
@@ -142,27 +169,8 @@ check_totals (NbTable *table,
 
   for (guint r = 0; r < def->n_rows; r++)
     for (guint c = 0; c < def->n_columns; c++)
-      {
-        NbCellState state;
-        gint64 sum;
-        gboolean any;
-        Rule rule;
-
-        if (!nb_table_def_is_total (def, r, c))
-          continue;
-        state = nb_table_get_state (table, r, c);
-        any = nb_table_sum_parts (table, r, c, &sum);
-        if (state == NB_CELL_EMPTY ? !any : nb_table_get_number (table, r, c) == sum)
-          continue;
-
-        if (def->columns[c].n_parts > 0)
-          rule = def->section == 4 ? RULE_R4_APPEAL_TOTAL : RULE_R2_ROW_TOTAL;
-        else
-          rule = RULE_R3_RESULT_TOTAL;
-        record (records, rule, def->section, table_index,
-               r * def->n_columns + c,
-                nb_table_get_number (table, r, c), sum, state == NB_CELL_EMPTY, 0);
-      }
+      if (def->columns[c].n_parts > 0 || def->rows[r].n_parts > 0)
+        check_total (table, table_index, r, c, records);
 }
 
 /* R1: for each column, 一 + 二 = 三（七）总计 + 四. */
@@ -172,6 +180,7 @@ check_balance (NbTable *table,
                GArray  *records)
 {
   const NbTableDef *def = nb_table_get_def (table);
+  const NbCell *cells = _nb_table_get_cells (table);
   int rows[4] = {
     nb_table_def_find_row (def, "new"),
     nb_table_def_find_row (def, "carried_over"),
@@ -186,12 +195,13 @@ check_balance (NbTable *table,
 
       for (guint i = 0; i < 4; i++)
         {
-          n[i] = nb_table_get_number (table, rows[i], c);
-          any |= nb_table_get_state (table, rows[i], c) == NB_CELL_NUMBER;
+          const NbCell *cell = &cells[rows[i] * def->n_columns + c];
+
+          n[i] = cell->state == NB_CELL_NUMBER ? cell->number : 0;
+          any |= cell->state == NB_CELL_NUMBER;
         }
       if (any && n[0] + n[1] != n[2] + n[3])
-        record (records, RULE_R1_BALANCE, def->section, table_index,
-               c, n[0], n[1], n[2], n[3]);
+        record (records, RULE_R1_BALANCE, def->section, table_index, c, n[0], n[1], n[2], n[3]);
     }
 }
 
@@ -202,14 +212,13 @@ check_blanks (NbTable *table,
               GArray  *records)
 {
   const NbTableDef *def = nb_table_get_def (table);
-  guint blank = 0;
+  const NbCell *cells = _nb_table_get_cells (table);
+  guint n_cells = def->n_rows * def->n_columns, blank = 0;
 
-  for (guint r = 0; r < def->n_rows; r++)
-    for (guint c = 0; c < def->n_columns; c++)
-      blank += nb_table_get_state (table, r, c) != NB_CELL_NUMBER;
+  for (guint i = 0; i < n_cells; i++)
+    blank += cells[i].state != NB_CELL_NUMBER;
   if (blank > 0)
-    record (records, RULE_R5_BLANK, def->section, table_index,
-               0, blank, 0, 0, 0);
+    record (records, RULE_R5_BLANK, def->section, table_index, 0, blank, 0, 0, 0);
 }
 
 /* N1: in section 二, a marker stands where a number belongs. */
@@ -361,7 +370,7 @@ check_table (NbReport *report,
   else
     check_blanks (table, table_index, records);
 
-  if (strcmp (def->key, "s3_requests") == 0)
+  if (def->section == 3)
     {
       check_balance (table, table_index, records);
       if (edition == NB_EDITION_2021)
@@ -395,19 +404,22 @@ is_blank_text (const char *text)
   return TRUE;
 }
 
-/* “无”, “无。”, with any spaces or punctuation */
+/* “无”, “无。”, or nothing, with any spaces or punctuation */
 static gboolean
 is_nothing (const char *text)
 {
-  g_autoptr(GString) letters = g_string_new (NULL);
+  guint letters = 0;
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
-        g_string_append_unichar (letters, c);
+
+      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+        continue;
+      if (c != 0x65E0 /* 无 */ || ++letters > 1)
+        return FALSE;
     }
-  return letters->len == 0 || strcmp (letters->str, "无") == 0;
+  return TRUE;
 }
 
 /* The letters of a text, without spaces and punctuation. */
@@ -480,10 +492,12 @@ check_texts (NbReport *report,
 
 /* ---- Identity rules -------------------------------------------------------- */
 
+/* UTC is close enough to tell a plausible report year, and needs no
+ * time zone look-up on every check. */
 static int
 this_year (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   return g_date_time_get_year (now);
 }
 

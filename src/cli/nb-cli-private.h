@@ -12,5 +12,7 @@
 G_BEGIN_DECLS
 
 int nb_cli_check (int argc, char **argv);
+int nb_cli_export (int argc, char **argv);
+int nb_cli_import (int argc, char **argv);
 
 G_END_DECLS

@@ -26,6 +26,8 @@ cli_version (int    argc,
 
 static const NbCommand commands[] = {
   { "check", nb_cli_check },
+  { "export", nb_cli_export },
+  { "import", nb_cli_import },
   { "--version", cli_version },
   { NULL, NULL },
 };

@@ -27,6 +27,11 @@ struct _NbReport
   char      *date;
   char      *texts[NB_N_TEXT_SECTIONS];
   GPtrArray *tables;
+
+  /* The signature block (see NbSignatureLine) */
+  gboolean   signature_hidden[NB_N_SIGNATURE_LINES];
+  char      *signature_labels[NB_N_SIGNATURE_LINES];   /* NULL: the default wording */
+  char      *signature_values[NB_N_SIGNATURE_LINES];
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -45,9 +50,24 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CELL_CHANGED,
+  TABLE_CHANGED,
   TEXT_CHANGED,
+  SIGNATURE_CHANGED,
   CHANGED,
   N_SIGNALS
+};
+
+/* The signature block is this project's layout (print-layout.md), not
+ * part of the official form; its default wording is defined here once. */
+static const struct {
+  const char *key;
+  const char *label;
+} signature_lines[NB_N_SIGNATURE_LINES] = {
+  [NB_SIGNATURE_HEAD] = { "head", "单位负责人（签字）：" },
+  [NB_SIGNATURE_REVIEWER] = { "reviewer", "审核人：" },
+  [NB_SIGNATURE_PREPARER] = { "preparer", "填报人：" },
+  [NB_SIGNATURE_PHONE] = { "phone", "联系电话：" },
+  [NB_SIGNATURE_SEAL] = { "seal", "（单位盖章）" },
 };
 
 static guint signals[N_SIGNALS];
@@ -65,6 +85,13 @@ table_cell_changed_cb (NbTable  *table,
                        NbReport *self)
 {
   g_signal_emit (self, signals[CELL_CHANGED], 0, table, row, column);
+}
+
+static void
+table_changed_cb (NbTable  *table,
+                  NbReport *self)
+{
+  g_signal_emit (self, signals[TABLE_CHANGED], 0, table);
   emit_changed (self);
 }
 
@@ -121,6 +148,8 @@ nb_report_constructed (GObject *object)
 
       g_signal_connect_object (table, "cell-changed",
                                G_CALLBACK (table_cell_changed_cb), self, G_CONNECT_DEFAULT);
+      g_signal_connect_object (table, "changed",
+                               G_CALLBACK (table_changed_cb), self, G_CONNECT_DEFAULT);
       g_ptr_array_add (self->tables, table);
     }
   self->derived_title = nb_report_derive_title (NULL, 0);
@@ -137,6 +166,11 @@ nb_report_finalize (GObject *object)
   g_free (self->date);
   for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
     g_free (self->texts[i]);
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      g_free (self->signature_labels[i]);
+      g_free (self->signature_values[i]);
+    }
   g_clear_pointer (&self->tables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -254,6 +288,19 @@ nb_report_class_init (NbReportClass *klass)
                               _nb_marshal_VOID__OBJECT_UINT_UINTv);
 
   /**
+   * NbReport::table-changed:
+   * @table: the table
+   *
+   * An edit of @table is complete (see NbTable::changed).
+   */
+  signals[TABLE_CHANGED] =
+    g_signal_new ("table-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, NB_TYPE_TABLE);
+
+  /**
    * NbReport::text-changed:
    * @section: the #NbTextSection whose text changed
    */
@@ -262,6 +309,17 @@ nb_report_class_init (NbReportClass *klass)
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, g_cclosure_marshal_VOID__UINT,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * NbReport::signature-changed:
+   * @line: the #NbSignatureLine whose visibility, wording or value changed
+   */
+  signals[SIGNATURE_CHANGED] =
+    g_signal_new ("signature-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /**
@@ -476,4 +534,159 @@ nb_report_get_table (NbReport   *self,
         return table;
     }
   return NULL;
+}
+
+/* ---- The signature block --------------------------------------------------- */
+
+/**
+ * nb_signature_line_key:
+ * Returns: the stable key of @line in files: `head`, `reviewer`,
+ *   `preparer`, `phone` or `seal`
+ */
+const char *
+nb_signature_line_key (NbSignatureLine line)
+{
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, NULL);
+  return signature_lines[line].key;
+}
+
+gboolean
+nb_signature_line_from_key (const char      *key,
+                            NbSignatureLine *line)
+{
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      if (g_strcmp0 (key, signature_lines[i].key) == 0)
+        {
+          *line = (NbSignatureLine) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * nb_signature_line_default_label:
+ * Returns: the wording printed for @line unless the report sets another,
+ *   such as `单位负责人（签字）：`
+ */
+const char *
+nb_signature_line_default_label (NbSignatureLine line)
+{
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, NULL);
+  return signature_lines[line].label;
+}
+
+static void
+emit_signature_changed (NbReport        *self,
+                        NbSignatureLine  line)
+{
+  g_signal_emit (self, signals[SIGNATURE_CHANGED], 0, (guint) line);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_get_signature_shown:
+ * Whether @line is printed in the signature block (all lines are, by
+ * default).
+ */
+gboolean
+nb_report_get_signature_shown (NbReport        *self,
+                               NbSignatureLine  line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, FALSE);
+  return !self->signature_hidden[line];
+}
+
+void
+nb_report_set_signature_shown (NbReport        *self,
+                               NbSignatureLine  line,
+                               gboolean         shown)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (line < NB_N_SIGNATURE_LINES);
+
+  if (self->signature_hidden[line] == !shown)
+    return;
+  self->signature_hidden[line] = !shown;
+  emit_signature_changed (self, line);
+}
+
+/**
+ * nb_report_get_signature_label:
+ * Returns: the wording of @line: the one set, or the default
+ *   (nb_signature_line_default_label())
+ */
+const char *
+nb_report_get_signature_label (NbReport        *self,
+                               NbSignatureLine  line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, NULL);
+  return self->signature_labels[line] != NULL ? self->signature_labels[line]
+                                              : signature_lines[line].label;
+}
+
+/**
+ * nb_report_set_signature_label:
+ * @label: (nullable): the wording of @line; %NULL or "" goes back to the
+ *   default
+ */
+void
+nb_report_set_signature_label (NbReport        *self,
+                               NbSignatureLine  line,
+                               const char      *label)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (line < NB_N_SIGNATURE_LINES);
+
+  if (label != NULL && (*label == '\0' || g_strcmp0 (label, signature_lines[line].label) == 0))
+    label = NULL;
+  if (!replace_string (&self->signature_labels[line], label))
+    return;
+  emit_signature_changed (self, line);
+}
+
+/**
+ * nb_report_has_custom_signature_label:
+ * Whether the wording of @line was set rather than the default.
+ */
+gboolean
+nb_report_has_custom_signature_label (NbReport        *self,
+                                      NbSignatureLine  line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, FALSE);
+  return self->signature_labels[line] != NULL;
+}
+
+/**
+ * nb_report_get_signature_value:
+ * Returns: the text printed after the wording of @line in place of its
+ *   blank (a name, a telephone number), or "" for a blank to fill in by
+ *   hand.  The seal line has no value.
+ */
+const char *
+nb_report_get_signature_value (NbReport        *self,
+                               NbSignatureLine  line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (line < NB_N_SIGNATURE_LINES, NULL);
+  return self->signature_values[line] != NULL ? self->signature_values[line] : "";
+}
+
+void
+nb_report_set_signature_value (NbReport        *self,
+                               NbSignatureLine  line,
+                               const char      *value)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (line < NB_N_SIGNATURE_LINES);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (!replace_string (&self->signature_values[line], value))
+    return;
+  emit_signature_changed (self, line);
 }

@@ -8,6 +8,28 @@
 
 G_BEGIN_DECLS
 
+/**
+ * NbSignatureLine:
+ * @NB_SIGNATURE_HEAD: 单位负责人（签字）：
+ * @NB_SIGNATURE_REVIEWER: 审核人：
+ * @NB_SIGNATURE_PREPARER: 填报人：
+ * @NB_SIGNATURE_PHONE: 联系电话： (printed on the line of 填报人 when both fit)
+ * @NB_SIGNATURE_SEAL: （单位盖章）, over the space left for the seal
+ *
+ * The lines of the signature block that the paper copy carries after
+ * section 六 (never the web export).  Each line can be shown or hidden,
+ * reworded, and given a value printed in place of its blank.
+ */
+typedef enum {
+  NB_SIGNATURE_HEAD,
+  NB_SIGNATURE_REVIEWER,
+  NB_SIGNATURE_PREPARER,
+  NB_SIGNATURE_PHONE,
+  NB_SIGNATURE_SEAL,
+} NbSignatureLine;
+
+#define NB_N_SIGNATURE_LINES 5
+
 #define NB_TYPE_REPORT (nb_report_get_type ())
 
 G_DECLARE_FINAL_TYPE (NbReport, nb_report, NB, REPORT, GObject)
@@ -43,6 +65,29 @@ NbTable            *nb_report_get_table_at     (NbReport       *self,
                                                 guint           index);
 NbTable            *nb_report_get_table        (NbReport       *self,
                                                 const char     *key);
+
+const char         *nb_signature_line_key           (NbSignatureLine  line);
+gboolean            nb_signature_line_from_key      (const char      *key,
+                                                     NbSignatureLine *line);
+const char         *nb_signature_line_default_label (NbSignatureLine  line);
+
+gboolean            nb_report_get_signature_shown   (NbReport        *self,
+                                                     NbSignatureLine  line);
+void                nb_report_set_signature_shown   (NbReport        *self,
+                                                     NbSignatureLine  line,
+                                                     gboolean         shown);
+const char         *nb_report_get_signature_label   (NbReport        *self,
+                                                     NbSignatureLine  line);
+void                nb_report_set_signature_label   (NbReport        *self,
+                                                     NbSignatureLine  line,
+                                                     const char      *label);
+gboolean            nb_report_has_custom_signature_label (NbReport   *self,
+                                                     NbSignatureLine  line);
+const char         *nb_report_get_signature_value   (NbReport        *self,
+                                                     NbSignatureLine  line);
+void                nb_report_set_signature_value   (NbReport        *self,
+                                                     NbSignatureLine  line,
+                                                     const char      *value);
 
 #define NB_YEAR_MIN 2008
 #define NB_YEAR_MAX 2100

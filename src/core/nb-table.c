@@ -15,17 +15,8 @@
 
 #include <string.h>
 
-#include "nb-table.h"
+#include "nb-table-private.h"
 #include "nb-value.h"
-
-typedef struct {
-  gint64  number;
-  guint8  state;        /* NbCellState */
-  guint8  overridden;   /* total cells: a written value replaces the sum */
-  char   *marker;
-  char   *note;
-  char   *unit;
-} NbCell;
 
 struct _NbTable
 {
@@ -41,6 +32,7 @@ G_DEFINE_FINAL_TYPE (NbTable, nb_table, G_TYPE_OBJECT)
 
 enum {
   CELL_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -156,6 +148,13 @@ emit_changed (NbTable *self,
   g_signal_emit (self, signals[CELL_CHANGED], 0, row, column);
 }
 
+/* Ends one edit: every cell it changed has been announced. */
+static void
+emit_edit_done (NbTable *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* After (row, column) changed: brings the totals it is a part of up to
  * date — the total row's cell first, since the corner (total row × total
  * column) adds up the total row across — and only then announces the
@@ -180,6 +179,7 @@ cell_changed (NbTable *self,
     emit_changed (self, row, total_column);
   if (corner)
     emit_changed (self, total_row, total_column);
+  emit_edit_done (self);
 }
 
 static void
@@ -228,6 +228,20 @@ nb_table_class_init (NbTableClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
   g_signal_set_va_marshaller (signals[CELL_CHANGED], G_TYPE_FROM_CLASS (klass),
                               _nb_marshal_VOID__UINT_UINTv);
+
+  /**
+   * NbTable::changed:
+   *
+   * An edit is complete: ::cell-changed has been emitted for every cell
+   * it changed, totals included.  Listeners that look at the whole table
+   * (the checker) wait for this one.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__VOID,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -531,6 +545,7 @@ set_string (NbTable     *self,
   g_free (*field);
   *field = g_strdup (value);
   emit_changed (self, row, column);
+  emit_edit_done (self);
 }
 
 /**
@@ -635,6 +650,7 @@ nb_table_drop_equal_overrides (NbTable *self)
             emit_changed (self, r, c);
           }
       }
+  emit_edit_done (self);
 }
 
 /**
@@ -677,6 +693,7 @@ nb_table_copy_from (NbTable *self,
         to->unit = g_strdup (from->unit);
         emit_changed (self, r, c);
       }
+  emit_edit_done (self);
 }
 
 /**
@@ -711,4 +728,42 @@ nb_table_parse_address (const char  *address,
   *row_key = g_strdup (parts[1]);
   *column_key = g_strdup (parts[2]);
   return TRUE;
+}
+
+const NbCell *
+_nb_table_get_cells (NbTable *self)
+{
+  return self->cells;
+}
+
+void
+_nb_table_load_cell (NbTable      *self,
+                     guint         row,
+                     guint         column,
+                     const NbCell *cell)
+{
+  NbCell *to = cell_at (self, row, column);
+
+  clear_strings (to);
+  *to = *cell;
+  to->marker = g_strdup (cell->marker);
+  to->note = g_strdup (cell->note);
+  to->unit = g_strdup (cell->unit);
+}
+
+/* Recomputes every automatic total: the total rows' cells first, since
+ * the total column adds them up across. */
+void
+_nb_table_settle_totals (NbTable *self)
+{
+  const NbTableDef *def = self->def;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (def->rows[r].n_parts > 0 && def->columns[c].n_parts == 0)
+        recompute_total (self, r, c);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (def->columns[c].n_parts > 0)
+        recompute_total (self, r, c);
 }

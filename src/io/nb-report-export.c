@@ -184,3 +184,19 @@ nb_report_export_json (NbReport   *report,
 
   return nb_json_writer_free_to_data (writer, length);
 }
+
+/**
+ * nb_report_export_json_to_path:
+ * Writes nb_report_export_json() to @path, atomically.
+ */
+gboolean
+nb_report_export_json_to_path (NbReport    *report,
+                               GListModel  *findings,
+                               const char  *path,
+                               GError     **error)
+{
+  gsize length;
+  g_autofree char *json = nb_report_export_json (report, findings, &length);
+
+  return nb_file_write_atomically (path, json, length, error);
+}

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 char *nb_report_export_json (NbReport   *report,
                              GListModel *findings,
                              gsize      *length);
+gboolean nb_report_export_json_to_path (NbReport    *report,
+                                        GListModel  *findings,
+                                        const char  *path,
+                                        GError     **error);
 void  nb_json_write_findings (NbJsonWriter *writer,
                               GListModel   *findings);
 

@@ -19,6 +19,7 @@
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
 #include "nb-report-file.h"
+#include "nb-table-private.h"
 #include "nb-value.h"
 
 #define FORMAT_NAME "nianbao-report"
@@ -123,6 +124,56 @@ write_tables (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
+static gboolean
+signature_is_default (NbReport        *report,
+                      NbSignatureLine  line)
+{
+  return nb_report_get_signature_shown (report, line) &&
+         !nb_report_has_custom_signature_label (report, line) &&
+         *nb_report_get_signature_value (report, line) == '\0';
+}
+
+/* Only the lines that differ from the defaults are written; a report
+ * with the default block has no "signature" member. */
+static void
+write_signature (NbJsonWriter *writer,
+                 NbReport     *report)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    any |= !signature_is_default (report, i);
+  if (!any)
+    return;
+
+  nb_json_writer_key (writer, "signature");
+  nb_json_writer_begin_object (writer);
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      if (signature_is_default (report, i))
+        continue;
+      nb_json_writer_key (writer, nb_signature_line_key (i));
+      nb_json_writer_begin_object (writer);
+      if (!nb_report_get_signature_shown (report, i))
+        {
+          nb_json_writer_key (writer, "shown");
+          nb_json_writer_boolean (writer, FALSE);
+        }
+      if (nb_report_has_custom_signature_label (report, i))
+        {
+          nb_json_writer_key (writer, "label");
+          nb_json_writer_string (writer, nb_report_get_signature_label (report, i));
+        }
+      if (*nb_report_get_signature_value (report, i) != '\0')
+        {
+          nb_json_writer_key (writer, "value");
+          nb_json_writer_string (writer, nb_report_get_signature_value (report, i));
+        }
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+}
+
 static void
 write_texts (NbJsonWriter *writer,
              NbReport     *report)
@@ -167,6 +218,7 @@ nb_report_to_data (NbReport *report,
                                    ? nb_report_get_title (report) : NULL);
   nb_json_writer_key (writer, "date");
   nb_json_writer_string (writer, *nb_report_get_date (report) ? nb_report_get_date (report) : NULL);
+  write_signature (writer, report);
   nb_json_writer_key (writer, "texts");
   write_texts (writer, report);
   nb_json_writer_key (writer, "tables");
@@ -502,34 +554,43 @@ read_row (Reader           *reader,
   return TRUE;
 }
 
-/* Puts a cell into the table.  A total is written only when it is an
- * override, or differs from the sum of its parts: then it is kept as
- * published; otherwise it stays automatic. */
+/* Puts a cell into the table.  A total is kept as written only when it is
+ * an override, or differs from the sum of its parts; otherwise it stays
+ * automatic. */
 static gboolean
 apply_cell (Reader   *reader,
             NbTable  *table,
             guint     row,
             guint     column,
-            FileCell *cell)
+            FileCell *from)
 {
-  gint64 sum = 0;
+  NbCell cell = {
+    .number = from->number,
+    .state = from->has_number ? NB_CELL_NUMBER : from->marker != NULL ? NB_CELL_MARKER
+                                                                      : NB_CELL_EMPTY,
+    .marker = from->marker,
+    .note = from->note,
+    .unit = from->unit,
+  };
+  g_autoptr(GError) value_error = NULL;
 
-  if (nb_table_is_total (table, row, column) && !cell->overridden && cell->marker == NULL &&
-      nb_table_sum_parts (table, row, column, &sum) == cell->has_number &&
-      (!cell->has_number || sum == cell->number))
-    ;
-  else if (cell->has_number)
+  if (nb_table_is_total (table, row, column))
     {
-      if (!nb_table_set_number (table, row, column, cell->number, reader->error))
-        return FALSE;
-    }
-  else if (cell->marker != NULL)
-    nb_table_set_marker (table, row, column, cell->marker);
-  else if (nb_table_is_total (table, row, column))
-    nb_table_clear (table, row, column);
+      /* the parts as loaded so far: a total row's cells come before the
+       * corner that adds them up */
+      gint64 sum;
+      NbCellState automatic = nb_table_sum_parts (table, row, column, &sum) ? NB_CELL_NUMBER
+                                                                            : NB_CELL_EMPTY;
 
-  nb_table_set_note (table, row, column, cell->note);
-  nb_table_set_unit (table, row, column, cell->unit);
+      cell.overridden = from->overridden || cell.state != automatic ||
+                        (automatic == NB_CELL_NUMBER && cell.number != sum);
+    }
+  if (from->marker != NULL && from->has_number)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
+  if (!nb_value_check (nb_table_get_kind (table, column), cell.number, &value_error))
+    return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
+
+  _nb_table_load_cell (table, row, column, &cell);
   return TRUE;
 }
 
@@ -580,7 +641,7 @@ read_table (Reader  *reader,
         goto out;
       }
 
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++, _nb_table_settle_totals (table))
     for (guint r = 0; r < def->n_rows; r++)
       for (guint c = 0; c < def->n_columns; c++)
         if (nb_table_def_is_total (def, r, c) == (pass == 1))
@@ -676,6 +737,92 @@ read_texts (Reader   *reader,
     }
 }
 
+static const char *const signature_members[] = { "shown", "label", "value" };
+
+static gboolean
+read_signature_line (Reader          *reader,
+                     NbReport        *report,
+                     NbSignatureLine  line)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      const char *name;
+      gboolean shown, ok;
+      gsize length;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      for (i = 0; i < G_N_ELEMENTS (signature_members) && strcmp (name, signature_members[i]); i++)
+        ;
+      if (i == G_N_ELEMENTS (signature_members))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, i, name))
+        return FALSE;
+      length = enter (reader, name);
+      if (i == 0)
+        {
+          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
+               nb_json_reader_read_boolean (reader->json, &shown, reader->error);
+          if (ok)
+            nb_report_set_signature_shown (report, line, shown);
+        }
+      else
+        {
+          ok = read_text (reader, &text);
+          if (ok && i == 1)
+            nb_report_set_signature_label (report, line, text);
+          else if (ok)
+            nb_report_set_signature_value (report, line, text);
+        }
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+static gboolean
+read_signature (Reader   *reader,
+                NbReport *report)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      NbSignatureLine line;
+      gsize length;
+      gboolean ok;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      if (!nb_signature_line_from_key (name, &line))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, line, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_signature_line (reader, report, line);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
 /* The members of the top level, in the order they are read. */
 typedef enum {
   MEMBER_FORMAT,
@@ -687,11 +834,15 @@ typedef enum {
   MEMBER_DATE,
   MEMBER_TEXTS,
   MEMBER_TABLES,
+  MEMBER_SIGNATURE,   /* optional from here on */
   N_MEMBERS
 } Member;
 
+#define N_REQUIRED_MEMBERS MEMBER_SIGNATURE
+
 static const char *const member_names[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
+  "signature",
 };
 
 /* First pass over the top level: where each member's value starts. */
@@ -744,7 +895,7 @@ locate_members (Reader *reader,
     return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
   if (unknown != NULL)
     return unknown_member (reader, unknown);
-  for (guint i = 0; i < N_MEMBERS; i++)
+  for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
     if (offsets[i] < 0)
       return missing_member (reader, member_names[i]);
   return TRUE;
@@ -907,6 +1058,12 @@ nb_report_new_from_data (const char  *data,
   seek_member (&reader, offsets, MEMBER_TABLES);
   if (!read_tables (&reader, report))
     return NULL;
+  if (offsets[MEMBER_SIGNATURE] >= 0)
+    {
+      seek_member (&reader, offsets, MEMBER_SIGNATURE);
+      if (!read_signature (&reader, report))
+        return NULL;
+    }
 
   return g_steal_pointer (&report);
 }
@@ -961,19 +1118,37 @@ nb_report_save_to_path (NbReport    *report,
 {
   gsize length;
   g_autofree char *data = nb_report_to_data (report, &length);
-  g_autofree char *name = g_filename_display_name (path);
+
+  return nb_file_write_atomically (path, data, length, error);
+}
+
+/**
+ * nb_file_write_atomically:
+ * Writes @data to a temporary file beside @path, flushes it to disk, and
+ * renames it over @path: @path then holds either what it held before or
+ * all of @data.  The error says the file on disk was not changed.
+ */
+gboolean
+nb_file_write_atomically (const char  *path,
+                          const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &local_error))
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not save “%s”: %s. The file on disk was not changed."),
-                   name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  if (g_file_set_contents_full (path, data, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0666, &local_error))
+    return TRUE;
+
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                 _("Could not save “%s”: %s. The file on disk was not changed."),
+                 name, local_error->message);
+  }
+  return FALSE;
 }
 
 static void
@@ -1044,8 +1219,7 @@ save_thread (GTask        *task,
 {
   SaveData *save = task_data;
   g_autofree char *path = g_file_get_path (save->file);
-  g_autofree char *name = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   gsize length;
   const char *data;
 
@@ -1056,17 +1230,10 @@ save_thread (GTask        *task,
       return;
     }
   data = g_bytes_get_data (save->data, &length);
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &error))
-    {
-      name = g_filename_display_name (path);
-      g_task_return_new_error (task, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                               _("Could not save “%s”: %s. The file on disk was not changed."),
-                               name, error->message);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (nb_file_write_atomically (path, data, length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /**

@@ -47,6 +47,10 @@ NbReport  *nb_report_load_from_path   (const char           *path,
 gboolean   nb_report_save_to_path     (NbReport             *report,
                                        const char           *path,
                                        GError              **error);
+gboolean   nb_file_write_atomically   (const char           *path,
+                                       const char           *data,
+                                       gsize                 length,
+                                       GError              **error);
 
 void       nb_report_load_async       (GFile                *file,
                                        GCancellable         *cancellable,

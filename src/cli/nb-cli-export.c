@@ -1,0 +1,180 @@
+/* nb-cli-export.c — `nianbao export`: a report as PDF or HTML
+ *
+ *   nianbao export --format pdf|html FILE -o OUT
+ *
+ * The format may be left out when OUT ends in .pdf or .html.  Runs with
+ * no display.  Exit status: 0 when written, 1 when the report cannot be
+ * read or the output cannot be written, 2 on a usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-cli-private.h"
+#include "nb-html-export.h"
+#include "nb-page-renderer.h"
+#include "nb-report-export.h"
+#include "nb-report-file.h"
+
+enum {
+  EXIT_WRITTEN = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef enum {
+  EXPORT_FORMAT_PDF,
+  EXPORT_FORMAT_HTML,
+  EXPORT_FORMAT_JSON,
+} ExportFormat;
+
+static const struct {
+  const char   *name;
+  const char   *suffix;
+  ExportFormat  format;
+} formats[] = {
+  { "pdf", ".pdf", EXPORT_FORMAT_PDF },
+  { "html", ".html", EXPORT_FORMAT_HTML },
+  { "html", ".htm", EXPORT_FORMAT_HTML },
+  { "json", ".json", EXPORT_FORMAT_JSON },
+};
+
+static gboolean
+find_format (const char   *name,
+             const char   *output,
+             ExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      gboolean match = name != NULL ? g_ascii_strcasecmp (name, formats[i].name) == 0
+                                    : g_str_has_suffix (output, formats[i].suffix);
+      if (match)
+        {
+          *format = formats[i].format;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+export_pdf (NbReport    *report,
+            const char  *fingerprint,
+            gboolean     signature,
+            const char  *output,
+            GError     **error)
+{
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_auto(GStrv) fonts = NULL;
+  g_autofree char *font_list = NULL;
+  guint n_pages, unknown;
+
+  g_object_set (renderer,
+                "fingerprint", fingerprint,
+                "include-signature", signature,
+                NULL);
+  n_pages = nb_page_renderer_paginate (renderer);
+  if (!nb_page_renderer_write_pdf (renderer, output, error))
+    return FALSE;
+
+  fonts = nb_page_renderer_get_fonts_used (renderer);
+  font_list = g_strjoinv (", ", fonts);
+  g_print (ngettext ("%s: %u page, fonts: %s\n", "%s: %u pages, fonts: %s\n", n_pages),
+           output, n_pages, font_list);
+  unknown = nb_page_renderer_get_unknown_glyphs (renderer);
+  if (unknown > 0)
+    g_printerr (ngettext ("Warning: %u character has no glyph in the installed fonts and prints as a box\n",
+                          "Warning: %u characters have no glyph in the installed fonts and print as boxes\n",
+                          unknown),
+                unknown);
+  return TRUE;
+}
+
+int
+nb_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  gboolean no_signature = FALSE;
+  g_auto(GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("The format to write: pdf, html or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write"), N_("OUT") },
+    { "no-signature", 0, 0, G_OPTION_ARG_NONE, &no_signature,
+      N_("Leave the signature block out of the PDF"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("FILE — write a report as PDF, HTML or JSON"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *fingerprint = NULL;
+  ExportFormat format;
+  gboolean written = FALSE;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr ("%s\n", _("Name one report file to export"));
+      return EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("Name the file to write with -o OUT"));
+      return EXIT_USAGE;
+    }
+  if (!find_format (format_name, output, &format))
+    {
+      if (format_name != NULL)
+        g_printerr (_("Unknown format “%s”: use pdf, html or json\n"), format_name);
+      else
+        g_printerr ("%s\n", _("Give the format with --format pdf, html or json"));
+      return EXIT_USAGE;
+    }
+
+  report = nb_report_load_from_path (files[0], &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  fingerprint = nb_report_fingerprint (report);
+
+  switch (format)
+    {
+    case EXPORT_FORMAT_PDF:
+      written = export_pdf (report, fingerprint, !no_signature, output, &error);
+      break;
+    case EXPORT_FORMAT_HTML:
+      written = nb_html_export_to_path (report, fingerprint, output, &error);
+      if (written)
+        g_print ("%s\n", output);
+      break;
+    case EXPORT_FORMAT_JSON:
+      written = nb_report_export_json_to_path (report, NULL, output, &error);
+      if (written)
+        g_print ("%s\n", output);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!written)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_WRITTEN;
+}

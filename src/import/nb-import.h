@@ -1,0 +1,61 @@
+/* nb-import.h — turning a published report back into an NbReport
+ *
+ * Accepts the page's HTML, text flattened from it (cells on lines between
+ * `|` lines, inline `a | b |` rows, markdown rows, cells on their own
+ * lines), `pdftotext -layout` text, and copies in Traditional characters.
+ * Numbers are placed by the fixed row and column order of the edition and
+ * every row is confirmed by its label; what cannot be placed is listed in
+ * the import messages, never guessed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+/* Inputs above this size are refused. */
+#define NB_IMPORT_MAX_SIZE (32 * 1024 * 1024)
+
+#define NB_IMPORT_ERROR (nb_import_error_quark ())
+
+typedef enum {
+  NB_IMPORT_ERROR_TOO_LARGE,    /* larger than NB_IMPORT_MAX_SIZE */
+  NB_IMPORT_ERROR_ENCODING,     /* not UTF-8 text */
+  NB_IMPORT_ERROR_NOT_REPORT,   /* no section heading and no table of a report */
+} NbImportError;
+
+typedef enum {
+  NB_IMPORT_SEVERITY_INFO,      /* what the importer decided (edition detected, ...) */
+  NB_IMPORT_SEVERITY_WARNING,   /* imported, but look at it (label typo, ...) */
+  NB_IMPORT_SEVERITY_ERROR,     /* data not placed, or a part of the report missing */
+} NbImportSeverity;
+
+typedef struct {
+  NbImportSeverity  severity;
+  char             *message;   /* Chinese when it quotes labels, else translated */
+  char             *address;   /* `table.row.column`, `table.row`, `table`, or NULL */
+} NbImportMessage;
+
+/* Edition to use: detect it from the headers and rows. */
+#define NB_IMPORT_DETECT_EDITION (-1)
+
+typedef struct {
+  int         year;      /* 0: detect from the title or the opening sentence */
+  const char *organ;     /* NULL: detect likewise */
+  int         edition;   /* an NbEdition, or NB_IMPORT_DETECT_EDITION */
+} NbImportOptions;
+
+GQuark     nb_import_error_quark          (void);
+void       nb_import_options_init         (NbImportOptions   *options);
+NbReport  *nb_import_report               (const char        *data,
+                                           gsize              length,
+                                           const NbImportOptions *options,
+                                           GPtrArray        **messages,
+                                           GError           **error);
+void       nb_import_message_free         (NbImportMessage   *message);
+gboolean   nb_import_messages_have_errors (GPtrArray         *messages);
+char      *nb_import_message_to_string    (const NbImportMessage *message);
+
+G_END_DECLS

@@ -1,0 +1,132 @@
+/* nb-render-common.c — what the printed pages and the HTML export share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-render"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "nb-render-common.h"
+
+/**
+ * nb_render_cell_text:
+ * Returns: (transfer full): a cell as the printed form shows it: its
+ *   number (or marker) with its unit and its note in full-width
+ *   parentheses, such as `39（市政府、市政府办印发）`; "" for an empty cell
+ */
+char *
+nb_render_cell_text (NbTable *table,
+                     guint    row,
+                     guint    column)
+{
+  g_autofree char *value = nb_table_format_cell (table, row, column);
+  const char *unit = nb_table_get_unit (table, row, column);
+  const char *note = nb_table_get_note (table, row, column);
+  GString *text = g_string_new (value);
+
+  if (text->len > 0 && unit != NULL && nb_table_get_state (table, row, column) == NB_CELL_NUMBER)
+    g_string_append (text, unit);
+  if (note != NULL && *note != '\0')
+    {
+      gboolean wrapped = g_str_has_prefix (note, "（") || g_str_has_prefix (note, "(");
+
+      if (!wrapped)
+        g_string_append (text, "（");
+      g_string_append (text, note);
+      if (!wrapped)
+        g_string_append (text, "）");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * nb_render_format_date:
+ * @date: a date as the report keeps it, `YYYY-MM-DD`
+ *
+ * Returns: (transfer full): the date as printed, `2025年1月20日`; "" when
+ *   @date is empty; @date itself when it is not in that form
+ */
+char *
+nb_render_format_date (const char *date)
+{
+  unsigned int year, month, day;
+  char rest;
+
+  if (date == NULL || *date == '\0')
+    return g_strdup ("");
+  if (sscanf (date, "%4u-%2u-%2u%c", &year, &month, &day, &rest) == 3
+      && month >= 1 && month <= 12 && day >= 1 && day <= 31)
+    return g_strdup_printf ("%u年%u月%u日", year, month, day);
+  return g_strdup (date);
+}
+
+/* Leading white space, including the ideographic space (U+3000) that
+ * clerks type to indent by hand: the renderer indents itself. */
+static const char *
+skip_indent (const char *p)
+{
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t')
+        p++;
+      else if (strncmp (p, "\u3000", 3) == 0)
+        p += 3;
+      else
+        return p;
+    }
+}
+
+/**
+ * nb_render_paragraphs:
+ * Returns: (transfer full): the paragraphs of a text section: its
+ *   non-blank lines, without hand-typed indentation or trailing spaces
+ */
+char **
+nb_render_paragraphs (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  GPtrArray *paragraphs = g_ptr_array_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *p = g_strdup (skip_indent (lines[i]));
+
+      g_strchomp (p);
+      if (*p == '\0')
+        g_free (p);
+      else
+        g_ptr_array_add (paragraphs, p);
+    }
+  g_ptr_array_add (paragraphs, NULL);
+  return (char **) g_ptr_array_free (paragraphs, FALSE);
+}
+
+/**
+ * nb_render_title_lines:
+ * Returns: (transfer full): the title cut where it may run on two lines:
+ *   the organ, then the rest (`〈年〉年政府信息公开工作年度报告`), as the
+ *   淮安 report prints it; one line when the title does not begin with
+ *   the organ
+ */
+char **
+nb_render_title_lines (NbReport *report)
+{
+  const char *title = nb_report_get_title (report);
+  const char *organ = nb_report_get_organ (report);
+  size_t organ_len = strlen (organ);
+  char **lines;
+
+  if (organ_len > 0 && g_str_has_prefix (title, organ) && title[organ_len] != '\0')
+    {
+      lines = g_new0 (char *, 3);
+      lines[0] = g_strdup (organ);
+      lines[1] = g_strdup (title + organ_len);
+      return lines;
+    }
+  lines = g_new0 (char *, 2);
+  lines[0] = g_strdup (title);
+  return lines;
+}

@@ -1,0 +1,1319 @@
+/* test-import.c — importing published reports
+ *
+ * The two real fixtures are checked cell by cell.  The other forms are
+ * made here from a report filled with a pattern: the report is written
+ * out as a web page, as flattened text, as pipe or markdown rows, as
+ * cells on lines, then imported back and compared cell by cell.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "nb-import.h"
+#include "nb-report.h"
+#include "nb-value.h"
+#include "test-util.h"
+
+/* ---- Helpers ---------------------------------------------------------------- */
+
+static char *
+read_fixture (const char *name,
+              gsize      *length)
+{
+  const char *shared = g_getenv ("NB_SHARED_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_assert_nonnull (shared);
+  path = g_build_filename (shared, "fixtures", name, NULL);
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static NbReport *
+import_ok (const char            *data,
+           gsize                  length,
+           const NbImportOptions *options,
+           GPtrArray            **messages)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_import_report (data, length, options, messages, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_nonnull (*messages);
+  for (guint i = 0; i < (*messages)->len; i++)
+    {
+      g_autofree char *line = nb_import_message_to_string ((*messages)->pdata[i]);
+      g_test_message ("%s", line);
+    }
+  return report;
+}
+
+static guint
+count_messages (GPtrArray        *messages,
+                NbImportSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < messages->len; i++)
+    n += ((NbImportMessage *) messages->pdata[i])->severity == severity;
+  return n;
+}
+
+static const NbImportMessage *
+find_message (GPtrArray        *messages,
+              NbImportSeverity  severity,
+              const char       *address)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      const NbImportMessage *m = messages->pdata[i];
+      if (m->severity == severity && g_strcmp0 (m->address, address) == 0)
+        return m;
+    }
+  return NULL;
+}
+
+/* The message, which must be there. */
+static const char *
+message_text (GPtrArray        *messages,
+              NbImportSeverity  severity,
+              const char       *address)
+{
+  const NbImportMessage *m = find_message (messages, severity, address);
+
+  if (m == NULL)
+    g_error ("no message of severity %d for %s", severity, address);
+  return m->message;
+}
+
+/* Stands for an empty cell in assert_row(). */
+#define NONE G_MININT64
+
+/* Asserts one row of numbers. */
+static void
+assert_row (NbReport     *report,
+            const char   *table_key,
+            const char   *row_key,
+            const gint64 *values,
+            guint         n)
+{
+  NbTable *table = nb_report_get_table (report, table_key);
+  const NbTableDef *def = nb_table_get_def (table);
+  int row = nb_table_def_find_row (def, row_key);
+
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpuint (n, ==, def->n_columns);
+  for (guint c = 0; c < n; c++)
+    {
+      if (values[c] == NONE)
+        {
+          g_assert_cmpint (nb_table_get_state (table, (guint) row, c), ==, NB_CELL_EMPTY);
+          continue;
+        }
+      if (nb_table_get_state (table, (guint) row, c) != NB_CELL_NUMBER ||
+          nb_table_get_number (table, (guint) row, c) != values[c])
+        g_error ("%s.%s.%s: expected %" G_GINT64_FORMAT ", got state %d number %" G_GINT64_FORMAT,
+                 table_key, row_key, def->columns[c].key, values[c],
+                 nb_table_get_state (table, (guint) row, c),
+                 nb_table_get_number (table, (guint) row, c));
+    }
+}
+
+#define ROW(report, table, row, ...)                                                  \
+  G_STMT_START {                                                                      \
+    static const gint64 v_[] = { __VA_ARGS__ };                                       \
+    assert_row (report, table, row, v_, G_N_ELEMENTS (v_));                           \
+  } G_STMT_END
+
+/* No total of a report whose totals add up may stay overridden. */
+static void
+assert_no_overrides (NbReport *report)
+{
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    {
+      NbTable *table = nb_report_get_table_at (report, t);
+      const NbTableDef *def = nb_table_get_def (table);
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          g_assert_false (nb_table_is_overridden (table, r, c));
+    }
+}
+
+/* ---- The real fixtures ---------------------------------------------------------- */
+
+static void
+test_puer (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+  gsize length;
+  gint64 zeros[15] = { 0 };
+
+  data = read_fixture ("puer-2020-published.txt", &length);
+  report = import_ok (data, length, NULL, &messages);
+
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2020);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "普洱市人民政府办公室");
+  g_assert_false (nb_report_has_custom_title (report));
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 1);
+  ROW (report, "s2_regulations", "normative", 7, 7, 39);
+  table = nb_report_get_table (report, "s2_regulations");
+  def = nb_table_get_def (table);
+  g_assert_cmpstr (nb_table_get_note (table, (guint) nb_table_def_find_row (def, "normative"),
+                                      (guint) nb_table_def_find_column (def, "total_published")),
+                   ==, "市政府、市政府办印发");
+  g_assert_null (nb_table_get_note (table, 0, 2));
+  ROW (report, "s2_licensing", "licensing", 0, 0, 0);
+  ROW (report, "s2_licensing", "other_services", 0, 0, 0);
+  ROW (report, "s2_enforcement", "penalty", 0, 0, 0);
+  ROW (report, "s2_enforcement", "coercion", 0, 0, 0);
+  ROW (report, "s2_fees", "fees", 0, 0);
+  ROW (report, "s2_procurement", "procurement", 0, 0);
+
+  ROW (report, "s3_requests", "new", 22, 0, 0, 0, 0, 0, 22);
+  ROW (report, "s3_requests", "carried_over", 0, 0, 0, 0, 0, 0, 0);
+  ROW (report, "s3_requests", "granted", 16, 0, 0, 0, 0, 0, 16);
+  ROW (report, "s3_requests", "partly_granted", 6, 0, 0, 0, 0, 0, 6);
+  {
+    static const char *const zero_rows[] = {
+      "denied_secret", "denied_law", "denied_security", "denied_third_party",
+      "denied_internal", "denied_process", "denied_case_file", "denied_inquiry",
+      "unable_not_held", "unable_needs_making", "unable_unclear", "declined_petition",
+      "declined_repeat", "declined_publication", "declined_excessive", "declined_confirm",
+      "other", "carried_forward",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS (zero_rows); i++)
+      assert_row (report, "s3_requests", zero_rows[i], zeros, 7);
+  }
+  ROW (report, "s3_requests", "result_total", 22, 0, 0, 0, 0, 0, 22);
+  assert_row (report, "s4_appeals", "cases", zeros, 15);
+  assert_no_overrides (report);
+
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                                   "2020年,普洱市人民政府办公室认真落实"));
+  /* the overview keeps its five paragraphs */
+  {
+    g_auto(GStrv) paragraphs = g_strsplit (nb_report_get_text (report, NB_TEXT_OVERVIEW), "\n", -1);
+    g_assert_cmpuint (g_strv_length (paragraphs), ==, 5);
+    g_assert_true (g_str_has_prefix (paragraphs[4], "(四)夯实政务公开保障基础"));
+  }
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
+                                   "根据《中华人民共和国政府信息公开条例》"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS),
+                                   "一是政策解读有待加强"));
+  g_assert_nonnull (strstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), "\n下一步,"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "无。");
+
+  g_assert_finalize_object (report);
+}
+
+static void
+test_huaian (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *report;
+  NbTable *table;
+  gsize length;
+  gint64 fees[1] = { 961716000 };   /* 96171.6 万元 */
+  const char *text;
+
+  data = read_fixture ("huaian-2024-pdf-layout.txt", &length);
+  report = import_ok (data, length, NULL, &messages);
+
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "淮安市人民政府");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 1, 0, 11);
+  ROW (report, "s2_regulations", "normative", 8, 26, 66);
+  ROW (report, "s2_licensing", "licensing", 447228);
+  ROW (report, "s2_enforcement", "penalty", 3985758);
+  ROW (report, "s2_enforcement", "coercion", 88283);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+  table = nb_report_get_table (report, "s2_fees");
+  {
+    g_autofree char *shown = nb_table_format_cell (table, 0, 0);
+    g_assert_cmpstr (shown, ==, "96171.6");
+  }
+
+  ROW (report, "s3_requests", "new", 3001, 53, 0, 0, 61, 4, 3119);
+  ROW (report, "s3_requests", "carried_over", 34, 0, 0, 0, 0, 0, 34);
+  ROW (report, "s3_requests", "granted", 1288, 21, 0, 0, 50, 3, 1362);
+  ROW (report, "s3_requests", "partly_granted", 447, 7, 0, 0, 0, 0, 454);
+  ROW (report, "s3_requests", "denied_secret", 2, 0, 0, 0, 0, 0, 2);
+  ROW (report, "s3_requests", "denied_law", 30, 1, 0, 0, 0, 0, 31);
+  ROW (report, "s3_requests", "denied_security", 5, 0, 0, 0, 0, 0, 5);
+  ROW (report, "s3_requests", "denied_third_party", 6, 0, 0, 0, 0, 0, 6);
+  ROW (report, "s3_requests", "denied_internal", 7, 1, 0, 0, 0, 0, 8);
+  ROW (report, "s3_requests", "denied_process", 12, 0, 0, 0, 0, 0, 12);
+  ROW (report, "s3_requests", "denied_case_file", 9, 0, 0, 0, 0, 0, 9);
+  ROW (report, "s3_requests", "denied_inquiry", 105, 0, 0, 0, 0, 0, 105);
+  ROW (report, "s3_requests", "unable_not_held", 746, 12, 0, 0, 10, 1, 769);
+  ROW (report, "s3_requests", "unable_needs_making", 11, 0, 0, 0, 0, 0, 11);
+  ROW (report, "s3_requests", "unable_unclear", 1, 0, 0, 0, 0, 0, 1);
+  ROW (report, "s3_requests", "declined_petition", 56, 6, 0, 0, 0, 0, 62);
+  ROW (report, "s3_requests", "declined_repeat", 25, 0, 0, 0, 0, 0, 25);
+  ROW (report, "s3_requests", "declined_publication", 0, 0, 0, 0, 0, 0, 0);
+  ROW (report, "s3_requests", "declined_excessive", 0, 0, 0, 0, 0, 0, 0);
+  ROW (report, "s3_requests", "declined_confirm", 1, 0, 0, 0, 0, 0, 1);
+  ROW (report, "s3_requests", "other_no_correction", 67, 3, 0, 0, 1, 0, 71);
+  ROW (report, "s3_requests", "other_no_fee", 6, 0, 0, 0, 0, 0, 6);
+  ROW (report, "s3_requests", "other_misc", 108, 2, 0, 0, 0, 0, 110);
+  ROW (report, "s3_requests", "result_total", 2932, 53, 0, 0, 61, 4, 3050);
+  ROW (report, "s3_requests", "carried_forward", 103, 0, 0, 0, 0, 0, 103);
+  ROW (report, "s4_appeals", "cases", 72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20);
+  assert_no_overrides (report);
+
+  /* PDF text: wrapped lines joined into paragraphs, page numbers dropped */
+  text = nb_report_get_text (report, NB_TEXT_PREFACE);
+  g_assert_true (g_str_has_prefix (text, "本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》"));
+  g_assert_null (strchr (text, '\n'));
+  g_assert_nonnull (strstr (text, "电子邮箱：hazwgkc@163.com）。"));
+  text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
+  g_assert_true (g_str_has_prefix (text, "2024 年，我市坚持以习近平新时代"));
+  {
+    g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+    g_assert_cmpuint (g_strv_length (paragraphs), ==, 6);
+    g_assert_true (g_str_has_prefix (paragraphs[1], "（一）主动公开情况。"));
+    /* "…“建设‘四最’一流" + page 1 ends + "营商环境…" */
+    g_assert_nonnull (strstr (paragraphs[1], "一流营商环境"));
+    g_assert_nonnull (strstr (paragraphs[4], "将栏目不更新、政策解读"));
+  }
+  g_assert_null (strstr (text, "-1-"));
+  g_assert_null (strstr (text, "-2-"));
+  text = nb_report_get_text (report, NB_TEXT_PROBLEMS);
+  g_assert_nonnull (strstr (text, "需要加强和改进的地方。主要表现在"));
+  g_assert_null (strstr (text, "-5-"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
+                   "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，"
+                   "全年收取政府信息公开信息处理费 3940 元。");
+
+  g_assert_finalize_object (report);
+}
+
+/* ---- Reports written out in the forms found on the web ------------------------- */
+
+typedef enum {
+  FORM_PIPE_LINES,   /* each cell on its own line between `|` lines (the 普洱 page) */
+  FORM_INLINE,       /* a | b | c | */
+  FORM_MARKDOWN,     /* | a | b | with a |---| rule */
+  FORM_NEWLINES,     /* each cell on its own line, rows apart by a blank line */
+  FORM_HTML,         /* the page itself */
+  N_FORMS
+} Form;
+
+static const char *const form_names[] = { "pipe-lines", "inline", "markdown", "newlines", "html" };
+
+typedef struct {
+  Form        form;
+  GString    *out;
+  GHashTable *cells;    /* address → the text published in that cell */
+  GHashTable *labels;   /* table.row → the label published for that row */
+  gboolean    blank_outcome_totals;   /* Shanghai 2019: outcome rows without 总计 */
+  const char *signature[3];           /* lines after section 六 */
+} Writer;
+
+static void
+write_text (Writer     *w,
+            const char *line)
+{
+  if (w->form == FORM_HTML)
+    g_string_append_printf (w->out, "<p>%s</p>\n", line);
+  else
+    g_string_append_printf (w->out, "%s\n", line);
+}
+
+static void
+write_table_start (Writer *w)
+{
+  if (w->form == FORM_HTML)
+    g_string_append (w->out, "<table border=\"1\" class=\"MsoTable\">\n");
+}
+
+static void
+write_table_end (Writer *w)
+{
+  if (w->form == FORM_HTML)
+    g_string_append (w->out, "</table>\n");
+}
+
+/* One row; @spans holds an HTML attribute per cell, or NULL. */
+static void
+write_row (Writer            *w,
+           const char *const *cells,
+           const char *const *spans,
+           guint              n,
+           gboolean           header)
+{
+  switch (w->form)
+    {
+    case FORM_PIPE_LINES:
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (w->out, "%s\n|\n", cells[i]);
+      break;
+    case FORM_INLINE:
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (w->out, "%s | ", cells[i]);
+      g_string_append_c (w->out, '\n');
+      break;
+    case FORM_MARKDOWN:
+      g_string_append (w->out, "|");
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (w->out, " %s |", cells[i]);
+      g_string_append_c (w->out, '\n');
+      if (header)
+        {
+          g_string_append (w->out, "|");
+          for (guint i = 0; i < n; i++)
+            g_string_append (w->out, "---|");
+          g_string_append_c (w->out, '\n');
+        }
+      break;
+    case FORM_NEWLINES:
+      for (guint i = 0; i < n; i++)
+        if (*cells[i] != '\0')
+          g_string_append_printf (w->out, "%s\n", cells[i]);
+      g_string_append_c (w->out, '\n');
+      break;
+    case FORM_HTML:
+      g_string_append (w->out, "<tr>");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *text = NULL;
+          if (*cells[i] == '\0')
+            text = g_strdup ("&nbsp;");
+          else
+            {
+              /* a header word broken by <br>, as on the Shanghai page */
+              g_auto(GStrv) parts = NULL;
+              text = g_markup_escape_text (cells[i], -1);
+              if (header && g_utf8_strlen (cells[i], -1) == 7)
+                {
+                  parts = g_strsplit (text, "新", 2);
+                  if (parts[1] != NULL)
+                    {
+                      g_free (text);
+                      text = g_strconcat (parts[0], "新<br />", parts[1], NULL);
+                    }
+                }
+            }
+          g_string_append_printf (w->out, "<td%s%s><p class=\"MsoNormal\"><span>%s</span></p></td>",
+                                  spans != NULL && spans[i] != NULL ? " " : "",
+                                  spans != NULL && spans[i] != NULL ? spans[i] : "", text);
+        }
+      g_string_append (w->out, "</tr>\n");
+      break;
+    case N_FORMS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+published_cell (Writer  *w,
+                NbTable *table,
+                guint    row,
+                guint    column)
+{
+  g_autofree char *address = nb_table_cell_address (table, row, column);
+  const char *text = g_hash_table_lookup (w->cells, address);
+  const NbTableDef *def = nb_table_get_def (table);
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (w->blank_outcome_totals && def->columns[column].n_parts > 0 &&
+      def->rows[row].group != NULL && def->rows[row].n_parts == 0)
+    return g_strdup ("");
+  return nb_table_format_cell (table, row, column);
+}
+
+static const char *
+published_label (Writer           *w,
+                 const NbTableDef *def,
+                 guint             row)
+{
+  g_autofree char *key = g_strconcat (def->key, ".", def->rows[row].key, NULL);
+  const char *label = g_hash_table_lookup (w->labels, key);
+
+  return label != NULL ? label : def->rows[row].label;
+}
+
+static void
+write_header (Writer           *w,
+              const NbTableDef *def)
+{
+  for (guint h = 0; h < def->n_header_rows; h++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+      g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < def->n_header_cells; i++)
+        if (def->header[i].row == h)
+          {
+            const NbHeaderCell *cell = &def->header[i];
+            g_ptr_array_add (cells, (gpointer) cell->text);
+            g_ptr_array_add (spans, g_strdup_printf ("rowspan=\"%u\" colspan=\"%u\"",
+                                                     cell->row_span, cell->column_span));
+          }
+      write_row (w, (const char *const *) cells->pdata, (const char *const *) spans->pdata,
+                 cells->len, TRUE);
+    }
+}
+
+static void
+write_table (Writer  *w,
+             NbTable *table)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  if (def->caption != NULL)
+    write_text (w, def->caption);
+  write_table_start (w);
+  write_header (w, def);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_free);
+      const NbRowDef *row = &def->rows[r];
+
+      if (row->group != NULL && (r == 0 || def->rows[r - 1].group != row->group))
+        {
+          guint n = 0;
+          while (r + n < def->n_rows && def->rows[r + n].group == row->group)
+            n++;
+          g_ptr_array_add (cells, g_strdup (row->group));
+          g_ptr_array_add (spans, g_strdup_printf ("rowspan=\"%u\"", n));
+        }
+      if (row->subgroup != NULL && (r == 0 || def->rows[r - 1].subgroup != row->subgroup))
+        {
+          guint n = 0;
+          while (r + n < def->n_rows && def->rows[r + n].subgroup == row->subgroup)
+            n++;
+          g_ptr_array_add (cells, g_strdup (row->subgroup));
+          g_ptr_array_add (spans, g_strdup_printf ("rowspan=\"%u\"", n));
+        }
+      if (row->label != NULL)
+        {
+          g_ptr_array_add (cells, g_strdup (published_label (w, def, r)));
+          g_ptr_array_add (spans, g_strdup_printf ("colspan=\"%u\"",
+                                                   row->group == NULL ? def->n_label_columns :
+                                                   row->subgroup == NULL ? def->n_label_columns - 1 : 1));
+        }
+      for (guint c = 0; c < def->n_columns; c++)
+        {
+          g_ptr_array_add (cells, published_cell (w, table, r, c));
+          g_ptr_array_add (spans, NULL);
+        }
+      write_row (w, (const char *const *) cells->pdata, (const char *const *) spans->pdata,
+                 cells->len, FALSE);
+    }
+  write_table_end (w);
+}
+
+static const char OVERVIEW[] = "本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》。";
+static const char OVERVIEW_2[] = "（一）主动公开情况。全年主动公开信息 1200 条。";
+static const char PROBLEMS[] = "一是政策解读质量有待提高。二是队伍力量不足。";
+
+static char *
+write_report (NbReport   *report,
+              Writer     *w)
+{
+  const NbEditionDef *def = nb_report_get_edition_def (report);
+  g_autofree char *title = nb_report_derive_title (nb_report_get_organ (report),
+                                                  nb_report_get_year (report));
+
+  w->out = g_string_new (NULL);
+  if (w->form == FORM_HTML)
+    g_string_append_printf (w->out,
+                            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                            "<title>%s_门户网站</title>\n"
+                            "<style>td { padding: 2px } /* 一、总体情况 */</style>\n"
+                            "<script>var s = '<td>一、总体情况</td><td>99</td>';</script>\n"
+                            "</head><body>\n<div class=\"nav\">首页 &gt; 政务公开 &gt; 年度报告</div>\n"
+                            "<!-- <table><tr><td>规章</td><td>5</td></tr></table> -->\n"
+                            "<table class=\"layout\"><tr><td>\n<h1>%s</h1>\n",
+                            title, title);
+  else
+    write_text (w, title);
+
+  write_text (w, nb_section_heading (1));
+  write_text (w, OVERVIEW);
+  write_text (w, OVERVIEW_2);
+  for (guint s = 2; s <= 4; s++)
+    {
+      write_text (w, nb_section_heading (s));
+      for (guint t = 0; t < def->n_tables; t++)
+        if (def->tables[t].section == s)
+          write_table (w, nb_report_get_table (report, def->tables[t].key));
+    }
+  write_text (w, nb_section_heading (5));
+  write_text (w, PROBLEMS);
+  write_text (w, nb_section_heading (6));
+  write_text (w, "无。");
+  for (guint i = 0; i < G_N_ELEMENTS (w->signature) && w->signature[i] != NULL; i++)
+    write_text (w, w->signature[i]);
+  if (w->form == FORM_HTML)
+    g_string_append (w->out, "</td></tr></table>\n<div class=\"footer\">&copy; 版权所有</div>\n"
+                             "<script>document.write('<p>四、政府信息公开行政复议、行政诉讼情况</p>')</script>"
+                             "</body></html>\n");
+  return g_string_free (g_steal_pointer (&w->out), FALSE);
+}
+
+static void
+writer_init (Writer *w,
+             Form    form)
+{
+  memset (w, 0, sizeof *w);
+  w->form = form;
+  w->cells = g_hash_table_new (g_str_hash, g_str_equal);
+  w->labels = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+writer_clear (Writer *w)
+{
+  g_hash_table_unref (w->cells);
+  g_hash_table_unref (w->labels);
+}
+
+/* A report with a different number in every part cell; totals automatic. */
+static NbReport *
+pattern_report (NbEdition edition)
+{
+  NbReport *report = nb_report_new (edition);
+
+  nb_report_set_organ (report, "测试市人民政府办公室");
+  nb_report_set_year (report, edition == NB_EDITION_2019 ? 2020 : 2023);
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    {
+      NbTable *table = nb_report_get_table_at (report, t);
+      const NbTableDef *def = nb_table_get_def (table);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          {
+            gint64 n = (gint64) ((t * 31 + r * 7 + c * 3) % 23) + (r % 4 == 0 ? 1000 : 0);
+
+            if (nb_table_def_is_total (def, r, c))
+              continue;
+            if (def->columns[c].kind == NB_CELL_KIND_AMOUNT)
+              n = n * NB_AMOUNT_SCALE + 2500;   /* x.25 */
+            if (def->columns[c].kind == NB_CELL_KIND_SIGNED && r % 2 == 1)
+              n = -n;
+            g_assert_true (nb_table_set_number (table, r, c, n, NULL));
+          }
+    }
+  return report;
+}
+
+/* Every cell of @b as in @a. */
+static void
+assert_same_tables (NbReport *a,
+                    NbReport *b)
+{
+  g_assert_cmpint (nb_report_get_edition (a), ==, nb_report_get_edition (b));
+  for (guint t = 0; t < nb_report_get_n_tables (a); t++)
+    {
+      NbTable *ta = nb_report_get_table_at (a, t), *tb = nb_report_get_table_at (b, t);
+      const NbTableDef *def = nb_table_get_def (ta);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          {
+            g_autofree char *address = nb_table_cell_address (ta, r, c);
+            g_autofree char *sa = nb_table_format_cell (ta, r, c);
+            g_autofree char *sb = nb_table_format_cell (tb, r, c);
+
+            if (nb_table_get_state (ta, r, c) != nb_table_get_state (tb, r, c) ||
+                g_strcmp0 (sa, sb) != 0 ||
+                nb_table_is_overridden (ta, r, c) != nb_table_is_overridden (tb, r, c) ||
+                g_strcmp0 (nb_table_get_note (ta, r, c), nb_table_get_note (tb, r, c)) != 0 ||
+                g_strcmp0 (nb_table_get_unit (ta, r, c), nb_table_get_unit (tb, r, c)) != 0)
+              g_error ("%s: expected “%s”, imported “%s”", address, sa, sb);
+          }
+    }
+}
+
+static void
+test_forms (void)
+{
+  for (guint e = 0; e < NB_N_EDITIONS; e++)
+    for (guint f = 0; f < N_FORMS; f++)
+      {
+        NbReport *original = pattern_report ((NbEdition) e);
+        g_autoptr(GPtrArray) messages = NULL;
+        g_autofree char *text = NULL;
+        NbReport *imported;
+        Writer w;
+
+        if (f == FORM_NEWLINES)
+          continue;   /* see test_newlines: no blank cells to lose here */
+        g_test_message ("edition %s, form %s", nb_edition_get ((NbEdition) e)->key, form_names[f]);
+        writer_init (&w, (Form) f);
+        text = write_report (original, &w);
+        imported = import_ok (text, strlen (text), NULL, &messages);
+
+        g_assert_false (nb_import_messages_have_errors (messages));
+        g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+        assert_same_tables (original, imported);
+        g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
+        g_assert_cmpint (nb_report_get_year (imported), ==, nb_report_get_year (original));
+        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OVERVIEW), ==,
+                         "本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》。\n"
+                         "（一）主动公开情况。全年主动公开信息 1200 条。");
+        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PROBLEMS), ==, PROBLEMS);
+        /* a page's footer cannot be told from the report's last section */
+        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==,
+                         f == FORM_HTML ? "无。\n© 版权所有" : "无。");
+        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PREFACE), ==, "");
+        g_assert_false (nb_report_has_custom_title (imported));
+
+        writer_clear (&w);
+        g_assert_finalize_object (imported);
+        g_assert_finalize_object (original);
+      }
+}
+
+/* Cells only on lines: fine while no cell is blank; a row with a blank
+ * cell loses a column, so it is reported and left empty. */
+static void
+test_newlines (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  NbTable *table;
+  const char *m;
+  Writer w;
+  int row;
+
+  writer_init (&w, FORM_NEWLINES);
+  g_hash_table_insert (w.cells, "s3_requests.denied_law.research", "");
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  table = nb_report_get_table (imported, "s3_requests");
+  row = nb_table_def_find_row (nb_table_get_def (table), "denied_law");
+  m = message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.denied_law");
+  g_assert_nonnull (strstr (m, "2.其他法律行政法规禁止公开"));
+  g_assert_nonnull (strstr (m, "找到 6 个数据"));
+  g_assert_true (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_ERROR), ==, 1);
+  for (guint c = 0; c < 6; c++)
+    g_assert_cmpint (nb_table_get_state (table, (guint) row, c), ==, NB_CELL_EMPTY);
+  /* every other row is in place */
+  nb_table_clear (nb_report_get_table (original, "s3_requests"), (guint) row, 0);
+  for (guint c = 0; c < 7; c++)
+    nb_table_clear (nb_report_get_table (original, "s3_requests"), (guint) row, c);
+  nb_table_restore_totals (nb_report_get_table (original, "s3_requests"));
+  nb_table_restore_totals (table);
+  assert_same_tables (original, imported);
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* Shanghai 2019: blanks for zeros and a blank 总计 column in the outcome rows. */
+static void
+test_html_blanks (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2019);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  NbTable *table;
+  const NbTableDef *def;
+  Writer w;
+  int total;
+
+  writer_init (&w, FORM_HTML);
+  w.blank_outcome_totals = TRUE;
+  g_hash_table_insert (w.cells, "s4_appeals.cases.direct_other", "");
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  table = nb_report_get_table (imported, "s3_requests");
+  def = nb_table_get_def (table);
+  total = nb_table_def_find_column (def, "total");
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      if (def->rows[r].group != NULL && def->rows[r].n_parts == 0)
+        {
+          /* published blank: kept blank, against the sum of its parts */
+          g_assert_cmpint (nb_table_get_state (table, r, (guint) total), ==, NB_CELL_EMPTY);
+          g_assert_true (nb_table_is_overridden (table, r, (guint) total));
+        }
+      else
+        g_assert_false (nb_table_is_overridden (table, r, (guint) total));
+    }
+  /* （七）总计 was published and adds up its column */
+  g_assert_cmpint (nb_table_get_state (table, (guint) nb_table_def_find_row (def, "result_total"),
+                                       (guint) total), ==, NB_CELL_NUMBER);
+  table = nb_report_get_table (imported, "s4_appeals");
+  g_assert_cmpint (nb_table_get_state (table, 0, 7), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (nb_table_get_state (table, 0, 9), ==, NB_CELL_NUMBER);
+  /* the script and the comment added nothing: the text ends with 无。 */
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。\n© 版权所有");
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* A hand-made page in the manner of Shanghai 2019: upper-case and unclosed
+ * tags, Word paragraphs in cells, &nbsp; for zeros, blank totals. */
+static void
+test_html_page (void)
+{
+  g_autofree char *path = test_data_path ("import/shanghai-like-2019.html");
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+  gsize length;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  report = import_ok (data, length, NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "上海市测试局");
+  g_assert_cmpstr (nb_report_get_title (report), ==, "2019年上海市测试局政府信息公开工作年度报告");
+
+  ROW (report, "s2_regulations", "rules", 2, 2, 15);
+  ROW (report, "s2_regulations", "normative", 13, 13, 120);
+  ROW (report, "s2_licensing", "licensing", 210, 3, 12345);
+  ROW (report, "s2_licensing", "other_services", 54, -2, NONE);
+  ROW (report, "s2_enforcement", "penalty", 40, 0, 1876);
+  table = nb_report_get_table (report, "s2_enforcement");
+  g_assert_cmpstr (nb_table_get_marker (table, 1, 1), ==, "—");
+  g_assert_cmpint (nb_table_get_number (table, 1, 2), ==, 95);
+  ROW (report, "s2_fees", "fees", 6, -1);
+  table = nb_report_get_table (report, "s2_procurement");
+  g_assert_cmpint (nb_table_get_number (table, 0, 0), ==, 3);
+  g_assert_cmpint (nb_table_get_number (table, 0, 1), ==, G_GINT64_CONSTANT (251000) * NB_AMOUNT_SCALE);
+  g_assert_cmpstr (nb_table_get_unit (table, 0, 1), ==, "元");
+
+  ROW (report, "s3_requests", "new", 800, 14, 1, 1, NONE, NONE, 816);
+  ROW (report, "s3_requests", "carried_over", 18, NONE, NONE, NONE, NONE, NONE, 18);
+  ROW (report, "s3_requests", "granted", 258, 12, 1, 1, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_not_held", 400, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_secret", NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "other", 10, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "result_total", 785, 12, 1, 1, NONE, NONE, 799);
+  ROW (report, "s3_requests", "carried_forward", 33, 2, NONE, NONE, NONE, NONE, 35);
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  /* blank published totals stay blank; totals that add up are automatic */
+  g_assert_true (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "granted"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "denied_secret"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "result_total"), 6));
+  g_assert_false (nb_table_is_overridden (table, (guint) nb_table_def_find_row (def, "result_total"), 0));
+  g_assert_false (nb_table_is_overridden (table, 0, 6));
+  ROW (report, "s4_appeals", "cases", 3, 1, NONE, 1, 5, 2, NONE, NONE, NONE, 2, 1, 0, 0, 0, 1);
+
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PREFACE), ==,
+                   "本报告根据《中华人民共和国政府信息公开条例》编制，"
+                   "全文包括总体情况、主动公开政府信息情况等六个部分。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OVERVIEW), ==,
+                   "2019年，本局认真贯彻落实《条例》，全年主动公开政府信息1,200条。\n"
+                   "全年受理政府信息公开申请816件。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==,
+                   "一是公开内容的规范性仍需加强；\n二是解读形式较为单一。");
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "无。");
+
+  g_assert_finalize_object (report);
+}
+
+/* ---- Variants of labels and cells ------------------------------------------------ */
+
+static void
+test_label_typo (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  const char *m;
+  Writer w;
+
+  writer_init (&w, FORM_PIPE_LINES);
+  g_hash_table_insert (w.labels, "s3_requests.denied_internal", "5.属于三类内容事务信息");
+  g_hash_table_insert (w.labels, "s3_requests.partly_granted",
+                       "(二)部分公开(区分处理的,只计这一情况,不计其他情形)");
+  g_hash_table_insert (w.labels, "s3_requests.other_no_correction",
+                       "1、申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请");
+  g_hash_table_insert (w.labels, "s3_requests.denied_security", "3. 危及\"三安全一稳定\"");
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  m = message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.denied_internal");
+  g_assert_nonnull (strstr (m, "5.属于三类内容事务信息"));
+  g_assert_nonnull (strstr (m, "5.属于三类内部事务信息"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.partly_granted"));
+  /* 、 for . and ， for 、, ASCII quotes and a stray space are no typos */
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 2);
+  assert_same_tables (original, imported);
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* A row whose label is not the form's is reported, never filled. */
+static void
+test_foreign_row (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  NbTable *table;
+  Writer w;
+
+  writer_init (&w, FORM_INLINE);
+  g_hash_table_insert (w.labels, "s3_requests.denied_process", "6.属于其他不公开情形");
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_true (nb_import_messages_have_errors (messages));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.denied_process"));
+  table = nb_report_get_table (imported, "s3_requests");
+  for (guint c = 0; c < 6; c++)
+    g_assert_cmpint (nb_table_get_state (table, (guint) nb_table_def_find_row (nb_table_get_def (table),
+                                                                             "denied_process"), c),
+                     ==, NB_CELL_EMPTY);
+  /* the next row is in its own place */
+  g_assert_cmpint (nb_table_get_number (table, (guint) nb_table_def_find_row (nb_table_get_def (table),
+                                                                            "denied_case_file"), 0),
+                   ==, nb_table_get_number (nb_report_get_table (original, "s3_requests"),
+                                            (guint) nb_table_def_find_row (nb_table_get_def (table),
+                                                                           "denied_case_file"), 0));
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* An old 2019 row label in a 2021 table, and a signature under 六. */
+static void
+test_foreign_label_signature (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  const char *m;
+  Writer w;
+
+  writer_init (&w, FORM_INLINE);
+  g_hash_table_insert (w.labels, "s2_regulations.normative", "规范性文件");
+  w.signature[0] = "测试市人民政府办公室";
+  w.signature[1] = "2024 年 1 月 20 日";
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  m = message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative");
+  g_assert_nonnull (strstr (m, "「规范性文件」"));
+  g_assert_nonnull (strstr (m, "「行政规范性文件」"));
+  assert_same_tables (original, imported);
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。");
+  g_assert_cmpstr (nb_report_get_date (imported), ==, "2024-01-20");
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+static void
+test_cell_variants (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2019);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  NbTable *table;
+  const NbTableDef *def;
+  Writer w;
+
+  writer_init (&w, FORM_INLINE);
+  g_hash_table_insert (w.cells, "s2_regulations.normative.total_published", "39（市政府、市政府办印发）");
+  g_hash_table_insert (w.cells, "s2_licensing.licensing.change", "+1,036");
+  g_hash_table_insert (w.cells, "s2_licensing.other_services.change", "-8");
+  g_hash_table_insert (w.cells, "s2_enforcement.coercion.decisions", "-");
+  g_hash_table_insert (w.cells, "s2_enforcement.penalty.decisions", "  12");
+  g_hash_table_insert (w.cells, "s2_fees.fees.prev_items", "/");
+  g_hash_table_insert (w.cells, "s2_fees.fees.change", "无");
+  g_hash_table_insert (w.cells, "s2_procurement.procurement.amount", "251000元");
+  g_hash_table_insert (w.cells, "s2_procurement.procurement.projects", "不适用");
+  g_hash_table_insert (w.cells, "s3_requests.new.natural", "1,234");
+  g_hash_table_insert (w.cells, "s3_requests.new.total", "9999");
+  g_hash_table_insert (w.cells, "s3_requests.granted.natural", "+5");
+  g_hash_table_insert (w.cells, "s3_requests.granted.research", "—");
+  g_hash_table_insert (w.cells, "s3_requests.granted.nonprofit", "--");
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  table = nb_report_get_table (imported, "s2_regulations");
+  g_assert_cmpint (nb_table_get_number (table, 1, 2), ==, 39);
+  g_assert_cmpstr (nb_table_get_note (table, 1, 2), ==, "市政府、市政府办印发");
+  table = nb_report_get_table (imported, "s2_licensing");
+  g_assert_cmpint (nb_table_get_number (table, 0, 1), ==, 1036);
+  g_assert_cmpint (nb_table_get_number (table, 1, 1), ==, -8);
+  table = nb_report_get_table (imported, "s2_enforcement");
+  g_assert_cmpint (nb_table_get_state (table, 1, 2), ==, NB_CELL_MARKER);
+  g_assert_cmpstr (nb_table_get_marker (table, 1, 2), ==, "-");
+  g_assert_cmpint (nb_table_get_number (table, 0, 2), ==, 12);
+  table = nb_report_get_table (imported, "s2_fees");
+  g_assert_cmpstr (nb_table_get_marker (table, 0, 0), ==, "/");
+  g_assert_cmpstr (nb_table_get_marker (table, 0, 1), ==, "无");
+  table = nb_report_get_table (imported, "s2_procurement");
+  g_assert_cmpint (nb_table_get_number (table, 0, 1), ==, G_GINT64_CONSTANT (251000) * NB_AMOUNT_SCALE);
+  g_assert_cmpstr (nb_table_get_unit (table, 0, 1), ==, "元");
+  g_assert_cmpstr (nb_table_get_marker (table, 0, 0), ==, "不适用");
+
+  table = nb_report_get_table (imported, "s3_requests");
+  def = nb_table_get_def (table);
+  g_assert_cmpint (nb_table_get_number (table, 0, 0), ==, 1234);
+  /* a published total that does not add up stays as published */
+  g_assert_cmpint (nb_table_get_number (table, 0, 6), ==, 9999);
+  g_assert_true (nb_table_is_overridden (table, 0, 6));
+  {
+    guint granted = (guint) nb_table_def_find_row (def, "granted");
+    const char *m = message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.granted.natural");
+    /* no sign in a count column: reported, not placed */
+    g_assert_nonnull (strstr (m, "+5"));
+    g_assert_cmpint (nb_table_get_state (table, granted, 0), ==, NB_CELL_EMPTY);
+    g_assert_cmpstr (nb_table_get_marker (table, granted, 2), ==, "—");
+    g_assert_cmpstr (nb_table_get_marker (table, granted, 3), ==, "--");
+  }
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_ERROR), ==, 1);
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* The small table of the importer against a few characters converted by hand. */
+static const char *const traditional[][2] = {
+  { "报", "報" }, { "开", "開" }, { "处", "處" }, { "规", "規" }, { "数", "數" },
+  { "项", "項" }, { "总", "總" }, { "请", "請" }, { "况", "況" }, { "办", "辦" },
+  { "结", "結" }, { "审", "審" }, { "诉", "訴" }, { "议", "議" }, { "务", "務" },
+  { "决", "決" }, { "费", "費" }, { "强", "強" }, { "发", "發" }, { "计", "計" },
+  { "机", "機" }, { "构", "構" }, { "组", "組" }, { "织", "織" }, { "纠", "糾" },
+  { "维", "維" }, { "类", "類" }, { "属", "屬" }, { "执", "執" }, { "询", "詢" },
+};
+
+static void
+test_traditional (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2019);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) copy = NULL;
+  NbReport *imported;
+  Writer w;
+
+  writer_init (&w, FORM_PIPE_LINES);
+  text = write_report (original, &w);
+  copy = g_string_new (text);
+  for (gsize i = 0; i < G_N_ELEMENTS (traditional); i++)
+    g_string_replace (copy, traditional[i][0], traditional[i][1], 0);
+  g_assert_null (strstr (copy->str, "政府信息公开工作年度报告"));
+  g_assert_nonnull (strstr (copy->str, "政府信息公開工作年度報告"));
+
+  imported = import_ok (copy->str, copy->len, NULL, &messages);
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_INFO), >=, 1);
+  assert_same_tables (original, imported);
+  g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
+  g_assert_cmpint (nb_report_get_year (imported), ==, 2020);
+  g_assert_cmpint (nb_report_get_edition (imported), ==, NB_EDITION_2019);
+  g_assert_finalize_object (imported);
+  g_clear_pointer (&messages, g_ptr_array_unref);
+
+  /* a Simplified report quoting a name with 於 keeps it */
+  g_string_assign (copy, text);
+  g_string_replace (copy, "本年度，本机关", "本年度，位於於潜镇的本机关", 1);
+  imported = import_ok (copy->str, copy->len, NULL, &messages);
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_INFO), ==, 0);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (imported, NB_TEXT_OVERVIEW), "本年度，位於於潜镇的本机关"));
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* A page cut off inside table 三: what is there is imported, what is
+ * missing is listed. */
+static void
+test_cut_off (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  NbTable *table;
+  const NbTableDef *def;
+  const char *cut;
+  Writer w;
+
+  writer_init (&w, FORM_PIPE_LINES);
+  text = write_report (original, &w);
+  cut = strstr (text, "（五）不予处理");
+  g_assert_nonnull (cut);
+  imported = import_ok (text, (gsize) (cut - text), NULL, &messages);
+
+  g_assert_true (nb_import_messages_have_errors (messages));
+  table = nb_report_get_table (imported, "s3_requests");
+  def = nb_table_get_def (table);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", def->rows[r].key, NULL);
+      gboolean before = r < (guint) nb_table_def_find_row (def, "declined_petition");
+
+      g_assert_true ((find_message (messages, NB_IMPORT_SEVERITY_ERROR, address) == NULL) == before);
+      if (before && def->rows[r].n_parts == 0)
+        g_assert_cmpint (nb_table_get_number (table, r, 0), ==,
+                         nb_table_get_number (nb_report_get_table (original, "s3_requests"), r, 0));
+      if (!before)
+        g_assert_cmpint (nb_table_get_state (table, r, 0), ==,
+                         def->rows[r].n_parts > 0 ? NB_CELL_NUMBER : NB_CELL_EMPTY);
+    }
+  /* table 四 and sections 五, 六 are missing */
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s4_appeals"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "problems"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "other_matters"));
+  /* section 二 is whole */
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_fees"));
+  g_assert_cmpint (nb_table_get_number (nb_report_get_table (imported, "s2_fees"), 0, 0), ==,
+                   nb_table_get_number (nb_report_get_table (original, "s2_fees"), 0, 0));
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* ---- Titles and options ------------------------------------------------------------ */
+
+static void
+test_titles (void)
+{
+  static const struct {
+    const char *first_lines;
+    const char *organ;
+    int year;
+    gboolean custom_title;
+  } cases[] = {
+    { "2019年上海市人民政府办公厅政府信息公开工作年度报告\n", "上海市人民政府办公厅", 2019, TRUE },
+    { "龙口镇2022年度政府信息公开工作年度报告\n", "龙口镇", 2022, TRUE },
+    { "马水镇2019年政府信息公开年度报告\n", "马水镇", 2019, TRUE },
+    { "淮安市人民政府\n  2024 年政府信息公开工作年度报告\n", "淮安市人民政府", 2024, FALSE },
+    { "根据《条例》，编制兴安盟审计局2025年政府信息公开工作年度报告。\n", "兴安盟审计局", 2025, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strconcat (cases[i].first_lines, nb_section_heading (1), "\n无。\n",
+                                           nb_section_heading (6), "\n无。\n", NULL);
+      g_autoptr(GPtrArray) messages = NULL;
+      NbReport *report = import_ok (text, strlen (text), NULL, &messages);
+
+      g_assert_cmpstr (nb_report_get_organ (report), ==, cases[i].organ);
+      g_assert_cmpint (nb_report_get_year (report), ==, cases[i].year);
+      g_assert_cmpint (nb_report_get_edition (report), ==, nb_edition_for_year (cases[i].year));
+      g_assert_true (nb_report_has_custom_title (report) == cases[i].custom_title);
+      /* no table at all: every table is reported missing */
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests"));
+      g_assert_finalize_object (report);
+    }
+
+  /* forced year, organ and edition win over the title and the headers */
+  {
+    NbReport *original = pattern_report (NB_EDITION_2021);
+    g_autoptr(GPtrArray) messages = NULL;
+    g_autofree char *text = NULL;
+    NbImportOptions options;
+    NbReport *report;
+    Writer w;
+
+    writer_init (&w, FORM_MARKDOWN);
+    text = write_report (original, &w);
+    nb_import_options_init (&options);
+    options.year = 2022;
+    options.organ = "某区人民政府";
+    options.edition = NB_EDITION_2021;
+    report = import_ok (text, strlen (text), &options, &messages);
+    g_assert_cmpint (nb_report_get_year (report), ==, 2022);
+    g_assert_cmpstr (nb_report_get_organ (report), ==, "某区人民政府");
+    assert_same_tables (original, report);
+    g_assert_finalize_object (report);
+    g_clear_pointer (&messages, g_ptr_array_unref);
+
+    /* the wrong edition forced: nothing placed by guesswork */
+    options.edition = NB_EDITION_2019;
+    report = import_ok (text, strlen (text), &options, &messages);
+    g_assert_true (nb_import_messages_have_errors (messages));
+    g_assert_true (nb_table_is_blank (nb_report_get_table (report, "s2_regulations")));
+    g_assert_true (nb_table_is_blank (nb_report_get_table (report, "s2_fees")));
+    g_assert_finalize_object (report);
+
+    writer_clear (&w);
+    g_assert_finalize_object (original);
+  }
+
+  /* a 2019 table 三 read as 2021: （六） has no sub-items, so its numbers
+   * are reported, and （七）总计 and 四 still land in their own rows */
+  {
+    NbReport *original = pattern_report (NB_EDITION_2019);
+    g_autoptr(GPtrArray) messages = NULL;
+    g_autofree char *text = NULL;
+    NbImportOptions options;
+    NbReport *report;
+    NbTable *from, *to;
+    Writer w;
+
+    writer_init (&w, FORM_PIPE_LINES);
+    text = write_report (original, &w);
+    nb_import_options_init (&options);
+    options.edition = NB_EDITION_2021;
+    report = import_ok (text, strlen (text), &options, &messages);
+    from = nb_report_get_table (original, "s3_requests");
+    to = nb_report_get_table (report, "s3_requests");
+    g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_no_correction"));
+    g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_misc"));
+    for (guint c = 0; c < 7; c++)
+      {
+        g_assert_cmpint (nb_table_get_state (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "other_misc"), c),
+                         ==, NB_CELL_EMPTY);
+        g_assert_cmpint (nb_table_get_number (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "result_total"), c),
+                         ==, nb_table_get_number (from, (guint) nb_table_def_find_row (nb_table_get_def (from), "result_total"), c));
+        g_assert_cmpint (nb_table_get_number (to, (guint) nb_table_def_find_row (nb_table_get_def (to), "carried_forward"), c),
+                         ==, nb_table_get_number (from, (guint) nb_table_def_find_row (nb_table_get_def (from), "carried_forward"), c));
+      }
+    g_assert_finalize_object (report);
+    writer_clear (&w);
+    g_assert_finalize_object (original);
+  }
+}
+
+/* ---- Hostile and broken input ---------------------------------------------------------- */
+
+static void
+test_nested_tables (void)
+{
+  g_autoptr(GString) html = g_string_new ("<html><body>");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+  gint64 start;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (html, "<table><tr><td>");
+  g_string_append_printf (html, "<p>%s</p><p>nested</p>", nb_section_heading (6));
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (html, "</td></tr></table>");
+  g_string_append (html, "</body></html>");
+
+  start = g_get_monotonic_time ();
+  report = nb_import_report (html->str, html->len, NULL, &messages, &error);
+  g_test_message ("10000 nested tables (%" G_GSIZE_FORMAT " bytes): %.1f ms",
+                  html->len, (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "nested");
+  g_assert_true (nb_import_messages_have_errors (messages));
+  g_assert_finalize_object (report);
+  g_clear_pointer (&messages, g_ptr_array_unref);
+
+  /* without any heading: a clear error */
+  g_string_assign (html, "");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (html, "<table><tr><td>1");
+  start = g_get_monotonic_time ();
+  report = nb_import_report (html->str, html->len, NULL, &messages, &error);
+  g_test_message ("10000 unclosed nested tables: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_null (report);
+  g_assert_null (messages);
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+}
+
+static void
+test_garbage (void)
+{
+  static const char not_utf8[] = "\xff\xfe\x00\x01 \xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6";   /* GBK 年度报告 */
+  static const char prose[] = "这是一段与年度报告无关的文字。\n1 2 3\n<not html>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *report;
+
+  report = nb_import_report (not_utf8, sizeof not_utf8 - 1, NULL, &messages, &error);
+  g_assert_null (report);
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  report = nb_import_report (prose, strlen (prose), NULL, &messages, &error);
+  g_assert_null (report);
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+  g_clear_error (&error);
+
+  report = nb_import_report ("", 0, NULL, &messages, &error);
+  g_assert_null (report);
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+  g_clear_error (&error);
+
+  /* the size is refused before the bytes are looked at */
+  report = nb_import_report (prose, (gsize) NB_IMPORT_MAX_SIZE + 1, NULL, &messages, &error);
+  g_assert_null (report);
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE);
+  g_assert_null (messages);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/fixture/puer", test_puer);
+  g_test_add_func ("/import/fixture/huaian", test_huaian);
+  g_test_add_func ("/import/forms", test_forms);
+  g_test_add_func ("/import/newlines", test_newlines);
+  g_test_add_func ("/import/html-blanks", test_html_blanks);
+  g_test_add_func ("/import/html-page", test_html_page);
+  g_test_add_func ("/import/label-typo", test_label_typo);
+  g_test_add_func ("/import/foreign-row", test_foreign_row);
+  g_test_add_func ("/import/foreign-label-signature", test_foreign_label_signature);
+  g_test_add_func ("/import/cell-variants", test_cell_variants);
+  g_test_add_func ("/import/traditional", test_traditional);
+  g_test_add_func ("/import/cut-off", test_cut_off);
+  g_test_add_func ("/import/titles", test_titles);
+  g_test_add_func ("/import/nested-tables", test_nested_tables);
+  g_test_add_func ("/import/garbage", test_garbage);
+
+  return g_test_run ();
+}
