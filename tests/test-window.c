@@ -319,7 +319,7 @@ test_export_json (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_true (_nb_window_export_json (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
@@ -376,6 +376,85 @@ test_new_report_from_last_year (void)
   g_object_unref (made);
   destroy_window (window);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+file_starts_with (const char *path, const char *start)
+{
+  g_autofree char *data = NULL;
+
+  return g_file_get_contents (path, &data, NULL, NULL) && g_str_has_prefix (data, start);
+}
+
+static void
+test_export_and_print (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (const char *const *a = (const char *const[]) { "export-pdf", "export-html", "print", "print-preview", NULL }; *a; a++)
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), *a));
+
+  g_assert_true (_nb_window_export_pdf (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (pdf, "%PDF"));
+  g_assert_true (_nb_window_export_html (window, html, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (html, "<!DOCTYPE html>") || file_starts_with (html, "<!doctype html>"));
+
+  /* Printing goes through GtkPrintOperation; exported, it writes the PDF. */
+  g_assert_true (_nb_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (printed, "%PDF"));
+
+  destroy_window (window);
+  g_unlink (pdf);
+  g_unlink (html);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *published = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
+  NbWindow *window = window_with (NULL);
+  g_autoptr(GError) error = NULL;
+  GList *dialogs;
+  NbReport *report;
+
+  /* Not a report: an error, and the window stays empty. */
+  g_assert_true (g_file_set_contents (junk, "shopping list: rice, tea", -1, NULL));
+  g_assert_false (_nb_window_import_path (window, junk, &error));
+  g_assert_nonnull (error);
+  g_assert_null (nb_window_get_report (window));
+  g_clear_error (&error);
+
+  g_assert_true (_nb_window_import_path (window, published, &error));
+  g_assert_no_error (error);
+  report = nb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2020);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_true (nb_window_get_modified (window));
+  g_assert_null (nb_window_get_path (window));
+  spin ();
+  dialogs = dialogs_of (window);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (junk);
   g_rmdir (dir);
 }
 
@@ -523,6 +602,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/export-json", test_export_json);
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
+  g_test_add_func ("/window/export-and-print", test_export_and_print);
+  g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
