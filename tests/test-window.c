@@ -278,6 +278,52 @@ test_spreadsheet_keys (void)
 }
 
 static void
+read_text_cb (GObject *clipboard, GAsyncResult *result, gpointer data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+static void
+test_clipboard (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  char *copied = NULL;
+
+  nb_window_show_section (window, 3);
+  spin ();
+
+  /* Ctrl+V pastes a block at the focused cell. */
+  gdk_clipboard_set_text (clipboard, "1\t2\n3\t4\n");
+  nb_table_view_focus_cell (view, ROW ("granted"), COL ("commercial"));
+  g_assert_true (send_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  for (int i = 0; i < 100 && nb_table_get_state (table, ROW ("partly_granted"), COL ("research")) == NB_CELL_EMPTY; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("commercial")), ==, 1);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("research")), ==, 2);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("commercial")), ==, 3);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("research")), ==, 4);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("result_total"), COL ("total")), ==, 10);
+
+  /* Ctrl+C copies the table as tab-separated text. */
+  g_assert_true (send_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &copied);
+  for (int i = 0; i < 100 && copied == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (copied);
+  g_assert_nonnull (strstr (copied, "（二）部分公开\t\t3\t4\t\t\t\t7\n"));
+  g_free (copied);
+
+  destroy_window (window);
+}
+
+static void
 test_unsaved_changes_dialog (void)
 {
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
@@ -599,6 +645,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
   g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
   g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
+  g_test_add_func ("/window/clipboard", test_clipboard);
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/export-json", test_export_json);
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
