@@ -365,6 +365,9 @@ test_export_json (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
+  /* The menus are attached once the window is idle. */
+  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->main_menu);
+  g_assert_nonnull (adw_split_button_get_menu_model (window->open_button));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_true (_nb_window_export_json (window, path, &error));
   g_assert_no_error (error);

@@ -49,6 +49,9 @@ struct _NbWindow
   GtkRevealer          *findings_revealer;
   NbFindingsPanel      *findings_panel;
   GMenu                *recent_menu;
+  GMenuModel           *main_menu;
+  gboolean              help_overlay_set;
+  guint                 menus_source;
   GMenu                *recent_section;
 };
 
@@ -76,6 +79,7 @@ gboolean  _nb_window_print              (NbWindow       *self,
                                          GtkPrintOperationAction action,
                                          const char     *export_path,
                                          GError        **error);
+void      _nb_window_show_help_overlay  (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
