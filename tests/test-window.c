@@ -177,6 +177,16 @@ test_paste_fills_a_row_undo_redo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1000);
 
+  /* A note: shown (icon, tooltip), undoable. */
+  nb_table_view_set_note (view, ROW ("granted"), COL ("natural"), "含电话咨询");
+  {
+    NbTableCell *cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+    g_assert_true (nb_table_cell_get_display (cell)->has_note);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "含电话咨询"));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (nb_table_get_note (table, ROW ("granted"), COL ("natural")));
+
   /* Copy gives tab-separated text that pastes back. */
   {
     g_autofree char *copied = nb_table_view_copy_text (view);

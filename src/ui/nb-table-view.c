@@ -768,17 +768,45 @@ editor_focus_leave_cb (GtkEventControllerFocus *controller,
     nb_table_view_commit_edit (self);
 }
 
+/**
+ * nb_table_view_set_note:
+ * @note: (nullable): the note, or %NULL or "" to remove it
+ *
+ * Writes a cell's note as one undoable step.
+ */
+void
+nb_table_view_set_note (NbTableView *self,
+                        guint        row,
+                        guint        column,
+                        const char  *note)
+{
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+  g_return_if_fail (row < n_rows (self) && column < n_columns (self));
+
+  if (self->undo != NULL)
+    nb_undo_stack_begin (self->undo, _("Edit a note"));
+  nb_table_set_note (self->table, row, column, note);
+  if (self->undo != NULL)
+    nb_undo_stack_end (self->undo);
+}
+
+/* The cell the cell actions act on: the context menu's, else the cursor's. */
+static int
+action_cell (NbTableView *self)
+{
+  return self->context >= 0 ? self->context : self->cursor;
+}
+
 static void
 note_entry_activate_cb (GtkEntry    *entry,
                         NbTableView *self)
 {
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (self->undo != NULL)
-    nb_undo_stack_begin (self->undo, _("Note"));
-  nb_table_set_note (self->table, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  if (self->undo != NULL)
-    nb_undo_stack_end (self->undo);
+  if (index < 0)
+    return;
+  nb_table_view_set_note (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
   nb_table_view_focus_cell (self, row, column);
 }
@@ -789,14 +817,17 @@ edit_note_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
-  const char *note = nb_table_get_note (self->table, row, column);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
+  const char *note;
   graphene_rect_t bounds;
 
-  if (self->context < 0)
+  if (index < 0)
     return;
+  self->context = index;
+  note = nb_table_get_note (self->table, row, column);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
-  if (gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, self->context)), widget, &bounds))
+  if (gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, index)), widget, &bounds))
     {
       GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
       gtk_popover_set_pointing_to (GTK_POPOVER (self->note_popover), &rect);
@@ -811,9 +842,10 @@ restore_total_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (self->context < 0)
+  if (index < 0)
     return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Restore automatic total"));
@@ -828,10 +860,11 @@ clear_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
+  int index = action_cell (self);
 
-  if (self->context < 0)
+  if (index < 0)
     return;
-  clear_cell (self, self->context / n_columns (self), self->context % n_columns (self));
+  clear_cell (self, index / n_columns (self), index % n_columns (self));
 }
 
 static void
