@@ -540,10 +540,30 @@ test_save_close_reopen (void)
   saved = nb_report_to_data (report, NULL);
   destroy_window (window);
 
+  /* Reopen it by dropping the file onto a window. */
   window = nb_window_new (NULL);
   g_object_ref_sink (window);
-  g_assert_true (nb_window_load_path (window, path, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GSList *files = g_slist_prepend (NULL, file);
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+      }
+    g_value_unset (&value);
+    g_slist_free (files);
+    g_assert_true (dropped);
+  }
+  g_assert_nonnull (nb_window_get_report (window));
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
   reopened = nb_report_to_data (nb_window_get_report (window), NULL);
   g_assert_cmpstr (reopened, ==, saved);
   g_assert_false (nb_window_get_modified (window));
