@@ -977,19 +977,19 @@ build (NbTableView *self)
               guint first_label_column = row->subgroup != NULL ? 2 : 1;
 
               /* A group's cell is placed at its first row, spanning its run. */
-              if (r == 0 || def->rows[r - 1].group != row->group)
+              if (r == 0 || !nb_table_def_same_label (def, 0, r - 1, r))
                 {
                   guint span = 1;
-                  while (r + span < def->n_rows && def->rows[r + span].group == row->group)
+                  while (r + span < def->n_rows && nb_table_def_same_label (def, 0, r, r + span))
                     span++;
                   place (self, make_label (row->group, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 4, 0.5f),
                          grid_row, 0, span, 1);
                 }
               if (row->subgroup != NULL &&
-                  (r == 0 || def->rows[r - 1].subgroup != row->subgroup))
+                  (r == 0 || !nb_table_def_same_label (def, 1, r - 1, r)))
                 {
                   guint span = 1;
-                  while (r + span < def->n_rows && def->rows[r + span].subgroup == row->subgroup)
+                  while (r + span < def->n_rows && nb_table_def_same_label (def, 1, r, r + span))
                     span++;
                   place (self, make_label (row->subgroup, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 8, 0.0f),
                          grid_row, 1, span, 1);
