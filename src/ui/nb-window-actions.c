@@ -351,6 +351,7 @@ _nb_window_export_json (NbWindow    *self,
   g_autofree char *data = NULL;
   gsize length = 0;
 
+  _nb_window_commit_edits (self);
   data = nb_report_export_json (self->report, nb_checker_get_findings (self->checker), &length);
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
@@ -362,11 +363,13 @@ _nb_window_export_pdf (NbWindow    *self,
                        GError     **error)
 {
   g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (self->report);
-  g_autofree char *fingerprint = nb_report_fingerprint (self->report);
+  g_autofree char *fingerprint = NULL;
   gboolean signature = self->settings != NULL
                      ? g_settings_get_boolean (self->settings, "include-signature-block") : TRUE;
   guint unknown;
 
+  _nb_window_commit_edits (self);
+  fingerprint = nb_report_fingerprint (self->report);
   g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature, NULL);
   nb_page_renderer_paginate (renderer);
   if (!nb_page_renderer_write_pdf (renderer, path, error))
@@ -389,8 +392,10 @@ _nb_window_export_html (NbWindow    *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *fingerprint = nb_report_fingerprint (self->report);
+  g_autofree char *fingerprint = NULL;
 
+  _nb_window_commit_edits (self);
+  fingerprint = nb_report_fingerprint (self->report);
   return nb_html_export_to_path (self->report, fingerprint, path, error);
 }
 
@@ -629,6 +634,7 @@ _nb_window_print (NbWindow                *self,
 
   if (self->report == NULL)
     return FALSE;
+  _nb_window_commit_edits (self);
   if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
     nb_window_set_findings_visible (self, TRUE);
 

@@ -80,6 +80,7 @@ gboolean  _nb_window_print              (NbWindow       *self,
                                          const char     *export_path,
                                          GError        **error);
 void      _nb_window_show_help_overlay  (NbWindow       *self);
+void      _nb_window_commit_edits       (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
