@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "nb-info-page.h"
@@ -103,15 +105,47 @@ title_changed_cb (GtkEditable *editable,
   gtk_widget_set_sensitive (self->title_reset, nb_report_has_custom_title (self->report));
 }
 
+/* A date as the file format has it: YYYY-MM-DD, a real day. */
+static gboolean
+is_date (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  iso = g_strconcat (text, "T00:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  return date != NULL;
+}
+
 static void
 date_changed_cb (GtkEditable *editable,
                  NbInfoPage  *self)
 {
+  g_autofree char *text = NULL;
+  gboolean valid;
+
   if (self->updating)
     return;
-  self->updating = TRUE;
-  nb_report_set_date (self->report, gtk_editable_get_text (editable));
-  self->updating = FALSE;
+  /* Only a whole date reaches the report; what is typed stays on show,
+   * marked, until it is one. */
+  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  valid = *text == '\0' || is_date (text);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_row), NULL);
+      self->updating = TRUE;
+      nb_report_set_date (self->report, text);
+      self->updating = FALSE;
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->date_row),
+                                   _("Write the date as year-month-day, such as 2025-01-20"));
+    }
 }
 
 static void
