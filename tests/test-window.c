@@ -573,6 +573,18 @@ test_save_close_reopen (void)
   g_assert_false (nb_window_get_modified (window));
   destroy_window (window);
 
+  /* The start view lists it among the recent reports, by its title. */
+  window = window_with (NULL);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     nb_report_get_title (report));
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "path"), ==, path);
+  }
+  destroy_window (window);
+
   g_unlink (path);
   g_rmdir (dir);
 }

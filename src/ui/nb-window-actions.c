@@ -794,10 +794,28 @@ _nb_window_update_recent (NbWindow *self)
 
       modified = g_file_info_get_modification_date_time (info);
       when = modified != NULL ? g_date_time_format (modified, "%Y-%m-%d %H:%M") : g_strdup ("");
-      /* Translators: a folder, then when a file in it was last saved */
-      subtitle = g_strdup_printf (_("%s · saved %s"), folder, when);
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+
+      /* The start view names each report by its title and year; the
+       * files are small and read fast.  A file that no longer reads is
+       * listed by its name. */
+      {
+        g_autoptr(NbReport) report = nb_report_load_from_path (path, NULL);
+
+        if (report != NULL)
+          {
+            /* Translators: the report's year, its file name, its folder, when it was last saved */
+            subtitle = g_strdup_printf (_("%d · %s in %s · saved %s"), nb_report_get_year (report),
+                                        name, folder, when);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nb_report_get_title (report));
+          }
+        else
+          {
+            /* Translators: a folder, then when a file in it was last saved */
+            subtitle = g_strdup_printf (_("%s · saved %s"), folder, when);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+          }
+      }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

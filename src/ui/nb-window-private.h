@@ -52,6 +52,7 @@ struct _NbWindow
   GMenuModel           *main_menu;
   gboolean              help_overlay_set;
   guint                 menus_source;
+  guint                 recent_source;
   GMenu                *recent_section;
 };
 

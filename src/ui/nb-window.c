@@ -385,6 +385,17 @@ drop_report (NbWindow *self)
   self->recovered = FALSE;
 }
 
+static gboolean
+update_recent_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->recent_source = 0;
+  if (self->report == NULL)
+    _nb_window_update_recent (self);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * nb_window_set_report:
  * @report: (nullable): the report to show, or %NULL for the start view
@@ -427,7 +438,10 @@ nb_window_set_report (NbWindow   *self,
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "start");
-      _nb_window_update_recent (self);
+      /* Reading the recent reports' titles waits for the first frame,
+       * and is skipped when a report is opened before that. */
+      if (self->recent_source == 0)
+        self->recent_source = g_idle_add_full (G_PRIORITY_LOW, update_recent_cb, self, NULL);
     }
 
   update_title (self);
@@ -839,6 +853,7 @@ nb_window_dispose (GObject *object)
 
   drop_report (self);
   g_clear_handle_id (&self->menus_source, g_source_remove);
+  g_clear_handle_id (&self->recent_source, g_source_remove);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
