@@ -9,6 +9,7 @@
 
 #include "nb-findings-panel.h"
 #include "nb-new-report-dialog.h"
+#include "nb-text-page.h"
 #include "nb-recovery.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
@@ -518,6 +519,45 @@ test_import (void)
 }
 
 static void
+test_text_section (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  nb_window_show_section (window, 5);
+  spin ();
+  g_assert_cmpuint (nb_window_get_section (window), ==, 5);
+  buffer = nb_text_page_get_buffer (NB_TEXT_PAGE (window->pages[5]), NB_TEXT_PROBLEMS);
+  g_assert_nonnull (buffer);
+
+  /* Typing goes into the report; the typing of a moment is one step. */
+  for (const char *const *word = (const char *const[]) { "一是", "政策解读", "形式单一。", NULL }; *word; word++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, *word, -1);
+    }
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "一是政策解读形式单一。");
+  g_assert_true (nb_section_row_get_badge (nb_window_get_section_row (window, 5))[0] == '\0');
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "");
+  {
+    GtkTextIter start;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "一是政策解读形式单一。");
+
+  destroy_window (window);
+}
+
+static void
 test_save_close_reopen (void)
 {
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
@@ -700,6 +740,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
