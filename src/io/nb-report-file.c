@@ -18,7 +18,7 @@
 
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
-#include "nb-report-file.h"
+#include "nb-report-file-private.h"
 #include "nb-table-private.h"
 #include "nb-value.h"
 
@@ -96,10 +96,17 @@ write_cell (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
-static void
-write_tables (NbJsonWriter *writer,
-              NbReport     *report)
+/**
+ * _nb_json_write_tables:
+ * Writes `tables.<table>.<row>.<column>` for every cell of the report,
+ * each cell by @write_one: shared by the file and the JSON export.
+ */
+void
+_nb_json_write_tables (NbJsonWriter  *writer,
+                       NbReport      *report,
+                       NbCellWriter   write_one)
 {
+  nb_json_writer_key (writer, "tables");
   nb_json_writer_begin_object (writer);
   for (guint t = 0; t < nb_report_get_n_tables (report); t++)
     {
@@ -115,7 +122,7 @@ write_tables (NbJsonWriter *writer,
           for (guint c = 0; c < def->n_columns; c++)
             {
               nb_json_writer_key (writer, def->columns[c].key);
-              write_cell (writer, table, r, c);
+              write_one (writer, table, r, c);
             }
           nb_json_writer_end_object (writer);
         }
@@ -221,8 +228,7 @@ nb_report_to_data (NbReport *report,
   write_signature (writer, report);
   nb_json_writer_key (writer, "texts");
   write_texts (writer, report);
-  nb_json_writer_key (writer, "tables");
-  write_tables (writer, report);
+  _nb_json_write_tables (writer, report, write_cell);
   nb_json_writer_end_object (writer);
 
   return nb_json_writer_free_to_data (writer, length);
