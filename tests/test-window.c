@@ -278,6 +278,52 @@ test_spreadsheet_keys (void)
 }
 
 static void
+read_text_cb (GObject *clipboard, GAsyncResult *result, gpointer data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+static void
+test_clipboard (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  char *copied = NULL;
+
+  nb_window_show_section (window, 3);
+  spin ();
+
+  /* Ctrl+V pastes a block at the focused cell. */
+  gdk_clipboard_set_text (clipboard, "1\t2\n3\t4\n");
+  nb_table_view_focus_cell (view, ROW ("granted"), COL ("commercial"));
+  g_assert_true (send_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  for (int i = 0; i < 100 && nb_table_get_state (table, ROW ("partly_granted"), COL ("research")) == NB_CELL_EMPTY; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("commercial")), ==, 1);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("research")), ==, 2);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("commercial")), ==, 3);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("research")), ==, 4);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("result_total"), COL ("total")), ==, 10);
+
+  /* Ctrl+C copies the table as tab-separated text. */
+  g_assert_true (send_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &copied);
+  for (int i = 0; i < 100 && copied == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (copied);
+  g_assert_nonnull (strstr (copied, "（二）部分公开\t\t3\t4\t\t\t\t7\n"));
+  g_free (copied);
+
+  destroy_window (window);
+}
+
+static void
 test_unsaved_changes_dialog (void)
 {
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
@@ -319,7 +365,7 @@ test_export_json (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_true (_nb_window_export_json (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
@@ -376,6 +422,85 @@ test_new_report_from_last_year (void)
   g_object_unref (made);
   destroy_window (window);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+file_starts_with (const char *path, const char *start)
+{
+  g_autofree char *data = NULL;
+
+  return g_file_get_contents (path, &data, NULL, NULL) && g_str_has_prefix (data, start);
+}
+
+static void
+test_export_and_print (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (const char *const *a = (const char *const[]) { "export-pdf", "export-html", "print", "print-preview", NULL }; *a; a++)
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), *a));
+
+  g_assert_true (_nb_window_export_pdf (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (pdf, "%PDF"));
+  g_assert_true (_nb_window_export_html (window, html, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (html, "<!DOCTYPE html>") || file_starts_with (html, "<!doctype html>"));
+
+  /* Printing goes through GtkPrintOperation; exported, it writes the PDF. */
+  g_assert_true (_nb_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (printed, "%PDF"));
+
+  destroy_window (window);
+  g_unlink (pdf);
+  g_unlink (html);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *published = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
+  NbWindow *window = window_with (NULL);
+  g_autoptr(GError) error = NULL;
+  GList *dialogs;
+  NbReport *report;
+
+  /* Not a report: an error, and the window stays empty. */
+  g_assert_true (g_file_set_contents (junk, "shopping list: rice, tea", -1, NULL));
+  g_assert_false (_nb_window_import_path (window, junk, &error));
+  g_assert_nonnull (error);
+  g_assert_null (nb_window_get_report (window));
+  g_clear_error (&error);
+
+  g_assert_true (_nb_window_import_path (window, published, &error));
+  g_assert_no_error (error);
+  report = nb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2020);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_true (nb_window_get_modified (window));
+  g_assert_null (nb_window_get_path (window));
+  spin ();
+  dialogs = dialogs_of (window);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (junk);
   g_rmdir (dir);
 }
 
@@ -520,9 +645,12 @@ main (int argc, char **argv)
   g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
   g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
   g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
+  g_test_add_func ("/window/clipboard", test_clipboard);
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/export-json", test_export_json);
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
+  g_test_add_func ("/window/export-and-print", test_export_and_print);
+  g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);

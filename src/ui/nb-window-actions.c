@@ -9,6 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "nb-new-report-dialog.h"
+#include "nb-html-export.h"
+#include "nb-import.h"
+#include "nb-page-renderer.h"
+#include "nb-print-operation.h"
 #include "nb-report-export.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
@@ -343,11 +347,54 @@ _nb_window_export_json (NbWindow    *self,
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
-static void
-export_json_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         NbWindow        *self)
+/* The printed report as PDF, as the command line writes it. */
+gboolean
+_nb_window_export_pdf (NbWindow    *self,
+                       const char  *path,
+                       GError     **error)
 {
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (self->report);
+  g_autofree char *fingerprint = nb_report_fingerprint (self->report);
+  gboolean signature = self->settings != NULL
+                     ? g_settings_get_boolean (self->settings, "include-signature-block") : TRUE;
+  guint unknown;
+
+  g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature, NULL);
+  nb_page_renderer_paginate (renderer);
+  if (!nb_page_renderer_write_pdf (renderer, path, error))
+    return FALSE;
+  unknown = nb_page_renderer_get_unknown_glyphs (renderer);
+  if (unknown > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (NULL, "%u character has no glyph in the installed fonts and prints as a box",
+                                      "%u characters have no glyph in the installed fonts and print as boxes",
+                                      unknown), unknown);
+      _nb_window_toast (self, message);
+    }
+  return TRUE;
+}
+
+/* The web page of the report (HTML), for the portal. */
+gboolean
+_nb_window_export_html (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *fingerprint = nb_report_fingerprint (self->report);
+
+  return nb_html_export_to_path (self->report, fingerprint, path, error);
+}
+
+typedef gboolean (*ExportFunc) (NbWindow *self, const char *path, GError **error);
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    NbWindow        *self)
+{
+  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "export");
+
   if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -355,7 +402,7 @@ export_json_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
 
       remember_folder (self, file);
-      if (path == NULL || !_nb_window_export_json (self, path, &error))
+      if (path == NULL || !export (self, path, &error))
         _nb_window_show_error (self, _("Could Not Export the Report"),
                                error != NULL ? error->message : _("The place chosen is not a file on this computer."));
       else
@@ -370,61 +417,263 @@ export_json_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_json_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_with_chooser (NbWindow   *self,
+                     const char *title,
+                     const char *filter_name,
+                     const char *suffix,
+                     ExportFunc  export)
 {
-  NbWindow *self = user_data;
   GtkFileChooserNative *dialog;
   GtkFileFilter *filter;
   g_autofree char *name = NULL;
+  g_autofree char *pattern = g_strconcat ("*", suffix, NULL);
 
   if (self->report == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Export as JSON"), GTK_WINDOW (self),
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("JSON data"));
-  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
   set_folder (self, GTK_FILE_CHOOSER (dialog));
-  name = g_strconcat (nb_report_get_title (self->report), ".json", NULL);
+  name = g_strconcat (nb_report_get_title (self->report), suffix, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_json_response_cb), self);
+  g_object_set_data (G_OBJECT (dialog), "export", export);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
-unavailable_action (GSimpleAction *action,
+export_json_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
+  export_with_chooser (user_data, _("Export as JSON"), _("JSON data"), ".json", _nb_window_export_json);
+}
+
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as PDF"), _("PDF documents"), ".pdf", _nb_window_export_pdf);
+}
+
+static void
+export_html_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as Web Page"), _("Web pages"), ".html", _nb_window_export_html);
+}
+
+/* ---- import ------------------------------------------------------------------ */
+
+/**
+ * _nb_window_import_path:
+ * Reads a published report (HTML, text copied from a web page or a PDF)
+ * into a new, unsaved report, in this window if it shows nothing.
+ * What the importer noticed is shown; a file that is no report changes
+ * nothing.
+ */
+gboolean
+_nb_window_import_path (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  NbImportOptions options;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) report = NULL;
+  NbWindow *window;
+  guint shown = 0;
+  GString *body;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be a report (more than %d MiB)"),
+                   NB_IMPORT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return FALSE;
+
+  nb_import_options_init (&options);
+  report = nb_import_report (data, length, &options, &messages, error);
+  if (report == NULL)
+    return FALSE;
+
+  window = window_for_open (self);
+  nb_window_set_report (window, report, NULL);
+  _nb_window_mark_unsaved (window);
+
+  /* What the importer could not place, or wants looked at. */
+  body = g_string_new (NULL);
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
+    {
+      NbImportMessage *message = g_ptr_array_index (messages, i);
+
+      if (message->severity == NB_IMPORT_SEVERITY_INFO)
+        continue;
+      if (shown++ < 12)
+        {
+          g_autofree char *line = nb_import_message_to_string (message);
+          g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", line);
+        }
+    }
+  if (shown > 12)
+    g_string_append_printf (body, "\n%s", _("… and more; the problems panel lists what the checks find."));
+  if (shown > 0)
+    _nb_window_show_error (window,
+                           nb_import_messages_have_errors (messages)
+                           ? _("Imported, but Some Data Was Not Placed")
+                           : _("Imported; Please Look at These Places"),
+                           body->str);
+  else
+    _nb_window_toast (window, _("Imported; save it as a Nianbao report"));
+  g_string_free (body, TRUE);
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      remember_folder (self, file);
+      if (path == NULL || !_nb_window_import_path (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+          _nb_window_show_error (self, heading,
+                                 error != NULL ? error->message : _("Only local files can be imported."));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Import Published Report"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Web pages and text"));
+  gtk_file_filter_add_pattern (filter, "*.html");
+  gtk_file_filter_add_pattern (filter, "*.htm");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- printing ----------------------------------------------------------------- */
+
+/**
+ * _nb_window_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, _PREVIEW, or _EXPORT
+ *   (with @export_path) to write the printed pages to a PDF
+ *
+ * Prints the report as the PDF export lays it out.  With errors in the
+ * report, the problems panel opens too.
+ */
+gboolean
+_nb_window_print (NbWindow                *self,
+                  GtkPrintOperationAction  action,
+                  const char              *export_path,
+                  GError                 **error)
+{
+  gboolean signature = self->settings != NULL
+                     ? g_settings_get_boolean (self->settings, "include-signature-block") : TRUE;
+  g_autoptr(NbPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  if (self->report == NULL)
+    return FALSE;
+  if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
+    nb_window_set_findings_visible (self, TRUE);
+
+  operation = nb_print_operation_new (self->report, signature);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, GTK_WINDOW (self), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_run (NbWindow                *self,
+           GtkPrintOperationAction  action)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_nb_window_print (self, action, NULL, &error) && error != NULL)
+    _nb_window_show_error (self, _("Could Not Print the Report"), error->message);
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  print_run (user_data, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
+print_preview_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  print_run (user_data, GTK_PRINT_OPERATION_ACTION_PREVIEW);
 }
 
 static const GActionEntry win_entries[] = {
   { "new-report", new_report_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
-  { "import", unavailable_action },
+  { "import", import_action },
   { "save", save_action },
   { "save-as", save_as_action },
   { "export-json", export_json_action },
-  { "export-pdf", unavailable_action },
-  { "export-html", unavailable_action },
-  { "print", unavailable_action },
-  { "print-preview", unavailable_action },
+  { "export-pdf", export_pdf_action },
+  { "export-html", export_html_action },
+  { "print", print_action },
+  { "print-preview", print_preview_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "restore-totals", restore_totals_action },
   { "show-findings", NULL, NULL, "false", show_findings_change_state },
   { "close", close_action },
-};
-
-/* Actions whose code lives on other branches; enabled once it lands. */
-static const char *const unavailable[] = {
-  "import", "export-pdf", "export-html", "print", "print-preview",
 };
 
 static void
@@ -452,9 +701,11 @@ _nb_window_actions_update (NbWindow *self)
   set_enabled (self, "redo", has_report && nb_undo_stack_can_redo (self->undo));
   set_enabled (self, "restore-totals", has_report);
   set_enabled (self, "export-json", has_report);
+  set_enabled (self, "export-pdf", has_report);
+  set_enabled (self, "export-html", has_report);
   set_enabled (self, "show-findings", has_report);
-  for (guint i = 0; i < G_N_ELEMENTS (unavailable); i++)
-    set_enabled (self, unavailable[i], FALSE);
+  set_enabled (self, "print", has_report);
+  set_enabled (self, "print-preview", has_report);
 
   gtk_widget_set_visible (self->save_button, has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_button), has_report);

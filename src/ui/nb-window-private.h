@@ -63,6 +63,19 @@ void      _nb_window_show_error         (NbWindow       *self,
 gboolean  _nb_window_export_json        (NbWindow       *self,
                                          const char     *path,
                                          GError        **error);
+gboolean  _nb_window_export_pdf         (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_export_html        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_import_path        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_print              (NbWindow       *self,
+                                         GtkPrintOperationAction action,
+                                         const char     *export_path,
+                                         GError        **error);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
