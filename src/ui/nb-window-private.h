@@ -76,6 +76,7 @@ gboolean  _nb_window_print              (NbWindow       *self,
                                          GtkPrintOperationAction action,
                                          const char     *export_path,
                                          GError        **error);
+GtkWidget *_nb_window_print_preview     (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
