@@ -35,8 +35,9 @@ struct _NbPrintOperation
 
   NbPageRenderer          *renderer;
   GtkPageSetup            *used_page_setup;   /* the one the pages were laid out on */
-  GtkPrintOperationAction  action;
   guint                    n_pages;
+  GError                  *draw_error;        /* the pages could not be drawn */
+  GError                  *error;             /* why the last run failed */
   guint                    in_run : 1;
   guint                    finished : 1;
 };
@@ -113,12 +114,17 @@ finish (NbPrintOperation        *self,
         GtkPrintOperationResult  result,
         const GError            *run_error)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   if (self->finished)
     return;
   self->finished = TRUE;
 
+  if (self->draw_error != NULL)
+    {
+      result = GTK_PRINT_OPERATION_RESULT_ERROR;
+      run_error = self->draw_error;
+    }
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       if (run_error != NULL)
@@ -129,7 +135,7 @@ finish (NbPrintOperation        *self,
         g_set_error_literal (&error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
                              _("The printing system gave no reason."));
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY && self->action != GTK_PRINT_OPERATION_ACTION_EXPORT)
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       g_autoptr(GError) save_error = NULL;
 
@@ -138,6 +144,7 @@ finish (NbPrintOperation        *self,
         g_debug ("Could not remember the print settings: %s", save_error->message);
     }
 
+  self->error = error;
   g_signal_emit (self, signals[FINISHED], 0, result, error);
 }
 
@@ -173,9 +180,20 @@ nb_print_operation_draw_page (GtkPrintOperation *operation,
                               int                page_nr)
 {
   NbPrintOperation *self = NB_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  cairo_status_t status;
 
-  nb_page_renderer_draw_page (self->renderer, gtk_print_context_get_cairo_context (context),
-                              (guint) page_nr);
+  nb_page_renderer_draw_page (self->renderer, cr, (guint) page_nr);
+  /* GTK does not look (an export to a folder that cannot be written
+   * fails here): stop, and say why. */
+  status = cairo_status (cr);
+  if (status != CAIRO_STATUS_SUCCESS && self->draw_error == NULL)
+    {
+      g_set_error (&self->draw_error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
+                   _("The printed pages could not be written: %s"),
+                   cairo_status_to_string (status));
+      gtk_print_operation_cancel (operation);
+    }
 }
 
 static void
@@ -198,6 +216,8 @@ nb_print_operation_dispose (GObject *object)
 
   g_clear_object (&self->renderer);
   g_clear_object (&self->used_page_setup);
+  g_clear_error (&self->draw_error);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (nb_print_operation_parent_class)->dispose (object);
 }
@@ -315,8 +335,9 @@ nb_print_operation_start (NbPrintOperation         *self,
   g_return_val_if_fail (NB_IS_PRINT_OPERATION (self), GTK_PRINT_OPERATION_RESULT_ERROR);
   g_return_val_if_fail (!self->in_run, GTK_PRINT_OPERATION_RESULT_ERROR);
 
-  self->action = action;
   self->finished = FALSE;
+  g_clear_error (&self->draw_error);
+  g_clear_error (&self->error);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (self), TRUE);
 
   g_object_ref (self);   /* until GTK is done */
@@ -324,13 +345,23 @@ nb_print_operation_start (NbPrintOperation         *self,
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), action, parent, &run_error);
   self->in_run = FALSE;
 
+  if (self->draw_error != NULL && result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    {
+      result = GTK_PRINT_OPERATION_RESULT_ERROR;
+      if (run_error == NULL)
+        run_error = g_error_copy (self->draw_error);
+    }
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS || self->finished)
     {
       finish (self, result, run_error);
       g_object_unref (self);
     }
-  if (run_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&run_error));
+  if (self->error != NULL)
+    {
+      /* GTK may have said so in "done" only. */
+      result = GTK_PRINT_OPERATION_RESULT_ERROR;
+      g_propagate_error (error, g_error_copy (self->error));
+    }
   return result;
 }
 
