@@ -354,7 +354,7 @@ test_preview_from_window (void)
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-out", NULL);
   spin ();
-  g_assert_cmpfloat_with_epsilon (nb_print_preview_get_zoom (preview), 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nb_print_preview_get_zoom (preview), 0.75, 1e-9);
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.zoom-fit", NULL);
   spin ();
   g_assert_cmpint (content_width (preview), <=, gtk_widget_get_width (GTK_WIDGET (preview)));
@@ -364,6 +364,51 @@ test_preview_from_window (void)
   gtk_widget_activate_action (GTK_WIDGET (preview), "window.close", NULL);
   spin ();
   g_assert_null (preview);
+
+  destroy_window (window);
+}
+
+static void
+count_cb (int *count)
+{
+  (*count)++;
+}
+
+/* The Preview button of GTK's print dialog (an operation run for a
+ * preview) opens our preview, not an external viewer. */
+static void
+test_dialog_preview_is_ours (void)
+{
+  g_autoptr(NbReport) report = sample_report ();
+  NbWindow *window = window_with (report);
+  g_autoptr(GError) error = NULL;
+  NbPrintOperation *operation = nb_print_operation_new (report, NULL);
+  int requested = 0, finished = 0;
+  GList *previews;
+
+  /* The operation ends GTK's preview, says so, and lets itself go. */
+  g_signal_connect_swapped (operation, "preview-requested", G_CALLBACK (count_cb), &requested);
+  g_signal_connect_swapped (operation, "finished", G_CALLBACK (count_cb), &finished);
+  g_assert_cmpint (nb_print_operation_start (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error),
+                   !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (operation), (gpointer *) &operation);
+  g_object_unref (operation);
+  spin ();
+  g_assert_cmpint (requested, ==, 1);
+  g_assert_cmpint (finished, ==, 1);
+  g_assert_null (operation);
+
+  /* From the window, our preview opens. */
+  g_assert_true (_nb_window_print (window, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error));
+  g_assert_no_error (error);
+  spin ();
+  previews = toplevels_of (GTK_WINDOW (window), NB_TYPE_PRINT_PREVIEW);
+  g_assert_cmpuint (g_list_length (previews), ==, 1);
+  g_assert_cmpuint (nb_print_preview_get_n_pages (previews->data), ==, renderer_pages (report));
+  gtk_window_destroy (previews->data);
+  g_list_free (previews);
+  spin ();
 
   destroy_window (window);
 }
@@ -426,6 +471,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/operation-remembers", test_operation_remembers);
   g_test_add_func ("/print/error-shown", test_print_error_shown);
   g_test_add_func ("/print/preview-from-window", test_preview_from_window);
+  g_test_add_func ("/print/dialog-preview-is-ours", test_dialog_preview_is_ours);
   g_test_add_func ("/print/window-exports", test_window_exports);
 
   return g_test_run ();

@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (NbPrintOperation, nb_print_operation, GTK_TYPE_PRINT_OPERAT
 
 enum {
   FINISHED,
+  PREVIEW_REQUESTED,
   N_SIGNALS
 };
 
@@ -209,6 +210,39 @@ nb_print_operation_done (GtkPrintOperation       *operation,
     g_idle_add_full (G_PRIORITY_DEFAULT, release_idle_cb, self, g_object_unref);
 }
 
+static gboolean
+end_preview_idle_cb (gpointer data)
+{
+  NbPrintOperation *self = NB_PRINT_OPERATION (data);
+  GtkPrintOperationPreview *preview = g_object_get_data (G_OBJECT (self), "nb-preview");
+
+  gtk_print_operation_preview_end_preview (preview);
+  g_object_set_data (G_OBJECT (self), "nb-preview", NULL);
+  g_signal_emit (self, signals[PREVIEW_REQUESTED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The Preview button of GTK's print dialog would hand a temporary PDF to
+ * an external viewer (which the desktop may lack, and a sandbox may not
+ * start): end GTK's preview and let the window show ours. */
+static gboolean
+nb_print_operation_preview (GtkPrintOperation        *operation,
+                            GtkPrintOperationPreview *preview,
+                            GtkPrintContext          *context,
+                            GtkWindow                *parent)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+
+  /* GTK insists on a cairo context, though no page is drawn. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_object_set_data_full (G_OBJECT (operation), "nb-preview", g_object_ref (preview), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT, end_preview_idle_cb, g_object_ref (operation), g_object_unref);
+  return TRUE;
+}
+
 static void
 nb_print_operation_dispose (GObject *object)
 {
@@ -232,6 +266,7 @@ nb_print_operation_class_init (NbPrintOperationClass *klass)
   print_class->begin_print = nb_print_operation_begin_print;
   print_class->draw_page = nb_print_operation_draw_page;
   print_class->done = nb_print_operation_done;
+  print_class->preview = nb_print_operation_preview;
 
   /**
    * NbPrintOperation::finished:
@@ -245,6 +280,17 @@ nb_print_operation_class_init (NbPrintOperationClass *klass)
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2,
                   GTK_TYPE_PRINT_OPERATION_RESULT, G_TYPE_ERROR);
+
+  /**
+   * NbPrintOperation::preview-requested:
+   *
+   * Emitted when the user asked for a preview in GTK's print dialog (or
+   * the operation ran with %GTK_PRINT_OPERATION_ACTION_PREVIEW); the
+   * operation has ended, and the application shows its own preview.
+   */
+  signals[PREVIEW_REQUESTED] =
+    g_signal_new ("preview-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

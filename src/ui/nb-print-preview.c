@@ -20,7 +20,6 @@
 
 #define ZOOM_MIN  0.25
 #define ZOOM_MAX  4.0
-#define ZOOM_STEP 1.25
 #define PAGE_MARGIN 24          /* around the pages, as in the template */
 #define POINTS_TO_PIXELS (96.0 / 72.0)
 
@@ -43,6 +42,17 @@ struct _NbPrintPreview
 };
 
 G_DEFINE_FINAL_TYPE (NbPrintPreview, nb_print_preview, ADW_TYPE_WINDOW)
+
+/* The steps of Zoom In and Zoom Out, as document viewers have them. */
+static const double zoom_levels[] = { 0.25, 0.33, 0.5, 0.67, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
+
+/* What a scrolling key does. */
+typedef enum {
+  SCROLL_PAGE_UP,
+  SCROLL_PAGE_DOWN,
+  SCROLL_START,
+  SCROLL_END,
+} ScrollKind;
 
 static void
 paper_size (NbPrintPreview *self,
@@ -185,7 +195,12 @@ zoom_in_action (GtkWidget  *widget,
 {
   NbPrintPreview *self = NB_PRINT_PREVIEW (widget);
 
-  nb_print_preview_set_zoom (self, self->zoom * ZOOM_STEP);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_levels); i++)
+    if (zoom_levels[i] > self->zoom + 0.001)
+      {
+        nb_print_preview_set_zoom (self, zoom_levels[i]);
+        return;
+      }
 }
 
 static void
@@ -195,7 +210,12 @@ zoom_out_action (GtkWidget  *widget,
 {
   NbPrintPreview *self = NB_PRINT_PREVIEW (widget);
 
-  nb_print_preview_set_zoom (self, self->zoom / ZOOM_STEP);
+  for (guint i = G_N_ELEMENTS (zoom_levels); i > 0; i--)
+    if (zoom_levels[i - 1] < self->zoom - 0.001)
+      {
+        nb_print_preview_set_zoom (self, zoom_levels[i - 1]);
+        return;
+      }
 }
 
 /* The page's width fills the visible width (less the margins). */
@@ -212,6 +232,38 @@ zoom_fit_action (GtkWidget  *widget,
     return;
   paper_size (self, &paper_width, &paper_height);
   nb_print_preview_set_zoom (self, available / (paper_width * POINTS_TO_PIXELS));
+}
+
+/* Page Up, Page Down, Home and End scroll the pages wherever
+ * the focus is (the pages themselves take none). */
+static gboolean
+scroll_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  NbPrintPreview *self = NB_PRINT_PREVIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  switch ((ScrollKind) g_variant_get_int32 (args))
+    {
+    case SCROLL_PAGE_UP:
+      value -= page * 0.9;
+      break;
+    case SCROLL_PAGE_DOWN:
+      value += page * 0.9;
+      break;
+    case SCROLL_START:
+      value = gtk_adjustment_get_lower (adjustment);
+      break;
+    case SCROLL_END:
+    default:
+      value = gtk_adjustment_get_upper (adjustment);
+      break;
+    }
+  gtk_adjustment_set_value (adjustment, value);
+  return TRUE;
 }
 
 static void
@@ -266,6 +318,12 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "preview.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "preview.zoom-fit", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, scroll_cb, "i", SCROLL_PAGE_UP);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, scroll_cb, "i", SCROLL_PAGE_DOWN);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, scroll_cb, "i", SCROLL_START);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, GDK_CONTROL_MASK, scroll_cb, "i", SCROLL_END);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, scroll_cb, "i", SCROLL_START);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, scroll_cb, "i", SCROLL_END);
 }
 
 static void

@@ -608,10 +608,18 @@ print_finished_cb (NbPrintOperation        *operation,
                            error != NULL ? error->message : "");
 }
 
+static void
+print_preview_requested_cb (NbPrintOperation *operation,
+                            NbWindow         *self)
+{
+  _nb_window_print_preview (self);
+}
+
 /**
  * _nb_window_print:
  * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or _EXPORT (with
- *   @export_path) to write the printed pages to a PDF
+ *   @export_path) to write the printed pages to a PDF; a preview asked
+ *   for (the dialog's Preview button, or _PREVIEW) opens ours
  *
  * Prints the report as the PDF export and the preview lay it out; a
  * failure is shown in an error dialog (and returned in @error when it
@@ -637,6 +645,8 @@ _nb_window_print (NbWindow                *self,
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
   g_signal_connect_object (operation, "finished", G_CALLBACK (print_finished_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (operation, "preview-requested", G_CALLBACK (print_preview_requested_cb),
+                           self, G_CONNECT_DEFAULT);
   return nb_print_operation_start (operation, action, GTK_WINDOW (self), error)
          != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
