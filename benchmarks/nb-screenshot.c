@@ -5,7 +5,8 @@
  * Opens the report, breaks one balance of section 三 (one more request
  * received by a natural person than handled), shows section 三 and the
  * problems panel, and renders the window as GTK draws it (1280×800).
- * SECTION (0–6) shows another section instead, "start" the start view.
+ * SECTION (0–6) shows another section instead, "start" the start view;
+ * WIDTH makes the window that narrow and scrolls the page to its right.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
  * build tree's translations.
  *
@@ -75,6 +76,16 @@ save_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+scroll_right_cb (gpointer data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (data, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 activate_cb (GApplication *app,
              Shot         *shot)
@@ -82,6 +93,7 @@ activate_cb (GApplication *app,
   /* The application opened its start window; show the report in it. */
   const char *path = g_object_get_data (G_OBJECT (app), "report");
   const char *section = g_object_get_data (G_OBJECT (app), "section");
+  const char *width = g_object_get_data (G_OBJECT (app), "width");
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
   NbTableView *view;
@@ -91,7 +103,7 @@ activate_cb (GApplication *app,
   g_autofree char *more = NULL;
 
   shot->window = NB_WINDOW (window);
-  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_default_size (window, width != NULL ? atoi (width) : 1280, 800);
   if (g_strcmp0 (section, "start") == 0)
     {
       g_timeout_add (1500, save_cb, shot);
@@ -119,6 +131,8 @@ activate_cb (GApplication *app,
   nb_window_set_findings_visible (shot->window, TRUE);
   if (section == NULL)
     nb_table_view_focus_cell (view, row, column);
+  if (width != NULL)
+    g_timeout_add (1000, scroll_right_cb, view);
   g_timeout_add (1500, save_cb, shot);
 }
 
@@ -135,9 +149,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc != 3 && argc != 4)
+  if (argc < 3 || argc > 5)
     {
-      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start]\n");
+      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start] [WIDTH]\n");
       return 2;
     }
 
@@ -146,8 +160,10 @@ main (int    argc,
   shot.app = G_APPLICATION (app);
   shot.out = argv[1];
   g_object_set_data_full (G_OBJECT (app), "report", g_strdup (argv[2]), g_free);
-  if (argc == 4)
+  if (argc >= 4)
     g_object_set_data_full (G_OBJECT (app), "section", g_strdup (argv[3]), g_free);
+  if (argc >= 5)
+    g_object_set_data_full (G_OBJECT (app), "width", g_strdup (argv[4]), g_free);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &shot);
   g_application_hold (G_APPLICATION (app));
   g_application_run (G_APPLICATION (app), 1, argv);

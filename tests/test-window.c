@@ -177,6 +177,16 @@ test_paste_fills_a_row_undo_redo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1000);
 
+  /* A note: shown (icon, tooltip), undoable. */
+  nb_table_view_set_note (view, ROW ("granted"), COL ("natural"), "含电话咨询");
+  {
+    NbTableCell *cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+    g_assert_true (nb_table_cell_get_display (cell)->has_note);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "含电话咨询"));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (nb_table_get_note (table, ROW ("granted"), COL ("natural")));
+
   /* Copy gives tab-separated text that pastes back. */
   {
     g_autofree char *copied = nb_table_view_copy_text (view);
@@ -365,6 +375,9 @@ test_export_json (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
+  /* The menus are attached once the window is idle. */
+  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->main_menu);
+  g_assert_nonnull (adw_split_button_get_menu_model (window->open_button));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
   g_assert_true (_nb_window_export_json (window, path, &error));
   g_assert_no_error (error);
@@ -527,10 +540,30 @@ test_save_close_reopen (void)
   saved = nb_report_to_data (report, NULL);
   destroy_window (window);
 
+  /* Reopen it by dropping the file onto a window. */
   window = nb_window_new (NULL);
   g_object_ref_sink (window);
-  g_assert_true (nb_window_load_path (window, path, &error));
-  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GSList *files = g_slist_prepend (NULL, file);
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+      }
+    g_value_unset (&value);
+    g_slist_free (files);
+    g_assert_true (dropped);
+  }
+  g_assert_nonnull (nb_window_get_report (window));
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
   reopened = nb_report_to_data (nb_window_get_report (window), NULL);
   g_assert_cmpstr (reopened, ==, saved);
   g_assert_false (nb_window_get_modified (window));

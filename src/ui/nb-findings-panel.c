@@ -137,7 +137,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   else if (severity == NB_SEVERITY_WARNING)
     gtk_widget_add_css_class (icon, "warning");
   severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
-                : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Note");
+                : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   severity_name, -1);
   gtk_label_set_text (GTK_LABEL (message), nb_finding_get_message (finding));

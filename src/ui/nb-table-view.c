@@ -43,6 +43,8 @@ struct _NbTableView
   GtkWidget    *note_popover;
   GtkWidget    *note_entry;
   gboolean      committing;
+  GPtrArray    *sticky;       /* the label columns' widgets, not owned */
+  GtkAdjustment *hadjustment; /* of the scrolled window around the view */
 };
 
 G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
@@ -768,17 +770,45 @@ editor_focus_leave_cb (GtkEventControllerFocus *controller,
     nb_table_view_commit_edit (self);
 }
 
+/**
+ * nb_table_view_set_note:
+ * @note: (nullable): the note, or %NULL or "" to remove it
+ *
+ * Writes a cell's note as one undoable step.
+ */
+void
+nb_table_view_set_note (NbTableView *self,
+                        guint        row,
+                        guint        column,
+                        const char  *note)
+{
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+  g_return_if_fail (row < n_rows (self) && column < n_columns (self));
+
+  if (self->undo != NULL)
+    nb_undo_stack_begin (self->undo, _("Edit a note"));
+  nb_table_set_note (self->table, row, column, note);
+  if (self->undo != NULL)
+    nb_undo_stack_end (self->undo);
+}
+
+/* The cell the cell actions act on: the context menu's, else the cursor's. */
+static int
+action_cell (NbTableView *self)
+{
+  return self->context >= 0 ? self->context : self->cursor;
+}
+
 static void
 note_entry_activate_cb (GtkEntry    *entry,
                         NbTableView *self)
 {
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (self->undo != NULL)
-    nb_undo_stack_begin (self->undo, _("Note"));
-  nb_table_set_note (self->table, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  if (self->undo != NULL)
-    nb_undo_stack_end (self->undo);
+  if (index < 0)
+    return;
+  nb_table_view_set_note (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_popover_popdown (GTK_POPOVER (self->note_popover));
   nb_table_view_focus_cell (self, row, column);
 }
@@ -789,14 +819,17 @@ edit_note_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
-  const char *note = nb_table_get_note (self->table, row, column);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
+  const char *note;
   graphene_rect_t bounds;
 
-  if (self->context < 0)
+  if (index < 0)
     return;
+  self->context = index;
+  note = nb_table_get_note (self->table, row, column);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
-  if (gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, self->context)), widget, &bounds))
+  if (gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, index)), widget, &bounds))
     {
       GdkRectangle rect = { bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height };
       gtk_popover_set_pointing_to (GTK_POPOVER (self->note_popover), &rect);
@@ -811,9 +844,10 @@ restore_total_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
-  guint row = self->context / n_columns (self), column = self->context % n_columns (self);
+  int index = action_cell (self);
+  guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (self->context < 0)
+  if (index < 0)
     return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Restore automatic total"));
@@ -828,10 +862,11 @@ clear_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   NbTableView *self = NB_TABLE_VIEW (widget);
+  int index = action_cell (self);
 
-  if (self->context < 0)
+  if (index < 0)
     return;
-  clear_cell (self, self->context / n_columns (self), self->context % n_columns (self));
+  clear_cell (self, index / n_columns (self), index % n_columns (self));
 }
 
 static void
@@ -867,6 +902,14 @@ place (NbTableView *self,
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkGridLayoutChild *lc;
 
+  /* What stands in the label columns stays in view when the grid
+   * scrolls sideways (see nb_table_view_snapshot()). */
+  if (column + column_span <= (int) nb_table_get_def (self->table)->n_label_columns)
+    {
+      gtk_widget_add_css_class (child, "sticky");
+      g_ptr_array_add (self->sticky, child);
+    }
+
   gtk_widget_set_parent (child, GTK_WIDGET (self));
   lc = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
   gtk_grid_layout_child_set_row (lc, row);
@@ -888,6 +931,9 @@ make_label (const char        *text,
                                    "wrap", TRUE,
                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
                                    "max-width-chars", max_chars,
+                                   /* Row labels keep a readable width in a
+                                    * narrow window: the grid scrolls instead. */
+                                   "width-chars", g_str_equal (css_class, "header") ? -1 : MIN (max_chars, 14),
                                    "xalign", xalign,
                                    "justify", xalign == 0.5f ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT,
                                    NULL);
@@ -931,19 +977,19 @@ build (NbTableView *self)
               guint first_label_column = row->subgroup != NULL ? 2 : 1;
 
               /* A group's cell is placed at its first row, spanning its run. */
-              if (r == 0 || def->rows[r - 1].group != row->group)
+              if (r == 0 || !nb_table_def_same_label (def, 0, r - 1, r))
                 {
                   guint span = 1;
-                  while (r + span < def->n_rows && def->rows[r + span].group == row->group)
+                  while (r + span < def->n_rows && nb_table_def_same_label (def, 0, r, r + span))
                     span++;
                   place (self, make_label (row->group, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 4, 0.5f),
                          grid_row, 0, span, 1);
                 }
               if (row->subgroup != NULL &&
-                  (r == 0 || def->rows[r - 1].subgroup != row->subgroup))
+                  (r == 0 || !nb_table_def_same_label (def, 1, r - 1, r)))
                 {
                   guint span = 1;
-                  while (r + span < def->n_rows && def->rows[r + span].subgroup == row->subgroup)
+                  while (r + span < def->n_rows && nb_table_def_same_label (def, 1, r, r + span))
                     span++;
                   place (self, make_label (row->subgroup, "grouplabel", GTK_ACCESSIBLE_ROLE_ROW_HEADER, 8, 0.0f),
                          grid_row, 1, span, 1);
@@ -976,6 +1022,80 @@ build (NbTableView *self)
     }
 }
 
+/* ---- row labels kept in view ---------------------------------------------- */
+
+/* How far the view's left edge is scrolled out of sight. */
+static double
+sticky_offset (NbTableView *self)
+{
+  GtkWidget *scrolled;
+  graphene_rect_t bounds;
+
+  if (self->hadjustment == NULL || self->sticky->len == 0)
+    return 0;
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scrolled, &bounds))
+    return 0;
+  return MAX (0, -bounds.origin.x);
+}
+
+/* Below the width the grid needs, it scrolls sideways: the label columns
+ * are drawn where the view's left edge would be, over the numbers, so
+ * that a row's name stays in view. */
+static void
+nb_table_view_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  NbTableView *self = NB_TABLE_VIEW (widget);
+  double offset = sticky_offset (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_NATIVE (child) && !gtk_widget_has_css_class (child, "sticky"))
+      gtk_widget_snapshot_child (widget, child, snapshot);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) offset, 0));
+  for (guint i = 0; i < self->sticky->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->sticky, i), snapshot);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+hadjustment_changed_cb (GtkAdjustment *adjustment,
+                        NbTableView   *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+nb_table_view_map (GtkWidget *widget)
+{
+  NbTableView *self = NB_TABLE_VIEW (widget);
+  GtkWidget *scrolled;
+
+  GTK_WIDGET_CLASS (nb_table_view_parent_class)->map (widget);
+
+  scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      self->hadjustment = g_object_ref (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+      g_signal_connect (self->hadjustment, "value-changed", G_CALLBACK (hadjustment_changed_cb), self);
+    }
+}
+
+static void
+nb_table_view_unmap (GtkWidget *widget)
+{
+  NbTableView *self = NB_TABLE_VIEW (widget);
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  g_clear_object (&self->hadjustment);
+
+  GTK_WIDGET_CLASS (nb_table_view_parent_class)->unmap (widget);
+}
+
 /* ---- GObject ---------------------------------------------------------------- */
 
 static void
@@ -996,6 +1116,7 @@ nb_table_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->sticky, g_ptr_array_unref);
   g_clear_object (&self->editor);
   g_clear_object (&self->table);
   g_clear_object (&self->undo);
@@ -1023,6 +1144,9 @@ nb_table_view_class_init (NbTableViewClass *klass)
 
   object_class->dispose = nb_table_view_dispose;
   object_class->finalize = nb_table_view_finalize;
+  widget_class->snapshot = nb_table_view_snapshot;
+  widget_class->map = nb_table_view_map;
+  widget_class->unmap = nb_table_view_unmap;
 
   /**
    * NbTableView::message:
@@ -1058,6 +1182,7 @@ nb_table_view_init (NbTableView *self)
   self->cursor = -1;
   self->context = -1;
   self->cells = g_ptr_array_new ();
+  self->sticky = g_ptr_array_new ();
   self->refused = g_hash_table_new_full (NULL, NULL, NULL, refused_free);
   self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->flagged = g_hash_table_new (NULL, NULL);

@@ -50,5 +50,9 @@ guint        nb_table_view_paste_text    (NbTableView  *self,
                                           guint        *n_refused,
                                           guint        *n_outside);
 char        *nb_table_view_copy_text     (NbTableView  *self);
+void         nb_table_view_set_note      (NbTableView  *self,
+                                          guint         row,
+                                          guint         column,
+                                          const char   *note);
 
 G_END_DECLS

@@ -328,6 +328,14 @@ show_findings_change_state (GSimpleAction *action,
 }
 
 static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  _nb_window_show_help_overlay (user_data);
+}
+
+static void
 close_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -703,6 +711,7 @@ static const GActionEntry win_entries[] = {
   { "restore-totals", restore_totals_action },
   { "show-findings", NULL, NULL, "false", show_findings_change_state },
   { "close", close_action },
+  { "show-help-overlay", show_help_overlay_action },
 };
 
 static void

@@ -49,6 +49,9 @@ struct _NbWindow
   GtkRevealer          *findings_revealer;
   NbFindingsPanel      *findings_panel;
   GMenu                *recent_menu;
+  GMenuModel           *main_menu;
+  gboolean              help_overlay_set;
+  guint                 menus_source;
   GMenu                *recent_section;
 };
 
@@ -77,6 +80,7 @@ gboolean  _nb_window_print              (NbWindow       *self,
                                          const char     *export_path,
                                          GError        **error);
 GtkWidget *_nb_window_print_preview     (NbWindow       *self);
+void      _nb_window_show_help_overlay  (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);

@@ -814,6 +814,7 @@ nb_window_dispose (GObject *object)
   NbWindow *self = (NbWindow *) object;
 
   drop_report (self);
+  g_clear_handle_id (&self->menus_source, g_source_remove);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
@@ -866,9 +867,44 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_panel_activate_finding_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+}
+
+/* The menus' popovers are built after the first frame: nobody opens a
+ * menu before the window shows, and they cost start-up time. */
+static gboolean
+attach_menus_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->menus_source = 0;
+  gtk_menu_button_set_menu_model (self->menu_button, self->main_menu);
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _nb_window_show_help_overlay:
+ * The keyboard shortcuts window, built the first time it is asked for
+ * (GTK would build it for every window at start), then set as the
+ * window's help overlay so that it shows the application's accelerators.
+ */
+void
+_nb_window_show_help_overlay (NbWindow *self)
+{
+  if (!self->help_overlay_set)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/nianbao/Nianbao/ui/help-overlay.ui");
+      GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+      self->help_overlay_set = TRUE;
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 }
 
 static void
@@ -890,6 +926,7 @@ nb_window_init (NbWindow *self)
     }
 
   _nb_window_actions_init (self);
+  self->menus_source = g_idle_add_full (G_PRIORITY_LOW, attach_menus_cb, self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
