@@ -303,6 +303,32 @@ test_print_error_shown (void)
   destroy_window (window);
 }
 
+/* The action a key of the preview's own shortcuts runs, as
+ * "action(preview.print)", or NULL. */
+static char *
+shortcut_action (GtkWidget  *widget,
+                 const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (trigger);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+        }
+    }
+  return NULL;
+}
+
 static int
 content_width (NbPrintPreview *preview)
 {
@@ -359,6 +385,17 @@ test_preview_from_window (void)
   spin ();
   g_assert_cmpint (content_width (preview), <=, gtk_widget_get_width (GTK_WIDGET (preview)));
   g_assert_cmpint (content_width (preview), >, gtk_widget_get_width (GTK_WIDGET (preview)) - 120);
+
+  /* Escape closes, Ctrl+P prints, Ctrl+0 fits. */
+  {
+    g_autofree char *escape = shortcut_action (GTK_WIDGET (preview), "Escape");
+    g_autofree char *print = shortcut_action (GTK_WIDGET (preview), "<Control>p");
+    g_autofree char *fit = shortcut_action (GTK_WIDGET (preview), "<Control>0");
+
+    g_assert_cmpstr (escape, ==, "action(window.close)");
+    g_assert_cmpstr (print, ==, "action(preview.print)");
+    g_assert_cmpstr (fit, ==, "action(preview.zoom-fit)");
+  }
 
   g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
   gtk_widget_activate_action (GTK_WIDGET (preview), "window.close", NULL);
