@@ -531,12 +531,16 @@ test_save_close_reopen (void)
 
   nb_table_view_enter_text (view, ROW ("carried_forward"), COL ("commercial"), "0");
   nb_report_set_text (report, NB_TEXT_PROBLEMS, "一是解读形式单一。");
+  /* Typed but not yet written (Ctrl+S while editing): saving writes it. */
+  nb_table_view_begin_edit (view, ROW ("granted"), COL ("research"), "9");
   g_assert_true (nb_window_get_modified (window));
 
   g_assert_true (nb_window_save_to_path (window, path, &error));
   g_assert_no_error (error);
   g_assert_false (nb_window_get_modified (window));
   g_assert_cmpstr (nb_window_get_path (window), ==, path);
+  g_assert_false (nb_table_view_is_editing (view));
+  g_assert_cmpint (nb_table_get_number (nb_table_view_get_table (view), ROW ("granted"), COL ("research")), ==, 9);
   saved = nb_report_to_data (report, NULL);
   destroy_window (window);
 

@@ -766,7 +766,7 @@ editor_focus_leave_cb (GtkEventControllerFocus *controller,
                        NbTableView             *self)
 {
   /* Clicking elsewhere writes what was typed. */
-  if (self->editing >= 0)
+  if (self->editing >= 0 && self->cells != NULL)
     nb_table_view_commit_edit (self);
 }
 
@@ -1106,6 +1106,16 @@ nb_table_view_dispose (GObject *object)
 
   if (self->editing >= 0)
     stop_editing (self);
+  if (self->editor != NULL)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (self->editor);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+          g_signal_handlers_disconnect_by_data (controller, self);
+        }
+    }
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_data (self->findings, self);
   g_clear_object (&self->findings);
@@ -1196,7 +1206,9 @@ nb_table_view_init (NbTableView *self)
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);
   gtk_widget_add_css_class (self->editor, "numeric");
-  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
+  /* The editor can outlive the view (the window holds its focus widget):
+   * the handler goes with the view. */
+  g_signal_connect_object (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self, G_CONNECT_DEFAULT);
   gtk_widget_add_controller (self->editor, focus);
 
   g_menu_append (menu, _("Add or Edit _Note…"), "cell.edit-note");

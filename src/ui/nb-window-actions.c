@@ -352,6 +352,7 @@ _nb_window_export_json (NbWindow    *self,
   g_autofree char *data = NULL;
   gsize length = 0;
 
+  _nb_window_commit_edits (self);
   data = nb_report_export_json (self->report, nb_checker_get_findings (self->checker), &length);
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
@@ -362,10 +363,11 @@ _nb_window_export_pdf (NbWindow    *self,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(NbPageRenderer) renderer =
-    nb_print_operation_make_renderer (self->report, self->settings, NULL);
+  g_autoptr(NbPageRenderer) renderer = NULL;
   guint unknown;
 
+  _nb_window_commit_edits (self);
+  renderer = nb_print_operation_make_renderer (self->report, self->settings, NULL);
   if (!nb_page_renderer_write_pdf (renderer, path, error))
     return FALSE;
   unknown = nb_page_renderer_get_unknown_glyphs (renderer);
@@ -386,8 +388,10 @@ _nb_window_export_html (NbWindow    *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *fingerprint = nb_report_fingerprint (self->report);
+  g_autofree char *fingerprint = NULL;
 
+  _nb_window_commit_edits (self);
+  fingerprint = nb_report_fingerprint (self->report);
   return nb_html_export_to_path (self->report, fingerprint, path, error);
 }
 
@@ -646,6 +650,7 @@ _nb_window_print (NbWindow                *self,
 
   if (self->report == NULL)
     return FALSE;
+  _nb_window_commit_edits (self);
   if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
     nb_window_set_findings_visible (self, TRUE);
 
@@ -673,6 +678,7 @@ _nb_window_print_preview (NbWindow *self)
 
   if (self->report == NULL)
     return NULL;
+  _nb_window_commit_edits (self);
   preview = nb_print_preview_new (GTK_WINDOW (self), self->report, self->settings);
   gtk_window_present (GTK_WINDOW (preview));
   return preview;

@@ -489,6 +489,7 @@ nb_window_save_to_path (NbWindow    *self,
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->report != NULL, FALSE);
 
+  _nb_window_commit_edits (self);
   if (!nb_report_save_to_path (self->report, path, error))
     return FALSE;
   if (g_strcmp0 (self->path, path) != 0)
@@ -522,6 +523,28 @@ nb_window_restore_recovery (NbWindow   *self,
   g_free (self->recovery_id);
   self->recovery_id = g_strdup (id);
   _nb_window_mark_unsaved (self);
+}
+
+/**
+ * _nb_window_commit_edits:
+ * Writes what is being typed in a cell, so that saving, printing or
+ * exporting includes it.
+ */
+void
+_nb_window_commit_edits (NbWindow *self)
+{
+  if (self->report == NULL)
+    return;
+  for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+    {
+      const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+      NbTableView *view = self->pages[def->section] != NULL
+                        ? nb_table_page_get_view (NB_TABLE_PAGE (self->pages[def->section]), def->key)
+                        : NULL;
+
+      if (view != NULL)
+        nb_table_view_commit_edit (view);
+    }
 }
 
 void
@@ -782,6 +805,7 @@ nb_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   save_window_size (self);
+  _nb_window_commit_edits (self);
   if (self->closing || !nb_window_get_modified (self))
     {
       nb_recovery_remove (self->recovery_id);
