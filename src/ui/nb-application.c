@@ -149,6 +149,7 @@ nb_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.show-findings", { "F8", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.print-preview", { "<Control><Shift>p", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -13,6 +13,7 @@
 #include "nb-import.h"
 #include "nb-page-renderer.h"
 #include "nb-print-operation.h"
+#include "nb-print-preview.h"
 #include "nb-report-export.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
@@ -362,16 +363,11 @@ _nb_window_export_pdf (NbWindow    *self,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (self->report);
-  g_autofree char *fingerprint = NULL;
-  gboolean signature = self->settings != NULL
-                     ? g_settings_get_boolean (self->settings, "include-signature-block") : TRUE;
+  g_autoptr(NbPageRenderer) renderer = NULL;
   guint unknown;
 
   _nb_window_commit_edits (self);
-  fingerprint = nb_report_fingerprint (self->report);
-  g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature, NULL);
-  nb_page_renderer_paginate (renderer);
+  renderer = nb_print_operation_make_renderer (self->report, self->settings, NULL);
   if (!nb_page_renderer_write_pdf (renderer, path, error))
     return FALSE;
   unknown = nb_page_renderer_get_unknown_glyphs (renderer);
@@ -613,13 +609,36 @@ import_action (GSimpleAction *action,
 
 /* ---- printing ----------------------------------------------------------------- */
 
+static void
+print_finished_cb (NbPrintOperation        *operation,
+                   GtkPrintOperationResult  result,
+                   const GError            *error,
+                   NbWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _nb_window_show_error (self, _("Could Not Print the Report"),
+                           error != NULL ? error->message : "");
+}
+
+static void
+print_preview_requested_cb (NbPrintOperation *operation,
+                            NbWindow         *self)
+{
+  _nb_window_print_preview (self);
+}
+
 /**
  * _nb_window_print:
- * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, _PREVIEW, or _EXPORT
- *   (with @export_path) to write the printed pages to a PDF
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or _EXPORT (with
+ *   @export_path) to write the printed pages to a PDF; a preview asked
+ *   for (the dialog's Preview button, or _PREVIEW) opens ours
  *
- * Prints the report as the PDF export lays it out.  With errors in the
- * report, the problems panel opens too.
+ * Prints the report as the PDF export and the preview lay it out; a
+ * failure is shown in an error dialog (and returned in @error when it
+ * happens at once).  With errors in the report, the problems panel opens
+ * too.
+ *
+ * Returns: %FALSE when printing failed
  */
 gboolean
 _nb_window_print (NbWindow                *self,
@@ -627,10 +646,7 @@ _nb_window_print (NbWindow                *self,
                   const char              *export_path,
                   GError                 **error)
 {
-  gboolean signature = self->settings != NULL
-                     ? g_settings_get_boolean (self->settings, "include-signature-block") : TRUE;
   g_autoptr(NbPrintOperation) operation = NULL;
-  GtkPrintOperationResult result;
 
   if (self->report == NULL)
     return FALSE;
@@ -638,21 +654,34 @@ _nb_window_print (NbWindow                *self,
   if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
     nb_window_set_findings_visible (self, TRUE);
 
-  operation = nb_print_operation_new (self->report, signature);
+  operation = nb_print_operation_new (self->report, self->settings);
   if (export_path != NULL)
     gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
-  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), action, GTK_WINDOW (self), error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  g_signal_connect_object (operation, "finished", G_CALLBACK (print_finished_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (operation, "preview-requested", G_CALLBACK (print_preview_requested_cb),
+                           self, G_CONNECT_DEFAULT);
+  return nb_print_operation_start (operation, action, GTK_WINDOW (self), error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
-static void
-print_run (NbWindow                *self,
-           GtkPrintOperationAction  action)
+/**
+ * _nb_window_print_preview:
+ * Shows the printed pages in a window of ours (not GTK's preview, which
+ * needs an external viewer).
+ *
+ * Returns: (transfer none) (nullable): the preview window
+ */
+GtkWidget *
+_nb_window_print_preview (NbWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  GtkWidget *preview;
 
-  if (!_nb_window_print (self, action, NULL, &error) && error != NULL)
-    _nb_window_show_error (self, _("Could Not Print the Report"), error->message);
+  if (self->report == NULL)
+    return NULL;
+  _nb_window_commit_edits (self);
+  preview = nb_print_preview_new (GTK_WINDOW (self), self->report, self->settings);
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
 }
 
 static void
@@ -660,7 +689,7 @@ print_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  print_run (user_data, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+  _nb_window_print (user_data, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
 static void
@@ -668,7 +697,7 @@ print_preview_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
-  print_run (user_data, GTK_PRINT_OPERATION_ACTION_PREVIEW);
+  _nb_window_print_preview (user_data);
 }
 
 static const GActionEntry win_entries[] = {

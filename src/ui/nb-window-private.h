@@ -80,6 +80,7 @@ gboolean  _nb_window_print              (NbWindow       *self,
                                          GtkPrintOperationAction action,
                                          const char     *export_path,
                                          GError        **error);
+GtkWidget *_nb_window_print_preview     (NbWindow       *self);
 void      _nb_window_show_help_overlay  (NbWindow       *self);
 void      _nb_window_commit_edits       (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
