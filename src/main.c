@@ -14,8 +14,10 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("NB_LOCALEDIR");   /* uninstalled runs: build/po */
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
