@@ -500,7 +500,11 @@ test_window_exports (void)
 int
 main (int argc, char **argv)
 {
-  /* Each test has its own user data folder (print settings go there). */
+  /* Print settings and recovery copies go to a user data folder of this
+   * run's own: gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS. */
+  g_autofree char *home = test_isolate_user_dirs ();
+  int status;
+
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
 
@@ -511,5 +515,7 @@ main (int argc, char **argv)
   g_test_add_func ("/print/dialog-preview-is-ours", test_dialog_preview_is_ours);
   g_test_add_func ("/print/window-exports", test_window_exports);
 
-  return g_test_run ();
+  status = g_test_run ();
+  test_remove_tree (home);
+  return status;
 }

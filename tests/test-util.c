@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "test-util.h"
 
 static NbTable *
@@ -91,4 +93,56 @@ char *
 test_data_path (const char *relative)
 {
   return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
+}
+
+/**
+ * test_isolate_user_dirs:
+ * Points the XDG user folders (data, config, cache, state) at a new
+ * temporary folder, before anything reads them.  For GTK tests:
+ * gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, so without this the
+ * window's recovery copies and print settings went to the real home and
+ * leaked from one test program, and one run, into the next.
+ *
+ * Returns: (transfer full): the folder, for test_remove_tree()
+ */
+char *
+test_isolate_user_dirs (void)
+{
+  char *dir = g_dir_make_tmp ("nianbao-test-home-XXXXXX", NULL);
+  static const char *const vars[][2] = {
+    { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },
+  };
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, vars[i][1], NULL);
+
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      g_setenv (vars[i][0], path, TRUE);
+    }
+  return dir;
+}
+
+void
+test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            test_remove_tree (child);
+          else
+            g_remove (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
 }
