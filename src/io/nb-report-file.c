@@ -18,6 +18,7 @@
 
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
+#include "nb-previous-link.h"
 #include "nb-report-file.h"
 #include "nb-value.h"
 
@@ -136,6 +137,87 @@ write_texts (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
+/* "previous": last year's report, only the cells a link keeps */
+static void
+write_previous (NbJsonWriter   *writer,
+                NbPreviousLink *link)
+{
+  NbReport *figures = nb_previous_link_get_figures (link);
+
+  nb_json_writer_begin_object (writer);
+  nb_json_writer_key (writer, "path");
+  nb_json_writer_string (writer, nb_previous_link_get_path (link));
+  nb_json_writer_key (writer, "organ");
+  nb_json_writer_string (writer, nb_report_get_organ (figures));
+  nb_json_writer_key (writer, "year");
+  nb_json_writer_int (writer, nb_report_get_year (figures));
+  nb_json_writer_key (writer, "edition");
+  nb_json_writer_string (writer, nb_report_get_edition_def (figures)->key);
+  nb_json_writer_key (writer, "figures");
+  nb_json_writer_begin_object (writer);
+  for (guint t = 0; t < nb_report_get_n_tables (figures); t++)
+    {
+      NbTable *table = nb_report_get_table_at (figures, t);
+      const NbTableDef *def = nb_table_get_def (table);
+      gboolean table_open = FALSE;
+
+      for (guint r = 0; r < def->n_rows; r++)
+        {
+          gboolean row_open = FALSE;
+
+          for (guint c = 0; c < def->n_columns; c++)
+            {
+              if (!nb_previous_link_is_linked_cell (def, r, c))
+                continue;
+              if (!table_open)
+                {
+                  nb_json_writer_key (writer, def->key);
+                  nb_json_writer_begin_object (writer);
+                  table_open = TRUE;
+                }
+              if (!row_open)
+                {
+                  nb_json_writer_key (writer, def->rows[r].key);
+                  nb_json_writer_begin_object (writer);
+                  row_open = TRUE;
+                }
+              nb_json_writer_key (writer, def->columns[c].key);
+              write_cell_value (writer, table, r, c);
+            }
+          if (row_open)
+            nb_json_writer_end_object (writer);
+        }
+      if (table_open)
+        nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+  nb_json_writer_key (writer, "problems");
+  nb_json_writer_string (writer, nb_report_get_text (figures, NB_TEXT_PROBLEMS));
+  nb_json_writer_end_object (writer);
+}
+
+/* "units": the units a summary report adds up */
+static void
+write_units (NbJsonWriter *writer,
+             GPtrArray    *units)
+{
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const NbReportUnit *unit = g_ptr_array_index (units, i);
+
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "organ");
+      nb_json_writer_string (writer, unit->organ);
+      nb_json_writer_key (writer, "file");
+      nb_json_writer_string (writer, unit->file);
+      nb_json_writer_key (writer, "fingerprint");
+      nb_json_writer_string (writer, unit->fingerprint);
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_array (writer);
+}
+
 /**
  * nb_report_to_data:
  * @length: (out) (optional): the length of the data
@@ -171,6 +253,18 @@ nb_report_to_data (NbReport *report,
   write_texts (writer, report);
   nb_json_writer_key (writer, "tables");
   write_tables (writer, report);
+  /* optional members: written only when there is something to say, so
+   * that the text of a report without them is as it always was */
+  if (nb_report_get_previous_link (report) != NULL)
+    {
+      nb_json_writer_key (writer, "previous");
+      write_previous (writer, nb_report_get_previous_link (report));
+    }
+  if (nb_report_get_units (report) != NULL)
+    {
+      nb_json_writer_key (writer, "units");
+      write_units (writer, nb_report_get_units (report));
+    }
   nb_json_writer_end_object (writer);
 
   return nb_json_writer_free_to_data (writer, length);
@@ -687,11 +781,16 @@ typedef enum {
   MEMBER_DATE,
   MEMBER_TEXTS,
   MEMBER_TABLES,
+  MEMBER_PREVIOUS,   /* optional */
+  MEMBER_UNITS,      /* optional */
   N_MEMBERS
 } Member;
 
+#define MEMBER_IS_OPTIONAL(i) ((i) == MEMBER_PREVIOUS || (i) == MEMBER_UNITS)
+
 static const char *const member_names[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
+  "previous", "units",
 };
 
 /* First pass over the top level: where each member's value starts. */
@@ -745,7 +844,7 @@ locate_members (Reader *reader,
   if (unknown != NULL)
     return unknown_member (reader, unknown);
   for (guint i = 0; i < N_MEMBERS; i++)
-    if (offsets[i] < 0)
+    if (offsets[i] < 0 && !MEMBER_IS_OPTIONAL (i))
       return missing_member (reader, member_names[i]);
   return TRUE;
 }
@@ -848,6 +947,383 @@ read_identity (Reader   *reader,
   return TRUE;
 }
 
+/* ---- "previous": last year's report ------------------------------------------ */
+
+static gboolean
+row_has_linked_cell (const NbTableDef *def,
+                     guint             row)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    if (nb_previous_link_is_linked_cell (def, row, c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+table_has_linked_cell (const NbTableDef *def)
+{
+  for (guint r = 0; r < def->n_rows; r++)
+    if (row_has_linked_cell (def, r))
+      return TRUE;
+  return FALSE;
+}
+
+/* One row of "figures": exactly the linked cells of the row. */
+static gboolean
+read_figures_row (Reader           *reader,
+                  const NbTableDef *def,
+                  guint             row,
+                  FileCell         *cells)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      gsize length;
+      gboolean ok;
+      int column;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        break;
+      column = nb_table_def_find_column (def, name);
+      if (column < 0 || !nb_previous_link_is_linked_cell (def, row, column))
+        {
+          enter (reader, name);
+          return fail (reader, NB_FILE_ERROR_UNKNOWN,
+                       _("a cell that a link to last year's report does not keep"));
+        }
+      if (!mark_seen (reader, &seen, column, name))
+        return FALSE;
+      length = enter (reader, name);
+      cells[column].present = TRUE;
+      ok = read_cell_number (reader, def->columns[column].kind, &cells[column]);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    if (nb_previous_link_is_linked_cell (def, row, c) && !cells[c].present)
+      return missing_member (reader, def->columns[c].key);
+  return TRUE;
+}
+
+static gboolean
+read_figures_table (Reader  *reader,
+                    NbTable *table)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n_cells = def->n_rows * def->n_columns;
+  g_autofree FileCell *cells = g_new0 (FileCell, n_cells);
+  guint64 seen = 0;
+  gboolean done = FALSE, ok = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    goto out;
+  for (;;)
+    {
+      const char *name;
+      gsize length;
+      gboolean row_ok;
+      int row;
+
+      if (!next_member (reader, &name, &done))
+        goto out;
+      if (done)
+        break;
+      row = nb_table_def_find_row (def, name);
+      if (row < 0 || !row_has_linked_cell (def, row))
+        {
+          enter (reader, name);
+          fail (reader, NB_FILE_ERROR_UNKNOWN,
+                _("a row that a link to last year's report does not keep"));
+          goto out;
+        }
+      if (!mark_seen (reader, &seen, row, name))
+        goto out;
+      length = enter (reader, name);
+      row_ok = read_figures_row (reader, def, row, &cells[row * def->n_columns]);
+      leave (reader, length);
+      if (!row_ok)
+        goto out;
+    }
+  for (guint r = 0; r < def->n_rows; r++)
+    if (row_has_linked_cell (def, r) && (seen & (G_GUINT64_CONSTANT (1) << r)) == 0)
+      {
+        missing_member (reader, def->rows[r].key);
+        goto out;
+      }
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint r = 0; r < def->n_rows; r++)
+      for (guint c = 0; c < def->n_columns; c++)
+        if (cells[r * def->n_columns + c].present && nb_table_def_is_total (def, r, c) == (pass == 1))
+          {
+            gsize length = enter (reader, def->rows[r].key);
+            gboolean cell_ok;
+
+            enter (reader, def->columns[c].key);
+            cell_ok = apply_cell (reader, table, r, c, &cells[r * def->n_columns + c]);
+            leave (reader, length);
+            if (!cell_ok)
+              goto out;
+          }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < n_cells; i++)
+    file_cell_clear (&cells[i]);
+  return ok;
+}
+
+static gboolean
+read_figures (Reader   *reader,
+              NbReport *figures)
+{
+  const NbEditionDef *edition = nb_report_get_edition_def (figures);
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      NbTable *table;
+      gsize length;
+      gboolean ok;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        break;
+      table = nb_report_get_table (figures, name);
+      if (table == NULL || !table_has_linked_cell (nb_table_get_def (table)))
+        {
+          enter (reader, name);
+          return fail (reader, NB_FILE_ERROR_UNKNOWN,
+                       _("a table that a link to last year's report does not keep"));
+        }
+      if (!mark_seen (reader, &seen, nb_edition_find_table (edition, name) - edition->tables, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_figures_table (reader, table);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+  for (guint t = 0; t < edition->n_tables; t++)
+    if (table_has_linked_cell (&edition->tables[t]) && (seen & (G_GUINT64_CONSTANT (1) << t)) == 0)
+      return missing_member (reader, edition->tables[t].key);
+  return TRUE;
+}
+
+typedef enum {
+  PREVIOUS_PATH,
+  PREVIOUS_ORGAN,
+  PREVIOUS_YEAR,
+  PREVIOUS_EDITION,
+  PREVIOUS_FIGURES,
+  PREVIOUS_PROBLEMS,
+  N_PREVIOUS_MEMBERS
+} PreviousMember;
+
+static const char *const previous_member_names[N_PREVIOUS_MEMBERS] = {
+  "path", "organ", "year", "edition", "figures", "problems",
+};
+
+/* Reads member @member of "previous", whose value starts at @offset. */
+static void
+seek_previous_member (Reader *reader,
+                      gsize   base,
+                      gssize  offset,
+                      guint   member)
+{
+  leave (reader, base);
+  enter (reader, previous_member_names[member]);
+  nb_json_reader_seek (reader->json, offset);
+}
+
+static gboolean
+read_previous (Reader   *reader,
+               NbReport *report)
+{
+  gssize offsets[N_PREVIOUS_MEMBERS];
+  g_autofree char *path = NULL, *organ = NULL, *key = NULL, *problems = NULL;
+  g_autoptr(NbReport) figures = NULL;
+  g_autoptr(NbPreviousLink) link = NULL;
+  gsize base = reader->path->len;
+  guint64 seen = 0;
+  gboolean done = FALSE;
+  NbEdition edition;
+  gint64 year;
+
+  for (guint i = 0; i < N_PREVIOUS_MEMBERS; i++)
+    offsets[i] = -1;
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        break;
+      for (i = 0; i < N_PREVIOUS_MEMBERS && strcmp (name, previous_member_names[i]) != 0; i++)
+        ;
+      if (i == N_PREVIOUS_MEMBERS)
+        {
+          enter (reader, name);
+          return fail (reader, NB_FILE_ERROR_UNKNOWN,
+                       _("a member that a link to last year's report does not have"));
+        }
+      if (!mark_seen (reader, &seen, i, name))
+        return FALSE;
+      offsets[i] = nb_json_reader_tell (reader->json);
+      if (!nb_json_reader_skip_value (reader->json, reader->error))
+        return FALSE;
+    }
+  for (guint i = 0; i < N_PREVIOUS_MEMBERS; i++)
+    if (offsets[i] < 0)
+      return missing_member (reader, previous_member_names[i]);
+
+  seek_previous_member (reader, base, offsets[PREVIOUS_PATH], PREVIOUS_PATH);
+  if (!read_text_or_null (reader, &path))
+    return FALSE;
+  seek_previous_member (reader, base, offsets[PREVIOUS_ORGAN], PREVIOUS_ORGAN);
+  if (!read_text (reader, &organ))
+    return FALSE;
+  seek_previous_member (reader, base, offsets[PREVIOUS_YEAR], PREVIOUS_YEAR);
+  if (!read_whole_number (reader, &year))
+    return FALSE;
+  if (year < 0 || year > NB_YEAR_MAX)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %lld"),
+                 NB_YEAR_MAX, (long long) year);
+  seek_previous_member (reader, base, offsets[PREVIOUS_EDITION], PREVIOUS_EDITION);
+  if (!read_text (reader, &key))
+    return FALSE;
+  if (!nb_edition_from_key (key, &edition))
+    return fail (reader, NB_FILE_ERROR_EDITION,
+                 _("expected the edition \"2019\" or \"2021\", found \"%s\""), key);
+  seek_previous_member (reader, base, offsets[PREVIOUS_PROBLEMS], PREVIOUS_PROBLEMS);
+  if (!read_text (reader, &problems))
+    return FALSE;
+
+  figures = nb_report_new (edition);
+  nb_report_set_organ (figures, organ);
+  nb_report_set_year (figures, (int) year);
+  nb_report_set_text (figures, NB_TEXT_PROBLEMS, problems);
+  seek_previous_member (reader, base, offsets[PREVIOUS_FIGURES], PREVIOUS_FIGURES);
+  if (!read_figures (reader, figures))
+    return FALSE;
+
+  link = nb_previous_link_new_from_figures (figures, path);
+  nb_report_set_previous_link (report, link);
+  return TRUE;
+}
+
+/* ---- "units": the units a summary adds up --------------------------------------- */
+
+static const char *const unit_members[] = { "organ", "file", "fingerprint" };
+
+static gboolean
+read_unit (Reader     *reader,
+           GPtrArray  *units)
+{
+  char *values[G_N_ELEMENTS (unit_members)] = { NULL, NULL, NULL };
+  guint64 seen = 0;
+  gboolean done = FALSE, ok = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      gsize length;
+      gboolean member_ok;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        goto out;
+      if (done)
+        break;
+      for (i = 0; i < G_N_ELEMENTS (unit_members) && strcmp (name, unit_members[i]) != 0; i++)
+        ;
+      if (i == G_N_ELEMENTS (unit_members))
+        {
+          enter (reader, name);
+          fail (reader, NB_FILE_ERROR_UNKNOWN, _("a member that a unit does not have"));
+          goto out;
+        }
+      if (!mark_seen (reader, &seen, i, name))
+        goto out;
+      length = enter (reader, name);
+      member_ok = read_text (reader, &values[i]);
+      leave (reader, length);
+      if (!member_ok)
+        goto out;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unit_members); i++)
+    if (values[i] == NULL)
+      {
+        missing_member (reader, unit_members[i]);
+        goto out;
+      }
+  g_ptr_array_add (units, nb_report_unit_new (values[0], values[1], values[2]));
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < G_N_ELEMENTS (unit_members); i++)
+    g_free (values[i]);
+  return ok;
+}
+
+static gboolean
+read_units (Reader   *reader,
+            NbReport *report)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_unit_free);
+  gsize base = reader->path->len;
+
+  if (!expect_kind (reader, NB_JSON_ARRAY, N_("a list")) ||
+      !nb_json_reader_begin_array (reader->json, reader->error))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok;
+
+      if (!nb_json_reader_next_element (reader->json, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (reader->error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          break;
+        }
+      g_string_append_printf (reader->path, "[%u]", i);
+      ok = read_unit (reader, units);
+      leave (reader, base);
+      if (!ok)
+        return FALSE;
+    }
+  nb_report_set_units (report, units);
+  return TRUE;
+}
+
 /**
  * nb_report_new_from_data:
  * @data: the text of a .nianbao file
@@ -907,6 +1383,18 @@ nb_report_new_from_data (const char  *data,
   seek_member (&reader, offsets, MEMBER_TABLES);
   if (!read_tables (&reader, report))
     return NULL;
+  if (offsets[MEMBER_PREVIOUS] >= 0)
+    {
+      seek_member (&reader, offsets, MEMBER_PREVIOUS);
+      if (!read_previous (&reader, report))
+        return NULL;
+    }
+  if (offsets[MEMBER_UNITS] >= 0)
+    {
+      seek_member (&reader, offsets, MEMBER_UNITS);
+      if (!read_units (&reader, report))
+        return NULL;
+    }
 
   return g_steal_pointer (&report);
 }
@@ -945,22 +1433,48 @@ nb_report_load_from_path (const char  *path,
   if (report == NULL)
     g_set_error (error, NB_FILE_ERROR, local_error->code,
                  _("“%s” cannot be opened. %s"), name, local_error->message);
+  else if (nb_report_get_previous_link (report) != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *folder = g_path_get_dirname (absolute);
+
+      nb_previous_link_set_base (nb_report_get_previous_link (report), folder);
+    }
   return report;
 }
 
 /**
  * nb_report_save_to_path:
- * Saves atomically: the text is written to a temporary file beside @path,
+ * Saves atomically (a link to last year's report is first rewritten
+ * relative to @path's folder): the text is written to a temporary file beside @path,
  * flushed, then renamed over it, so @path holds either the old or the new
  * report, never half of one.
  */
+/* A link's path is written relative to the folder the report is saved in. */
+static void
+rebase_link (NbReport   *report,
+             const char *path)
+{
+  NbPreviousLink *link = nb_report_get_previous_link (report);
+  g_autofree char *absolute = NULL, *folder = NULL;
+
+  if (link == NULL || path == NULL)
+    return;
+  absolute = g_canonicalize_filename (path, NULL);
+  folder = g_path_get_dirname (absolute);
+  nb_previous_link_rebase (link, folder);
+}
+
 gboolean
 nb_report_save_to_path (NbReport    *report,
                         const char  *path,
                         GError     **error)
 {
   gsize length;
-  g_autofree char *data = nb_report_to_data (report, &length);
+  g_autofree char *data = NULL;
+
+  rebase_link (report, path);
+  data = nb_report_to_data (report, &length);
 
   return nb_file_write_atomically (path, data, length, error);
 }
@@ -1093,8 +1607,12 @@ nb_report_save_async (NbReport            *report,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   SaveData *save = g_new0 (SaveData, 1);
+  g_autofree char *path = g_file_get_path (file);
   gsize length;
-  char *data = nb_report_to_data (report, &length);
+  char *data;
+
+  rebase_link (report, path);
+  data = nb_report_to_data (report, &length);
 
   save->file = g_object_ref (file);
   save->data = g_bytes_new_take (data, length);
