@@ -496,6 +496,9 @@ static const struct {
   { "行政诉讼", FIGURE_LITIGATION, FALSE, FALSE },
 };
 
+/* An ASCII digit (g_ascii_isdigit() would take a gunichar’s low byte). */
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+
 /* At most this many characters between a phrase and its number. */
 #define TEXT_FIGURE_GAP 12
 
@@ -583,7 +586,7 @@ chinese_unit (gunichar c)
 static gboolean
 starts_number (gunichar c)
 {
-  return g_ascii_isdigit (c) || chinese_digit (c) >= 0 || chinese_unit (c) == 10;
+  return IS_DIGIT (c) || chinese_digit (c) >= 0 || chinese_unit (c) == 10;
 }
 
 /* Reads a number at @i: Arabic digits (with thousands commas and, for a
@@ -599,22 +602,22 @@ read_text_number (const Letters *l,
   gint64 value = 0;
 
   *decimals = 0;
-  if (j < l->n && g_ascii_isdigit (l->c[j]))
+  if (j < l->n && IS_DIGIT (l->c[j]))
     {
       while (j < l->n && value < G_GINT64_CONSTANT (100000000000000))
         {
-          if (g_ascii_isdigit (l->c[j]))
+          if (IS_DIGIT (l->c[j]))
             value = value * 10 + (l->c[j] - '0');
           else if ((l->c[j] == ',' || l->c[j] == 0xFF0C) && j + 3 < l->n &&
-                   g_ascii_isdigit (l->c[j + 1]) && g_ascii_isdigit (l->c[j + 2]) &&
-                   g_ascii_isdigit (l->c[j + 3]) && (j + 4 >= l->n || !g_ascii_isdigit (l->c[j + 4])))
+                   IS_DIGIT (l->c[j + 1]) && IS_DIGIT (l->c[j + 2]) &&
+                   IS_DIGIT (l->c[j + 3]) && (j + 4 >= l->n || !IS_DIGIT (l->c[j + 4])))
             ;
           else
             break;
           j++;
         }
-      if (j + 1 < l->n && l->c[j] == '.' && g_ascii_isdigit (l->c[j + 1]))
-        for (j++; j < l->n && g_ascii_isdigit (l->c[j]) && *decimals < 4; j++, (*decimals)++)
+      if (j + 1 < l->n && l->c[j] == '.' && IS_DIGIT (l->c[j + 1]))
+        for (j++; j < l->n && IS_DIGIT (l->c[j]) && *decimals < 4; j++, (*decimals)++)
           value = value * 10 + (l->c[j] - '0');
       *number = value;
       return j;
@@ -707,9 +710,9 @@ number_before (const Letters *l,
 {
   guint start;
 
-  if (i < 2 || l->c[i - 1] != 0x4EF6 /* 件 */ || !g_ascii_isdigit (l->c[i - 2]))
+  if (i < 2 || l->c[i - 1] != 0x4EF6 /* 件 */ || !IS_DIGIT (l->c[i - 2]))
     return FALSE;
-  for (start = i - 2; start > 0 && g_ascii_isdigit (l->c[start - 1]); start--)
+  for (start = i - 2; start > 0 && IS_DIGIT (l->c[start - 1]); start--)
     ;
   *number = 0;
   for (guint j = start; j < i - 1; j++)
