@@ -106,41 +106,112 @@ nb_aggregate_collect (const char * const  *paths,
   return g_steal_pointer (&units);
 }
 
-static void
-set_report (NbUnitStatus *unit,
-            NbReport     *report)
-{
-  g_autoptr(NbChecker) checker = nb_checker_new (report);
+/* What reading and checking one unit gives; made in a worker thread. */
+typedef struct {
+  const char *file;
+  NbReport   *report;
+  GError     *error;
+  char       *fingerprint;
+  guint       errors, warnings;
+} Loaded;
 
-  nb_unit_status_set_report (unit, report,
-                             nb_checker_count (checker, NB_SEVERITY_ERROR, -1),
-                             nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
+static void
+read_unit (Loaded *loaded)
+{
+  g_autoptr(NbChecker) checker = NULL;
+
+  if (loaded->report == NULL)
+    loaded->report = nb_report_load_from_path (loaded->file, &loaded->error);
+  if (loaded->report == NULL)
+    return;
+  checker = nb_checker_new (loaded->report);
+  loaded->errors = nb_checker_count (checker, NB_SEVERITY_ERROR, -1);
+  loaded->warnings = nb_checker_count (checker, NB_SEVERITY_WARNING, -1);
+  loaded->fingerprint = nb_report_fingerprint (loaded->report);
+}
+
+typedef struct {
+  Loaded *loaded;
+  guint   n, first, step;
+} Share;
+
+static gpointer
+read_share (gpointer data)
+{
+  Share *share = data;
+
+  for (guint i = share->first; i < share->n; i += share->step)
+    read_unit (&share->loaded[i]);
+  return NULL;
+}
+
+/* Reads (and checks) the units in @loaded, on as many threads as there
+ * are processors: each report is made and checked by one thread alone,
+ * and only handed over when all are done. */
+static void
+read_units (Loaded *loaded,
+            guint   n)
+{
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 16);
+  g_autofree Share *shares = NULL;
+  g_autofree GThread **threads = NULL;
+
+  n_threads = MIN (n_threads, MAX (n / 8, 1));
+  shares = g_new0 (Share, n_threads);
+  threads = g_new0 (GThread *, n_threads);
+  for (guint t = 0; t < n_threads; t++)
+    {
+      shares[t] = (Share) { loaded, n, t, n_threads };
+      if (t > 0)
+        threads[t] = g_thread_new ("nb-aggregate", read_share, &shares[t]);
+    }
+  read_share (&shares[0]);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+}
+
+static void
+apply_loaded (NbUnitStatus *unit,
+              Loaded       *loaded)
+{
+  if (loaded->report == NULL)
+    nb_unit_status_set_state (unit, NB_UNIT_UNREADABLE, loaded->error->message);
+  else
+    nb_unit_status_set_report (unit, loaded->report, loaded->fingerprint,
+                               loaded->errors, loaded->warnings);
+  g_clear_object (&loaded->report);
+  g_clear_error (&loaded->error);
+  g_clear_pointer (&loaded->fingerprint, g_free);
 }
 
 /**
  * nb_aggregate_load:
- * Reads every unit's file and checks its report; a file that cannot be
- * read is marked so, with the reason.
+ * Reads every unit's file and checks its report (in worker threads; the
+ * statuses are filled in the caller's thread when all are read); a file
+ * that cannot be read is marked so, with the reason.
  */
 void
 nb_aggregate_load (GListStore *units)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (units));
+  g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree Loaded *loaded = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(NbUnitStatus) unit = g_list_model_get_item (G_LIST_MODEL (units), i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(NbReport) report = NULL;
+      NbUnitStatus *unit = g_list_model_get_item (G_LIST_MODEL (units), i);
 
-      if (nb_unit_status_get_report (unit) != NULL)
-        continue;
-      report = nb_report_load_from_path (nb_unit_status_get_file (unit), &error);
-      if (report == NULL)
-        nb_unit_status_set_state (unit, NB_UNIT_UNREADABLE, error->message);
+      if (nb_unit_status_get_report (unit) == NULL)
+        g_ptr_array_add (todo, unit);
       else
-        set_report (unit, report);
+        g_object_unref (unit);
     }
+  loaded = g_new0 (Loaded, todo->len);
+  for (guint i = 0; i < todo->len; i++)
+    loaded[i].file = nb_unit_status_get_file (todo->pdata[i]);
+  read_units (loaded, todo->len);
+  for (guint i = 0; i < todo->len; i++)
+    apply_loaded (todo->pdata[i], &loaded[i]);
 }
 
 /**
@@ -155,8 +226,10 @@ nb_aggregate_add_report (GListStore *units,
                          const char *name)
 {
   g_autoptr(NbUnitStatus) unit = nb_unit_status_new (name);
+  Loaded loaded = { name, g_object_ref (report), NULL, NULL, 0, 0 };
 
-  set_report (unit, report);
+  read_unit (&loaded);
+  apply_loaded (unit, &loaded);
   g_list_store_append (units, unit);
 }
 

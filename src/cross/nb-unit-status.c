@@ -217,9 +217,15 @@ nb_unit_status_get_report (NbUnitStatus *self)
   return self->report;
 }
 
+/**
+ * nb_unit_status_set_report:
+ * @fingerprint: (nullable): nb_report_fingerprint() of @report, when
+ *   already known
+ */
 void
 nb_unit_status_set_report (NbUnitStatus *self,
                            NbReport     *report,
+                           const char   *fingerprint,
                            guint         errors,
                            guint         warnings)
 {
@@ -230,7 +236,7 @@ nb_unit_status_set_report (NbUnitStatus *self,
   g_free (self->organ);
   self->organ = g_strdup (nb_report_get_organ (report));
   g_free (self->fingerprint);
-  self->fingerprint = nb_report_fingerprint (report);
+  self->fingerprint = fingerprint != NULL ? g_strdup (fingerprint) : nb_report_fingerprint (report);
   self->year = nb_report_get_year (report);
   self->edition = nb_report_get_edition (report);
   self->errors = errors;

@@ -34,6 +34,7 @@ NbReport     *nb_unit_status_get_report      (NbUnitStatus *self);
 /* For the 汇总 that fills the status in. */
 void          nb_unit_status_set_report      (NbUnitStatus *self,
                                               NbReport     *report,
+                                              const char   *fingerprint,
                                               guint         errors,
                                               guint         warnings);
 void          nb_unit_status_set_state       (NbUnitStatus *self,
