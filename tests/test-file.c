@@ -59,6 +59,9 @@ test_round_trip_keeps_everything (void)
 
   nb_report_set_title (report, "2020年测试市政府信息公开工作年度报告");
   nb_report_set_date (report, "2021-01-20");
+  nb_report_set_signature_shown (report, NB_SIGNATURE_REVIEWER, FALSE);
+  nb_report_set_signature_label (report, NB_SIGNATURE_HEAD, "主要负责人（签字）");
+  nb_report_set_signature_value (report, NB_SIGNATURE_PHONE, "0879-1234567");
   nb_report_set_text (report, NB_TEXT_PREFACE, "引言\n第二段 \"引号\" \\ 与\t制表符");
   test_set (report, "s2_licensing.licensing.change", -8);
   nb_table_set_number (regs, 1, 2, 39, NULL);
@@ -69,6 +72,9 @@ test_round_trip_keeps_everything (void)
   /* an override equal to its sum stays an override; a blank total too */
   nb_table_set_number (requests, granted, total, 16, NULL);
   nb_table_clear (requests, nb_table_def_find_row (def, "partly_granted"), total);
+  /* a total row's override, under an automatic corner that adds it up */
+  nb_table_set_number (requests, nb_table_def_find_row (def, "result_total"),
+                       nb_table_def_find_column (def, "research"), 3, NULL);
 
   first = nb_report_to_data (report, NULL);
   loaded = nb_report_new_from_data (first, -1, &error);
@@ -80,6 +86,10 @@ test_round_trip_keeps_everything (void)
   g_assert_cmpstr (nb_report_get_text (loaded, NB_TEXT_PREFACE), ==,
                    "引言\n第二段 \"引号\" \\ 与\t制表符");
   g_assert_cmpint (test_get (loaded, "s2_licensing.licensing.change"), ==, -8);
+  g_assert_false (nb_report_get_signature_shown (loaded, NB_SIGNATURE_REVIEWER));
+  g_assert_true (nb_report_get_signature_shown (loaded, NB_SIGNATURE_HEAD));
+  g_assert_cmpstr (nb_report_get_signature_label (loaded, NB_SIGNATURE_HEAD), ==, "主要负责人（签字）");
+  g_assert_cmpstr (nb_report_get_signature_value (loaded, NB_SIGNATURE_PHONE), ==, "0879-1234567");
   g_assert_cmpstr (nb_table_get_note (nb_report_get_table (loaded, "s2_regulations"), 1, 2), ==,
                    "市政府、市政府办印发");
   g_assert_cmpstr (nb_table_get_unit (nb_report_get_table (loaded, "s2_procurement"), 0, 1), ==, "元");
@@ -87,6 +97,9 @@ test_round_trip_keeps_everything (void)
   g_assert_true (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"), granted, total));
   g_assert_false (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"),
                                           nb_table_def_find_row (def, "new"), total));
+  g_assert_false (nb_table_is_overridden (nb_report_get_table (loaded, "s3_requests"),
+                                          nb_table_def_find_row (def, "result_total"), total));
+  g_assert_cmpint (test_get (loaded, "s3_requests.result_total.total"), ==, 25);
   g_assert_finalize_object (g_steal_pointer (&loaded));
   g_assert_finalize_object (g_steal_pointer (&report));
 }
@@ -134,12 +147,18 @@ static const BadCase bad_cases[] = {
     "$.edition: expected the edition \"2019\" or \"2021\", found \"2023\"" },
   { "future-version", "\"schema_version\": 1", "\"schema_version\": 7", NB_FILE_ERROR_VERSION,
     "newer version of Nianbao (format 7" },
-  { "missing-table", "\"s2_fees\": {", "\"s2_costs\": {", NB_FILE_ERROR_UNKNOWN,
+  { "unknown-table", "\"s2_fees\": {", "\"s2_costs\": {", NB_FILE_ERROR_UNKNOWN,
     "$.tables.s2_costs: a member that a report does not have" },
-  { "missing-row", "\"carried_forward\": {", "\"carried_later\": {", NB_FILE_ERROR_UNKNOWN,
+  { "missing-table", "\"s2_fees\": {\n      \"fees\": {\n        \"amount\": \"35.6\"\n      }\n    },\n",
+    "", NB_FILE_ERROR_MISSING, "$.tables: the member “s2_fees” is missing" },
+  { "missing-cell", "\"natural\": 40,", "", NB_FILE_ERROR_MISSING,
+    "$.tables.s3_requests.new: the member “natural” is missing" },
+  { "unknown-row", "\"carried_forward\": {", "\"carried_later\": {", NB_FILE_ERROR_UNKNOWN,
     "$.tables.s3_requests.carried_later" },
   { "not-a-report", "\"format\": \"nianbao-report\"", "\"format\": \"other\"",
     NB_FILE_ERROR_NOT_REPORT, "not a Nianbao report" },
+  { "unknown-signature-line", "\"date\": \"2025-01-20\",", "\"date\": \"2025-01-20\", \"signature\": {\"boss\": {}},",
+    NB_FILE_ERROR_UNKNOWN, "$.signature.boss: a member that a report does not have" },
   { "bad-date", "\"date\": \"2025-01-20\"", "\"date\": \"2025-02-30\"", NB_FILE_ERROR_VALUE,
     "$.date: expected a date" },
 };

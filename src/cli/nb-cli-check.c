@@ -45,52 +45,96 @@ print_findings (const char *path,
     }
 }
 
-static int
-check_one (const char   *path,
-           NbReport     *previous,
-           gboolean      as_json,
-           NbJsonWriter *writer)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = nb_report_load_from_path (path, &error);
-  g_autoptr(NbChecker) checker = NULL;
+/* One file's check, done by a worker and printed by the main thread in
+ * the order the files were given. */
+typedef struct {
+  const char *path;
+  NbReport   *previous;
+  NbReport   *report;
+  NbChecker  *checker;
+  GError     *error;
+} Check;
 
-  if (as_json)
+static void
+check_clear (Check *check)
+{
+  g_clear_object (&check->checker);
+  g_clear_object (&check->report);
+  g_clear_error (&check->error);
+}
+
+static void
+run_check (gpointer data,
+           gpointer user_data)
+{
+  Check *check = data;
+
+  check->report = nb_report_load_from_path (check->path, &check->error);
+  if (check->report == NULL)
+    return;
+  check->checker = nb_checker_new (check->report);
+  nb_checker_set_previous (check->checker, check->previous);
+}
+
+static int
+report_check (Check        *check,
+              NbJsonWriter *writer)
+{
+  if (writer != NULL)
     {
       nb_json_writer_begin_object (writer);
       nb_json_writer_key (writer, "file");
-      nb_json_writer_string (writer, path);
+      nb_json_writer_string (writer, check->path);
     }
 
-  if (report == NULL)
+  if (check->report == NULL)
     {
-      if (as_json)
+      if (writer != NULL)
         {
           nb_json_writer_key (writer, "error");
-          nb_json_writer_string (writer, error->message);
+          nb_json_writer_string (writer, check->error->message);
           nb_json_writer_end_object (writer);
         }
       else
-        g_printerr ("%s\n", error->message);
+        g_printerr ("%s\n", check->error->message);
       return EXIT_UNREADABLE;
     }
 
-  checker = nb_checker_new (report);
-  nb_checker_set_previous (checker, previous);
-  if (as_json)
+  if (writer != NULL)
     {
       nb_json_writer_key (writer, "errors");
-      nb_json_writer_int (writer, nb_checker_count (checker, NB_SEVERITY_ERROR, -1));
+      nb_json_writer_int (writer, nb_checker_count (check->checker, NB_SEVERITY_ERROR, -1));
       nb_json_writer_key (writer, "warnings");
-      nb_json_writer_int (writer, nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
+      nb_json_writer_int (writer, nb_checker_count (check->checker, NB_SEVERITY_WARNING, -1));
       nb_json_writer_key (writer, "findings");
-      nb_json_write_findings (writer, nb_checker_get_findings (checker));
+      nb_json_write_findings (writer, nb_checker_get_findings (check->checker));
       nb_json_writer_end_object (writer);
     }
   else
-    print_findings (path, checker);
+    print_findings (check->path, check->checker);
 
-  return nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+  return nb_checker_count (check->checker, NB_SEVERITY_ERROR, -1) > 0 ? EXIT_ERRORS : EXIT_CLEAN;
+}
+
+/* Checks the files on every core: each report and its checker stay in
+ * the worker thread that made them until the pool is done. */
+static void
+check_all (Check *checks,
+           guint  n_checks)
+{
+  g_autoptr(GError) error = NULL;
+  GThreadPool *pool = g_thread_pool_new (run_check, NULL, (int) g_get_num_processors (),
+                                         FALSE, &error);
+
+  if (pool == NULL)
+    {
+      for (guint i = 0; i < n_checks; i++)
+        run_check (&checks[i], NULL);
+      return;
+    }
+  for (guint i = 0; i < n_checks; i++)
+    g_thread_pool_push (pool, &checks[i], NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
 }
 
 int
@@ -111,6 +155,8 @@ nb_cli_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) previous = NULL;
   NbJsonWriter *writer = NULL;
+  g_autofree Check *checks = NULL;
+  guint n_checks;
   int status = EXIT_CLEAN;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -137,10 +183,17 @@ nb_cli_check (int    argc,
       nb_json_writer_key (writer, "files");
       nb_json_writer_begin_array (writer);
     }
-  for (guint i = 0; files[i] != NULL; i++)
+  n_checks = g_strv_length (files);
+  checks = g_new0 (Check, n_checks);
+  for (guint i = 0; i < n_checks; i++)
+    checks[i] = (Check) { .path = files[i], .previous = previous };
+  check_all (checks, n_checks);
+
+  for (guint i = 0; i < n_checks; i++)
     {
-      int file_status = check_one (files[i], previous, as_json, writer);
+      int file_status = report_check (&checks[i], writer);
       status = MAX (status, file_status);
+      check_clear (&checks[i]);
     }
   if (as_json)
     {

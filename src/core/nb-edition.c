@@ -345,6 +345,26 @@ nb_table_def_is_total (const NbTableDef *def,
 }
 
 /**
+ * nb_table_def_same_label:
+ * @level: 0 for the group label (first label column), 1 for the subgroup
+ *
+ * Whether rows @a and @b share one merged label cell at @level: the
+ * same label (by identity, as the definitions write it) in the same run.
+ */
+gboolean
+nb_table_def_same_label (const NbTableDef *def,
+                         guint             level,
+                         guint             a,
+                         guint             b)
+{
+  const NbRowDef *x = &def->rows[a], *y = &def->rows[b];
+
+  if (level == 0)
+    return x->group != NULL && x->group == y->group;
+  return x->subgroup != NULL && x->subgroup == y->subgroup && x->group == y->group;
+}
+
+/**
  * nb_table_def_row_name:
  * The row as messages name it: its short name, or its label behind the
  * label of its sub-group (（三）不予公开 1.属于国家秘密).

@@ -85,6 +85,10 @@ int                 nb_table_def_find_column    (const NbTableDef    *def,
 gboolean            nb_table_def_is_total       (const NbTableDef    *def,
                                                  guint                row,
                                                  guint                column);
+gboolean            nb_table_def_same_label     (const NbTableDef    *def,
+                                                 guint                level,
+                                                 guint                a,
+                                                 guint                b);
 char               *nb_table_def_row_name       (const NbTableDef    *def,
                                                  guint                row);
 const char         *nb_section_heading          (guint                section);

@@ -22,6 +22,14 @@ typedef struct {
 } NbCell;
 
 /* Row-major, n_rows × n_columns of the table's definition. */
-const NbCell *_nb_table_get_cells (NbTable *self);
+const NbCell *_nb_table_get_cells     (NbTable      *self);
+
+/* For the loader, which fills a table nobody watches yet: no signals, no
+ * totals kept up to date until _nb_table_settle_totals(). */
+void          _nb_table_load_cell     (NbTable      *self,
+                                       guint         row,
+                                       guint         column,
+                                       const NbCell *cell);
+void          _nb_table_settle_totals (NbTable      *self);
 
 G_END_DECLS

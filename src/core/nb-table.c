@@ -735,3 +735,35 @@ _nb_table_get_cells (NbTable *self)
 {
   return self->cells;
 }
+
+void
+_nb_table_load_cell (NbTable      *self,
+                     guint         row,
+                     guint         column,
+                     const NbCell *cell)
+{
+  NbCell *to = cell_at (self, row, column);
+
+  clear_strings (to);
+  *to = *cell;
+  to->marker = g_strdup (cell->marker);
+  to->note = g_strdup (cell->note);
+  to->unit = g_strdup (cell->unit);
+}
+
+/* Recomputes every automatic total: the total rows' cells first, since
+ * the total column adds them up across. */
+void
+_nb_table_settle_totals (NbTable *self)
+{
+  const NbTableDef *def = self->def;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (def->rows[r].n_parts > 0 && def->columns[c].n_parts == 0)
+        recompute_total (self, r, c);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (def->columns[c].n_parts > 0)
+        recompute_total (self, r, c);
+}

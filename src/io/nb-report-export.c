@@ -12,7 +12,7 @@
 
 #include "nb-json-writer.h"
 #include "nb-report-export.h"
-#include "nb-report-file.h"
+#include "nb-report-file-private.h"
 #include "nb-value.h"
 
 static void
@@ -31,35 +31,6 @@ write_number (NbJsonWriter *writer,
   text = nb_value_format (nb_table_get_kind (table, column),
                           nb_table_get_number (table, row, column));
   nb_json_writer_number_text (writer, text);
-}
-
-static void
-write_tables (NbJsonWriter *writer,
-              NbReport     *report)
-{
-  nb_json_writer_key (writer, "tables");
-  nb_json_writer_begin_object (writer);
-  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
-    {
-      NbTable *table = nb_report_get_table_at (report, t);
-      const NbTableDef *def = nb_table_get_def (table);
-
-      nb_json_writer_key (writer, def->key);
-      nb_json_writer_begin_object (writer);
-      for (guint r = 0; r < def->n_rows; r++)
-        {
-          nb_json_writer_key (writer, def->rows[r].key);
-          nb_json_writer_begin_object (writer);
-          for (guint c = 0; c < def->n_columns; c++)
-            {
-              nb_json_writer_key (writer, def->columns[c].key);
-              write_number (writer, table, r, c);
-            }
-          nb_json_writer_end_object (writer);
-        }
-      nb_json_writer_end_object (writer);
-    }
-  nb_json_writer_end_object (writer);
 }
 
 /* One object per kind of annotation, keyed by cell address. */
@@ -174,7 +145,7 @@ nb_report_export_json (NbReport   *report,
       nb_json_writer_key (writer, nb_text_section_key (i));
       nb_json_writer_string (writer, nb_report_get_text (report, i));
     }
-  write_tables (writer, report);
+  _nb_json_write_tables (writer, report, write_number);
   write_annotations (writer, report, "notes", nb_table_get_note);
   write_annotations (writer, report, "markers", nb_table_get_marker);
   write_annotations (writer, report, "units", nb_table_get_unit);

@@ -19,7 +19,8 @@
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
 #include "nb-previous-link.h"
-#include "nb-report-file.h"
+#include "nb-report-file-private.h"
+#include "nb-table-private.h"
 #include "nb-value.h"
 
 #define FORMAT_NAME "nianbao-report"
@@ -96,10 +97,17 @@ write_cell (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
-static void
-write_tables (NbJsonWriter *writer,
-              NbReport     *report)
+/**
+ * _nb_json_write_tables:
+ * Writes `tables.<table>.<row>.<column>` for every cell of the report,
+ * each cell by @write_one: shared by the file and the JSON export.
+ */
+void
+_nb_json_write_tables (NbJsonWriter  *writer,
+                       NbReport      *report,
+                       NbCellWriter   write_one)
 {
+  nb_json_writer_key (writer, "tables");
   nb_json_writer_begin_object (writer);
   for (guint t = 0; t < nb_report_get_n_tables (report); t++)
     {
@@ -115,9 +123,59 @@ write_tables (NbJsonWriter *writer,
           for (guint c = 0; c < def->n_columns; c++)
             {
               nb_json_writer_key (writer, def->columns[c].key);
-              write_cell (writer, table, r, c);
+              write_one (writer, table, r, c);
             }
           nb_json_writer_end_object (writer);
+        }
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+}
+
+static gboolean
+signature_is_default (NbReport        *report,
+                      NbSignatureLine  line)
+{
+  return nb_report_get_signature_shown (report, line) &&
+         !nb_report_has_custom_signature_label (report, line) &&
+         *nb_report_get_signature_value (report, line) == '\0';
+}
+
+/* Only the lines that differ from the defaults are written; a report
+ * with the default block has no "signature" member. */
+static void
+write_signature (NbJsonWriter *writer,
+                 NbReport     *report)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    any |= !signature_is_default (report, i);
+  if (!any)
+    return;
+
+  nb_json_writer_key (writer, "signature");
+  nb_json_writer_begin_object (writer);
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      if (signature_is_default (report, i))
+        continue;
+      nb_json_writer_key (writer, nb_signature_line_key (i));
+      nb_json_writer_begin_object (writer);
+      if (!nb_report_get_signature_shown (report, i))
+        {
+          nb_json_writer_key (writer, "shown");
+          nb_json_writer_boolean (writer, FALSE);
+        }
+      if (nb_report_has_custom_signature_label (report, i))
+        {
+          nb_json_writer_key (writer, "label");
+          nb_json_writer_string (writer, nb_report_get_signature_label (report, i));
+        }
+      if (*nb_report_get_signature_value (report, i) != '\0')
+        {
+          nb_json_writer_key (writer, "value");
+          nb_json_writer_string (writer, nb_report_get_signature_value (report, i));
         }
       nb_json_writer_end_object (writer);
     }
@@ -249,10 +307,10 @@ nb_report_to_data (NbReport *report,
                                    ? nb_report_get_title (report) : NULL);
   nb_json_writer_key (writer, "date");
   nb_json_writer_string (writer, *nb_report_get_date (report) ? nb_report_get_date (report) : NULL);
+  write_signature (writer, report);
   nb_json_writer_key (writer, "texts");
   write_texts (writer, report);
-  nb_json_writer_key (writer, "tables");
-  write_tables (writer, report);
+  _nb_json_write_tables (writer, report, write_cell);
   /* optional members: written only when there is something to say, so
    * that the text of a report without them is as it always was */
   if (nb_report_get_previous_link (report) != NULL)
@@ -596,34 +654,43 @@ read_row (Reader           *reader,
   return TRUE;
 }
 
-/* Puts a cell into the table.  A total is written only when it is an
- * override, or differs from the sum of its parts: then it is kept as
- * published; otherwise it stays automatic. */
+/* Puts a cell into the table.  A total is kept as written only when it is
+ * an override, or differs from the sum of its parts; otherwise it stays
+ * automatic. */
 static gboolean
 apply_cell (Reader   *reader,
             NbTable  *table,
             guint     row,
             guint     column,
-            FileCell *cell)
+            FileCell *from)
 {
-  gint64 sum = 0;
+  NbCell cell = {
+    .number = from->number,
+    .state = from->has_number ? NB_CELL_NUMBER : from->marker != NULL ? NB_CELL_MARKER
+                                                                      : NB_CELL_EMPTY,
+    .marker = from->marker,
+    .note = from->note,
+    .unit = from->unit,
+  };
+  g_autoptr(GError) value_error = NULL;
 
-  if (nb_table_is_total (table, row, column) && !cell->overridden && cell->marker == NULL &&
-      nb_table_sum_parts (table, row, column, &sum) == cell->has_number &&
-      (!cell->has_number || sum == cell->number))
-    ;
-  else if (cell->has_number)
+  if (nb_table_is_total (table, row, column))
     {
-      if (!nb_table_set_number (table, row, column, cell->number, reader->error))
-        return FALSE;
-    }
-  else if (cell->marker != NULL)
-    nb_table_set_marker (table, row, column, cell->marker);
-  else if (nb_table_is_total (table, row, column))
-    nb_table_clear (table, row, column);
+      /* the parts as loaded so far: a total row's cells come before the
+       * corner that adds them up */
+      gint64 sum;
+      NbCellState automatic = nb_table_sum_parts (table, row, column, &sum) ? NB_CELL_NUMBER
+                                                                            : NB_CELL_EMPTY;
 
-  nb_table_set_note (table, row, column, cell->note);
-  nb_table_set_unit (table, row, column, cell->unit);
+      cell.overridden = from->overridden || cell.state != automatic ||
+                        (automatic == NB_CELL_NUMBER && cell.number != sum);
+    }
+  if (from->marker != NULL && from->has_number)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
+  if (!nb_value_check (nb_table_get_kind (table, column), cell.number, &value_error))
+    return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
+
+  _nb_table_load_cell (table, row, column, &cell);
   return TRUE;
 }
 
@@ -674,7 +741,7 @@ read_table (Reader  *reader,
         goto out;
       }
 
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 2; pass++, _nb_table_settle_totals (table))
     for (guint r = 0; r < def->n_rows; r++)
       for (guint c = 0; c < def->n_columns; c++)
         if (nb_table_def_is_total (def, r, c) == (pass == 1))
@@ -770,6 +837,92 @@ read_texts (Reader   *reader,
     }
 }
 
+static const char *const signature_members[] = { "shown", "label", "value" };
+
+static gboolean
+read_signature_line (Reader          *reader,
+                     NbReport        *report,
+                     NbSignatureLine  line)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *text = NULL;
+      const char *name;
+      gboolean shown, ok;
+      gsize length;
+      guint i;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      for (i = 0; i < G_N_ELEMENTS (signature_members) && strcmp (name, signature_members[i]); i++)
+        ;
+      if (i == G_N_ELEMENTS (signature_members))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, i, name))
+        return FALSE;
+      length = enter (reader, name);
+      if (i == 0)
+        {
+          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
+               nb_json_reader_read_boolean (reader->json, &shown, reader->error);
+          if (ok)
+            nb_report_set_signature_shown (report, line, shown);
+        }
+      else
+        {
+          ok = read_text (reader, &text);
+          if (ok && i == 1)
+            nb_report_set_signature_label (report, line, text);
+          else if (ok)
+            nb_report_set_signature_value (report, line, text);
+        }
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+static gboolean
+read_signature (Reader   *reader,
+                NbReport *report)
+{
+  guint64 seen = 0;
+  gboolean done = FALSE;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+  for (;;)
+    {
+      const char *name;
+      NbSignatureLine line;
+      gsize length;
+      gboolean ok;
+
+      if (!next_member (reader, &name, &done))
+        return FALSE;
+      if (done)
+        return TRUE;
+      if (!nb_signature_line_from_key (name, &line))
+        return unknown_member (reader, name);
+      if (!mark_seen (reader, &seen, line, name))
+        return FALSE;
+      length = enter (reader, name);
+      ok = read_signature_line (reader, report, line);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
 /* The members of the top level, in the order they are read. */
 typedef enum {
   MEMBER_FORMAT,
@@ -781,16 +934,17 @@ typedef enum {
   MEMBER_DATE,
   MEMBER_TEXTS,
   MEMBER_TABLES,
-  MEMBER_PREVIOUS,   /* optional */
-  MEMBER_UNITS,      /* optional */
+  MEMBER_SIGNATURE,   /* optional from here on */
+  MEMBER_PREVIOUS,
+  MEMBER_UNITS,
   N_MEMBERS
 } Member;
 
-#define MEMBER_IS_OPTIONAL(i) ((i) == MEMBER_PREVIOUS || (i) == MEMBER_UNITS)
+#define N_REQUIRED_MEMBERS MEMBER_SIGNATURE
 
 static const char *const member_names[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
-  "previous", "units",
+  "signature", "previous", "units",
 };
 
 /* First pass over the top level: where each member's value starts. */
@@ -843,8 +997,8 @@ locate_members (Reader *reader,
     return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
   if (unknown != NULL)
     return unknown_member (reader, unknown);
-  for (guint i = 0; i < N_MEMBERS; i++)
-    if (offsets[i] < 0 && !MEMBER_IS_OPTIONAL (i))
+  for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
+    if (offsets[i] < 0)
       return missing_member (reader, member_names[i]);
   return TRUE;
 }
@@ -1383,6 +1537,12 @@ nb_report_new_from_data (const char  *data,
   seek_member (&reader, offsets, MEMBER_TABLES);
   if (!read_tables (&reader, report))
     return NULL;
+  if (offsets[MEMBER_SIGNATURE] >= 0)
+    {
+      seek_member (&reader, offsets, MEMBER_SIGNATURE);
+      if (!read_signature (&reader, report))
+        return NULL;
+    }
   if (offsets[MEMBER_PREVIOUS] >= 0)
     {
       seek_member (&reader, offsets, MEMBER_PREVIOUS);

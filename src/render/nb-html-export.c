@@ -69,18 +69,6 @@ append_paragraphs (GString    *html,
     }
 }
 
-static gboolean
-same_run (const NbTableDef *def,
-          gboolean          subgroup,
-          guint             a,
-          guint             b)
-{
-  if (subgroup)
-    return def->rows[a].subgroup != NULL && def->rows[a].subgroup == def->rows[b].subgroup
-           && def->rows[a].group == def->rows[b].group;
-  return def->rows[a].group != NULL && def->rows[a].group == def->rows[b].group;
-}
-
 /* Opens a merged label cell at the first row of its run. */
 static void
 append_group_cell (GString          *html,
@@ -91,9 +79,9 @@ append_group_cell (GString          *html,
   const char *text = subgroup ? def->rows[row].subgroup : def->rows[row].group;
   guint end = row + 1;
 
-  if (text == NULL || (row > 0 && same_run (def, subgroup, row - 1, row)))
+  if (text == NULL || (row > 0 && nb_table_def_same_label (def, subgroup, row - 1, row)))
     return;
-  while (end < def->n_rows && same_run (def, subgroup, row, end))
+  while (end < def->n_rows && nb_table_def_same_label (def, subgroup, row, end))
     end++;
   g_string_append (html, "<td");
   append_spans (html, end - row, 1);

@@ -1075,18 +1075,6 @@ table_layout_new (NbPageRenderer *self,
   return t;
 }
 
-static gboolean
-same_run (const NbTableDef *def,
-          gboolean          subgroup,
-          guint             a,
-          guint             b)
-{
-  if (subgroup)
-    return def->rows[a].subgroup != NULL && def->rows[a].subgroup == def->rows[b].subgroup
-           && def->rows[a].group == def->rows[b].group;
-  return def->rows[a].group != NULL && def->rows[a].group == def->rows[b].group;
-}
-
 /* The heights of data rows [@a, @b) when they are printed together on one
  * page: a group label that spans them gets the room it needs.  Fills
  * @heights (b - a values) when not %NULL; returns the sum. */
@@ -1114,7 +1102,7 @@ fragment_heights (TableLayout *t,
               r++;
               continue;
             }
-          while (e < b && same_run (def, level, r, e))
+          while (e < b && nb_table_def_same_label (def, level, r, e))
             e++;
           stretch_rows (h, r - a, e - r, need);
           r = e;
@@ -1207,7 +1195,7 @@ place_rows (Flow        *f,
               r++;
               continue;
             }
-          while (e < b && same_run (def, level, r, e))
+          while (e < b && nb_table_def_same_label (def, level, r, e))
             e++;
           place_cell (f, t, layout, CELL_GROUP, f->left + t->column_x[level], row_y[r - a],
                       t->column_x[level + 1] - t->column_x[level], row_y[e - a] - row_y[r - a]);
