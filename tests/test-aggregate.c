@@ -273,6 +273,64 @@ test_paths (void)
   g_rmdir (dir);
 }
 
+static void
+aggregated_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* In a worker thread, as the window runs it: the board comes back on
+ * refusal too. */
+static void
+test_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.nianbao", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.nianbao", NULL);
+  g_autoptr(NbReport) unit_a = unit_report ("甲局", 22, 961716000);
+  g_autoptr(NbReport) unit_b = test_clean_report (NB_EDITION_2019);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListStore) units = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(NbReport) summary = NULL;
+  NbAggregateOptions options;
+
+  g_assert_true (nb_report_save_to_path (unit_a, a, &error));
+  g_assert_true (nb_report_save_to_path (unit_b, b, &error));
+
+  nb_aggregate_paths_async ((const char *[]) { dir, NULL }, NULL, NULL, aggregated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  summary = nb_aggregate_paths_finish (result, &units, &notes, &error);
+  g_assert_null (summary);
+  g_assert_error (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_MIXED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 2);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_clear_object (&units);
+
+  nb_aggregate_options_init (&options);
+  options.allow_mixed = TRUE;
+  options.organ = "测试县";
+  nb_aggregate_paths_async ((const char *[]) { dir, NULL }, &options, NULL, aggregated_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  summary = nb_aggregate_paths_finish (result, &units, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_organ (summary), ==, "测试县");
+  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 961716000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 2);
+
+  g_remove (a);
+  g_remove (b);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -283,5 +341,6 @@ main (int argc, char **argv)
   g_test_add_func ("/aggregate/duplicate-refused", test_duplicate_refused);
   g_test_add_func ("/aggregate/too-large", test_too_large);
   g_test_add_func ("/aggregate/paths", test_paths);
+  g_test_add_func ("/aggregate/async", test_async);
   return g_test_run ();
 }

@@ -665,3 +665,94 @@ nb_aggregate_paths (const char * const        *paths,
     *units = g_steal_pointer (&store);
   return summary;
 }
+
+/* ---- In a worker thread, for the window ---------------------------------------- */
+
+typedef struct {
+  GStrv       paths;
+  gboolean    allow_mixed;
+  char       *organ;
+  char       *exclude;
+  GListStore *units;    /* out */
+  GPtrArray  *notes;    /* out */
+} AggregateTask;
+
+static void
+aggregate_task_free (AggregateTask *data)
+{
+  g_strfreev (data->paths);
+  g_free (data->organ);
+  g_free (data->exclude);
+  g_clear_object (&data->units);
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+aggregate_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AggregateTask *data = task_data;
+  NbAggregateOptions options = { data->allow_mixed, data->organ, data->exclude };
+  GError *error = NULL;
+  NbReport *summary;
+
+  summary = nb_aggregate_paths ((const char * const *) data->paths, &options,
+                                &data->units, &data->notes, &error);
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, g_object_unref);
+}
+
+/**
+ * nb_aggregate_paths_async:
+ * Runs nb_aggregate_paths() in a worker thread.  The statuses it makes
+ * are handed over only when it is done, so a window may show them.
+ */
+void
+nb_aggregate_paths_async (const char * const        *paths,
+                          const NbAggregateOptions  *options,
+                          GCancellable              *cancellable,
+                          GAsyncReadyCallback        callback,
+                          gpointer                   user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AggregateTask *data = g_new0 (AggregateTask, 1);
+
+  data->paths = g_strdupv ((char **) paths);
+  if (options != NULL)
+    {
+      data->allow_mixed = options->allow_mixed;
+      data->organ = g_strdup (options->organ);
+      data->exclude = g_strdup (options->exclude);
+    }
+  g_task_set_source_tag (task, nb_aggregate_paths_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) aggregate_task_free);
+  g_task_run_in_thread (task, aggregate_thread);
+}
+
+/**
+ * nb_aggregate_paths_finish:
+ * @units: (out) (optional) (transfer full): the status of every unit,
+ *   also when the 汇总 was refused (%NULL when a folder could not be listed)
+ * @notes: (out) (optional) (transfer full): see nb_aggregate()
+ *
+ * Returns: (transfer full) (nullable): the summary report
+ */
+NbReport *
+nb_aggregate_paths_finish (GAsyncResult  *result,
+                           GListStore   **units,
+                           GPtrArray    **notes,
+                           GError       **error)
+{
+  AggregateTask *data = g_task_get_task_data (G_TASK (result));
+
+  if (units != NULL)
+    *units = g_steal_pointer (&data->units);
+  if (notes != NULL)
+    *notes = g_steal_pointer (&data->notes);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

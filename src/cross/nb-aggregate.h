@@ -44,5 +44,14 @@ NbReport   *nb_aggregate_paths         (const char * const        *paths,
                                         GListStore               **units,
                                         GPtrArray                **notes,
                                         GError                   **error);
+void        nb_aggregate_paths_async   (const char * const        *paths,
+                                        const NbAggregateOptions  *options,
+                                        GCancellable              *cancellable,
+                                        GAsyncReadyCallback        callback,
+                                        gpointer                   user_data);
+NbReport   *nb_aggregate_paths_finish  (GAsyncResult              *result,
+                                        GListStore               **units,
+                                        GPtrArray                **notes,
+                                        GError                   **error);
 
 G_END_DECLS
