@@ -681,6 +681,10 @@ number_after (const Letters *l,
     {
       if (is_clause_end (l->c[j]))
         return FALSE;
+      /* “受理行政复议申请5件”: the number belongs to the later phrase */
+      for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+        if (letters_match (l, j, text_figures[k].phrase))
+          return FALSE;
       if (l->c[j] == 0x7533 /* 申 */ && j + 1 < l->n && l->c[j + 1] == 0x8BF7 /* 请 */)
         request = TRUE;
     }
