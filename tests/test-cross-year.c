@@ -8,6 +8,7 @@
 
 #include "nb-checker.h"
 #include "nb-compare.h"
+#include "nb-comparison-row.h"
 #include "nb-cross-year.h"
 #include "nb-report-file.h"
 #include "test-util.h"
@@ -557,6 +558,41 @@ test_compare (void)
                                   "      \"in\": \"both\",\n      \"last\": 100,\n      \"this\": 151,\n"
                                   "      \"change\": 51,\n      \"big_jump\": true"));
   g_assert_nonnull (strstr (json, "\"in\": \"only_last\""));
+
+  /* the same as rows for a window's list: only what changed */
+  {
+    g_autoptr(GListModel) model = nb_comparison_to_model (comparison, TRUE);
+    g_autoptr(GListModel) everything = nb_comparison_to_model (comparison, FALSE);
+    guint n = g_list_model_get_n_items (model), jumps = 0;
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (g_list_model_get_n_items (everything), ==, comparison->n_cells);
+    g_assert_cmpuint (n, <, comparison->n_cells);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(NbComparisonRow) row = g_list_model_get_item (model, i);
+        g_autofree char *change = NULL;
+
+        g_assert_true (nb_comparison_row_get_changed (row));
+        jumps += nb_comparison_row_get_big_jump (row);
+        if (g_strcmp0 (nb_comparison_row_get_address (row), "s2_licensing.licensing.decisions") == 0)
+          {
+            found = TRUE;
+            g_object_get (row, "change-text", &change, NULL);
+            g_assert_cmpstr (change, ==, "+51");
+            g_assert_cmpstr (nb_comparison_row_get_last_text (row), ==, "100");
+            g_assert_cmpstr (nb_comparison_row_get_this_text (row), ==, "151");
+          }
+        if (g_strcmp0 (nb_comparison_row_get_address (row), "s2_procurement.procurement.amount") == 0)
+          {
+            g_assert_cmpint (nb_comparison_row_get_presence (row), ==, NB_COMPARE_ONLY_LAST);
+            g_assert_cmpstr (nb_comparison_row_get_this_text (row), ==, "");
+            g_assert_cmpstr (nb_comparison_row_get_change_text (row), ==, "");
+          }
+      }
+    g_assert_true (found);
+    g_assert_cmpuint (jumps, ==, comparison->n_big_jumps);
+  }
 }
 
 static void
