@@ -175,7 +175,7 @@ test_not_compared (void)
   nb_report_set_text (report, NB_TEXT_OVERVIEW,
                       "收到群众来信300件；受理网民留言50件；新收各类文件约3000余件；"
                       "答复网民留言788条；没有因政府信息公开被申请行政复议、被提起行政诉讼。"
-                      "办结时限为15个工作日。受理行政复议申请2件。");
+                      "办结时限为15个工作日。受理行政复议申请2件。新收申请同比增加10件，办结数量较上年减少3件。");
   findings = text_findings (checker);
   g_assert_cmpstr (findings, ==, "");
   g_assert_finalize_object (g_steal_pointer (&checker));

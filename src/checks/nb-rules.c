@@ -663,6 +663,13 @@ is_clause_end (gunichar c)
          c == 0x4E0E /* 与 */;
 }
 
+/* 增 减 较 比 升 降: words of a change between years */
+static gboolean
+is_change_word (gunichar c)
+{
+  return c == 0x589E || c == 0x51CF || c == 0x8F83 || c == 0x6BD4 || c == 0x5347 || c == 0x964D;
+}
+
 /* The number stated for the phrase that ends before @i: after at most
  * TEXT_FIGURE_GAP characters of the same clause. */
 static gboolean
@@ -680,6 +687,9 @@ number_after (const Letters *l,
   for (j = i; j < l->n && j < i + TEXT_FIGURE_GAP && !starts_number (l->c[j]); j++)
     {
       if (is_clause_end (l->c[j]))
+        return FALSE;
+      /* “新收申请同比增加10件” states a change, not the count */
+      if (is_change_word (l->c[j]))
         return FALSE;
       /* “受理行政复议申请5件”: the number belongs to the later phrase */
       for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
