@@ -70,6 +70,14 @@ test_matching_sentences (void)
                       "件。全年主动公开政府信息 5500 余条，收到群众来信 12 件。");
   findings = text_findings (checker);
   g_assert_cmpstr (findings, ==, "");
+
+  /* one more case of 行政复议 in the table: the quote leaves out the line breaks */
+  test_set (report, "s4_appeals.cases.review_pending", 38);
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==,
+                   "T2 第一部分 “政府信息公开行政复议 351件，其中结果维持 72 件，"
+                   "结果纠正 64 件，其他结果 178 件，尚未审结 37 件；”：行政复议 351 件，但第四部分 行政复议·总计 为 352\n");
   g_assert_finalize_object (g_steal_pointer (&checker));
 }
 

@@ -747,7 +747,14 @@ total_of (NbTable    *table,
   return n;
 }
 
-/* The sentence around @offset, between 。；！？ or line ends. */
+/* 。；！？ — not a line end: a PDF copy breaks lines inside sentences */
+static gboolean
+ends_sentence (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == ';';
+}
+
+/* The sentence around @offset, between 。；！？. */
 static void
 sentence_bounds (const char *text,
                  guint       offset,
@@ -762,7 +769,7 @@ sentence_bounds (const char *text,
       const char *prev = g_utf8_prev_char (*start);
       gunichar c = g_utf8_get_char (prev);
 
-      if (c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == '\n' || c == ';')
+      if (ends_sentence (c))
         break;
       *start = prev;
     }
@@ -772,7 +779,7 @@ sentence_bounds (const char *text,
       gunichar c = g_utf8_get_char (*end);
 
       *end = g_utf8_next_char (*end);
-      if (c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == '\n' || c == ';')
+      if (ends_sentence (c))
         break;
     }
 }
@@ -1228,6 +1235,17 @@ describe_table_rule (GString        *s,
     }
 }
 
+/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
+static void
+append_quote (GString    *s,
+              const char *from,
+              const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p != '\n' && *p != '\r')
+      g_string_append_c (s, *p);
+}
+
 /* T1, T2: 第一部分 “…全年新收政府信息公开申请46件…”：新收 46 件，但第三部分 … 为 45 */
 static void
 describe_text_figure (GString        *s,
@@ -1258,7 +1276,7 @@ describe_text_figure (GString        *s,
   length = g_utf8_strlen (start, end - start);
   g_string_append_printf (s, "%s “", section_names[1]);
   if (length <= 80)
-    g_string_append_len (s, start, end - start);
+    append_quote (s, start, end);
   else
     {
       /* about 30 characters either side of the phrase */
@@ -1270,7 +1288,7 @@ describe_text_figure (GString        *s,
         to = g_utf8_next_char (to);
       if (from > start)
         g_string_append (s, "…");
-      g_string_append_len (s, from, to - from);
+      append_quote (s, from, to);
       if (to < end)
         g_string_append (s, "…");
     }
