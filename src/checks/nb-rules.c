@@ -502,28 +502,64 @@ static const struct {
 /* At most this many characters between a phrase and its number. */
 #define TEXT_FIGURE_GAP 12
 
+/* The character at @p: ASCII and the three-byte characters of Chinese
+ * text decoded here, anything else by GLib. */
+static inline gunichar
+char_at (const char *p)
+{
+  guchar b = (guchar) *p;
+
+  if (b < 0x80)
+    return b;
+  if ((b & 0xF0) == 0xE0 && p[1] != '\0' && p[2] != '\0')
+    return ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
 /* Section 一's characters without white space (a PDF copy breaks lines
- * inside words and numbers), with the byte offset of each. */
+ * inside words and numbers), with the byte offset of each.  Short texts
+ * stay on the stack: this runs after every edit of tables 三 and 四. */
+#define LETTERS_ON_STACK 1024
+
 typedef struct {
   gunichar *c;
   guint    *at;
   guint     n;
+  gunichar  c_stack[LETTERS_ON_STACK + 1];
+  guint     at_stack[LETTERS_ON_STACK + 1];
 } Letters;
+
+static gboolean
+is_white (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0xFEFF;
+}
 
 static void
 letters_init (Letters    *l,
               const char *text)
 {
-  glong n = g_utf8_strlen (text, -1);
+  gsize length = strlen (text);   /* at least as many bytes as characters */
 
-  l->c = g_new (gunichar, n + 1);
-  l->at = g_new (guint, n + 1);
+  if (length <= LETTERS_ON_STACK)
+    {
+      l->c = l->c_stack;
+      l->at = l->at_stack;
+    }
+  else
+    {
+      l->c = g_new (gunichar, length + 1);
+      l->at = g_new (guint, length + 1);
+    }
   l->n = 0;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = char_at (p);
 
-      if (g_unichar_isspace (c) || c == 0x3000)
+      if (is_white (c))
         continue;
       /* full-width digits and percent sign */
       if (c >= 0xFF10 && c <= 0xFF19)
@@ -534,23 +570,57 @@ letters_init (Letters    *l,
       l->at[l->n] = p - text;
       l->n++;
     }
-  l->at[l->n] = strlen (text);
+  l->at[l->n] = length;
 }
 
 static void
 letters_clear (Letters *l)
 {
-  g_free (l->c);
-  g_free (l->at);
+  if (l->c != l->c_stack)
+    {
+      g_free (l->c);
+      g_free (l->at);
+    }
 }
 
+/* The phrases of text_figures[], decoded once per check. */
+#define MAX_PHRASE 12
+
+typedef struct {
+  gunichar c[G_N_ELEMENTS (text_figures)][MAX_PHRASE];
+  guint8   n[G_N_ELEMENTS (text_figures)];
+  guint64  first_mask[4];   /* bit (c & 255) set for each phrase's first character c */
+} Phrases;
+
+#define MAY_START_PHRASE(phrases, c) \
+  (((phrases)->first_mask[((c) >> 6) & 3] >> ((c) & 63) & 1) != 0)
+
+static void
+phrases_init (Phrases *phrases)
+{
+  memset (phrases->first_mask, 0, sizeof phrases->first_mask);
+  for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+    {
+      guint n = 0;
+
+      for (const char *p = text_figures[k].phrase; *p && n < MAX_PHRASE; p = g_utf8_next_char (p))
+        phrases->c[k][n++] = char_at (p);
+      phrases->n[k] = n;
+      phrases->first_mask[(phrases->c[k][0] >> 6) & 3] |= G_GUINT64_CONSTANT (1) << (phrases->c[k][0] & 63);
+    }
+}
+
+/* Whether phrase @k starts at letter @i. */
 static gboolean
 letters_match (const Letters *l,
                guint          i,
-               const char    *phrase)
+               const Phrases *phrases,
+               guint          k)
 {
-  for (const char *p = phrase; *p; p = g_utf8_next_char (p), i++)
-    if (i >= l->n || l->c[i] != g_utf8_get_char (p))
+  if (l->c[i] != phrases->c[k][0] || i + phrases->n[k] > l->n)
+    return FALSE;
+  for (guint j = 0; j < phrases->n[k]; j++)
+    if (l->c[i + j] != phrases->c[k][j])
       return FALSE;
   return TRUE;
 }
@@ -558,16 +628,20 @@ letters_match (const Letters *l,
 static int
 chinese_digit (gunichar c)
 {
-  static const char digits[] = "零一二三四五六七八九";
-
-  if (c == 0x3007 /* 〇 */)
-    return 0;
-  if (c == 0x4E24 /* 两 */)
-    return 2;
-  for (int i = 0; i < 10; i++)
-    if (g_utf8_get_char (g_utf8_offset_to_pointer (digits, i)) == c)
-      return i;
-  return -1;
+  switch (c)
+    {
+    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
+    case 0x4E00: return 1;                /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
+    case 0x4E09: return 3;                /* 三 */
+    case 0x56DB: return 4;                /* 四 */
+    case 0x4E94: return 5;                /* 五 */
+    case 0x516D: return 6;                /* 六 */
+    case 0x4E03: return 7;                /* 七 */
+    case 0x516B: return 8;                /* 八 */
+    case 0x4E5D: return 9;                /* 九 */
+    default: return -1;
+    }
 }
 
 static int
@@ -674,6 +748,7 @@ is_change_word (gunichar c)
  * TEXT_FIGURE_GAP characters of the same clause. */
 static gboolean
 number_after (const Letters *l,
+              const Phrases *phrases,
               guint          i,
               gboolean       needs_request,
               gboolean       rate,
@@ -693,7 +768,7 @@ number_after (const Letters *l,
         return FALSE;
       /* “受理行政复议申请5件”: the number belongs to the later phrase */
       for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
-        if (letters_match (l, j, text_figures[k].phrase))
+        if (letters_match (l, j, phrases, k))
           return FALSE;
       if (l->c[j] == 0x7533 /* 申 */ && j + 1 < l->n && l->c[j + 1] == 0x8BF7 /* 请 */)
         request = TRUE;
@@ -806,25 +881,32 @@ check_text_figures (NbReport *report,
   const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
   NbTable *requests = nb_report_get_table (report, "s3_requests");
   NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+  Phrases phrases;
   Letters l;
 
   if (*text == '\0' || requests == NULL || appeals == NULL)
     return;
 
+  phrases_init (&phrases);
   letters_init (&l, text);
   for (guint i = 0; i < l.n; i++)
     for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
       {
-        Figure figure = text_figures[k].figure;
-        guint length = g_utf8_strlen (text_figures[k].phrase, -1), decimals = 0, end = 0;
+        Figure figure;
+        guint length, decimals = 0, end = 0;
         gboolean ok = TRUE, stated;
         gint64 number = 0, actual, denominator = 0;
-        Rule rule = figure >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS : RULE_T1_TEXT_REQUESTS;
+        Rule rule;
 
-        if (!letters_match (&l, i, text_figures[k].phrase))
+        if (!MAY_START_PHRASE (&phrases, l.c[i]))
+          break;
+        if (l.c[i] != phrases.c[k][0] || !letters_match (&l, i, &phrases, k))
           continue;
+        figure = text_figures[k].figure;
+        rule = figure >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS : RULE_T1_TEXT_REQUESTS;
+        length = phrases.n[k];
         stated = (text_figures[k].number_before && number_before (&l, i, &number)) ||
-                 number_after (&l, i + length, text_figures[k].needs_request,
+                 number_after (&l, &phrases, i + length, text_figures[k].needs_request,
                                figure == FIGURE_RATE, &number, &decimals, &end);
         switch (figure)
           {
