@@ -2,7 +2,7 @@
 # Installs the build into a temporary DESTDIR and checks that every file lands where a
 # desktop expects it, then runs the installed binary.
 #
-# Usage: test-install.sh MESON BUILD_ROOT PREFIX BINDIR DATADIR LOCALEDIR APP_ID VERSION
+# Usage: test-install.sh MESON BUILD_ROOT PREFIX BINDIR DATADIR LOCALEDIR APP_ID VERSION SAMPLE
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -84,5 +84,36 @@ if msgunfmt "$locale/zh_CN/LC_MESSAGES/nianbao.mo" | grep -q -x -F 'msgstr "年�
   echo "ok: nianbao.mo translates the name"
 else
   echo "FAIL: nianbao.mo does not translate the name"
+  exit 1
+fi
+
+# The installed app starts on the sample report: its window appears with
+# the report's title.  Needs a display (the test suite runs under Xvfb).
+sample=$9
+if [ -z "${DISPLAY:-}" ]; then
+  echo "FAIL: no display to start the installed app on (run the suite under xvfb-run)"
+  exit 1
+fi
+schemas=$destdir/compiled-schemas
+mkdir -p "$schemas" "$destdir/home"
+glib-compile-schemas --targetdir="$schemas" "$share/glib-2.0/schemas"
+GSETTINGS_SCHEMA_DIR=$schemas GSETTINGS_BACKEND=memory XDG_DATA_HOME=$destdir/home \
+  GDK_DEBUG=gl-disable GTK_A11Y=none NO_AT_BRIDGE=1 \
+  "$bin/nianbao" "$sample" > "$destdir/app.log" 2>&1 &
+app=$!
+title='示例县人民政府办公室2024年政府信息公开工作年度报告'
+shown=no
+for _ in $(seq 1 50); do
+  if xwininfo -root -tree 2>/dev/null | grep -q -F "$title"; then shown=yes; break; fi
+  if ! kill -0 "$app" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+if [ "$shown" = yes ]; then
+  echo "ok: the installed app shows the sample report's window"
+else
+  echo "FAIL: no window titled $title; the app said:"
+  cat "$destdir/app.log"
   exit 1
 fi

@@ -1,0 +1,188 @@
+/* bench-keypress.c — from a key press in a cell to the findings on screen
+ *
+ *   bench-keypress REPORT.nianbao [RUNS]
+ *
+ * Opens REPORT in Nianbao's window on section 三, then RUNS times
+ * (default 50): types a number into the cell 一、本年新收 × 自然人 (one
+ * more than it holds, which breaks a balance, then back, which clears
+ * it) and presses Enter, through the table's own key handler.  Measures
+ *   update  from the Enter key to the findings, the cells, the sidebar
+ *           badges and the problems button brought up to date (the
+ *           checker runs synchronously on the change);
+ *   frame   from the Enter key to the end of the next frame painted
+ *           (this includes waiting for the frame clock's next tick);
+ *   paint   of that, the frame itself: layout, snapshot and drawing.
+ * Prints median and worst times and the renderer (run with
+ * GDK_DEBUG=gl-disable under Xvfb: cairo).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "nb-report-file.h"
+#include "nb-window.h"
+
+typedef struct {
+  NbWindow       *window;
+  NbTableView    *view;
+  GtkEventController *keys;
+  guint           row, column;
+  gint64          base;
+  int             runs, done;
+  gint64          pressed;
+  gboolean        waiting;
+  gint64          frame_began;
+  GArray         *update, *frame, *paint;
+  GMainLoop      *loop;
+} Bench;
+
+static int
+compare (gconstpointer a,
+         gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_times (const char *what,
+        GArray     *times)
+{
+  g_array_sort (times, compare);
+  g_print ("  %-8s median %6.2f ms, worst %6.2f ms\n", what,
+           g_array_index (times, gint64, times->len / 2) / 1000.0,
+           g_array_index (times, gint64, times->len - 1) / 1000.0);
+}
+
+static gboolean press_next (gpointer data);
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  bench->frame_began = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 t, now = g_get_monotonic_time ();
+
+  if (!bench->waiting)
+    return;
+  bench->waiting = FALSE;
+  t = now - bench->pressed;
+  g_array_append_val (bench->frame, t);
+  t = now - bench->frame_began;
+  g_array_append_val (bench->paint, t);
+  if (++bench->done == bench->runs)
+    g_main_loop_quit (bench->loop);
+  else
+    g_timeout_add (20, press_next, bench);
+}
+
+static gboolean
+press_next (gpointer data)
+{
+  Bench *bench = data;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, bench->base + (bench->done % 2 == 0));
+  gboolean handled = FALSE;
+  NbChecker *checker = nb_window_get_checker (bench->window);
+  gint64 t;
+  guint errors;
+
+  nb_table_view_begin_edit (bench->view, bench->row, bench->column, NULL);
+  gtk_editable_set_text (nb_table_view_get_editor (bench->view), text);
+
+  bench->pressed = g_get_monotonic_time ();
+  g_signal_emit_by_name (bench->keys, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
+  t = g_get_monotonic_time () - bench->pressed;
+  g_array_append_val (bench->update, t);
+
+  /* What the press changed is there: a balance broken on odd runs. */
+  errors = nb_checker_count (checker, NB_SEVERITY_ERROR, 3);
+  if (!handled || (bench->done % 2 == 0) != (errors > 0))
+    {
+      g_printerr ("the key press did not update the findings\n");
+      exit (1);
+    }
+  bench->waiting = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_cb (gpointer data)
+{
+  press_next (data);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Bench bench = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  const NbTableDef *def;
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (argc < 2)
+    {
+      g_printerr ("Usage: bench-keypress REPORT.nianbao [RUNS]\n");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+  bench.runs = argc > 2 ? MAX (atoi (argv[2]), 2) : 50;
+  bench.update = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.paint = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.loop = g_main_loop_new (NULL, FALSE);
+
+  report = nb_report_load_from_path (argv[1], &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  bench.window = nb_window_new (NULL);
+  nb_window_set_report (bench.window, report, argv[1]);
+  nb_window_show_section (bench.window, 3);
+  nb_window_set_findings_visible (bench.window, TRUE);
+  gtk_window_present (GTK_WINDOW (bench.window));
+
+  bench.view = nb_window_get_table_view (bench.window, "s3_requests");
+  def = nb_table_get_def (nb_table_view_get_table (bench.view));
+  bench.row = nb_table_def_find_row (def, "new");
+  bench.column = nb_table_def_find_column (def, "natural");
+  bench.base = nb_table_get_number (nb_table_view_get_table (bench.view), bench.row, bench.column);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (bench.view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        bench.keys = GTK_EVENT_CONTROLLER (c);
+    }
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "layout",
+                    G_CALLBACK (before_paint_cb), &bench);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (bench.window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), &bench);
+  g_timeout_add (500, start_cb, &bench);
+  g_main_loop_run (bench.loop);
+
+  g_print ("key press (Enter in a cell of section 三) to findings, %d presses "
+           "(renderer: %s, GDK_DEBUG=%s); goal < 16 ms\n",
+           bench.runs, G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.window))),
+           g_getenv ("GDK_DEBUG") ? g_getenv ("GDK_DEBUG") : "");
+  print_times ("update", bench.update);
+  print_times ("frame", bench.frame);
+  print_times ("paint", bench.paint);
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  return 0;
+}

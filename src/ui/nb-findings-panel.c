@@ -1,0 +1,288 @@
+/* nb-findings-panel.c — the list of everything the checker found
+ *
+ * A GtkListView over the checker's findings: severity icon, the message
+ * with its numbers, and where it is.  Activating a row emits
+ * ::activate-finding; the window goes to the section and the cell.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-findings-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-findings-panel.h"
+#include "nb-ui-resources.h"
+
+struct _NbFindingsPanel
+{
+  GtkWidget    parent_instance;
+
+  NbChecker   *checker;
+  GtkWidget   *box;
+  GtkStack    *stack;
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (NbFindingsPanel, nb_findings_panel, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATE_FINDING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/**
+ * nb_finding_location:
+ * Returns: (transfer full): where a finding is, as the panel shows it:
+ *   the section's number, then the first cell's row and column
+ */
+char *
+nb_finding_location (NbFinding *finding,
+                     NbReport  *report)
+{
+  guint section = nb_finding_get_section (finding);
+  const char * const *cells = nb_finding_get_cells (finding);
+  GString *s = g_string_new (NULL);
+
+  if (section >= 1 && section <= NB_N_SECTIONS)
+    {
+      const char *heading = nb_section_heading (section);
+      const char *comma = g_utf8_strchr (heading, -1, 0x3001);   /* 、 */
+
+      if (comma != NULL)
+        g_string_append_len (s, heading, comma - heading);
+      else
+        g_string_append (s, heading);
+    }
+  else
+    g_string_append (s, _("Basic Information"));
+
+  if (report != NULL && cells != NULL && cells[0] != NULL)
+    {
+      g_autofree char *table_key = NULL, *row_key = NULL, *column_key = NULL;
+
+      if (nb_table_parse_address (cells[0], &table_key, &row_key, &column_key))
+        {
+          NbTable *table = nb_report_get_table (report, table_key);
+          const NbTableDef *def = table != NULL ? nb_table_get_def (table) : NULL;
+          int r = def != NULL ? nb_table_def_find_row (def, row_key) : -1;
+          int c = def != NULL ? nb_table_def_find_column (def, column_key) : -1;
+
+          if (r >= 0 && c >= 0)
+            {
+              g_autofree char *row_name = nb_table_def_row_name (def, r);
+              if (def->n_rows > 1 && *row_name != '\0')
+                g_string_append_printf (s, " · %s", row_name);
+              g_string_append_printf (s, " · %s", def->columns[c].label);
+            }
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          NbFindingsPanel          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *where = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (message, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (where), 1);
+  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (where), 30);
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         NbFindingsPanel          *self)
+{
+  NbFinding *finding = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *message = gtk_widget_get_next_sibling (icon);
+  GtkWidget *where = gtk_widget_get_next_sibling (message);
+  NbSeverity severity = nb_finding_get_severity (finding);
+  g_autofree char *location =
+    nb_finding_location (finding, self->checker != NULL ? nb_checker_get_report (self->checker) : NULL);
+  const char *severity_name;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
+                                severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                : "dialog-information-symbolic");
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  if (severity == NB_SEVERITY_ERROR)
+    gtk_widget_add_css_class (icon, "error");
+  else if (severity == NB_SEVERITY_WARNING)
+    gtk_widget_add_css_class (icon, "warning");
+  severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
+                : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severity_name, -1);
+  gtk_label_set_text (GTK_LABEL (message), nb_finding_get_message (finding));
+  gtk_label_set_text (GTK_LABEL (where), location);
+  gtk_widget_set_tooltip_text (where, location);
+}
+
+static void
+update_page (NbFindingsPanel *self)
+{
+  GListModel *findings = self->checker != NULL ? nb_checker_get_findings (self->checker) : NULL;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    findings != NULL && g_list_model_get_n_items (findings) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+findings_changed_cb (GListModel      *model,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     NbFindingsPanel *self)
+{
+  update_page (self);
+}
+
+/**
+ * nb_findings_panel_activate:
+ * Does what activating the row at @position does.
+ */
+void
+nb_findings_panel_activate (NbFindingsPanel *self,
+                            guint            position)
+{
+  g_autoptr(NbFinding) finding = NULL;
+
+  g_return_if_fail (NB_IS_FINDINGS_PANEL (self));
+
+  if (self->checker == NULL)
+    return;
+  finding = g_list_model_get_item (nb_checker_get_findings (self->checker), position);
+  if (finding != NULL)
+    g_signal_emit (self, signals[ACTIVATE_FINDING], 0, finding);
+}
+
+static void
+list_view_activate_cb (NbFindingsPanel *self,
+                       guint            position)
+{
+  nb_findings_panel_activate (self, position);
+}
+
+static void
+nb_findings_panel_dispose (GObject *object)
+{
+  NbFindingsPanel *self = (NbFindingsPanel *) object;
+
+  nb_findings_panel_set_checker (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_FINDINGS_PANEL);
+
+  G_OBJECT_CLASS (nb_findings_panel_parent_class)->dispose (object);
+}
+
+static void
+nb_findings_panel_class_init (NbFindingsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_findings_panel_dispose;
+
+  /**
+   * NbFindingsPanel::activate-finding:
+   * @finding: the #NbFinding whose row was activated
+   */
+  signals[ACTIVATE_FINDING] =
+    g_signal_new ("activate-finding",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, NB_TYPE_FINDING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "nbfindings");
+  nb_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/ui/nb-findings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbFindingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingsPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_view_activate_cb);
+}
+
+static void
+nb_findings_panel_init (NbFindingsPanel *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+}
+
+GtkWidget *
+nb_findings_panel_new (void)
+{
+  return g_object_new (NB_TYPE_FINDINGS_PANEL, NULL);
+}
+
+GtkListView *
+nb_findings_panel_get_list_view (NbFindingsPanel *self)
+{
+  g_return_val_if_fail (NB_IS_FINDINGS_PANEL (self), NULL);
+  return self->list_view;
+}
+
+/**
+ * nb_findings_panel_set_checker:
+ * @checker: (nullable): whose findings to list
+ */
+void
+nb_findings_panel_set_checker (NbFindingsPanel *self,
+                               NbChecker       *checker)
+{
+  g_return_if_fail (NB_IS_FINDINGS_PANEL (self));
+
+  if (self->checker == checker)
+    return;
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (nb_checker_get_findings (self->checker), self);
+  g_set_object (&self->checker, checker);
+
+  if (checker != NULL)
+    {
+      GListModel *findings = nb_checker_get_findings (checker);
+      GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (findings));
+
+      g_signal_connect (findings, "items-changed", G_CALLBACK (findings_changed_cb), self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+    }
+  else if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  update_page (self);
+}

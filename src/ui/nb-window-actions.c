@@ -1,0 +1,876 @@
+/* nb-window-actions.c — what the window's menus, buttons and keys do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-new-report-dialog.h"
+#include "nb-html-export.h"
+#include "nb-import.h"
+#include "nb-page-renderer.h"
+#include "nb-print-operation.h"
+#include "nb-print-preview.h"
+#include "nb-report-export.h"
+#include "nb-report-file.h"
+#include "nb-window-private.h"
+
+#define MAX_RECENT 10
+
+/* The window a report should open in: this one if it shows nothing,
+ * otherwise a new one. */
+static NbWindow *
+window_for_open (NbWindow *self)
+{
+  NbWindow *window;
+
+  if (nb_window_get_report (self) == NULL)
+    return self;
+  window = nb_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+open_in_window (NbWindow   *self,
+                const char *path)
+{
+  /* Already open in a window of ours: show it. */
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+      if (NB_IS_WINDOW (l->data) && g_strcmp0 (nb_window_get_path (l->data), path) == 0)
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+
+  if (nb_window_get_report (self) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_report_load_from_path (path, &error);
+      NbWindow *window;
+
+      /* Check first, so that a bad file opens no empty window. */
+      if (report == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+          _nb_window_show_error (self, heading, error->message);
+          return;
+        }
+      window = window_for_open (self);
+      nb_window_set_report (window, report, path);
+      _nb_window_add_recent (window, path);
+      return;
+    }
+  nb_window_open_path (self, path);
+}
+
+static void
+remember_folder (NbWindow *self,
+                 GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *folder = parent != NULL ? g_file_get_uri (parent) : NULL;
+
+  if (self->settings != NULL && folder != NULL)
+    g_settings_set_string (self->settings, "last-folder", folder);
+}
+
+static void
+set_folder (NbWindow       *self,
+            GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  if (self->path != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->path);
+      dir = g_file_new_for_path (folder);
+    }
+  else if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+      if (*uri != '\0')
+        dir = g_file_new_for_uri (uri);
+    }
+  if (dir != NULL && g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+}
+
+static void
+add_report_filter (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Nianbao reports"));
+  gtk_file_filter_add_pattern (filter, "*.nianbao");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      remember_folder (self, file);
+      if (path != NULL)
+        open_in_window (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Open"), _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_report_filter (GTK_FILE_CHOOSER (dialog));
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_in_window (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      remember_folder (self, file);
+      if (path != NULL && !g_str_has_suffix (path, ".nianbao"))
+        {
+          char *with_suffix = g_strconcat (path, ".nianbao", NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path == NULL || !nb_window_save_to_path (self, path, &error))
+        _nb_window_show_error (self, _("Could Not Save the Report"),
+                               error != NULL ? error->message : _("The place chosen is not a file on this computer."));
+      else
+        {
+          _nb_window_toast (self, _("Saved"));
+          if (self->closing)
+            gtk_window_destroy (GTK_WINDOW (self));
+        }
+    }
+  else
+    self->closing = FALSE;
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_report_filter (GTK_FILE_CHOOSER (dialog));
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  name = self->path != NULL ? g_path_get_basename (self->path)
+                            : g_strconcat (nb_report_get_title (self->report), ".nianbao", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_as_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->report == NULL)
+    return;
+  if (self->path == NULL)
+    {
+      save_as_action (NULL, NULL, self);
+      return;
+    }
+  if (!nb_window_save_to_path (self, self->path, &error))
+    {
+      self->closing = FALSE;
+      _nb_window_show_error (self, _("Could Not Save the Report"), error->message);
+      return;
+    }
+  _nb_window_toast (self, _("Saved"));
+  if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
+    nb_window_set_findings_visible (self, TRUE);
+}
+
+static void
+new_report_create_cb (NbNewReportDialog *dialog,
+                      NbReport          *report,
+                      NbReport          *previous,
+                      NbWindow          *self)
+{
+  NbWindow *window = window_for_open (self);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "default-organ", nb_report_get_organ (report));
+  nb_window_set_report (window, report, NULL);
+  if (previous != NULL)
+    {
+      /* Numbers came from last year's report: not to be lost unsaved. */
+      nb_checker_set_previous (nb_window_get_checker (window), previous);
+      _nb_window_mark_unsaved (window);
+    }
+  nb_window_show_section (window, 0);
+}
+
+static void
+new_report_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  g_autofree char *organ = self->settings != NULL
+                         ? g_settings_get_string (self->settings, "default-organ") : NULL;
+  GtkWidget *dialog = nb_new_report_dialog_new (GTK_WINDOW (self), organ);
+
+  g_signal_connect_object (dialog, "create", G_CALLBACK (new_report_create_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbWindow *self = user_data;
+
+  if (self->undo != NULL)
+    nb_undo_stack_undo (self->undo);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbWindow *self = user_data;
+
+  if (self->undo != NULL)
+    nb_undo_stack_redo (self->undo);
+}
+
+static void
+restore_totals_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  guint restored = 0;
+  g_autofree char *message = NULL;
+
+  if (self->report == NULL)
+    return;
+  nb_undo_stack_begin (self->undo, _("Restore automatic totals"));
+  for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+    restored += nb_table_restore_totals (nb_report_get_table_at (self->report, i));
+  nb_undo_stack_end (self->undo);
+  message = g_strdup_printf (g_dngettext (NULL, "%u total follows its parts again",
+                                          "%u totals follow their parts again", restored),
+                             restored);
+  _nb_window_toast (self, restored > 0 ? message : _("All totals are automatic already"));
+}
+
+static void
+show_findings_change_state (GSimpleAction *action,
+                            GVariant      *state,
+                            gpointer       user_data)
+{
+  NbWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  gtk_revealer_set_reveal_child (self->findings_revealer, g_variant_get_boolean (state));
+}
+
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  _nb_window_show_help_overlay (user_data);
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+/* Writes the JSON interchange data of the report to @path (atomically). */
+gboolean
+_nb_window_export_json (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  _nb_window_commit_edits (self);
+  data = nb_report_export_json (self->report, nb_checker_get_findings (self->checker), &length);
+  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/* The printed report as PDF, as the command line writes it. */
+gboolean
+_nb_window_export_pdf (NbWindow    *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(NbPageRenderer) renderer = NULL;
+  guint unknown;
+
+  _nb_window_commit_edits (self);
+  renderer = nb_print_operation_make_renderer (self->report, self->settings, NULL);
+  if (!nb_page_renderer_write_pdf (renderer, path, error))
+    return FALSE;
+  unknown = nb_page_renderer_get_unknown_glyphs (renderer);
+  if (unknown > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (NULL, "%u character has no glyph in the installed fonts and prints as a box",
+                                      "%u characters have no glyph in the installed fonts and print as boxes",
+                                      unknown), unknown);
+      _nb_window_toast (self, message);
+    }
+  return TRUE;
+}
+
+/* The web page of the report (HTML), for the portal. */
+gboolean
+_nb_window_export_html (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *fingerprint = NULL;
+
+  _nb_window_commit_edits (self);
+  fingerprint = nb_report_fingerprint (self->report);
+  return nb_html_export_to_path (self->report, fingerprint, path, error);
+}
+
+typedef gboolean (*ExportFunc) (NbWindow *self, const char *path, GError **error);
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    NbWindow        *self)
+{
+  ExportFunc export = g_object_get_data (G_OBJECT (dialog), "export");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      remember_folder (self, file);
+      if (path == NULL || !export (self, path, &error))
+        _nb_window_show_error (self, _("Could Not Export the Report"),
+                               error != NULL ? error->message : _("The place chosen is not a file on this computer."));
+      else
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+          _nb_window_toast (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_with_chooser (NbWindow   *self,
+                     const char *title,
+                     const char *filter_name,
+                     const char *suffix,
+                     ExportFunc  export)
+{
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *filter;
+  g_autofree char *name = NULL;
+  g_autofree char *pattern = g_strconcat ("*", suffix, NULL);
+
+  if (self->report == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  name = g_strconcat (nb_report_get_title (self->report), suffix, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "export", export);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_json_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as JSON"), _("JSON data"), ".json", _nb_window_export_json);
+}
+
+static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as PDF"), _("PDF documents"), ".pdf", _nb_window_export_pdf);
+}
+
+static void
+export_html_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as Web Page"), _("Web pages"), ".html", _nb_window_export_html);
+}
+
+/* ---- import ------------------------------------------------------------------ */
+
+/**
+ * _nb_window_import_path:
+ * Reads a published report (HTML, text copied from a web page or a PDF)
+ * into a new, unsaved report, in this window if it shows nothing.
+ * What the importer noticed is shown; a file that is no report changes
+ * nothing.
+ */
+gboolean
+_nb_window_import_path (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  NbImportOptions options;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) report = NULL;
+  NbWindow *window;
+  guint shown = 0;
+  GString *body;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be a report (more than %d MiB)"),
+                   NB_IMPORT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return FALSE;
+
+  nb_import_options_init (&options);
+  report = nb_import_report (data, length, &options, &messages, error);
+  if (report == NULL)
+    return FALSE;
+
+  window = window_for_open (self);
+  nb_window_set_report (window, report, NULL);
+  _nb_window_mark_unsaved (window);
+
+  /* What the importer could not place, or wants looked at. */
+  body = g_string_new (NULL);
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
+    {
+      NbImportMessage *message = g_ptr_array_index (messages, i);
+
+      if (message->severity == NB_IMPORT_SEVERITY_INFO)
+        continue;
+      if (shown++ < 12)
+        {
+          g_autofree char *line = nb_import_message_to_string (message);
+          g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", line);
+        }
+    }
+  if (shown > 12)
+    g_string_append_printf (body, "\n%s", _("… and more; the problems panel lists what the checks find."));
+  if (shown > 0)
+    _nb_window_show_error (window,
+                           nb_import_messages_have_errors (messages)
+                           ? _("Imported, but Some Data Was Not Placed")
+                           : _("Imported; Please Look at These Places"),
+                           body->str);
+  else
+    _nb_window_toast (window, _("Imported; save it as a Nianbao report"));
+  g_string_free (body, TRUE);
+  return TRUE;
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    NbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      remember_folder (self, file);
+      if (path == NULL || !_nb_window_import_path (self, path, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+          _nb_window_show_error (self, heading,
+                                 error != NULL ? error->message : _("Only local files can be imported."));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  NbWindow *self = user_data;
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Import Published Report"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Web pages and text"));
+  gtk_file_filter_add_pattern (filter, "*.html");
+  gtk_file_filter_add_pattern (filter, "*.htm");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_object_unref (filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  set_folder (self, GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- printing ----------------------------------------------------------------- */
+
+static void
+print_finished_cb (NbPrintOperation        *operation,
+                   GtkPrintOperationResult  result,
+                   const GError            *error,
+                   NbWindow                *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _nb_window_show_error (self, _("Could Not Print the Report"),
+                           error != NULL ? error->message : "");
+}
+
+static void
+print_preview_requested_cb (NbPrintOperation *operation,
+                            NbWindow         *self)
+{
+  _nb_window_print_preview (self);
+}
+
+/**
+ * _nb_window_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or _EXPORT (with
+ *   @export_path) to write the printed pages to a PDF; a preview asked
+ *   for (the dialog's Preview button, or _PREVIEW) opens ours
+ *
+ * Prints the report as the PDF export and the preview lay it out; a
+ * failure is shown in an error dialog (and returned in @error when it
+ * happens at once).  With errors in the report, the problems panel opens
+ * too.
+ *
+ * Returns: %FALSE when printing failed
+ */
+gboolean
+_nb_window_print (NbWindow                *self,
+                  GtkPrintOperationAction  action,
+                  const char              *export_path,
+                  GError                 **error)
+{
+  g_autoptr(NbPrintOperation) operation = NULL;
+
+  if (self->report == NULL)
+    return FALSE;
+  _nb_window_commit_edits (self);
+  if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
+    nb_window_set_findings_visible (self, TRUE);
+
+  operation = nb_print_operation_new (self->report, self->settings);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), export_path);
+  g_signal_connect_object (operation, "finished", G_CALLBACK (print_finished_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (operation, "preview-requested", G_CALLBACK (print_preview_requested_cb),
+                           self, G_CONNECT_DEFAULT);
+  return nb_print_operation_start (operation, action, GTK_WINDOW (self), error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+/**
+ * _nb_window_print_preview:
+ * Shows the printed pages in a window of ours (not GTK's preview, which
+ * needs an external viewer).
+ *
+ * Returns: (transfer none) (nullable): the preview window
+ */
+GtkWidget *
+_nb_window_print_preview (NbWindow *self)
+{
+  GtkWidget *preview;
+
+  if (self->report == NULL)
+    return NULL;
+  _nb_window_commit_edits (self);
+  preview = nb_print_preview_new (GTK_WINDOW (self), self->report, self->settings);
+  gtk_window_present (GTK_WINDOW (preview));
+  return preview;
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  _nb_window_print (user_data, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+static void
+print_preview_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  _nb_window_print_preview (user_data);
+}
+
+static const GActionEntry win_entries[] = {
+  { "new-report", new_report_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "import", import_action },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "export-json", export_json_action },
+  { "export-pdf", export_pdf_action },
+  { "export-html", export_html_action },
+  { "print", print_action },
+  { "print-preview", print_preview_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "restore-totals", restore_totals_action },
+  { "show-findings", NULL, NULL, "false", show_findings_change_state },
+  { "close", close_action },
+  { "show-help-overlay", show_help_overlay_action },
+};
+
+static void
+set_enabled (NbWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_nb_window_actions_update (NbWindow *self)
+{
+  gboolean has_report = self->report != NULL;
+  GAction *findings = g_action_map_lookup_action (G_ACTION_MAP (self), "show-findings");
+
+  if (findings == NULL)
+    return;
+  set_enabled (self, "save", has_report);
+  set_enabled (self, "save-as", has_report);
+  set_enabled (self, "undo", has_report && nb_undo_stack_can_undo (self->undo));
+  set_enabled (self, "redo", has_report && nb_undo_stack_can_redo (self->undo));
+  set_enabled (self, "restore-totals", has_report);
+  set_enabled (self, "export-json", has_report);
+  set_enabled (self, "export-pdf", has_report);
+  set_enabled (self, "export-html", has_report);
+  set_enabled (self, "show-findings", has_report);
+  set_enabled (self, "print", has_report);
+  set_enabled (self, "print-preview", has_report);
+
+  gtk_widget_set_visible (self->save_button, has_report);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_button), has_report);
+  g_simple_action_set_state (G_SIMPLE_ACTION (findings),
+                             g_variant_new_boolean (gtk_revealer_get_reveal_child (self->findings_revealer)));
+}
+
+/* ---- recent files ------------------------------------------------------------ */
+
+void
+_nb_window_add_recent (NbWindow   *self,
+                       const char *path)
+{
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || path == NULL)
+    return;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri == NULL)
+    return;
+  old = g_settings_get_strv (self->settings, "recent-files");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], uri) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+}
+
+void
+_nb_window_update_recent (NbWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  GtkWidget *child;
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (self->settings != NULL)
+    recent = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      g_autofree char *path = g_filename_from_uri (recent[i], NULL, NULL);
+      g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
+      g_autoptr(GFileInfo) info = file != NULL
+        ? g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL)
+        : NULL;
+      g_autofree char *name = path != NULL ? g_path_get_basename (path) : NULL;
+      g_autofree char *folder = path != NULL ? g_path_get_dirname (path) : NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      g_autoptr(GDateTime) modified = NULL;
+      g_autofree char *when = NULL;
+      GtkWidget *row;
+
+      if (info == NULL)
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (path));
+      g_menu_append_item (self->recent_section, item);
+
+      modified = g_file_info_get_modification_date_time (info);
+      when = modified != NULL ? g_date_time_format (modified, "%Y-%m-%d %H:%M") : g_strdup ("");
+      row = adw_action_row_new ();
+
+      /* The start view names each report by its title and year; the
+       * files are small and read fast.  A file that no longer reads is
+       * listed by its name. */
+      {
+        g_autoptr(NbReport) report = nb_report_load_from_path (path, NULL);
+
+        if (report != NULL)
+          {
+            /* Translators: the report's year, its file name, its folder, when it was last saved */
+            subtitle = g_strdup_printf (_("%d · %s in %s · saved %s"), nb_report_get_year (report),
+                                        name, folder, when);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nb_report_get_title (report));
+          }
+        else
+          {
+            /* Translators: a folder, then when a file in it was last saved */
+            subtitle = g_strdup_printf (_("%s · saved %s"), folder, when);
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+          }
+      }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->recent_heading, shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+static void
+settings_recent_changed_cb (GSettings  *settings,
+                            const char *key,
+                            NbWindow   *self)
+{
+  _nb_window_update_recent (self);
+}
+
+/* Adds the window's actions; called from nb_window_init(). */
+void
+_nb_window_actions_init (NbWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::recent-files",
+                             G_CALLBACK (settings_recent_changed_cb), self, G_CONNECT_DEFAULT);
+}

@@ -1,0 +1,90 @@
+/* nb-window-private.h — NbWindow's state, shared by its source files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+struct _NbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* the report */
+  NbReport             *report;
+  NbChecker            *checker;
+  NbUndoStack          *undo;
+  char                 *path;
+  char                 *recovery_id;
+  gboolean              recovered;      /* unsaved though nothing was typed (restored
+                                           from a recovery copy, or made from last year's) */
+  guint                 autosave_source;
+  guint                 prebuild_source;
+  int                   shown_errors;   /* what the problems button shows */
+  int                   shown_warnings;
+  GtkWidget            *pages[NB_N_SECTIONS + 1];
+  GtkWidget            *rows[NB_N_SECTIONS + 1];
+  GSettings            *settings;
+  gboolean              closing;
+
+  /* template children */
+  AdwHeaderBar         *header_bar;
+  AdwSplitButton       *open_button;
+  AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GtkWidget            *save_button;
+  GtkToggleButton      *findings_button;
+  GtkImage             *findings_icon;
+  GtkLabel             *findings_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *start_page;
+  GtkWidget            *recent_heading;
+  GtkListBox           *recent_list;
+  GtkPaned             *paned;
+  GtkListBox           *sidebar;
+  GtkStack             *section_stack;
+  GtkRevealer          *findings_revealer;
+  NbFindingsPanel      *findings_panel;
+  GMenu                *recent_menu;
+  GMenuModel           *main_menu;
+  gboolean              help_overlay_set;
+  guint                 menus_source;
+  guint                 recent_source;
+  GMenu                *recent_section;
+};
+
+void      _nb_window_actions_init       (NbWindow       *self);
+void      _nb_window_actions_update     (NbWindow       *self);
+void      _nb_window_update_recent      (NbWindow       *self);
+void      _nb_window_toast              (NbWindow       *self,
+                                         const char     *message);
+void      _nb_window_show_error         (NbWindow       *self,
+                                         const char     *heading,
+                                         const char     *message);
+gboolean  _nb_window_export_json        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_export_pdf         (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_export_html        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_import_path        (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+gboolean  _nb_window_print              (NbWindow       *self,
+                                         GtkPrintOperationAction action,
+                                         const char     *export_path,
+                                         GError        **error);
+GtkWidget *_nb_window_print_preview     (NbWindow       *self);
+void      _nb_window_show_help_overlay  (NbWindow       *self);
+void      _nb_window_commit_edits       (NbWindow       *self);
+void      _nb_window_mark_unsaved       (NbWindow       *self);
+void      _nb_window_add_recent         (NbWindow       *self,
+                                         const char     *path);
+
+G_END_DECLS

@@ -1,0 +1,1124 @@
+/* nb-window.c — one report in a window
+ *
+ * A start view when no report is open; otherwise the section sidebar,
+ * one page per section, and the findings panel.  The window owns the
+ * report, its checker (which keeps the findings up to date by itself)
+ * and its undo stack, and keeps a recovery copy while there are unsaved
+ * changes.  Actions live in nb-window-actions.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-findings-panel.h"
+#include "nb-info-page.h"
+#include "nb-recovery.h"
+#include "nb-report-file.h"
+#include "nb-table-page.h"
+#include "nb-text-page.h"
+#include "nb-ui-resources.h"
+#include "nb-window-private.h"
+
+/* Seconds between recovery copies while there are unsaved changes. */
+#define AUTOSAVE_SECONDS 5
+
+G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+settings_or_null (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
+}
+
+void
+_nb_window_toast (NbWindow   *self,
+                  const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_nb_window_show_error (NbWindow   *self,
+                       const char *heading,
+                       const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- title, badges, findings button ----------------------------------------- */
+
+static void
+update_title (NbWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Nianbao"));
+      adw_window_title_set_title (self->window_title, _("Nianbao"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  name = self->path != NULL ? g_path_get_basename (self->path) : g_strdup (_("New report"));
+  if (nb_window_get_modified (self))
+    /* Translators: the file name, then a mark that it has unsaved changes */
+    subtitle = g_strdup_printf (_("%s — unsaved"), name);
+  else
+    subtitle = g_strdup (name);
+  gtk_window_set_title (GTK_WINDOW (self), nb_report_get_title (self->report));
+  adw_window_title_set_title (self->window_title, nb_report_get_title (self->report));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static gboolean
+section_started (NbWindow *self,
+                 guint     section)
+{
+  NbReport *report = self->report;
+
+  switch (section)
+    {
+    case 0:
+      return *nb_report_get_organ (report) != '\0' && nb_report_get_year (report) > 0;
+    case 1:
+      return *nb_report_get_text (report, NB_TEXT_OVERVIEW) != '\0';
+    case 5:
+      return *nb_report_get_text (report, NB_TEXT_PROBLEMS) != '\0';
+    case 6:
+      return *nb_report_get_text (report, NB_TEXT_OTHER_MATTERS) != '\0';
+    default:
+      for (guint i = 0; i < nb_report_get_n_tables (report); i++)
+        {
+          NbTable *table = nb_report_get_table_at (report, i);
+          if (nb_table_get_def (table)->section == section && !nb_table_is_blank (table))
+            return TRUE;
+        }
+      return FALSE;
+    }
+}
+
+static void
+update_state (NbWindow *self)
+{
+  guint errors, warnings;
+  g_autofree char *count = NULL;
+  g_autofree char *tip = NULL;
+
+  if (self->report == NULL || self->checker == NULL)
+    return;
+
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    nb_section_row_set_state (NB_SECTION_ROW (self->rows[s]),
+                              nb_checker_count (self->checker, NB_SEVERITY_ERROR, s),
+                              nb_checker_count (self->checker, NB_SEVERITY_WARNING, s),
+                              section_started (self, s));
+
+  errors = nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1);
+  warnings = nb_checker_count (self->checker, NB_SEVERITY_WARNING, -1);
+  if ((int) errors == self->shown_errors && (int) warnings == self->shown_warnings)
+    return;
+  self->shown_errors = errors;
+  self->shown_warnings = warnings;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->findings_button), "warning");
+  if (errors > 0)
+    {
+      count = g_strdup_printf ("%u", errors);
+      gtk_image_set_from_icon_name (self->findings_icon, "dialog-error-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->findings_button), "error");
+    }
+  else if (warnings > 0)
+    {
+      count = g_strdup_printf ("%u", warnings);
+      gtk_image_set_from_icon_name (self->findings_icon, "dialog-warning-symbolic");
+      gtk_widget_add_css_class (GTK_WIDGET (self->findings_button), "warning");
+    }
+  else
+    gtk_image_set_from_icon_name (self->findings_icon, "object-select-symbolic");
+  gtk_label_set_text (self->findings_label, count != NULL ? count : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_label), count != NULL);
+
+  tip = g_strdup_printf (_("Problems: %u errors, %u warnings (F8)"), errors, warnings);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+}
+
+/**
+ * nb_window_get_findings_text:
+ * Returns: what the findings button shows: the count, or "" when clean
+ */
+const char *
+nb_window_get_findings_text (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->findings_label);
+}
+
+static void
+findings_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     NbWindow   *self)
+{
+  update_state (self);
+}
+
+/* ---- recovery -------------------------------------------------------------- */
+
+/**
+ * nb_window_write_recovery:
+ * Writes the recovery copy now (the window does so every few seconds
+ * while there are unsaved changes).
+ */
+gboolean
+nb_window_write_recovery (NbWindow  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+
+  if (self->report == NULL)
+    return TRUE;
+  return nb_recovery_write (self->recovery_id, self->report, self->path, error);
+}
+
+const char *
+nb_window_get_recovery_id (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->recovery_id;
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  NbWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_source = 0;
+  if (nb_window_get_modified (self) && !nb_window_write_recovery (self, &error))
+    g_warning ("Cannot write the recovery copy: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (NbWindow *self)
+{
+  if (nb_window_get_modified (self))
+    {
+      if (self->autosave_source == 0)
+        self->autosave_source = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->autosave_source, g_source_remove);
+      nb_recovery_remove (self->recovery_id);
+    }
+}
+
+static void
+undo_notify_cb (NbUndoStack *undo,
+                GParamSpec  *pspec,
+                NbWindow    *self)
+{
+  update_title (self);
+  _nb_window_actions_update (self);
+}
+
+static void
+report_changed_cb (NbReport *report,
+                   NbWindow *self)
+{
+  schedule_autosave (self);
+  update_state (self);
+}
+
+static void
+report_title_cb (NbReport   *report,
+                 GParamSpec *pspec,
+                 NbWindow   *self)
+{
+  update_title (self);
+}
+
+/* ---- the report's pages ------------------------------------------------------ */
+
+static void
+table_view_message_cb (NbTableView *view,
+                       const char  *message,
+                       NbWindow    *self)
+{
+  _nb_window_toast (self, message);
+}
+
+static void
+clear_report_view (NbWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("section-%u", s);
+      GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, name);
+
+      if (page != NULL)
+        gtk_stack_remove (self->section_stack, page);
+      self->pages[s] = NULL;
+      self->rows[s] = NULL;
+    }
+}
+
+/* Pages are built when first shown (or needed), so that a report opens
+ * fast: a table page holds a few hundred widgets. */
+static GtkWidget *
+ensure_page (NbWindow *self,
+             guint     section)
+{
+  GtkWidget *page, *scrolled;
+  g_autofree char *name = NULL;
+
+  if (self->pages[section] != NULL || self->report == NULL)
+    return self->pages[section];
+
+  switch (section)
+    {
+    case 0:
+      page = nb_info_page_new (self->report);
+      break;
+    case 1:
+    case 5:
+    case 6:
+      page = nb_text_page_new (self->report, section);
+      break;
+    default:
+      page = nb_table_page_new (self->report, section, self->undo);
+      nb_table_page_set_findings (NB_TABLE_PAGE (page), nb_checker_get_findings (self->checker));
+      for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+        {
+          const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+          NbTableView *view = nb_table_page_get_view (NB_TABLE_PAGE (page), def->key);
+
+          if (view != NULL)
+            g_signal_connect_object (view, "message", G_CALLBACK (table_view_message_cb), self,
+                                     G_CONNECT_DEFAULT);
+        }
+      break;
+    }
+  self->pages[section] = page;
+
+  name = g_strdup_printf ("section-%u", section);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  gtk_stack_add_named (self->section_stack, scrolled, name);
+  return page;
+}
+
+/* After the first frame, the other pages are built one by one while
+ * the window is idle, so that switching to them is instant. */
+static gboolean
+prebuild_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    if (self->report != NULL && self->pages[s] == NULL)
+      {
+        ensure_page (self, s);
+        return G_SOURCE_CONTINUE;
+      }
+  self->prebuild_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+build_report_view (NbWindow *self)
+{
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    {
+      self->rows[s] = nb_section_row_new (s, s == 0 ? _("Basic Information") : nb_section_heading (s));
+      gtk_list_box_append (self->sidebar, self->rows[s]);
+    }
+  if (self->prebuild_source == 0)
+    self->prebuild_source = g_idle_add_full (G_PRIORITY_LOW, prebuild_cb, self, NULL);
+
+  gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (self->rows[0]));
+}
+
+static void
+drop_report (NbWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_handle_id (&self->prebuild_source, g_source_remove);
+  nb_findings_panel_set_checker (self->findings_panel, NULL);
+  clear_report_view (self);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (nb_checker_get_findings (self->checker), self);
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_clear_object (&self->checker);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->report);
+  g_clear_pointer (&self->path, g_free);
+  self->recovered = FALSE;
+}
+
+static gboolean
+update_recent_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->recent_source = 0;
+  if (self->report == NULL)
+    _nb_window_update_recent (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * nb_window_set_report:
+ * @report: (nullable): the report to show, or %NULL for the start view
+ * @path: (nullable): the file it was read from
+ *
+ * Shows @report, as saved.
+ */
+void
+nb_window_set_report (NbWindow   *self,
+                      NbReport   *report,
+                      const char *path)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (report == NULL || NB_IS_REPORT (report));
+
+  nb_recovery_remove (self->recovery_id);
+  drop_report (self);
+
+  if (report != NULL)
+    {
+      self->report = g_object_ref (report);
+      self->path = g_strdup (path);
+      self->checker = nb_checker_new (report);
+      self->shown_errors = self->shown_warnings = -1;
+      self->undo = nb_undo_stack_new (report);
+
+      build_report_view (self);
+      nb_findings_panel_set_checker (self->findings_panel, self->checker);
+
+      g_signal_connect (nb_checker_get_findings (self->checker), "items-changed",
+                        G_CALLBACK (findings_changed_cb), self);
+      g_signal_connect (self->undo, "notify::modified", G_CALLBACK (undo_notify_cb), self);
+      g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (undo_notify_cb), self);
+      g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (undo_notify_cb), self);
+      g_signal_connect_after (report, "changed", G_CALLBACK (report_changed_cb), self);
+      g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
+      gtk_stack_set_visible_child_name (self->main_stack, "report");
+      update_state (self);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "start");
+      /* Reading the recent reports' titles waits for the first frame,
+       * and is skipped when a report is opened before that. */
+      if (self->recent_source == 0)
+        self->recent_source = g_idle_add_full (G_PRIORITY_LOW, update_recent_cb, self, NULL);
+    }
+
+  update_title (self);
+  _nb_window_actions_update (self);
+}
+
+/**
+ * nb_window_load_path:
+ * Reads a report and shows it.  On failure the window stays as it was.
+ */
+gboolean
+nb_window_load_path (NbWindow    *self,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(NbReport) report = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+
+  report = nb_report_load_from_path (path, error);
+  if (report == NULL)
+    return FALSE;
+  nb_window_set_report (self, report, path);
+  _nb_window_add_recent (self, path);
+  return TRUE;
+}
+
+/**
+ * nb_window_open_path:
+ * Like nb_window_load_path(), telling the user in a dialog what failed.
+ */
+gboolean
+nb_window_open_path (NbWindow   *self,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!nb_window_load_path (self, path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      _nb_window_show_error (self, heading, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nb_window_save_to_path:
+ * Writes the report (atomically) and marks it saved.
+ */
+gboolean
+nb_window_save_to_path (NbWindow    *self,
+                        const char  *path,
+                        GError     **error)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->report != NULL, FALSE);
+
+  _nb_window_commit_edits (self);
+  if (!nb_report_save_to_path (self->report, path, error))
+    return FALSE;
+  if (g_strcmp0 (self->path, path) != 0)
+    {
+      g_free (self->path);
+      self->path = g_strdup (path);
+    }
+  self->recovered = FALSE;
+  nb_undo_stack_set_clean (self->undo);
+  schedule_autosave (self);
+  _nb_window_add_recent (self, path);
+  update_title (self);
+  _nb_window_actions_update (self);
+  return TRUE;
+}
+
+/**
+ * nb_window_restore_recovery:
+ * Shows a report restored from a recovery copy: it stays unsaved, and
+ * saving writes to the file it was a copy of.
+ */
+void
+nb_window_restore_recovery (NbWindow   *self,
+                            const char *id,
+                            NbReport   *report,
+                            const char *original_path)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  nb_window_set_report (self, report, original_path);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (id);
+  _nb_window_mark_unsaved (self);
+}
+
+/**
+ * _nb_window_commit_edits:
+ * Writes what is being typed in a cell, so that saving, printing or
+ * exporting includes it.
+ */
+void
+_nb_window_commit_edits (NbWindow *self)
+{
+  if (self->report == NULL)
+    return;
+  for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+    {
+      const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+      NbTableView *view = self->pages[def->section] != NULL
+                        ? nb_table_page_get_view (NB_TABLE_PAGE (self->pages[def->section]), def->key)
+                        : NULL;
+
+      if (view != NULL)
+        nb_table_view_commit_edit (view);
+    }
+}
+
+void
+_nb_window_mark_unsaved (NbWindow *self)
+{
+  self->recovered = TRUE;
+  update_title (self);
+  _nb_window_actions_update (self);
+  schedule_autosave (self);
+}
+
+NbReport *
+nb_window_get_report (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+const char *
+nb_window_get_path (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->path;
+}
+
+gboolean
+nb_window_get_modified (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  return self->report != NULL &&
+         (self->recovered || nb_undo_stack_get_modified (self->undo));
+}
+
+NbUndoStack *
+nb_window_get_undo_stack (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->undo;
+}
+
+NbChecker *
+nb_window_get_checker (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->checker;
+}
+
+NbFindingsPanel *
+nb_window_get_findings_panel (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  return self->findings_panel;
+}
+
+NbSectionRow *
+nb_window_get_section_row (NbWindow *self,
+                           guint     section)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (section <= NB_N_SECTIONS, NULL);
+  return self->rows[section] != NULL ? NB_SECTION_ROW (self->rows[section]) : NULL;
+}
+
+void
+nb_window_show_section (NbWindow *self,
+                        guint     section)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (section <= NB_N_SECTIONS);
+
+  if (self->rows[section] != NULL)
+    gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (self->rows[section]));
+}
+
+guint
+nb_window_get_section (NbWindow *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+  row = gtk_list_box_get_selected_row (self->sidebar);
+  return row != NULL ? nb_section_row_get_section (NB_SECTION_ROW (row)) : 0;
+}
+
+/**
+ * nb_window_get_table_view:
+ * Returns: (transfer none) (nullable): the view of a table of the report
+ */
+NbTableView *
+nb_window_get_table_view (NbWindow   *self,
+                          const char *table_key)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  if (self->report == NULL)
+    return NULL;
+  for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
+    {
+      const NbTableDef *def = nb_table_get_def (nb_report_get_table_at (self->report, i));
+
+      if (g_strcmp0 (def->key, table_key) == 0)
+        return nb_table_page_get_view (NB_TABLE_PAGE (ensure_page (self, def->section)), table_key);
+    }
+  return NULL;
+}
+
+void
+nb_window_set_findings_visible (NbWindow *self,
+                                gboolean  visible)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  gtk_revealer_set_reveal_child (self->findings_revealer, visible);
+  _nb_window_actions_update (self);
+}
+
+/**
+ * nb_window_goto_finding:
+ * Selects the finding's section and focuses its first cell (or the
+ * section's editor).
+ */
+gboolean
+nb_window_goto_finding (NbWindow  *self,
+                        NbFinding *finding)
+{
+  const char * const *cells;
+  guint section;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (NB_IS_FINDING (finding), FALSE);
+
+  if (self->report == NULL)
+    return FALSE;
+  section = MIN (nb_finding_get_section (finding), NB_N_SECTIONS);
+  nb_window_show_section (self, section);
+
+  cells = nb_finding_get_cells (finding);
+  if (cells != NULL && cells[0] != NULL)
+    {
+      g_autofree char *table_key = NULL, *row_key = NULL, *column_key = NULL;
+
+      if (nb_table_parse_address (cells[0], &table_key, &row_key, &column_key))
+        {
+          NbTableView *view = nb_window_get_table_view (self, table_key);
+          const NbTableDef *def = view != NULL ? nb_table_get_def (nb_table_view_get_table (view)) : NULL;
+          int r = def != NULL ? nb_table_def_find_row (def, row_key) : -1;
+          int c = def != NULL ? nb_table_def_find_column (def, column_key) : -1;
+
+          if (r >= 0 && c >= 0)
+            return nb_table_view_focus_cell (view, r, c);
+        }
+    }
+
+  ensure_page (self, section);
+  if (NB_IS_TEXT_PAGE (self->pages[section]))
+    nb_text_page_focus (NB_TEXT_PAGE (self->pages[section]));
+  else if (NB_IS_INFO_PAGE (self->pages[section]))
+    nb_info_page_focus (NB_INFO_PAGE (self->pages[section]));
+  else if (NB_IS_TABLE_PAGE (self->pages[section]))
+    nb_table_page_focus (NB_TABLE_PAGE (self->pages[section]));
+  return TRUE;
+}
+
+/* ---- callbacks ------------------------------------------------------------- */
+
+static void
+sidebar_row_selected_cb (NbWindow      *self,
+                         GtkListBoxRow *row)
+{
+  g_autofree char *name = NULL;
+
+  if (row == NULL)
+    return;
+  ensure_page (self, nb_section_row_get_section (NB_SECTION_ROW (row)));
+  name = g_strdup_printf ("section-%u", nb_section_row_get_section (NB_SECTION_ROW (row)));
+  gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
+static void
+findings_panel_activate_finding_cb (NbWindow  *self,
+                                    NbFinding *finding)
+{
+  nb_window_goto_finding (self, finding);
+}
+
+static void
+recent_row_activated_cb (NbWindow      *self,
+                         GtkListBoxRow *row)
+{
+  const char *path = g_object_get_data (G_OBJECT (row), "path");
+
+  if (path != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", path);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         NbWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", path);
+    }
+  return TRUE;
+}
+
+/* ---- closing --------------------------------------------------------------- */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   NbWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      nb_recovery_remove (self->recovery_id);
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->closing = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
+      /* Saving may need a file name first (Save As); the window closes
+       * once the report is saved. */
+      if (!nb_window_get_modified (self))
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_window_size (NbWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+  GtkWidget *dialog;
+
+  save_window_size (self);
+  _nb_window_commit_edits (self);
+  if (self->closing || !nb_window_get_modified (self))
+    {
+      nb_recovery_remove (self->recovery_id);
+      return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+    }
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"),
+                                   _("The report has changes that are not saved. Closing without saving loses them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ---- GObject --------------------------------------------------------------- */
+
+static void
+nb_window_dispose (GObject *object)
+{
+  NbWindow *self = (NbWindow *) object;
+
+  drop_report (self);
+  g_clear_handle_id (&self->menus_source, g_source_remove);
+  g_clear_handle_id (&self->recent_source, g_source_remove);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_finalize (GObject *object)
+{
+  NbWindow *self = (NbWindow *) object;
+
+  g_free (self->recovery_id);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+nb_window_class_init (NbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = nb_window_dispose;
+  object_class->finalize = nb_window_finalize;
+  window_class->close_request = nb_window_close_request;
+
+  nb_ui_ensure_resources ();
+  g_type_ensure (NB_TYPE_FINDINGS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/ui/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_heading);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_menu);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_panel_activate_finding_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+}
+
+/* The menus' popovers are built after the first frame: nobody opens a
+ * menu before the window shows, and they cost start-up time. */
+static gboolean
+attach_menus_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->menus_source = 0;
+  gtk_menu_button_set_menu_model (self->menu_button, self->main_menu);
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (self->recent_menu));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _nb_window_show_help_overlay:
+ * The keyboard shortcuts window, built the first time it is asked for
+ * (GTK would build it for every window at start), then set as the
+ * window's help overlay so that it shows the application's accelerators.
+ */
+void
+_nb_window_show_help_overlay (NbWindow *self)
+{
+  if (!self->help_overlay_set)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/nianbao/Nianbao/ui/help-overlay.ui");
+      GtkShortcutsWindow *overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+      self->help_overlay_set = TRUE;
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
+}
+
+static void
+nb_window_init (NbWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->recovery_id = g_uuid_string_random ();
+  self->settings = settings_or_null ();
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  _nb_window_actions_init (self);
+  self->menus_source = g_idle_add_full (G_PRIORITY_LOW, attach_menus_cb, self, NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  nb_window_set_report (self, NULL, NULL);
+}
+
+/**
+ * nb_window_new:
+ * @application: (nullable): the application the window belongs to
+ */
+NbWindow *
+nb_window_new (GtkApplication *application)
+{
+  return g_object_new (NB_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* ---- crash recovery --------------------------------------------------------- */
+
+static gboolean
+recovery_in_use (NbWindow   *self,
+                 const char *id)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (g_strcmp0 (self->recovery_id, id) == 0)
+    return TRUE;
+  if (app != NULL)
+    for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+      if (NB_IS_WINDOW (l->data) && g_strcmp0 (NB_WINDOW (l->data)->recovery_id, id) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+static GPtrArray *
+stray_recovery (NbWindow *self)
+{
+  GPtrArray *entries = nb_recovery_list ();
+
+  for (guint i = entries->len; i > 0; i--)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i - 1);
+      if (recovery_in_use (self, entry->id))
+        g_ptr_array_remove_index (entries, i - 1);
+    }
+  return entries;
+}
+
+/**
+ * nb_window_restore_all_recovery:
+ * Opens every recovery copy left by a crash: the first in this window
+ * if it shows nothing, the others in new windows.
+ *
+ * Returns: how many reports were restored
+ */
+guint
+nb_window_restore_all_recovery (NbWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  guint restored = 0;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+
+  entries = stray_recovery (self);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_recovery_load (entry, &error);
+      NbWindow *window = self;
+
+      if (report == NULL)
+        {
+          _nb_window_show_error (self, _("Could Not Restore a Report"), error->message);
+          continue;
+        }
+      if (self->report != NULL || restored > 0)
+        {
+          GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+          if (app == NULL)
+            break;
+          window = nb_window_new (app);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      nb_window_restore_recovery (window, entry->id, report, entry->original);
+      restored++;
+    }
+  return restored;
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NbWindow         *self)
+{
+  if (g_str_equal (response, "restore"))
+    nb_window_restore_all_recovery (self);
+  else if (g_str_equal (response, "discard"))
+    {
+      g_autoptr(GPtrArray) entries = stray_recovery (self);
+      for (guint i = 0; i < entries->len; i++)
+        nb_recovery_remove (((NbRecoveryEntry *) g_ptr_array_index (entries, i))->id);
+    }
+}
+
+/**
+ * nb_window_offer_recovery:
+ * Asks whether to restore the reports a crash left unsaved, if any.
+ *
+ * Returns: (transfer none) (nullable): the dialog asking, or %NULL
+ */
+GtkWidget *
+nb_window_offer_recovery (NbWindow *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *dialog;
+  GString *body;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  entries = stray_recovery (self);
+  if (entries->len == 0)
+    return NULL;
+
+  body = g_string_new (g_dngettext (NULL,
+                                    "Nianbao stopped before a report was saved. Its last changes were kept:",
+                                    "Nianbao stopped before some reports were saved. Their last changes were kept:",
+                                    entries->len));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *name = entry->original != NULL ? g_path_get_basename (entry->original)
+                                                      : g_strdup (_("New report"));
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->modified);
+      g_autofree char *time = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
+
+      g_string_append_printf (body, "\n%s (%s)", name, time);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body->str);
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,0 +1,749 @@
+/* test-window.c — the editor window, under a display (Xvfb in CI)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "nb-findings-panel.h"
+#include "nb-new-report-dialog.h"
+#include "nb-text-page.h"
+#include "nb-recovery.h"
+#include "nb-report-file.h"
+#include "nb-window-private.h"
+#include "test-util.h"
+
+#define ROW(key) ((guint) nb_table_def_find_row (def, key))
+#define COL(key) ((guint) nb_table_def_find_column (def, key))
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static NbWindow *
+window_with (NbReport *report)
+{
+  NbWindow *window = nb_window_new (NULL);
+
+  g_object_ref_sink (window);
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+static void
+destroy_window (NbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static guint
+n_findings (NbWindow *window)
+{
+  return g_list_model_get_n_items (nb_checker_get_findings (nb_window_get_checker (window)));
+}
+
+/* The dialogs the window put up. */
+static GList *
+dialogs_of (NbWindow *window)
+{
+  GList *found = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        found = g_list_prepend (found, w);
+    }
+  return found;
+}
+
+static void
+test_finding_appears_and_vanishes (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  NbTableCell *cell = nb_table_view_get_cell (view, ROW ("new"), COL ("natural"));
+  g_autofree char *before = g_strdup (nb_table_cell_get_text (cell));
+  g_autofree char *more = g_strdup_printf ("%d", atoi (before) + 1);
+
+  g_assert_cmpuint (n_findings (window), ==, 0);
+  g_assert_cmpstr (nb_window_get_findings_text (window), ==, "");
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), ==, "");
+
+  /* Type one more request received, as a user does: edit, type, commit. */
+  nb_window_show_section (window, 3);
+  nb_table_view_begin_edit (view, ROW ("new"), COL ("natural"), NULL);
+  g_assert_true (nb_table_view_is_editing (view));
+  gtk_editable_set_text (nb_table_view_get_editor (view), more);
+  nb_table_view_commit_edit (view);
+  spin ();
+
+  g_assert_cmpstr (nb_table_cell_get_text (cell), ==, more);
+  g_assert_cmpuint (n_findings (window), >, 0);
+  g_assert_cmpint (nb_table_cell_get_display (cell)->look, ==, NB_CELL_LOOK_ERROR);
+  g_assert_cmpstr (nb_table_cell_get_display (cell)->icon_name, ==, "dialog-error-symbolic");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "cell-error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), !=, "");
+  g_assert_cmpstr (nb_window_get_findings_text (window), !=, "");
+  g_assert_true (nb_window_get_modified (window));
+
+  /* Activating the finding goes to its section and focuses its cell. */
+  nb_window_show_section (window, 1);
+  nb_window_set_findings_visible (window, TRUE);
+  spin ();
+  nb_findings_panel_activate (nb_window_get_findings_panel (window), 0);
+  spin ();
+  g_assert_cmpuint (nb_window_get_section (window), ==, 3);
+  {
+    guint r, c;
+    g_assert_true (nb_table_view_get_cursor (view, &r, &c));
+    g_assert_cmpuint (r, ==, ROW ("new"));
+  }
+
+  /* Put it back: the finding vanishes, the badge goes. */
+  nb_table_view_enter_text (view, ROW ("new"), COL ("natural"), before);
+  spin ();
+  g_assert_cmpuint (n_findings (window), ==, 0);
+  g_assert_cmpint (nb_table_cell_get_display (cell)->look, ==, NB_CELL_LOOK_NONE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "cell-error"));
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), ==, "");
+
+  /* Text the cell cannot hold is kept on show, with the reason. */
+  g_assert_false (nb_table_view_enter_text (view, ROW ("granted"), COL ("natural"), "-3"));
+  cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+  g_assert_cmpstr (nb_table_cell_get_text (cell), ==, "-3");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "invalid"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+
+  destroy_window (window);
+}
+
+static void
+test_paste_fills_a_row_undo_redo (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  NbUndoStack *undo = nb_window_get_undo_stack (window);
+  guint refused = 99, outside = 99, written;
+
+  written = nb_table_view_paste_text (view, ROW ("granted"), 0,
+                                      "（一）予以公开\t16件\t6\t0\t1,000\t\t0\r\n", &refused, &outside);
+  g_assert_cmpuint (written, ==, 6);
+  g_assert_cmpuint (refused, ==, 0);
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("natural")), ==, 16);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("nonprofit")), ==, 1000);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("legal_service")), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("other")), ==, NB_CELL_NUMBER);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+  g_assert_cmpstr (nb_table_cell_get_text (nb_table_view_get_cell (view, ROW ("granted"), COL ("total"))), ==, "1022");
+
+  /* The paste is one step. */
+  g_assert_cmpuint (nb_undo_stack_get_n_steps (undo), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  spin ();
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("natural")), ==, NB_CELL_EMPTY);
+  g_assert_cmpint (nb_table_get_state (table, ROW ("granted"), COL ("total")), ==, NB_CELL_EMPTY);
+  g_assert_cmpstr (nb_table_cell_get_text (nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"))), ==, "");
+  g_assert_false (nb_window_get_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  spin ();
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+
+  /* Overriding a total, then restoring the automatic totals: undoable. */
+  nb_table_view_enter_text (view, ROW ("granted"), COL ("total"), "1000");
+  g_assert_true (nb_table_is_overridden (table, ROW ("granted"), COL ("total")));
+  g_assert_true (nb_table_cell_get_display (nb_table_view_get_cell (view, ROW ("granted"), COL ("total")))->overridden);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nb_table_view_get_cell (view, ROW ("granted"), COL ("total"))),
+                                           "overridden"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-totals", NULL);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1022);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("total")), ==, 1000);
+
+  /* A note: shown (icon, tooltip), undoable. */
+  nb_table_view_set_note (view, ROW ("granted"), COL ("natural"), "含电话咨询");
+  {
+    NbTableCell *cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+    g_assert_true (nb_table_cell_get_display (cell)->has_note);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "含电话咨询"));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_null (nb_table_get_note (table, ROW ("granted"), COL ("natural")));
+
+  /* Copy gives tab-separated text that pastes back. */
+  {
+    g_autofree char *copied = nb_table_view_copy_text (view);
+    g_assert_nonnull (strstr (copied, "（一）予以公开\t16\t6\t0\t1000\t\t0\t1000\n"));
+  }
+
+  destroy_window (window);
+}
+
+static gboolean
+send_key (NbTableView     *view,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  spin ();
+  return handled;
+}
+
+static void
+assert_cursor (NbTableView *view, guint row, guint column)
+{
+  guint r = G_MAXUINT, c = G_MAXUINT;
+
+  g_assert_true (nb_table_view_get_cursor (view, &r, &c));
+  g_assert_cmpuint (r, ==, row);
+  g_assert_cmpuint (c, ==, column);
+}
+
+static void
+test_spreadsheet_keys (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  guint granted = ROW ("granted"), partly = ROW ("partly_granted");
+
+  nb_window_show_section (window, 3);
+  spin ();
+  g_assert_true (nb_table_view_focus_cell (view, granted, 0));
+
+  /* Typing replaces; Tab writes and moves right. */
+  g_assert_true (send_key (view, GDK_KEY_7, 0));
+  g_assert_true (nb_table_view_is_editing (view));
+  g_assert_cmpstr (gtk_editable_get_text (nb_table_view_get_editor (view)), ==, "7");
+  g_assert_true (send_key (view, GDK_KEY_Tab, 0));
+  g_assert_false (nb_table_view_is_editing (view));
+  g_assert_cmpint (nb_table_get_number (table, granted, 0), ==, 7);
+  assert_cursor (view, granted, 1);
+
+  /* Escape cancels. */
+  send_key (view, GDK_KEY_3, 0);
+  g_assert_true (send_key (view, GDK_KEY_Escape, 0));
+  g_assert_cmpint (nb_table_get_state (table, granted, 1), ==, NB_CELL_EMPTY);
+  assert_cursor (view, granted, 1);
+
+  /* Arrows move; Enter writes and moves down; Shift+Tab goes back. */
+  send_key (view, GDK_KEY_Down, 0);
+  assert_cursor (view, partly, 1);
+  send_key (view, GDK_KEY_2, 0);
+  send_key (view, GDK_KEY_Return, 0);
+  g_assert_cmpint (nb_table_get_number (table, partly, 1), ==, 2);
+  assert_cursor (view, partly + 1, 1);
+  send_key (view, GDK_KEY_Up, 0);
+  send_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  assert_cursor (view, partly, 0);
+  send_key (view, GDK_KEY_End, 0);
+  assert_cursor (view, partly, COL ("total"));
+  send_key (view, GDK_KEY_Home, 0);
+  assert_cursor (view, partly, 0);
+
+  /* F2 edits what is there; Delete empties. */
+  send_key (view, GDK_KEY_Up, 0);
+  send_key (view, GDK_KEY_F2, 0);
+  g_assert_cmpstr (gtk_editable_get_text (nb_table_view_get_editor (view)), ==, "7");
+  send_key (view, GDK_KEY_Escape, 0);
+  g_assert_true (send_key (view, GDK_KEY_Delete, 0));
+  g_assert_cmpint (nb_table_get_state (table, granted, 0), ==, NB_CELL_EMPTY);
+
+  /* Tab at the last cell lets the focus leave the table. */
+  nb_table_view_focus_cell (view, def->n_rows - 1, def->n_columns - 1);
+  g_assert_false (send_key (view, GDK_KEY_Tab, 0));
+
+  /* Ctrl+Z through the window's action undoes the last step (the Delete). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (nb_table_get_number (table, granted, 0), ==, 7);
+
+  destroy_window (window);
+}
+
+static void
+read_text_cb (GObject *clipboard, GAsyncResult *result, gpointer data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+static void
+test_clipboard (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  NbTable *table = nb_table_view_get_table (view);
+  const NbTableDef *def = nb_table_get_def (table);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  char *copied = NULL;
+
+  nb_window_show_section (window, 3);
+  spin ();
+
+  /* Ctrl+V pastes a block at the focused cell. */
+  gdk_clipboard_set_text (clipboard, "1\t2\n3\t4\n");
+  nb_table_view_focus_cell (view, ROW ("granted"), COL ("commercial"));
+  g_assert_true (send_key (view, GDK_KEY_v, GDK_CONTROL_MASK));
+  for (int i = 0; i < 100 && nb_table_get_state (table, ROW ("partly_granted"), COL ("research")) == NB_CELL_EMPTY; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("commercial")), ==, 1);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("granted"), COL ("research")), ==, 2);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("commercial")), ==, 3);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("partly_granted"), COL ("research")), ==, 4);
+  g_assert_cmpint (nb_table_get_number (table, ROW ("result_total"), COL ("total")), ==, 10);
+
+  /* Ctrl+C copies the table as tab-separated text. */
+  g_assert_true (send_key (view, GDK_KEY_c, GDK_CONTROL_MASK));
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &copied);
+  for (int i = 0; i < 100 && copied == NULL; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (copied);
+  g_assert_nonnull (strstr (copied, "（二）部分公开\t\t3\t4\t\t\t\t7\n"));
+  g_free (copied);
+
+  destroy_window (window);
+}
+
+static void
+test_unsaved_changes_dialog (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  GList *dialogs;
+
+  g_object_ref (window);
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "改过");
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+
+  /* Cancel keeps the window; Discard closes it. */
+  adw_message_dialog_response (dialogs->data, "cancel");
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_list_free (dialogs);
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), >=, 1);
+  adw_message_dialog_response (dialogs->data, "discard");
+  g_list_free (dialogs);
+  spin ();
+  g_object_unref (window);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_export_json (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
+  /* The menus are attached once the window is idle. */
+  g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->main_menu);
+  g_assert_nonnull (adw_split_button_get_menu_model (window->open_button));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (_nb_window_export_json (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "s3_requests"));
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+create_cb (NbNewReportDialog *dialog, NbReport *report, NbReport *previous, NbReport **out)
+{
+  *out = g_object_ref (report);
+  g_assert_nonnull (previous);
+}
+
+static void
+test_new_report_from_last_year (void)
+{
+  g_autoptr(NbReport) last = test_clean_report (NB_EDITION_2021);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "2023.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  NbWindow *window = window_with (NULL);
+  NbNewReportDialog *dialog;
+  NbReport *made = NULL;
+  NbTable *table, *last_table;
+  const NbTableDef *def;
+
+  nb_report_set_year (last, 2023);
+  g_assert_true (nb_report_save_to_path (last, path, &error));
+  dialog = NB_NEW_REPORT_DIALOG (nb_new_report_dialog_new (GTK_WINDOW (window), "示例县人民政府办公室"));
+  g_object_ref_sink (dialog);
+
+  /* The year defaults to last year; with last year's report, the year after it. */
+  g_assert_true (nb_new_report_dialog_set_previous_path (dialog, path, &error));
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "create", G_CALLBACK (create_cb), &made);
+  nb_new_report_dialog_create (dialog);
+  g_assert_nonnull (made);
+  g_assert_cmpint (nb_report_get_year (made), ==, 2024);
+  g_assert_cmpint (nb_report_get_edition (made), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (made), ==, "示例县人民政府办公室");
+
+  table = nb_report_get_table (made, "s3_requests");
+  last_table = nb_report_get_table (last, "s3_requests");
+  def = nb_table_get_def (table);
+  for (guint c = 0; c < def->n_columns; c++)
+    g_assert_cmpint (nb_table_get_number (table, ROW ("carried_over"), c), ==,
+                     nb_table_get_number (last_table, ROW ("carried_forward"), c));
+
+  g_object_unref (dialog);
+  g_object_unref (made);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+file_starts_with (const char *path, const char *start)
+{
+  g_autofree char *data = NULL;
+
+  return g_file_get_contents (path, &data, NULL, NULL) && g_str_has_prefix (data, start);
+}
+
+static void
+test_export_and_print (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (const char *const *a = (const char *const[]) { "export-pdf", "export-html", "print", "print-preview", NULL }; *a; a++)
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), *a));
+
+  g_assert_true (_nb_window_export_pdf (window, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (pdf, "%PDF"));
+  g_assert_true (_nb_window_export_html (window, html, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (html, "<!DOCTYPE html>") || file_starts_with (html, "<!doctype html>"));
+
+  /* Printing goes through GtkPrintOperation; exported, it writes the PDF. */
+  g_assert_true (_nb_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (printed, "%PDF"));
+
+  destroy_window (window);
+  g_unlink (pdf);
+  g_unlink (html);
+  g_unlink (printed);
+  g_rmdir (dir);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *published = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
+  NbWindow *window = window_with (NULL);
+  g_autoptr(GError) error = NULL;
+  GList *dialogs;
+  NbReport *report;
+
+  /* Not a report: an error, and the window stays empty. */
+  g_assert_true (g_file_set_contents (junk, "shopping list: rice, tea", -1, NULL));
+  g_assert_false (_nb_window_import_path (window, junk, &error));
+  g_assert_nonnull (error);
+  g_assert_null (nb_window_get_report (window));
+  g_clear_error (&error);
+
+  g_assert_true (_nb_window_import_path (window, published, &error));
+  g_assert_no_error (error);
+  report = nb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2020);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_true (nb_window_get_modified (window));
+  g_assert_null (nb_window_get_path (window));
+  spin ();
+  dialogs = dialogs_of (window);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (junk);
+  g_rmdir (dir);
+}
+
+static void
+test_text_section (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  nb_window_show_section (window, 5);
+  spin ();
+  g_assert_cmpuint (nb_window_get_section (window), ==, 5);
+  buffer = nb_text_page_get_buffer (NB_TEXT_PAGE (window->pages[5]), NB_TEXT_PROBLEMS);
+  g_assert_nonnull (buffer);
+
+  /* Typing goes into the report; the typing of a moment is one step. */
+  for (const char *const *word = (const char *const[]) { "一是", "政策解读", "形式单一。", NULL }; *word; word++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, *word, -1);
+    }
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "一是政策解读形式单一。");
+  g_assert_true (nb_section_row_get_badge (nb_window_get_section_row (window, 5))[0] == '\0');
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "");
+  {
+    GtkTextIter start;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "一是政策解读形式单一。");
+
+  destroy_window (window);
+}
+
+static void
+test_save_close_reopen (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL, *reopened = NULL;
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+
+  nb_table_view_enter_text (view, ROW ("carried_forward"), COL ("commercial"), "0");
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "一是解读形式单一。");
+  /* Typed but not yet written (Ctrl+S while editing): saving writes it. */
+  nb_table_view_begin_edit (view, ROW ("granted"), COL ("research"), "9");
+  g_assert_true (nb_window_get_modified (window));
+
+  g_assert_true (nb_window_save_to_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (nb_window_get_modified (window));
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
+  g_assert_false (nb_table_view_is_editing (view));
+  g_assert_cmpint (nb_table_get_number (nb_table_view_get_table (view), ROW ("granted"), COL ("research")), ==, 9);
+  saved = nb_report_to_data (report, NULL);
+  destroy_window (window);
+
+  /* Reopen it by dropping the file onto a window. */
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GSList *files = g_slist_prepend (NULL, file);
+    GValue value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_set_boxed (&value, files);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+      }
+    g_value_unset (&value);
+    g_slist_free (files);
+    g_assert_true (dropped);
+  }
+  g_assert_nonnull (nb_window_get_report (window));
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
+  reopened = nb_report_to_data (nb_window_get_report (window), NULL);
+  g_assert_cmpstr (reopened, ==, saved);
+  g_assert_false (nb_window_get_modified (window));
+  destroy_window (window);
+
+  /* The start view lists it among the recent reports, by its title. */
+  window = window_with (NULL);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (window->recent_list));
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     nb_report_get_title (report));
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "path"), ==, path);
+  }
+  destroy_window (window);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_crash_recovery (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *dialog;
+  NbReport *restored;
+
+  g_assert_null (nb_window_offer_recovery (window));
+
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "未收取信息处理费。恢复测试。");
+  g_assert_true (nb_window_write_recovery (window, &error));
+  g_assert_no_error (error);
+  entries = nb_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* A crash: the window goes without being closed. */
+  destroy_window (window);
+
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = nb_window_offer_recovery (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  spin ();
+
+  restored = nb_window_get_report (window);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (nb_report_get_text (restored, NB_TEXT_OTHER_MATTERS), ==, "未收取信息处理费。恢复测试。");
+  g_assert_true (nb_window_get_modified (window));
+
+  /* Closing without saving removes the copy. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_window_set_report (window, NULL, NULL);
+  entries = nb_recovery_list ();
+  g_assert_cmpuint (entries->len, ==, 0);
+  destroy_window (window);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.nianbao", NULL);
+  GList *dialogs;
+
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "未保存的修改");
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"nianbao-report\", \"schema_version\": ", -1, NULL));
+
+  g_assert_false (nb_window_open_path (window, bad));
+  spin ();
+  g_assert_true (nb_window_get_report (window) == report);
+  g_assert_null (nb_window_get_path (window));
+  g_assert_true (nb_window_get_modified (window));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_PROBLEMS), ==, "未保存的修改");
+
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_assert_nonnull (adw_message_dialog_get_body (dialogs->data));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialogs->data), !=, "");
+  gtk_window_destroy (dialogs->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+static void
+test_accessible_labels (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  NbTableCell *cell = nb_table_view_get_cell (view, ROW ("denied_secret"), COL ("research"));
+
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 法人或其他组织·科研机构");
+  gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GRID);
+
+  destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* The test accessibility backend: labels are checked, no bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
+  g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
+  g_test_add_func ("/window/spreadsheet-keys", test_spreadsheet_keys);
+  g_test_add_func ("/window/clipboard", test_clipboard);
+  g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
+  g_test_add_func ("/window/export-json", test_export_json);
+  g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
+  g_test_add_func ("/window/export-and-print", test_export_and_print);
+  g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/text-section", test_text_section);
+  g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
+  g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/accessible-labels", test_accessible_labels);
+  return g_test_run ();
+}
