@@ -226,6 +226,7 @@ test_aggregate (void)
   units = g_object_get_data (G_OBJECT (board), "nb-units");
   g_assert_cmpuint (g_list_model_get_n_items (units), ==, 3);
   g_assert_true (shows_text (GTK_WIDGET (board), "乙局"));
+  g_assert_true (shows_text (GTK_WIDGET (board), "2021"));
   summary_window = g_object_get_data (G_OBJECT (board), "nb-summary-window");
   g_assert_nonnull (summary_window);
   summary = nb_window_get_report (summary_window);

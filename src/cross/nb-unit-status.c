@@ -38,6 +38,7 @@ enum {
   PROP_ORGAN,
   PROP_YEAR,
   PROP_EDITION,
+  PROP_EDITION_KEY,
   PROP_ERRORS,
   PROP_WARNINGS,
   PROP_MARKERS,
@@ -76,6 +77,9 @@ nb_unit_status_get_property (GObject    *object,
     case PROP_ORGAN: g_value_set_string (value, nb_unit_status_get_organ (self)); break;
     case PROP_YEAR: g_value_set_int (value, self->year); break;
     case PROP_EDITION: g_value_set_int (value, self->edition); break;
+    case PROP_EDITION_KEY:
+      g_value_set_string (value, self->edition >= 0 ? nb_edition_get (self->edition)->key : "");
+      break;
     case PROP_ERRORS: g_value_set_uint (value, self->errors); break;
     case PROP_WARNINGS: g_value_set_uint (value, self->warnings); break;
     case PROP_MARKERS: g_value_set_uint (value, self->markers); break;
@@ -100,6 +104,8 @@ nb_unit_status_class_init (NbUnitStatusClass *klass)
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, NB_YEAR_MAX, 0, flags);
   /* an NbEdition, or -1 when the file was not read */
   properties[PROP_EDITION] = g_param_spec_int ("edition", NULL, NULL, -1, NB_N_EDITIONS - 1, -1, flags);
+  /* "2019", "2021", or "" when the file was not read */
+  properties[PROP_EDITION_KEY] = g_param_spec_string ("edition-key", NULL, NULL, NULL, flags);
   properties[PROP_ERRORS] = g_param_spec_uint ("errors", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_WARNINGS] = g_param_spec_uint ("warnings", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_MARKERS] = g_param_spec_uint ("markers", NULL, NULL, 0, G_MAXUINT, 0, flags);

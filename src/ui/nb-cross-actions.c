@@ -119,7 +119,7 @@ summary_label (const char *text)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   return label;
 }
 
@@ -346,6 +346,7 @@ _nb_window_show_aggregation (NbWindow     *self,
   board = list_window (self, _("Units' Reports"), summary_label (text->str), units, &view);
   add_column (view, _("File"), "file", FALSE, TRUE);
   add_column (view, _("Organ"), "organ", FALSE, TRUE);
+  add_column (view, _("Edition"), "edition-key", FALSE, FALSE);
   add_column (view, _("Year"), "year", TRUE, FALSE);
   add_column (view, _("Errors"), "errors", TRUE, FALSE);
   add_column (view, _("Warnings"), "warnings", TRUE, FALSE);
