@@ -243,6 +243,59 @@ test_aggregate (void)
   g_rmdir (dir);
 }
 
+/* Units of different editions: refused, saying which; added up when asked. */
+static void
+test_aggregate_mixed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) a = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) b = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) old = test_clean_report (NB_EDITION_2019);
+  g_autofree char *paths[4] = { NULL };
+  GtkWindow *board = NULL, *second = NULL;
+  GtkWidget *anyway;
+  NbWindow *window, *summary_window;
+  gint64 deadline;
+
+  nb_report_set_organ (b, "乙局");
+  nb_report_set_organ (old, "丙局");
+  paths[0] = save_tmp (a, dir, "a.nianbao");
+  paths[1] = save_tmp (b, dir, "b.nianbao");
+  paths[2] = save_tmp (old, dir, "old.nianbao");
+
+  window = window_with (report);
+  _nb_window_aggregate_paths (window, (const char * const *) paths, FALSE);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((board = toplevel_titled ("Units' Reports")) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (board);
+  spin ();
+  g_assert_null (g_object_get_data (G_OBJECT (board), "nb-summary-window"));
+  g_assert_true (shows_text (GTK_WIDGET (board), "2019 edition, year 2020; most units: 2021 edition, year 2024"));
+  anyway = g_object_get_data (G_OBJECT (board), "nb-anyway");
+  g_assert_nonnull (anyway);
+
+  g_signal_emit_by_name (anyway, "clicked");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((second = toplevel_titled ("Units' Reports")) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (second);
+  spin ();
+  summary_window = g_object_get_data (G_OBJECT (second), "nb-summary-window");
+  g_assert_nonnull (summary_window);
+  g_assert_cmpint (nb_report_get_edition (nb_window_get_report (summary_window)), ==, NB_EDITION_2021);
+  g_assert_cmpuint (nb_report_get_units (nb_window_get_report (summary_window))->len, ==, 3);
+
+  gtk_window_destroy (second);
+  gtk_window_destroy (GTK_WINDOW (summary_window));
+  destroy_window (window);
+  for (guint i = 0; i < 3; i++)
+    g_remove (paths[i]);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,5 +308,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window-cross/link-previous", test_link_previous);
   g_test_add_func ("/window-cross/comparison-view", test_comparison_view);
   g_test_add_func ("/window-cross/aggregate", test_aggregate);
+  g_test_add_func ("/window-cross/aggregate-mixed", test_aggregate_mixed);
   return g_test_run ();
 }

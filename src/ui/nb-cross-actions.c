@@ -313,6 +313,17 @@ compare_previous_action (GSimpleAction *action,
 
 /* ---- 汇总 ---------------------------------------------------------------------------- */
 
+static void
+add_up_anyway_clicked_cb (GtkWindow *board)
+{
+  NbWindow *self = g_object_get_data (G_OBJECT (board), "nb-window");
+  const char * const *paths = g_object_get_data (G_OBJECT (self), "nb-aggregate-paths");
+
+  if (paths != NULL)
+    _nb_window_aggregate_paths (self, paths, TRUE);
+  gtk_window_destroy (board);
+}
+
 /**
  * _nb_window_show_aggregation:
  * @units: the status board
@@ -344,6 +355,19 @@ _nb_window_show_aggregation (NbWindow     *self,
     g_string_append_printf (text, "\n%s", (const char *) notes->pdata[i]);
 
   board = list_window (self, _("Units' Reports"), summary_label (text->str), units, &view);
+  if (g_error_matches (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_MIXED))
+    {
+      /* the status board says which unit has which edition and year */
+      GtkWidget *anyway = gtk_button_new_with_mnemonic (_("Add Up _Anyway"));
+      GtkWidget *header = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (board)));
+
+      gtk_widget_set_tooltip_text (anyway, _("Take the edition and year most units have; cells "
+                                             "that edition has no place for are left out"));
+      g_object_set_data (G_OBJECT (board), "nb-window", self);
+      g_signal_connect_swapped (anyway, "clicked", G_CALLBACK (add_up_anyway_clicked_cb), board);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), anyway);
+      g_object_set_data (G_OBJECT (board), "nb-anyway", anyway);
+    }
   add_column (view, _("File"), "file", FALSE, TRUE);
   add_column (view, _("Organ"), "organ", FALSE, TRUE);
   add_column (view, _("Edition"), "edition-key", FALSE, FALSE);
@@ -400,6 +424,10 @@ _nb_window_aggregate_paths (NbWindow           *self,
 {
   NbAggregateOptions options;
 
+  /* kept for “Add Up Anyway” */
+  if ((gpointer) paths != g_object_get_data (G_OBJECT (self), "nb-aggregate-paths"))
+    g_object_set_data_full (G_OBJECT (self), "nb-aggregate-paths",
+                            g_strdupv ((char **) paths), (GDestroyNotify) g_strfreev);
   nb_aggregate_options_init (&options);
   options.allow_mixed = allow_mixed;
   _nb_window_toast (self, _("Adding up the units' reports…"));
