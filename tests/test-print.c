@@ -501,7 +501,8 @@ int
 main (int argc, char **argv)
 {
   /* Each test has its own user data folder (print settings go there). */
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_isolate_home ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/print/operation-export", test_operation_export);

@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gio/gio.h>
+#include <stdlib.h>
+
 #include "test-util.h"
 
 static NbTable *
@@ -91,4 +94,60 @@ char *
 test_data_path (const char *relative)
 {
   return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
+}
+
+static char *isolated_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL &&
+         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_isolated_home (void)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (isolated_home);
+
+  remove_tree (home);
+  g_clear_pointer (&isolated_home, g_free);
+}
+
+/**
+ * test_isolate_home:
+ * Points HOME and the XDG folders at a new temporary folder, removed at
+ * exit, so that a test never reads or writes the user's own settings,
+ * recovery copies or print setup.  Call it first in main().
+ */
+void
+test_isolate_home (void)
+{
+  static const char *const variables[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  isolated_home = g_dir_make_tmp ("nianbao-test-home-XXXXXX", NULL);
+  g_assert_nonnull (isolated_home);
+  g_setenv ("HOME", isolated_home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *path = g_build_filename (isolated_home, variables[i], NULL);
+
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (variables[i], path, TRUE);
+    }
+  atexit (remove_isolated_home);
 }

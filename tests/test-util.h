@@ -16,5 +16,6 @@ gint64    test_get            (NbReport    *report,
                                const char  *address);
 char     *test_shared_path    (const char  *relative);
 char     *test_data_path      (const char  *relative);
+void      test_isolate_home   (void);
 
 G_END_DECLS

@@ -302,7 +302,8 @@ main (int argc, char **argv)
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_isolate_home ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window-cross/link-previous", test_link_previous);
