@@ -200,10 +200,13 @@ index_in (const char *const *names,
 /* ---- Objects -------------------------------------------------------------- */
 
 typedef struct {
-  /* the index (< 64) of member @name, or -1 when the object has none */
-  int         (*index_of) (gpointer data, const char *name);
-  gboolean    (*read)     (Reader *reader, guint index, gpointer data);
-  const char   *unknown;  /* N_(): what a member that is not one is */
+  /* the index (< 64) of member @name, or -1 when the object has none;
+   * NULL for an object whose members are @names */
+  int                (*index_of) (gpointer data, const char *name);
+  gboolean           (*read)     (Reader *reader, guint index, gpointer data);
+  const char          *unknown;  /* N_(): what a member that is not one is */
+  const char * const  *names;
+  guint                n_names;
 } ObjectSpec;
 
 /**
@@ -240,7 +243,8 @@ read_object (Reader           *reader,
           return FALSE;
         }
 
-      index = spec->index_of (data, name);
+      index = spec->index_of != NULL ? spec->index_of (data, name)
+                                     : index_in (spec->names, spec->n_names, name);
       if (index >= 0 && (*seen & BIT (index)))
         return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
       length = enter (reader, name);
@@ -367,13 +371,6 @@ typedef struct {
 
 static const char *const cell_members[] = { "value", "marker", "note", "unit", "override" };
 
-static int
-cell_member_index (gpointer    data,
-                   const char *name)
-{
-  return index_in (cell_members, G_N_ELEMENTS (cell_members), name);
-}
-
 static gboolean
 read_cell_member (Reader   *reader,
                   guint     index,
@@ -393,7 +390,8 @@ read_cell_member (Reader   *reader,
 }
 
 static const ObjectSpec cell_spec = {
-  cell_member_index, read_cell_member, N_("a member that a report does not have"),
+  NULL, read_cell_member, N_("a member that a report does not have"),
+  cell_members, G_N_ELEMENTS (cell_members),
 };
 
 /* A cell: its number, or an object with the number and its annotations. */
@@ -677,13 +675,6 @@ typedef struct {
 
 static const char *const signature_members[] = { "shown", "label", "value" };
 
-static int
-signature_member_index (gpointer    data,
-                        const char *name)
-{
-  return index_in (signature_members, G_N_ELEMENTS (signature_members), name);
-}
-
 static gboolean
 read_signature_member (Reader   *reader,
                        guint     index,
@@ -710,7 +701,8 @@ read_signature_member (Reader   *reader,
 }
 
 static const ObjectSpec signature_line_spec = {
-  signature_member_index, read_signature_member, N_("a member that a report does not have"),
+  NULL, read_signature_member, N_("a member that a report does not have"),
+  signature_members, G_N_ELEMENTS (signature_members),
 };
 
 static int
@@ -811,13 +803,6 @@ read_previous (Reader   *reader,
 
 static const char *const unit_members[] = { "organ", "file", "fingerprint" };
 
-static int
-unit_member_index (gpointer    data,
-                   const char *name)
-{
-  return index_in (unit_members, G_N_ELEMENTS (unit_members), name);
-}
-
 static gboolean
 read_unit_member (Reader   *reader,
                   guint     index,
@@ -827,7 +812,8 @@ read_unit_member (Reader   *reader,
 }
 
 static const ObjectSpec unit_spec = {
-  unit_member_index, read_unit_member, N_("a member that a unit does not have"),
+  NULL, read_unit_member, N_("a member that a unit does not have"),
+  unit_members, G_N_ELEMENTS (unit_members),
 };
 
 static gboolean
