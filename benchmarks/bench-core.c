@@ -39,7 +39,9 @@ time_import (const char *path)
   for (int i = 0; i < 20; i++)
     {
       g_autoptr(GPtrArray) messages = NULL;
-      g_autoptr(NbReport) imported = nb_import_report (text, length, NULL, &messages, NULL);
+      NbReport *imported = nb_import_report (text, length, NULL, &messages, NULL);
+
+      g_clear_object (&imported);
     }
   {
     g_autofree char *name = g_path_get_basename (path);

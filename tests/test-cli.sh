@@ -80,6 +80,32 @@ assert a["tables"] == b["tables"] and a["notes"] == b["notes"] and a["units"] ==
 assert a["tables"]["s2_fees"]["fees"]["amount"] == 96171.6
 PY
 
+# the printed copy of an imported report carries every label and number:
+# pdftotext gets them all back, on the pages the renderer reported
+"$nianbao" export --format pdf "$tmp/huaian.nianbao" -o "$tmp/huaian.pdf" > "$tmp/out"
+pages=$(sed -n 's/.*: \([0-9]*\) pages, fonts: .*/\1/p' "$tmp/out")
+[ "$(pdfinfo "$tmp/huaian.pdf" | sed -n 's/^Pages: *//p')" = "$pages" ] || fail "page count"
+pdftotext -enc UTF-8 -raw "$tmp/huaian.pdf" - | tr -d ' \n' > "$tmp/huaian.txt"
+python3 - "$tmp/a.json" "$tmp/huaian.txt" <<'PY' || fail "the PDF lacks a label or a number"
+import json, sys
+data = json.load(open(sys.argv[1]))
+text = open(sys.argv[2]).read()
+for label in ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+              "六、其他需要报告的事项", "第二十条第（一）项", "本年收费金额（单位：万元）",
+              "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+              "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+              "未经复议直接起诉", "复议后起诉", "结转下年度继续办理"]:
+    assert label in text, label
+for table in data["tables"].values():
+    for row in table.values():
+        for value in row.values():
+            number = str(value)
+            assert number in text, number
+for number in ["447228", "3985758", "88283", "96171.6", "3119", "3050", "2932", "103"]:
+    assert number in text, number
+PY
+
 # a broken 勾稽关系: exit 1, and --json names the rule and the cells
 sed 's/"natural": 3001,/"natural": 3002,/' "$tmp/huaian.nianbao" > "$tmp/broken.nianbao"
 [ "$(status_of "$nianbao" check --json "$tmp/broken.nianbao")" = 1 ] || fail "broken report passed"

@@ -500,12 +500,9 @@ test_window_exports (void)
 int
 main (int argc, char **argv)
 {
-  /* Print settings and recovery copies go to a user data folder of this
-   * run's own: gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS. */
-  g_autofree char *home = test_isolate_user_dirs ();
-  int status;
-
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Each test has its own user data folder (print settings go there). */
+  test_isolate_home ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/print/operation-export", test_operation_export);
@@ -515,7 +512,5 @@ main (int argc, char **argv)
   g_test_add_func ("/print/dialog-preview-is-ours", test_dialog_preview_is_ours);
   g_test_add_func ("/print/window-exports", test_window_exports);
 
-  status = g_test_run ();
-  test_remove_tree (home);
-  return status;
+  return g_test_run ();
 }

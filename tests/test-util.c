@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <stdlib.h>
 
 #include "test-util.h"
 
@@ -95,54 +96,58 @@ test_data_path (const char *relative)
   return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
 }
 
-/**
- * test_isolate_user_dirs:
- * Points the XDG user folders (data, config, cache, state) at a new
- * temporary folder, before anything reads them.  For GTK tests:
- * gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS, so without this the
- * window's recovery copies and print settings went to the real home and
- * leaked from one test program, and one run, into the next.
- *
- * Returns: (transfer full): the folder, for test_remove_tree()
- */
-char *
-test_isolate_user_dirs (void)
+static char *isolated_home;
+
+static void
+remove_tree (GFile *file)
 {
-  char *dir = g_dir_make_tmp ("nianbao-test-home-XXXXXX", NULL);
-  static const char *const vars[][2] = {
-    { "XDG_DATA_HOME", "data" }, { "XDG_CONFIG_HOME", "config" },
-    { "XDG_CACHE_HOME", "cache" }, { "XDG_STATE_HOME", "state" },
-  };
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
 
-  g_assert_nonnull (dir);
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+  while (children != NULL &&
+         (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
     {
-      g_autofree char *path = g_build_filename (dir, vars[i][1], NULL);
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
 
-      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-      g_setenv (vars[i][0], path, TRUE);
+      remove_tree (child);
+      g_object_unref (info);
     }
-  return dir;
+  g_file_delete (file, NULL, NULL);
 }
 
-void
-test_remove_tree (const char *path)
+static void
+remove_isolated_home (void)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  g_autoptr(GFile) home = g_file_new_for_path (isolated_home);
 
-  if (dir != NULL)
+  remove_tree (home);
+  g_clear_pointer (&isolated_home, g_free);
+}
+
+/**
+ * test_isolate_home:
+ * Points HOME and the XDG folders at a new temporary folder, removed at
+ * exit, so that a test never reads or writes the user's own settings,
+ * recovery copies or print setup.  Call it first in main().
+ */
+void
+test_isolate_home (void)
+{
+  static const char *const variables[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+
+  isolated_home = g_dir_make_tmp ("nianbao-test-home-XXXXXX", NULL);
+  g_assert_nonnull (isolated_home);
+  g_setenv ("HOME", isolated_home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
     {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *path = g_build_filename (isolated_home, variables[i], NULL);
 
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            test_remove_tree (child);
-          else
-            g_remove (child);
-        }
-      g_dir_close (dir);
+      g_mkdir_with_parents (path, 0700);
+      g_setenv (variables[i], path, TRUE);
     }
-  g_rmdir (path);
+  atexit (remove_isolated_home);
 }

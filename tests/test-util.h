@@ -16,7 +16,6 @@ gint64    test_get            (NbReport    *report,
                                const char  *address);
 char     *test_shared_path    (const char  *relative);
 char     *test_data_path      (const char  *relative);
-char     *test_isolate_user_dirs (void);
-void      test_remove_tree    (const char  *path);
+void      test_isolate_home   (void);
 
 G_END_DECLS

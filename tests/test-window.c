@@ -724,15 +724,12 @@ test_accessible_labels (void)
 int
 main (int argc, char **argv)
 {
-  /* gtk_test_init() ignores G_TEST_OPTION_ISOLATE_DIRS */
-  g_autofree char *home = test_isolate_user_dirs ();
-  int status;
-
   g_setenv ("LANGUAGE", "C", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* The test accessibility backend: labels are checked, no bus is needed. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_isolate_home ();
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
@@ -749,7 +746,5 @@ main (int argc, char **argv)
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
-  status = g_test_run ();
-  test_remove_tree (home);
-  return status;
+  return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "nb-checker.h"
+#include "nb-previous-link.h"
 #include "nb-rules.h"
 
 typedef struct {
@@ -47,6 +48,19 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Last year's report: the one given, or else the figures the report's
+ * file keeps of it (NbPreviousLink). */
+static NbReport *
+effective_previous (NbChecker *self)
+{
+  NbPreviousLink *link;
+
+  if (self->previous != NULL)
+    return self->previous;
+  link = nb_report_get_previous_link (self->report);
+  return link != NULL ? nb_previous_link_get_figures (link) : NULL;
+}
 
 static gboolean
 same_records (GArray *a,
@@ -86,7 +100,7 @@ publish_group (NbChecker *self,
   n_removed = old_len - head - tail;
   added = g_ptr_array_new_full (n_added, g_object_unref);
   for (guint i = head; i < head + n_added; i++)
-    g_ptr_array_add (added, nb_rules_describe (self->report, self->previous,
+    g_ptr_array_add (added, nb_rules_describe (self->report, effective_previous (self),
                                                &g_array_index (fresh, NbRecord, i)));
 
   /* Bring the records up to date before the store tells its listeners,
@@ -106,7 +120,7 @@ check_group (NbChecker *self,
              guint      group_index)
 {
   g_array_set_size (self->scratch, 0);
-  nb_rules_check_group (self->report, self->previous, group_index, self->scratch);
+  nb_rules_check_group (self->report, effective_previous (self), group_index, self->scratch);
   publish_group (self, group_index, self->scratch);
 }
 
@@ -128,8 +142,11 @@ report_table_changed_cb (NbReport  *report,
     if (nb_report_get_table_at (report, i) == table)
       {
         check_group (self, nb_rules_table_group (i));
-        return;
+        break;
       }
+  /* T1, T2 compare section 一 with tables 三 and 四 */
+  if (nb_table_get_def (table)->section >= 3)
+    check_group (self, nb_rules_text_tables_group (report));
 }
 
 /* Text rules, and the table rules that read a text (R8 in section 三). */
@@ -141,6 +158,8 @@ report_text_changed_cb (NbReport  *report,
   guint n_tables = nb_report_get_n_tables (report);
 
   check_group (self, nb_rules_texts_group (report));
+  if (section == NB_TEXT_OVERVIEW)
+    check_group (self, nb_rules_text_tables_group (report));
   for (guint i = 0; i < n_tables; i++)
     if (nb_table_get_def (nb_report_get_table_at (report, i))->section == 3)
       check_group (self, nb_rules_table_group (i));
@@ -151,6 +170,12 @@ report_notify_cb (NbReport   *report,
                   GParamSpec *pspec,
                   NbChecker  *self)
 {
+  if (g_strcmp0 (pspec->name, "previous-link") == 0)
+    {
+      if (self->previous == NULL)
+        check_all (self);
+      return;
+    }
   check_group (self, NB_RULES_GROUP_IDENTITY);
 }
 
@@ -259,7 +284,9 @@ nb_checker_class_init (NbCheckerClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
    * NbChecker:previous:
-   * Last year's report, for the cross-year rules (X1–X6); %NULL for none.
+   * Last year's report, for the cross-year rules (X1–X6); %NULL for none,
+   * and then the figures of the report's #NbReport:previous-link, if any,
+   * stand for it.
    */
   properties[PROP_PREVIOUS] =
     g_param_spec_object ("previous", NULL, NULL, NB_TYPE_REPORT,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nb-rules.h"
+#include "nb-similarity.h"
 #include "nb-table-private.h"
 #include "nb-value.h"
 
@@ -40,6 +41,8 @@ typedef enum {
   RULE_X4_REPEATED,
   RULE_X5_ORGAN,
   RULE_X6_YEAR,
+  RULE_T1_TEXT_REQUESTS,
+  RULE_T2_TEXT_APPEALS,
   N_RULES
 } Rule;
 
@@ -69,6 +72,8 @@ static const struct {
   [RULE_X4_REPEATED] = { "X4", NB_SEVERITY_WARNING },
   [RULE_X5_ORGAN] = { "X5", NB_SEVERITY_WARNING },
   [RULE_X6_YEAR] = { "X6", NB_SEVERITY_ERROR },
+  [RULE_T1_TEXT_REQUESTS] = { "T1", NB_SEVERITY_WARNING },
+  [RULE_T2_TEXT_APPEALS] = { "T2", NB_SEVERITY_WARNING },
 };
 
 #define NO_TABLE G_MAXUINT16
@@ -76,8 +81,6 @@ static const struct {
 /* Section 五 repeating more than this share of last year's is penalised
  * by assessments (report-formats.md §5.3, X4). */
 #define X4_LIMIT_PERCENT 50
-/* Characters per shingle when comparing texts. */
-#define X4_SHINGLE 4
 
 static const char *const section_names[] = {
   "基本信息", "第一部分", "第二部分", "第三部分", "第四部分", "第五部分", "第六部分",
@@ -422,53 +425,6 @@ is_nothing (const char *text)
   return TRUE;
 }
 
-/* The letters of a text, without spaces and punctuation. */
-static GArray *
-text_letters (const char *text)
-{
-  GArray *letters = g_array_new (FALSE, FALSE, sizeof (gunichar));
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
-        g_array_append_val (letters, c);
-    }
-  return letters;
-}
-
-/**
- * repeated_percent:
- * The share of @text's shingles (runs of X4_SHINGLE letters) that also
- * occur in @earlier, in percent.
- */
-static guint
-repeated_percent (const char *text,
-                  const char *earlier)
-{
-  g_autoptr(GArray) now = text_letters (text);
-  g_autoptr(GArray) then = text_letters (earlier);
-  g_autoptr(GHashTable) known = NULL;
-  guint n_shingles, repeated = 0;
-
-  if (now->len < X4_SHINGLE || then->len < X4_SHINGLE)
-    return 0;
-
-  known = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
-  for (guint i = 0; i + X4_SHINGLE <= then->len; i++)
-    g_hash_table_add (known, g_bytes_new (&g_array_index (then, gunichar, i),
-                                          X4_SHINGLE * sizeof (gunichar)));
-
-  n_shingles = now->len - X4_SHINGLE + 1;
-  for (guint i = 0; i < n_shingles; i++)
-    {
-      g_autoptr(GBytes) shingle = g_bytes_new_static (&g_array_index (now, gunichar, i),
-                                                      X4_SHINGLE * sizeof (gunichar));
-      repeated += g_hash_table_contains (known, shingle);
-    }
-  return repeated * 100 / n_shingles;
-}
-
 static void
 check_texts (NbReport *report,
              NbReport *previous,
@@ -484,10 +440,529 @@ check_texts (NbReport *report,
     record (records, RULE_S2_OTHER_MATTERS, 6, NO_TABLE, 0, 0, 0, 0, 0);
   if (previous != NULL && !is_nothing (problems))
     {
-      guint percent = repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));
+      guint percent = nb_text_repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));
       if (percent > X4_LIMIT_PERCENT)
         record (records, RULE_X4_REPEATED, 5, NO_TABLE, 0, percent, 0, 0, 0);
     }
+}
+
+
+/* ---- Text against tables (T1, T2) ------------------------------------------- */
+
+/* What a number in section 一 is about. */
+typedef enum {
+  FIGURE_NEW,               /* 三 一、本年新收 总计 */
+  FIGURE_CARRIED_OVER,      /* 三 二、上年结转 总计 */
+  FIGURE_RESULT,            /* 三 （七）总计 总计 */
+  FIGURE_CARRIED_FORWARD,   /* 三 四、结转下年度继续办理 总计 */
+  FIGURE_RATE,              /* 办结率: （七）总计 ÷ (一 + 二), in percent */
+  FIGURE_REVIEW,            /* 四 行政复议 总计 */
+  FIGURE_LITIGATION,        /* 四 未经复议直接起诉 总计 + 复议后起诉 总计 */
+} Figure;
+
+/* The phrases of section 一 that state a table's figure, and the figure.
+ * At one place the first phrase that matches wins, so a phrase comes
+ * before any shorter phrase it begins with (办结率 before 办结).
+ *
+ * 收到 and 受理 are read as 本年新收 (report-formats.md §5.2 T3: 淮安
+ * 2024 writes “受理政府信息公开申请 3119 件” for row 一 alone; 普洱 2020
+ * “受理政府信息依申请公开22件” likewise).  They, and 接收, count only when
+ * 申请 stands between them and the number, so that “收到群众来信” is not
+ * read as requests.  办结 and 答复 are （七）总计 (淮安: “答复 3050 件（含
+ * 上年度结转申请 34 件…）”).  A number followed by 余 or 多 is an estimate
+ * and is not compared. */
+static const struct {
+  const char *phrase;
+  guint8      figure;
+  guint8      needs_request;    /* 申请 must stand between phrase and number */
+  guint8      number_before;    /* “103 件顺延到下年度”: the number may come first */
+} text_figures[] = {
+  { "结转下年度继续办理", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "结转到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "结转至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "结转下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "顺延到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "顺延至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
+  { "上年度结转", FIGURE_CARRIED_OVER, FALSE, FALSE },
+  { "上年结转", FIGURE_CARRIED_OVER, FALSE, FALSE },
+  { "新收", FIGURE_NEW, FALSE, FALSE },
+  { "收到", FIGURE_NEW, TRUE, FALSE },
+  { "受理", FIGURE_NEW, TRUE, FALSE },
+  { "接收", FIGURE_NEW, TRUE, FALSE },
+  { "办结率", FIGURE_RATE, FALSE, FALSE },
+  { "办结", FIGURE_RESULT, FALSE, FALSE },
+  { "答复", FIGURE_RESULT, FALSE, FALSE },
+  { "行政复议", FIGURE_REVIEW, FALSE, FALSE },
+  { "行政诉讼", FIGURE_LITIGATION, FALSE, FALSE },
+};
+
+/* An ASCII digit (g_ascii_isdigit() would take a gunichar’s low byte). */
+#define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
+
+/* At most this many characters between a phrase and its number. */
+#define TEXT_FIGURE_GAP 12
+
+/* The character at @p: ASCII and the three-byte characters of Chinese
+ * text decoded here, anything else by GLib. */
+static inline gunichar
+char_at (const char *p)
+{
+  guchar b = (guchar) *p;
+
+  if (b < 0x80)
+    return b;
+  if ((b & 0xF0) == 0xE0 && p[1] != '\0' && p[2] != '\0')
+    return ((gunichar) (b & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
+/* Section 一's characters without white space (a PDF copy breaks lines
+ * inside words and numbers), with the byte offset of each.  Short texts
+ * stay on the stack: this runs after every edit of tables 三 and 四. */
+#define LETTERS_ON_STACK 1024
+
+typedef struct {
+  gunichar *c;
+  guint    *at;
+  guint     n;
+  gunichar  c_stack[LETTERS_ON_STACK + 1];
+  guint     at_stack[LETTERS_ON_STACK + 1];
+} Letters;
+
+static gboolean
+is_white (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0xFEFF;
+}
+
+static void
+letters_init (Letters    *l,
+              const char *text)
+{
+  gsize length = strlen (text);   /* at least as many bytes as characters */
+
+  if (length <= LETTERS_ON_STACK)
+    {
+      l->c = l->c_stack;
+      l->at = l->at_stack;
+    }
+  else
+    {
+      l->c = g_new (gunichar, length + 1);
+      l->at = g_new (guint, length + 1);
+    }
+  l->n = 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = char_at (p);
+
+      if (is_white (c))
+        continue;
+      /* full-width digits and percent sign */
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      else if (c == 0xFF05)
+        c = '%';
+      l->c[l->n] = c;
+      l->at[l->n] = p - text;
+      l->n++;
+    }
+  l->at[l->n] = length;
+}
+
+static void
+letters_clear (Letters *l)
+{
+  if (l->c != l->c_stack)
+    {
+      g_free (l->c);
+      g_free (l->at);
+    }
+}
+
+/* The phrases of text_figures[], decoded once per check. */
+#define MAX_PHRASE 12
+
+typedef struct {
+  gunichar c[G_N_ELEMENTS (text_figures)][MAX_PHRASE];
+  guint8   n[G_N_ELEMENTS (text_figures)];
+  guint64  first_mask[4];   /* bit (c & 255) set for each phrase's first character c */
+} Phrases;
+
+#define MAY_START_PHRASE(phrases, c) \
+  (((phrases)->first_mask[((c) >> 6) & 3] >> ((c) & 63) & 1) != 0)
+
+static void
+phrases_init (Phrases *phrases)
+{
+  memset (phrases->first_mask, 0, sizeof phrases->first_mask);
+  for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+    {
+      guint n = 0;
+
+      for (const char *p = text_figures[k].phrase; *p && n < MAX_PHRASE; p = g_utf8_next_char (p))
+        phrases->c[k][n++] = char_at (p);
+      phrases->n[k] = n;
+      phrases->first_mask[(phrases->c[k][0] >> 6) & 3] |= G_GUINT64_CONSTANT (1) << (phrases->c[k][0] & 63);
+    }
+}
+
+/* Whether phrase @k starts at letter @i. */
+static gboolean
+letters_match (const Letters *l,
+               guint          i,
+               const Phrases *phrases,
+               guint          k)
+{
+  if (l->c[i] != phrases->c[k][0] || i + phrases->n[k] > l->n)
+    return FALSE;
+  for (guint j = 0; j < phrases->n[k]; j++)
+    if (l->c[i + j] != phrases->c[k][j])
+      return FALSE;
+  return TRUE;
+}
+
+static int
+chinese_digit (gunichar c)
+{
+  switch (c)
+    {
+    case 0x96F6: case 0x3007: return 0;   /* 零 〇 */
+    case 0x4E00: return 1;                /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
+    case 0x4E09: return 3;                /* 三 */
+    case 0x56DB: return 4;                /* 四 */
+    case 0x4E94: return 5;                /* 五 */
+    case 0x516D: return 6;                /* 六 */
+    case 0x4E03: return 7;                /* 七 */
+    case 0x516B: return 8;                /* 八 */
+    case 0x4E5D: return 9;                /* 九 */
+    default: return -1;
+    }
+}
+
+static int
+chinese_unit (gunichar c)
+{
+  switch (c)
+    {
+    case 0x5341: return 10;      /* 十 */
+    case 0x767E: return 100;     /* 百 */
+    case 0x5343: return 1000;    /* 千 */
+    case 0x4E07: return 10000;   /* 万 */
+    default: return 0;
+    }
+}
+
+static gboolean
+starts_number (gunichar c)
+{
+  return IS_DIGIT (c) || chinese_digit (c) >= 0 || chinese_unit (c) == 10;
+}
+
+/* Reads a number at @i: Arabic digits (with thousands commas and, for a
+ * rate, decimals) or Chinese numerals (二十二, 一百零三).  @decimals gets
+ * the count of decimal places.  Returns the index after it, or @i. */
+static guint
+read_text_number (const Letters *l,
+                  guint          i,
+                  gint64        *number,
+                  guint         *decimals)
+{
+  guint j = i;
+  gint64 value = 0;
+
+  *decimals = 0;
+  if (j < l->n && IS_DIGIT (l->c[j]))
+    {
+      while (j < l->n && value < G_GINT64_CONSTANT (100000000000000))
+        {
+          if (IS_DIGIT (l->c[j]))
+            value = value * 10 + (l->c[j] - '0');
+          else if ((l->c[j] == ',' || l->c[j] == 0xFF0C) && j + 3 < l->n &&
+                   IS_DIGIT (l->c[j + 1]) && IS_DIGIT (l->c[j + 2]) &&
+                   IS_DIGIT (l->c[j + 3]) && (j + 4 >= l->n || !IS_DIGIT (l->c[j + 4])))
+            ;
+          else
+            break;
+          j++;
+        }
+      if (j + 1 < l->n && l->c[j] == '.' && IS_DIGIT (l->c[j + 1]))
+        for (j++; j < l->n && IS_DIGIT (l->c[j]) && *decimals < 4; j++, (*decimals)++)
+          value = value * 10 + (l->c[j] - '0');
+      *number = value;
+      return j;
+    }
+  else
+    {
+      gint64 total = 0, section = 0, digit = 0;
+      gboolean any = FALSE;
+
+      for (; j < l->n; j++)
+        {
+          int d = chinese_digit (l->c[j]), u = chinese_unit (l->c[j]);
+
+          if (d >= 0)
+            digit = digit * 10 + d;   /* 二〇二四 reads positionally */
+          else if (u == 10000)
+            {
+              total += (section + digit) * 10000;
+              section = digit = 0;
+            }
+          else if (u > 0)
+            {
+              section += (digit == 0 ? 1 : digit) * u;
+              digit = 0;
+            }
+          else
+            break;
+          any = TRUE;
+          if (total > G_GINT64_CONSTANT (100000000000000))
+            break;
+        }
+      if (!any)
+        return i;
+      *number = total + section + digit;
+      return j;
+    }
+}
+
+static gboolean
+is_clause_end (gunichar c)
+{
+  return g_unichar_ispunct (c) || c == 0x548C /* 和 */ || c == 0x53CA /* 及 */ ||
+         c == 0x4E0E /* 与 */;
+}
+
+/* 增 减 较 比 升 降: words of a change between years */
+static gboolean
+is_change_word (gunichar c)
+{
+  return c == 0x589E || c == 0x51CF || c == 0x8F83 || c == 0x6BD4 || c == 0x5347 || c == 0x964D;
+}
+
+/* The number stated for the phrase that ends before @i: after at most
+ * TEXT_FIGURE_GAP characters of the same clause. */
+static gboolean
+number_after (const Letters *l,
+              const Phrases *phrases,
+              guint          i,
+              gboolean       needs_request,
+              gboolean       rate,
+              gint64        *number,
+              guint         *decimals,
+              guint         *end)
+{
+  gboolean request = FALSE;
+  guint j, after;
+
+  for (j = i; j < l->n && j < i + TEXT_FIGURE_GAP && !starts_number (l->c[j]); j++)
+    {
+      if (is_clause_end (l->c[j]))
+        return FALSE;
+      /* “新收申请同比增加10件” states a change, not the count */
+      if (is_change_word (l->c[j]))
+        return FALSE;
+      /* “受理行政复议申请5件”: the number belongs to the later phrase */
+      for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+        if (letters_match (l, j, phrases, k))
+          return FALSE;
+      if (l->c[j] == 0x7533 /* 申 */ && j + 1 < l->n && l->c[j + 1] == 0x8BF7 /* 请 */)
+        request = TRUE;
+    }
+  if (j >= l->n || !starts_number (l->c[j]) || (needs_request && !request))
+    return FALSE;
+  after = read_text_number (l, j, number, decimals);
+  if (after == j || after >= l->n)
+    return FALSE;
+  if (rate)
+    {
+      if (l->c[after] != '%')
+        return FALSE;
+    }
+  else if (*decimals > 0 || (l->c[after] != 0x4EF6 /* 件 */ && l->c[after] != 0x8D77 /* 起 */))
+    return FALSE;
+  if (after + 1 < l->n && (l->c[after + 1] == 0x4F59 /* 余 */ || l->c[after + 1] == 0x591A /* 多 */))
+    return FALSE;
+  *end = after + 1;
+  return TRUE;
+}
+
+/* “另有 103 件顺延到下年度”: “N件” right before the phrase at @i. */
+static gboolean
+number_before (const Letters *l,
+               guint          i,
+               gint64        *number)
+{
+  guint start;
+
+  if (i < 2 || l->c[i - 1] != 0x4EF6 /* 件 */ || !IS_DIGIT (l->c[i - 2]))
+    return FALSE;
+  for (start = i - 2; start > 0 && IS_DIGIT (l->c[start - 1]); start--)
+    ;
+  *number = 0;
+  for (guint j = start; j < i - 1; j++)
+    *number = *number * 10 + (l->c[j] - '0');
+  return TRUE;
+}
+
+static gint64
+total_of (NbTable    *table,
+          const char *row_key,
+          const char *column_key,
+          gboolean   *ok)
+{
+  gboolean present;
+  gint64 n = number_by_key (table, row_key, column_key, &present);
+
+  *ok &= present;
+  return n;
+}
+
+/* 。；！？ — not a line end: a PDF copy breaks lines inside sentences */
+static gboolean
+ends_sentence (gunichar c)
+{
+  return c == 0x3002 || c == 0xFF1B || c == 0xFF01 || c == 0xFF1F || c == ';';
+}
+
+/* The sentence around @offset, between 。；！？. */
+static void
+sentence_bounds (const char *text,
+                 guint       offset,
+                 const char **start,
+                 const char **end)
+{
+  const char *p = text + offset;
+
+  *start = p;
+  while (*start > text)
+    {
+      const char *prev = g_utf8_prev_char (*start);
+      gunichar c = g_utf8_get_char (prev);
+
+      if (ends_sentence (c))
+        break;
+      *start = prev;
+    }
+  *end = p;
+  while (**end)
+    {
+      gunichar c = g_utf8_get_char (*end);
+
+      *end = g_utf8_next_char (*end);
+      if (ends_sentence (c))
+        break;
+    }
+}
+
+/* A hash of the sentence around @offset, so that a finding quoting it is
+ * renewed when the sentence changes. */
+static gint64
+sentence_hash (const char *text,
+               guint       offset)
+{
+  const char *start, *end;
+  guint32 h = 5381;
+
+  sentence_bounds (text, offset, &start, &end);
+  for (const char *p = start; p < end; p++)
+    h = h * 33 + (guchar) *p;
+  return h;
+}
+
+static void
+check_text_figures (NbReport *report,
+                    GArray   *records)
+{
+  const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+  Phrases phrases;
+  Letters l;
+
+  if (*text == '\0' || requests == NULL || appeals == NULL)
+    return;
+
+  phrases_init (&phrases);
+  letters_init (&l, text);
+  for (guint i = 0; i < l.n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+      {
+        Figure figure;
+        guint length, decimals = 0, end = 0;
+        gboolean ok = TRUE, stated;
+        gint64 number = 0, actual, denominator = 0;
+        Rule rule;
+
+        if (!MAY_START_PHRASE (&phrases, l.c[i]))
+          break;
+        if (l.c[i] != phrases.c[k][0] || !letters_match (&l, i, &phrases, k))
+          continue;
+        figure = text_figures[k].figure;
+        rule = figure >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS : RULE_T1_TEXT_REQUESTS;
+        length = phrases.n[k];
+        stated = (text_figures[k].number_before && number_before (&l, i, &number)) ||
+                 number_after (&l, &phrases, i + length, text_figures[k].needs_request,
+                               figure == FIGURE_RATE, &number, &decimals, &end);
+        switch (figure)
+          {
+          case FIGURE_NEW:
+            actual = total_of (requests, "new", "total", &ok);
+            break;
+          case FIGURE_CARRIED_OVER:
+            actual = total_of (requests, "carried_over", "total", &ok);
+            break;
+          case FIGURE_RESULT:
+          case FIGURE_RATE:
+            actual = total_of (requests, "result_total", "total", &ok);
+            denominator = total_of (requests, "new", "total", &ok) +
+                          total_of (requests, "carried_over", "total", &ok);
+            break;
+          case FIGURE_CARRIED_FORWARD:
+            actual = total_of (requests, "carried_forward", "total", &ok);
+            break;
+          case FIGURE_REVIEW:
+            actual = total_of (appeals, "cases", "review_total", &ok);
+            break;
+          case FIGURE_LITIGATION:
+          default:
+            actual = total_of (appeals, "cases", "direct_total", &ok) +
+                     total_of (appeals, "cases", "after_review_total", &ok);
+            break;
+          }
+
+        if (stated && ok)
+          {
+            gboolean differs;
+
+            if (figure == FIGURE_RATE)
+              {
+                /* the stated rate, to its own decimals, against
+                 * 100 × actual ÷ denominator: differs by more than half
+                 * of its last place */
+                gint64 scale = 1;
+
+                for (guint d = 0; d < decimals; d++)
+                  scale *= 10;
+                differs = denominator > 0 &&
+                          ABS (number * denominator - 100 * scale * actual) * 2 > denominator;
+              }
+            else
+              differs = number != actual;
+            if (differs)
+              record (records, rule, 1, NO_TABLE, l.at[i], number, actual,
+                      figure | ((gint64) decimals << 8) | (denominator << 16),
+                      sentence_hash (text, l.at[i]));
+          }
+        /* one phrase at a place; go on after it */
+        i += length - 1;
+        break;
+      }
+  letters_clear (&l);
 }
 
 /* ---- Identity rules -------------------------------------------------------- */
@@ -529,11 +1004,12 @@ check_identity (NbReport *report,
 
 /* ---- Groups ------------------------------------------------------------------ */
 
-/* Groups, in the order of the findings: identity, each table, texts. */
+/* Groups, in the order of the findings: identity, each table, texts,
+ * texts against tables. */
 guint
 nb_rules_n_groups (NbReport *report)
 {
-  return nb_report_get_n_tables (report) + 2;
+  return nb_report_get_n_tables (report) + 3;
 }
 
 guint
@@ -548,6 +1024,13 @@ nb_rules_texts_group (NbReport *report)
   return nb_report_get_n_tables (report) + 1;
 }
 
+/* T1, T2: section 一 against tables 三 and 四 */
+guint
+nb_rules_text_tables_group (NbReport *report)
+{
+  return nb_report_get_n_tables (report) + 2;
+}
+
 void
 nb_rules_check_group (NbReport *report,
                       NbReport *previous,
@@ -558,6 +1041,8 @@ nb_rules_check_group (NbReport *report,
     check_identity (report, previous, records);
   else if (group == nb_rules_texts_group (report))
     check_texts (report, previous, records);
+  else if (group == nb_rules_text_tables_group (report))
+    check_text_figures (report, records);
   else
     check_table (report, previous, group - 1, records);
 }
@@ -832,6 +1317,121 @@ describe_table_rule (GString        *s,
     }
 }
 
+/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
+static void
+append_quote (GString    *s,
+              const char *from,
+              const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p != '\n' && *p != '\r')
+      g_string_append_c (s, *p);
+}
+
+/* T1, T2: 第一部分 “…全年新收政府信息公开申请46件…”：新收 46 件，但第三部分 … 为 45 */
+static void
+describe_text_figure (GString        *s,
+                      GPtrArray      *cells,
+                      NbReport       *report,
+                      const NbRecord *record)
+{
+  const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
+  Figure figure = record->n[2] & 0xFF;
+  guint decimals = (record->n[2] >> 8) & 0xFF;
+  gint64 denominator = record->n[2] >> 16;
+  const char *start, *end, *phrase = "";
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+  const NbTableDef *rdef = nb_table_get_def (requests);
+  const NbTableDef *adef = nb_table_get_def (appeals);
+  int total = nb_table_def_find_column (rdef, "total");
+  glong length;
+
+  for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
+    if (strncmp (text + record->where, text_figures[k].phrase, strlen (text_figures[k].phrase)) == 0)
+      {
+        phrase = text_figures[k].phrase;
+        break;
+      }
+
+  sentence_bounds (text, record->where, &start, &end);
+  length = g_utf8_strlen (start, end - start);
+  g_string_append_printf (s, "%s “", section_names[1]);
+  if (length <= 80)
+    append_quote (s, start, end);
+  else
+    {
+      /* about 30 characters either side of the phrase */
+      const char *from = text + record->where, *to = text + record->where;
+
+      for (int i = 0; i < 30 && from > start; i++)
+        from = g_utf8_prev_char (from);
+      for (int i = 0; i < 40 && to < end; i++)
+        to = g_utf8_next_char (to);
+      if (from > start)
+        g_string_append (s, "…");
+      append_quote (s, from, to);
+      if (to < end)
+        g_string_append (s, "…");
+    }
+  g_string_append (s, "”：");
+
+  if (figure == FIGURE_RATE)
+    {
+      int rt = nb_table_def_find_row (rdef, "result_total");
+      int nw = nb_table_def_find_row (rdef, "new");
+      int co = nb_table_def_find_row (rdef, "carried_over");
+      g_autofree char *rt_name = nb_table_def_row_name (rdef, rt);
+      g_autofree char *nw_name = nb_table_def_row_name (rdef, nw);
+      g_autofree char *co_name = nb_table_def_row_name (rdef, co);
+      gint64 scale = 1;
+
+      for (guint d = 0; d < decimals; d++)
+        scale *= 10;
+      g_string_append_printf (s, "%s %" G_GINT64_FORMAT, phrase, record->n[0] / scale);
+      if (decimals > 0)
+        g_string_append_printf (s, ".%0*" G_GINT64_FORMAT, (int) decimals, record->n[0] % scale);
+      g_string_append_printf (s, "%%，但第三部分 总计列 %s %" G_GINT64_FORMAT " ÷（%s + %s）%"
+                              G_GINT64_FORMAT " = %" G_GINT64_FORMAT ".%01" G_GINT64_FORMAT "%%",
+                              rt_name, record->n[1], nw_name, co_name, denominator,
+                              record->n[1] * 100 / denominator,
+                              record->n[1] * 1000 / denominator % 10);
+      add_cell (cells, requests, rt, total);
+      add_cell (cells, requests, nw, total);
+      add_cell (cells, requests, co, total);
+      return;
+    }
+
+  g_string_append_printf (s, "%s %" G_GINT64_FORMAT " 件，但", phrase, record->n[0]);
+  if (figure == FIGURE_REVIEW || figure == FIGURE_LITIGATION)
+    {
+      const char *keys[2] = { figure == FIGURE_REVIEW ? "review_total" : "direct_total",
+                              figure == FIGURE_REVIEW ? NULL : "after_review_total" };
+
+      g_string_append_printf (s, "%s ", section_names[4]);
+      for (guint i = 0; i < 2 && keys[i] != NULL; i++)
+        {
+          int column = nb_table_def_find_column (adef, keys[i]);
+
+          g_string_append_printf (s, "%s%s", i > 0 ? " + " : "", adef->columns[column].full_label);
+          add_cell (cells, appeals, 0, column);
+        }
+    }
+  else
+    {
+      static const char *const row_keys[] = {
+        [FIGURE_NEW] = "new", [FIGURE_CARRIED_OVER] = "carried_over",
+        [FIGURE_RESULT] = "result_total", [FIGURE_CARRIED_FORWARD] = "carried_forward",
+      };
+      int row = nb_table_def_find_row (rdef, row_keys[figure]);
+
+      g_string_append_printf (s, "%s %s列 %s", section_names[3], rdef->columns[total].label,
+                              rdef->rows[row].label);
+      add_cell (cells, requests, row, total);
+    }
+  g_string_append_printf (s, " 为 %" G_GINT64_FORMAT, record->n[1]);
+}
+
 static void
 describe_report_rule (GString        *s,
                       NbReport       *report,
@@ -907,6 +1507,8 @@ nb_rules_describe (NbReport       *report,
   if (record->table != NO_TABLE)
     describe_table_rule (message, cells, previous,
                          nb_report_get_table_at (report, record->table), record);
+  else if (record->rule == RULE_T1_TEXT_REQUESTS || record->rule == RULE_T2_TEXT_APPEALS)
+    describe_text_figure (message, cells, report, record);
   else
     describe_report_rule (message, report, previous, record);
   g_ptr_array_add (cells, NULL);

@@ -26,6 +26,7 @@ G_STATIC_ASSERT (sizeof (NbRecord) == 40);
 guint       nb_rules_n_groups      (NbReport        *report);
 guint       nb_rules_table_group   (guint            table_index);
 guint       nb_rules_texts_group   (NbReport        *report);
+guint       nb_rules_text_tables_group (NbReport    *report);
 void        nb_rules_check_group   (NbReport        *report,
                                     NbReport        *previous,
                                     guint            group,

@@ -25,9 +25,13 @@ cli_version (int    argc,
 }
 
 static const NbCommand commands[] = {
+  { "aggregate", nb_cli_aggregate },
   { "check", nb_cli_check },
+  { "compare", nb_cli_compare },
   { "export", nb_cli_export },
   { "import", nb_cli_import },
+  { "link", nb_cli_link },
+  { "next", nb_cli_next },
   { "--version", cli_version },
   { NULL, NULL },
 };

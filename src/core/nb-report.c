@@ -13,6 +13,7 @@
 #include "nb-marshal.h"
 
 #include "nb-enums.h"
+#include "nb-previous-link.h"
 #include "nb-report.h"
 
 struct _NbReport
@@ -32,6 +33,9 @@ struct _NbReport
   gboolean   signature_hidden[NB_N_SIGNATURE_LINES];
   char      *signature_labels[NB_N_SIGNATURE_LINES];   /* NULL: the default wording */
   char      *signature_values[NB_N_SIGNATURE_LINES];
+
+  NbPreviousLink *previous_link;   /* last year's report, or NULL */
+  GPtrArray      *units;           /* of NbReportUnit: a summary's units, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -43,6 +47,7 @@ enum {
   PROP_YEAR,
   PROP_TITLE,
   PROP_DATE,
+  PROP_PREVIOUS_LINK,
   N_PROPS
 };
 
@@ -172,6 +177,8 @@ nb_report_finalize (GObject *object)
       g_free (self->signature_values[i]);
     }
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_object (&self->previous_link);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -200,6 +207,9 @@ nb_report_get_property (GObject    *object,
       break;
     case PROP_DATE:
       g_value_set_string (value, nb_report_get_date (self));
+      break;
+    case PROP_PREVIOUS_LINK:
+      g_value_set_object (value, self->previous_link);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -230,6 +240,9 @@ nb_report_set_property (GObject      *object,
       break;
     case PROP_DATE:
       nb_report_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_PREVIOUS_LINK:
+      nb_report_set_previous_link (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -266,6 +279,14 @@ nb_report_class_init (NbReportClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * NbReport:previous-link:
+   * Last year's report as this report's file remembers it
+   * (#NbPreviousLink), or %NULL.
+   */
+  properties[PROP_PREVIOUS_LINK] =
+    g_param_spec_object ("previous-link", NULL, NULL, NB_TYPE_PREVIOUS_LINK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -689,4 +710,94 @@ nb_report_set_signature_value (NbReport        *self,
   if (!replace_string (&self->signature_values[line], value))
     return;
   emit_signature_changed (self, line);
+}
+
+/* ---- Last year's report and a summary's units ------------------------------ */
+
+/**
+ * nb_report_get_previous_link:
+ * Returns: (transfer none) (nullable): the link to last year's report
+ */
+NbPreviousLink *
+nb_report_get_previous_link (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->previous_link;
+}
+
+/**
+ * nb_report_set_previous_link:
+ * @link: (nullable): the link to last year's report; %NULL unlinks
+ */
+void
+nb_report_set_previous_link (NbReport       *self,
+                             NbPreviousLink *link)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (link == NULL || NB_IS_PREVIOUS_LINK (link));
+
+  if (!g_set_object (&self->previous_link, link))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIOUS_LINK]);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_unit_new:
+ * Returns: (transfer full): a unit entry (see #NbReportUnit)
+ */
+NbReportUnit *
+nb_report_unit_new (const char *organ,
+                    const char *file,
+                    const char *fingerprint)
+{
+  NbReportUnit *unit = g_new0 (NbReportUnit, 1);
+
+  unit->organ = g_strdup (organ != NULL ? organ : "");
+  unit->file = g_strdup (file != NULL ? file : "");
+  unit->fingerprint = g_strdup (fingerprint != NULL ? fingerprint : "");
+  return unit;
+}
+
+void
+nb_report_unit_free (NbReportUnit *unit)
+{
+  if (unit == NULL)
+    return;
+  g_free (unit->organ);
+  g_free (unit->file);
+  g_free (unit->fingerprint);
+  g_free (unit);
+}
+
+/**
+ * nb_report_get_units:
+ * Returns: (transfer none) (nullable) (element-type NbReportUnit): the
+ *   units a summary report adds up, in order; %NULL for a unit's own report
+ */
+GPtrArray *
+nb_report_get_units (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return self->units;
+}
+
+/**
+ * nb_report_set_units:
+ * @units: (nullable) (element-type NbReportUnit): the units, an array
+ *   that frees its elements with nb_report_unit_free(); the report keeps
+ *   a reference.  %NULL makes the report a unit's own again.
+ */
+void
+nb_report_set_units (NbReport  *self,
+                     GPtrArray *units)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  if (units == self->units)
+    return;
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  if (units != NULL)
+    self->units = g_ptr_array_ref (units);
+  emit_changed (self);
 }

@@ -89,6 +89,34 @@ void                nb_report_set_signature_value   (NbReport        *self,
                                                      NbSignatureLine  line,
                                                      const char      *value);
 
+/**
+ * NbReportUnit:
+ * @organ: the unit's organ
+ * @file: the unit's file, as it was given to the 汇总
+ * @fingerprint: nb_report_fingerprint() of the unit's report
+ *
+ * One of the units whose reports a summary report (汇总) adds up.
+ */
+typedef struct {
+  char *organ;
+  char *file;
+  char *fingerprint;
+} NbReportUnit;
+
+NbReportUnit       *nb_report_unit_new              (const char      *organ,
+                                                     const char      *file,
+                                                     const char      *fingerprint);
+void                nb_report_unit_free             (NbReportUnit    *unit);
+
+NbPreviousLink     *nb_report_get_previous_link     (NbReport        *self);
+void                nb_report_set_previous_link     (NbReport        *self,
+                                                     NbPreviousLink  *link);
+GPtrArray          *nb_report_get_units             (NbReport        *self);
+void                nb_report_set_units             (NbReport        *self,
+                                                     GPtrArray       *units);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbReportUnit, nb_report_unit_free)
+
 #define NB_YEAR_MIN 2008
 #define NB_YEAR_MAX 2100
 

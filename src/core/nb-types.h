@@ -12,6 +12,7 @@ typedef struct _NbReport  NbReport;
 typedef struct _NbTable   NbTable;
 typedef struct _NbFinding NbFinding;
 typedef struct _NbChecker NbChecker;
+typedef struct _NbPreviousLink NbPreviousLink;
 
 /**
  * NbEdition:

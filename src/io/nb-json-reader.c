@@ -295,6 +295,43 @@ nb_json_reader_next_member (NbJsonReader  *self,
 }
 
 gboolean
+nb_json_reader_begin_array (NbJsonReader  *self,
+                            GError       **error)
+{
+  gboolean none = FALSE;
+
+  if (!expect_char (self, '[', error))
+    return FALSE;
+  g_array_append_val (self->expect_comma, none);
+  return TRUE;
+}
+
+/**
+ * nb_json_reader_next_element:
+ *
+ * Returns: %TRUE when an element follows, to be read next; %FALSE at the
+ *   end of the list (then @error is unset) or on error
+ */
+gboolean
+nb_json_reader_next_element (NbJsonReader  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (self->expect_comma->len > 0, FALSE);
+
+  skip_space (self);
+  if (self->p < self->end && *self->p == ']')
+    {
+      self->p++;
+      g_array_set_size (self->expect_comma, self->expect_comma->len - 1);
+      return FALSE;
+    }
+  if (*member_seen (self) && !expect_char (self, ',', error))
+    return FALSE;
+  *member_seen (self) = TRUE;
+  return TRUE;
+}
+
+gboolean
 nb_json_reader_read_string (NbJsonReader  *self,
                             const char   **value,
                             GError       **error)

@@ -33,6 +33,10 @@ gboolean      nb_json_reader_begin_object  (NbJsonReader  *self,
 gboolean      nb_json_reader_next_member   (NbJsonReader  *self,
                                             const char   **name,
                                             GError       **error);
+gboolean      nb_json_reader_begin_array   (NbJsonReader  *self,
+                                            GError       **error);
+gboolean      nb_json_reader_next_element  (NbJsonReader  *self,
+                                            GError       **error);
 gboolean      nb_json_reader_read_string   (NbJsonReader  *self,
                                             const char   **value,
                                             GError       **error);

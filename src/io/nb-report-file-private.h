@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+#define NB_FILE_FORMAT_NAME "nianbao-report"
+
 typedef void (*NbCellWriter) (NbJsonWriter *writer,
                               NbTable      *table,
                               guint         row,
@@ -17,5 +19,9 @@ typedef void (*NbCellWriter) (NbJsonWriter *writer,
 void _nb_json_write_tables (NbJsonWriter *writer,
                             NbReport     *report,
                             NbCellWriter  write_cell);
+
+NbReport *_nb_report_read        (const char   *data,
+                                  gsize         length,
+                                  GError      **error);
 
 G_END_DECLS

@@ -21,12 +21,10 @@
 
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
+#include "nb-previous-link.h"
 #include "nb-report-file-private.h"
-#include "nb-table-private.h"
 #include "nb-value.h"
 
-#define FORMAT_NAME "nianbao-report"
-#define MAX_DIGITS  18
 
 G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
 
@@ -197,6 +195,87 @@ write_texts (NbJsonWriter *writer,
   nb_json_writer_end_object (writer);
 }
 
+/* "previous": last year's report, only the cells a link keeps */
+static void
+write_previous (NbJsonWriter   *writer,
+                NbPreviousLink *link)
+{
+  NbReport *figures = nb_previous_link_get_figures (link);
+
+  nb_json_writer_begin_object (writer);
+  nb_json_writer_key (writer, "path");
+  nb_json_writer_string (writer, nb_previous_link_get_path (link));
+  nb_json_writer_key (writer, "organ");
+  nb_json_writer_string (writer, nb_report_get_organ (figures));
+  nb_json_writer_key (writer, "year");
+  nb_json_writer_int (writer, nb_report_get_year (figures));
+  nb_json_writer_key (writer, "edition");
+  nb_json_writer_string (writer, nb_report_get_edition_def (figures)->key);
+  nb_json_writer_key (writer, "figures");
+  nb_json_writer_begin_object (writer);
+  for (guint t = 0; t < nb_report_get_n_tables (figures); t++)
+    {
+      NbTable *table = nb_report_get_table_at (figures, t);
+      const NbTableDef *def = nb_table_get_def (table);
+      gboolean table_open = FALSE;
+
+      for (guint r = 0; r < def->n_rows; r++)
+        {
+          gboolean row_open = FALSE;
+
+          for (guint c = 0; c < def->n_columns; c++)
+            {
+              if (!nb_previous_link_is_linked_cell (def, r, c))
+                continue;
+              if (!table_open)
+                {
+                  nb_json_writer_key (writer, def->key);
+                  nb_json_writer_begin_object (writer);
+                  table_open = TRUE;
+                }
+              if (!row_open)
+                {
+                  nb_json_writer_key (writer, def->rows[r].key);
+                  nb_json_writer_begin_object (writer);
+                  row_open = TRUE;
+                }
+              nb_json_writer_key (writer, def->columns[c].key);
+              write_cell_value (writer, table, r, c);
+            }
+          if (row_open)
+            nb_json_writer_end_object (writer);
+        }
+      if (table_open)
+        nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+  nb_json_writer_key (writer, "problems");
+  nb_json_writer_string (writer, nb_report_get_text (figures, NB_TEXT_PROBLEMS));
+  nb_json_writer_end_object (writer);
+}
+
+/* "units": the units a summary report adds up */
+static void
+write_units (NbJsonWriter *writer,
+             GPtrArray    *units)
+{
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const NbReportUnit *unit = g_ptr_array_index (units, i);
+
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "organ");
+      nb_json_writer_string (writer, unit->organ);
+      nb_json_writer_key (writer, "file");
+      nb_json_writer_string (writer, unit->file);
+      nb_json_writer_key (writer, "fingerprint");
+      nb_json_writer_string (writer, unit->fingerprint);
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_array (writer);
+}
+
 /**
  * nb_report_to_data:
  * @length: (out) (optional): the length of the data
@@ -214,7 +293,7 @@ nb_report_to_data (NbReport *report,
 
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "format");
-  nb_json_writer_string (writer, FORMAT_NAME);
+  nb_json_writer_string (writer, NB_FILE_FORMAT_NAME);
   nb_json_writer_key (writer, "schema_version");
   nb_json_writer_int (writer, NB_FILE_SCHEMA_VERSION);
   nb_json_writer_key (writer, "edition");
@@ -232,6 +311,18 @@ nb_report_to_data (NbReport *report,
   nb_json_writer_key (writer, "texts");
   write_texts (writer, report);
   _nb_json_write_tables (writer, report, write_cell);
+  /* optional members: written only when there is something to say, so
+   * that the text of a report without them is as it always was */
+  if (nb_report_get_previous_link (report) != NULL)
+    {
+      nb_json_writer_key (writer, "previous");
+      write_previous (writer, nb_report_get_previous_link (report));
+    }
+  if (nb_report_get_units (report) != NULL)
+    {
+      nb_json_writer_key (writer, "units");
+      write_units (writer, nb_report_get_units (report));
+    }
   nb_json_writer_end_object (writer);
 
   return nb_json_writer_free_to_data (writer, length);
@@ -253,761 +344,6 @@ nb_report_fingerprint (NbReport *report)
   return g_strndup (digest, 8);
 }
 
-/* ---- Loading ------------------------------------------------------------------ */
-
-typedef struct {
-  NbJsonReader *json;
-  GString      *path;    /* JSON path of what is being read */
-  GError      **error;
-} Reader;
-
-static gboolean
-fail (Reader      *reader,
-      NbFileError  code,
-      const char  *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (Reader      *reader,
-      NbFileError  code,
-      const char  *format,
-      ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (reader->error, NB_FILE_ERROR, code, "%s: %s", reader->path->str, what);
-  return FALSE;
-}
-
-/* Enters member @name of the path; returns the old length to leave it. */
-static gsize
-enter (Reader     *reader,
-       const char *name)
-{
-  gsize length = reader->path->len;
-
-  g_string_append_c (reader->path, '.');
-  g_string_append (reader->path, name);
-  return length;
-}
-
-static void
-leave (Reader *reader,
-       gsize   length)
-{
-  g_string_truncate (reader->path, length);
-}
-
-static gboolean
-expect_kind (Reader     *reader,
-             NbJsonKind  kind,
-             const char *expected)
-{
-  NbJsonKind found = nb_json_reader_peek (reader->json);
-
-  if (found == kind)
-    return TRUE;
-  if (found == NB_JSON_INVALID)
-    return nb_json_reader_skip_value (reader->json, reader->error);
-  return fail (reader, NB_FILE_ERROR_TYPE, _("expected %s, found %s"),
-               _(expected), nb_json_reader_kind_name (found));
-}
-
-/* Reads the next member's name; @done at the end of the object. */
-static gboolean
-next_member (Reader      *reader,
-             const char **name,
-             gboolean    *done)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  *done = !nb_json_reader_next_member (reader->json, name, &local_error);
-  if (local_error == NULL)
-    return TRUE;
-  g_propagate_error (reader->error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* Notes that member number @index of an object was read, refusing it
- * the second time. */
-static gboolean
-mark_seen (Reader     *reader,
-           guint64    *seen,
-           guint       index,
-           const char *name)
-{
-  guint64 bit = G_GUINT64_CONSTANT (1) << index;
-
-  g_assert (index < 64);
-  if (*seen & bit)
-    return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
-  *seen |= bit;
-  return TRUE;
-}
-
-static gboolean
-unknown_member (Reader     *reader,
-                const char *name)
-{
-  enter (reader, name);
-  return fail (reader, NB_FILE_ERROR_UNKNOWN, _("a member that a report does not have"));
-}
-
-static gboolean
-missing_member (Reader     *reader,
-                const char *name)
-{
-  return fail (reader, NB_FILE_ERROR_MISSING, _("the member “%s” is missing"), name);
-}
-
-static gboolean
-read_text_or_null (Reader  *reader,
-                   char   **value)
-{
-  const char *text;
-
-  *value = NULL;
-  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
-    return nb_json_reader_read_null (reader->json, reader->error);
-  if (!expect_kind (reader, NB_JSON_STRING, N_("text or null")) ||
-      !nb_json_reader_read_string (reader->json, &text, reader->error))
-    return FALSE;
-  *value = g_strdup (text);
-  return TRUE;
-}
-
-static gboolean
-read_text (Reader  *reader,
-           char   **value)
-{
-  const char *text;
-
-  if (!expect_kind (reader, NB_JSON_STRING, N_("text")) ||
-      !nb_json_reader_read_string (reader->json, &text, reader->error))
-    return FALSE;
-  *value = g_strdup (text);
-  return TRUE;
-}
-
-static gboolean
-read_whole_number (Reader *reader,
-                   gint64 *value)
-{
-  const char *text;
-  gboolean whole;
-
-  if (!expect_kind (reader, NB_JSON_NUMBER, N_("a whole number")) ||
-      !nb_json_reader_read_number (reader->json, &text, &whole, reader->error))
-    return FALSE;
-  if (!whole)
-    return fail (reader, NB_FILE_ERROR_TYPE, _("expected a whole number, found a fraction"));
-  if (strlen (text) > MAX_DIGITS)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("the number %s is far too large"), text);
-  *value = g_ascii_strtoll (text, NULL, 10);
-  return TRUE;
-}
-
-/* A cell as written in the file, before it is put into the table. */
-typedef struct {
-  gboolean present;
-  gboolean has_number;
-  gboolean overridden;
-  gint64   number;
-  char    *marker;
-  char    *note;
-  char    *unit;
-} FileCell;
-
-static void
-file_cell_clear (FileCell *cell)
-{
-  g_free (cell->marker);
-  g_free (cell->note);
-  g_free (cell->unit);
-}
-
-/* The number of a cell: a whole number, or for amounts a decimal in text. */
-static gboolean
-read_cell_number (Reader     *reader,
-                  NbCellKind  kind,
-                  FileCell   *cell)
-{
-  g_autoptr(GError) value_error = NULL;
-
-  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
-    return nb_json_reader_read_null (reader->json, reader->error);
-
-  if (kind == NB_CELL_KIND_AMOUNT)
-    {
-      const char *text;
-
-      if (!expect_kind (reader, NB_JSON_STRING,
-                        N_("an amount written as text, such as \"96171.6\"")) ||
-          !nb_json_reader_read_string (reader->json, &text, reader->error))
-        return FALSE;
-      if (!nb_value_parse (text, kind, &cell->number, &value_error))
-        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
-    }
-  else
-    {
-      if (!read_whole_number (reader, &cell->number))
-        return FALSE;
-      if (!nb_value_check (kind, cell->number, &value_error))
-        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
-    }
-  cell->has_number = TRUE;
-  return TRUE;
-}
-
-static const char *const cell_members[] = { "value", "marker", "note", "unit", "override" };
-
-static gboolean
-read_cell_object (Reader     *reader,
-                  NbCellKind  kind,
-                  FileCell   *cell)
-{
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      const char *name;
-      gsize length;
-      gboolean ok;
-      guint i;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        break;
-      for (i = 0; i < G_N_ELEMENTS (cell_members) && strcmp (name, cell_members[i]) != 0; i++)
-        ;
-      if (i == G_N_ELEMENTS (cell_members))
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, i, name))
-        return FALSE;
-      length = enter (reader, name);
-      switch (i)
-        {
-        case 0: ok = read_cell_number (reader, kind, cell); break;
-        case 1: ok = read_text_or_null (reader, &cell->marker); break;
-        case 2: ok = read_text_or_null (reader, &cell->note); break;
-        case 3: ok = read_text_or_null (reader, &cell->unit); break;
-        default:
-          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
-               nb_json_reader_read_boolean (reader->json, &cell->overridden, reader->error);
-        }
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-    }
-  if ((seen & 1) == 0)
-    return missing_member (reader, "value");
-  return TRUE;
-}
-
-static gboolean
-read_cell (Reader     *reader,
-           NbCellKind  kind,
-           FileCell   *cell)
-{
-  cell->present = TRUE;
-  if (nb_json_reader_peek (reader->json) == NB_JSON_OBJECT)
-    return read_cell_object (reader, kind, cell);
-  return read_cell_number (reader, kind, cell);
-}
-
-static gboolean
-read_row (Reader           *reader,
-          const NbTableDef *def,
-          FileCell         *cells)
-{
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      const char *name;
-      gsize length;
-      gboolean ok;
-      int column;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        break;
-      column = nb_table_def_find_column (def, name);
-      if (column < 0)
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, column, name))
-        return FALSE;
-      length = enter (reader, name);
-      ok = read_cell (reader, def->columns[column].kind, &cells[column]);
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-    }
-  for (guint c = 0; c < def->n_columns; c++)
-    if (!cells[c].present)
-      return missing_member (reader, def->columns[c].key);
-  return TRUE;
-}
-
-/* Puts a cell into the table.  A total is kept as written only when it is
- * an override, or differs from the sum of its parts; otherwise it stays
- * automatic. */
-static gboolean
-apply_cell (Reader   *reader,
-            NbTable  *table,
-            guint     row,
-            guint     column,
-            FileCell *from)
-{
-  NbCell cell = {
-    .number = from->number,
-    .state = from->has_number ? NB_CELL_NUMBER : from->marker != NULL ? NB_CELL_MARKER
-                                                                      : NB_CELL_EMPTY,
-    .marker = from->marker,
-    .note = from->note,
-    .unit = from->unit,
-  };
-  g_autoptr(GError) value_error = NULL;
-
-  if (nb_table_is_total (table, row, column))
-    {
-      /* the parts as loaded so far: a total row's cells come before the
-       * corner that adds them up */
-      gint64 sum;
-      NbCellState automatic = nb_table_sum_parts (table, row, column, &sum) ? NB_CELL_NUMBER
-                                                                            : NB_CELL_EMPTY;
-
-      cell.overridden = from->overridden || cell.state != automatic ||
-                        (automatic == NB_CELL_NUMBER && cell.number != sum);
-    }
-  if (from->marker != NULL && from->has_number)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
-  if (!nb_value_check (nb_table_get_kind (table, column), cell.number, &value_error))
-    return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
-
-  _nb_table_load_cell (table, row, column, &cell);
-  return TRUE;
-}
-
-/* Reads every cell first, then writes the plain cells and, after them,
- * the totals, which are compared with their sums. */
-static gboolean
-read_table (Reader  *reader,
-            NbTable *table)
-{
-  const NbTableDef *def = nb_table_get_def (table);
-  guint n_cells = def->n_rows * def->n_columns;
-  g_autofree FileCell *cells = g_new0 (FileCell, n_cells);
-  guint64 seen = 0;
-  gboolean done = FALSE, ok = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    goto out;
-  for (;;)
-    {
-      const char *name;
-      gsize length;
-      gboolean row_ok;
-      int row;
-
-      if (!next_member (reader, &name, &done))
-        goto out;
-      if (done)
-        break;
-      row = nb_table_def_find_row (def, name);
-      if (row < 0)
-        {
-          unknown_member (reader, name);
-          goto out;
-        }
-      if (!mark_seen (reader, &seen, row, name))
-        goto out;
-      length = enter (reader, name);
-      row_ok = read_row (reader, def, &cells[row * def->n_columns]);
-      leave (reader, length);
-      if (!row_ok)
-        goto out;
-    }
-  for (guint r = 0; r < def->n_rows; r++)
-    if ((seen & (G_GUINT64_CONSTANT (1) << r)) == 0)
-      {
-        missing_member (reader, def->rows[r].key);
-        goto out;
-      }
-
-  for (int pass = 0; pass < 2; pass++, _nb_table_settle_totals (table))
-    for (guint r = 0; r < def->n_rows; r++)
-      for (guint c = 0; c < def->n_columns; c++)
-        if (nb_table_def_is_total (def, r, c) == (pass == 1))
-          {
-            gsize length = enter (reader, def->rows[r].key);
-            gboolean cell_ok;
-
-            enter (reader, def->columns[c].key);
-            cell_ok = apply_cell (reader, table, r, c, &cells[r * def->n_columns + c]);
-            leave (reader, length);
-            if (!cell_ok)
-              goto out;
-          }
-  ok = TRUE;
-
-out:
-  for (guint i = 0; i < n_cells; i++)
-    file_cell_clear (&cells[i]);
-  return ok;
-}
-
-static gboolean
-read_tables (Reader   *reader,
-             NbReport *report)
-{
-  const NbEditionDef *edition = nb_report_get_edition_def (report);
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      const char *name;
-      NbTable *table;
-      gsize length;
-      gboolean ok;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        break;
-      table = nb_report_get_table (report, name);
-      if (table == NULL)
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, nb_edition_find_table (edition, name) - edition->tables, name))
-        return FALSE;
-      length = enter (reader, name);
-      ok = read_table (reader, table);
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-    }
-  for (guint t = 0; t < edition->n_tables; t++)
-    if ((seen & (G_GUINT64_CONSTANT (1) << t)) == 0)
-      return missing_member (reader, edition->tables[t].key);
-  return TRUE;
-}
-
-static gboolean
-read_texts (Reader   *reader,
-            NbReport *report)
-{
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      g_autofree char *text = NULL;
-      const char *name;
-      NbTextSection section;
-      gsize length;
-      gboolean ok;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        return TRUE;
-      if (!nb_text_section_from_key (name, &section))
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, section, name))
-        return FALSE;
-      length = enter (reader, name);
-      ok = read_text_or_null (reader, &text);
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-      nb_report_set_text (report, section, text);
-    }
-}
-
-static const char *const signature_members[] = { "shown", "label", "value" };
-
-static gboolean
-read_signature_line (Reader          *reader,
-                     NbReport        *report,
-                     NbSignatureLine  line)
-{
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      g_autofree char *text = NULL;
-      const char *name;
-      gboolean shown, ok;
-      gsize length;
-      guint i;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        return TRUE;
-      for (i = 0; i < G_N_ELEMENTS (signature_members) && strcmp (name, signature_members[i]); i++)
-        ;
-      if (i == G_N_ELEMENTS (signature_members))
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, i, name))
-        return FALSE;
-      length = enter (reader, name);
-      if (i == 0)
-        {
-          ok = expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
-               nb_json_reader_read_boolean (reader->json, &shown, reader->error);
-          if (ok)
-            nb_report_set_signature_shown (report, line, shown);
-        }
-      else
-        {
-          ok = read_text (reader, &text);
-          if (ok && i == 1)
-            nb_report_set_signature_label (report, line, text);
-          else if (ok)
-            nb_report_set_signature_value (report, line, text);
-        }
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-    }
-}
-
-static gboolean
-read_signature (Reader   *reader,
-                NbReport *report)
-{
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      const char *name;
-      NbSignatureLine line;
-      gsize length;
-      gboolean ok;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        return TRUE;
-      if (!nb_signature_line_from_key (name, &line))
-        return unknown_member (reader, name);
-      if (!mark_seen (reader, &seen, line, name))
-        return FALSE;
-      length = enter (reader, name);
-      ok = read_signature_line (reader, report, line);
-      leave (reader, length);
-      if (!ok)
-        return FALSE;
-    }
-}
-
-/* The members of the top level, in the order they are read. */
-typedef enum {
-  MEMBER_FORMAT,
-  MEMBER_SCHEMA_VERSION,
-  MEMBER_EDITION,
-  MEMBER_ORGAN,
-  MEMBER_YEAR,
-  MEMBER_TITLE,
-  MEMBER_DATE,
-  MEMBER_TEXTS,
-  MEMBER_TABLES,
-  MEMBER_SIGNATURE,   /* optional from here on */
-  N_MEMBERS
-} Member;
-
-#define N_REQUIRED_MEMBERS MEMBER_SIGNATURE
-
-static const char *const member_names[N_MEMBERS] = {
-  "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
-  "signature",
-};
-
-/* First pass over the top level: where each member's value starts. */
-static gboolean
-locate_members (Reader *reader,
-                gssize  offsets[N_MEMBERS])
-{
-  g_autofree char *unknown = NULL;
-  guint64 seen = 0;
-  gboolean done = FALSE;
-
-  for (guint i = 0; i < N_MEMBERS; i++)
-    offsets[i] = -1;
-
-  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
-    {
-      if (nb_json_reader_peek (reader->json) == NB_JSON_INVALID)
-        return nb_json_reader_skip_value (reader->json, reader->error);
-      return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
-    }
-  if (!nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-  for (;;)
-    {
-      const char *name;
-      guint i;
-
-      if (!next_member (reader, &name, &done))
-        return FALSE;
-      if (done)
-        break;
-      for (i = 0; i < N_MEMBERS && strcmp (name, member_names[i]) != 0; i++)
-        ;
-      if (i < N_MEMBERS)
-        {
-          if (!mark_seen (reader, &seen, i, name))
-            return FALSE;
-          offsets[i] = nb_json_reader_tell (reader->json);
-        }
-      else if (unknown == NULL)
-        unknown = g_strdup (name);
-      if (!nb_json_reader_skip_value (reader->json, reader->error))
-        return FALSE;
-    }
-  if (!nb_json_reader_end (reader->json, reader->error))
-    return FALSE;
-
-  /* Say “not a report” before anything more precise about a stranger. */
-  if (offsets[MEMBER_FORMAT] < 0)
-    return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
-  if (unknown != NULL)
-    return unknown_member (reader, unknown);
-  for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
-    if (offsets[i] < 0)
-      return missing_member (reader, member_names[i]);
-  return TRUE;
-}
-
-/* Moves to member @member's value, with the path set to it. */
-static void
-seek_member (Reader *reader,
-             gssize  offsets[N_MEMBERS],
-             Member  member)
-{
-  g_string_assign (reader->path, "$");
-  enter (reader, member_names[member]);
-  nb_json_reader_seek (reader->json, offsets[member]);
-}
-
-static gboolean
-read_header (Reader    *reader,
-             gssize     offsets[N_MEMBERS],
-             NbEdition *edition)
-{
-  g_autofree char *format = NULL, *key = NULL;
-  gint64 version;
-
-  seek_member (reader, offsets, MEMBER_FORMAT);
-  if (nb_json_reader_peek (reader->json) != NB_JSON_STRING || !read_text (reader, &format) ||
-      strcmp (format, FORMAT_NAME) != 0)
-    {
-      g_clear_error (reader->error);
-      g_string_assign (reader->path, "$");
-      return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
-    }
-
-  seek_member (reader, offsets, MEMBER_SCHEMA_VERSION);
-  if (!read_whole_number (reader, &version))
-    return FALSE;
-  if (version > NB_FILE_SCHEMA_VERSION)
-    return fail (reader, NB_FILE_ERROR_VERSION,
-                 _("the file was written by a newer version of Nianbao (format %lld; "
-                   "this version reads up to %d)"), (long long) version, NB_FILE_SCHEMA_VERSION);
-  if (version < 1)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a format version of 1 or more, found %lld"),
-                 (long long) version);
-
-  seek_member (reader, offsets, MEMBER_EDITION);
-  if (!read_text (reader, &key))
-    return FALSE;
-  if (!nb_edition_from_key (key, edition))
-    return fail (reader, NB_FILE_ERROR_EDITION,
-                 _("expected the edition \"2019\" or \"2021\", found \"%s\""), key);
-  return TRUE;
-}
-
-static gboolean
-is_date (const char *text)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-
-  if (strlen (text) != 10)
-    return FALSE;
-  iso = g_strconcat (text, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  return date != NULL;
-}
-
-static gboolean
-read_identity (Reader   *reader,
-               gssize    offsets[N_MEMBERS],
-               NbReport *report)
-{
-  g_autofree char *organ = NULL, *title = NULL, *date = NULL;
-  gint64 year;
-
-  seek_member (reader, offsets, MEMBER_ORGAN);
-  if (!read_text (reader, &organ))
-    return FALSE;
-
-  seek_member (reader, offsets, MEMBER_YEAR);
-  if (!read_whole_number (reader, &year))
-    return FALSE;
-  if (year < 0 || year > NB_YEAR_MAX)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %lld"),
-                 NB_YEAR_MAX, (long long) year);
-
-  seek_member (reader, offsets, MEMBER_TITLE);
-  if (!read_text_or_null (reader, &title))
-    return FALSE;
-
-  seek_member (reader, offsets, MEMBER_DATE);
-  if (!read_text_or_null (reader, &date))
-    return FALSE;
-  if (date != NULL && !is_date (date))
-    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a date such as 2025-01-20, found \"%s\""),
-                 date);
-
-  nb_report_set_organ (report, organ);
-  nb_report_set_year (report, (int) year);
-  nb_report_set_title (report, title);
-  nb_report_set_date (report, date);
-  return TRUE;
-}
-
 /**
  * nb_report_new_from_data:
  * @data: the text of a .nianbao file
@@ -1021,13 +357,7 @@ nb_report_new_from_data (const char  *data,
                          gssize       length,
                          GError     **error)
 {
-  g_autoptr(NbJsonReader) json = NULL;
-  g_autoptr(GString) path = g_string_new ("$");
-  g_autoptr(NbReport) report = NULL;
-  gssize offsets[N_MEMBERS];
   const char *end;
-  NbEdition edition;
-  Reader reader;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -1042,39 +372,16 @@ nb_report_new_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, length, &end))
     {
+      g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length);
       g_autofree char *where = NULL;
 
-      json = nb_json_reader_new (data, length);
       nb_json_reader_seek (json, end - data);
       where = nb_json_reader_where (json);
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_ENCODING,
                    _("The file is not UTF-8 text at %s (is it a report at all?)"), where);
       return NULL;
     }
-
-  json = nb_json_reader_new (data, length);
-  reader = (Reader) { json, path, error };
-  if (!locate_members (&reader, offsets) ||
-      !read_header (&reader, offsets, &edition))
-    return NULL;
-
-  report = nb_report_new (edition);
-  if (!read_identity (&reader, offsets, report))
-    return NULL;
-  seek_member (&reader, offsets, MEMBER_TEXTS);
-  if (!read_texts (&reader, report))
-    return NULL;
-  seek_member (&reader, offsets, MEMBER_TABLES);
-  if (!read_tables (&reader, report))
-    return NULL;
-  if (offsets[MEMBER_SIGNATURE] >= 0)
-    {
-      seek_member (&reader, offsets, MEMBER_SIGNATURE);
-      if (!read_signature (&reader, report))
-        return NULL;
-    }
-
-  return g_steal_pointer (&report);
+  return _nb_report_read (data, length, error);
 }
 
 /* ---- Paths and async ---------------------------------------------------------- */
@@ -1272,6 +579,13 @@ nb_report_load_from_path_stamped (const char   *path,
                    _("“%s” cannot be opened. %s"), name, local_error->message);
       return NULL;
     }
+  if (nb_report_get_previous_link (report) != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *folder = g_path_get_dirname (absolute);
+
+      nb_previous_link_set_base (nb_report_get_previous_link (report), folder);
+    }
   if (stamp != NULL)
     stamp_set (stamp, data, length, path);
   return report;
@@ -1301,6 +615,9 @@ nb_report_load_from_path (const char  *path,
  * @stamp %NULL, or a stamp of no file, nothing is checked (a new report,
  * or “Save As”, where the file chooser asked).
  */
+static void rebase_link (NbReport   *report,
+                         const char *path);
+
 /* The check and the write of nb_report_save_to_path_checked(), on the
  * report's text (also from a worker thread). */
 static gboolean
@@ -1349,23 +666,43 @@ nb_report_save_to_path_checked (NbReport     *report,
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  rebase_link (report, path);
   data = nb_report_to_data (report, &length);
   return save_data_checked (path, data, length, stamp, flags, error);
 }
 
 /**
  * nb_report_save_to_path:
- * Saves atomically: the text is written to a temporary file beside @path,
+ * Saves atomically (a link to last year's report is first rewritten
+ * relative to @path's folder): the text is written to a temporary file beside @path,
  * flushed, then renamed over it, so @path holds either the old or the new
  * report, never half of one.
  */
+/* A link's path is written relative to the folder the report is saved in. */
+static void
+rebase_link (NbReport   *report,
+             const char *path)
+{
+  NbPreviousLink *link = nb_report_get_previous_link (report);
+  g_autofree char *absolute = NULL, *folder = NULL;
+
+  if (link == NULL || path == NULL)
+    return;
+  absolute = g_canonicalize_filename (path, NULL);
+  folder = g_path_get_dirname (absolute);
+  nb_previous_link_rebase (link, folder);
+}
+
 gboolean
 nb_report_save_to_path (NbReport    *report,
                         const char  *path,
                         GError     **error)
 {
   gsize length;
-  g_autofree char *data = nb_report_to_data (report, &length);
+  g_autofree char *data = NULL;
+
+  rebase_link (report, path);
+  data = nb_report_to_data (report, &length);
 
   return nb_file_write_atomically (path, data, length, error);
 }
@@ -1561,8 +898,12 @@ save_async (NbReport            *report,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   SaveData *save = g_new0 (SaveData, 1);
+  g_autofree char *path = g_file_get_path (file);
   gsize length;
-  char *data = nb_report_to_data (report, &length);
+  char *data;
+
+  rebase_link (report, path);
+  data = nb_report_to_data (report, &length);
 
   save->file = g_object_ref (file);
   save->data = g_bytes_new_take (data, length);

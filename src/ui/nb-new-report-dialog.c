@@ -140,6 +140,17 @@ nb_new_report_dialog_set_previous_path (NbNewReportDialog  *self,
   return TRUE;
 }
 
+/**
+ * nb_new_report_dialog_get_previous_path:
+ * Returns: (nullable): the file of last year's report, if one was chosen
+ */
+const char *
+nb_new_report_dialog_get_previous_path (NbNewReportDialog *self)
+{
+  g_return_val_if_fail (NB_IS_NEW_REPORT_DIALOG (self), NULL);
+  return self->previous_path;
+}
+
 NbReport *
 nb_new_report_dialog_get_previous (NbNewReportDialog *self)
 {

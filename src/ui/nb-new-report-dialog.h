@@ -22,6 +22,7 @@ gboolean   nb_new_report_dialog_set_previous_path (NbNewReportDialog  *self,
                                                    const char         *path,
                                                    GError            **error);
 NbReport  *nb_new_report_dialog_get_previous      (NbNewReportDialog  *self);
+const char *nb_new_report_dialog_get_previous_path (NbNewReportDialog *self);
 int        nb_new_report_default_year  (void);
 
 G_END_DECLS

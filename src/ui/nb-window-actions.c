@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-cross-year.h"
 #include "nb-new-report-dialog.h"
 #include "nb-html-export.h"
 #include "nb-import.h"
@@ -249,12 +250,20 @@ new_report_create_cb (NbNewReportDialog *dialog,
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "default-organ", nb_report_get_organ (report));
+  if (previous != NULL && nb_report_get_previous_link (report) == NULL)
+    {
+      /* linked in the file, so that the cross-year checks survive saving */
+      g_autoptr(NbPreviousLink) link =
+        nb_previous_link_new_for_path (previous, nb_new_report_dialog_get_previous_path (dialog), NULL);
+      nb_report_set_previous_link (report, link);
+    }
   nb_window_set_report (window, report, NULL);
   if (previous != NULL)
     {
       /* Numbers came from last year's report: not to be lost unsaved. */
       nb_checker_set_previous (nb_window_get_checker (window), previous);
       _nb_window_mark_unsaved (window);
+      _nb_window_toast (window, nb_next_year_hint ());
     }
   nb_window_show_section (window, 0);
 }
@@ -750,6 +759,7 @@ _nb_window_actions_update (NbWindow *self)
   set_enabled (self, "show-findings", has_report);
   set_enabled (self, "print", has_report);
   set_enabled (self, "print-preview", has_report);
+  _nb_window_cross_actions_update (self);
 
   gtk_widget_set_visible (self->save_button, has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_button), has_report);
@@ -870,6 +880,7 @@ void
 _nb_window_actions_init (NbWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
+  _nb_window_cross_actions_init (self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::recent-files",
                              G_CALLBACK (settings_recent_changed_cb), self, G_CONNECT_DEFAULT);

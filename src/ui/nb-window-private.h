@@ -87,4 +87,22 @@ void      _nb_window_mark_unsaved       (NbWindow       *self);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 
+/* nb-cross-actions.c: last year's report, the comparison, the 汇总 */
+void      _nb_window_cross_actions_init   (NbWindow       *self);
+void      _nb_window_cross_actions_update (NbWindow       *self);
+gboolean  _nb_window_link_previous      (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+GtkWidget *_nb_window_compare_with      (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+void      _nb_window_aggregate_paths    (NbWindow       *self,
+                                         const char * const *paths,
+                                         gboolean        allow_mixed);
+GtkWidget *_nb_window_show_aggregation  (NbWindow       *self,
+                                         GListModel     *units,
+                                         GPtrArray      *notes,
+                                         NbReport       *summary,
+                                         const GError   *error);
+
 G_END_DECLS

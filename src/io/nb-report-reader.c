@@ -1,0 +1,1076 @@
+/* nb-report-reader.c — reading a .nianbao file's text into a report
+ *
+ * Strict: every member is checked against the format and the report's
+ * edition as it is read (nb-json-reader.c says why without json-glib),
+ * and a failure names the JSON path, what was expected and what was
+ * found.  Objects are read by one loop, read_object(), told by an
+ * ObjectSpec which members an object may have and how to read each; the
+ * tables of the report and the figures a link to last year's report
+ * keeps are read by the same code, told by a CellSet which cells they
+ * hold.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-report-reader"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "nb-json-reader.h"
+#include "nb-previous-link.h"
+#include "nb-report-file-private.h"
+#include "nb-table-private.h"
+#include "nb-value.h"
+
+/* Longer runs of digits are refused before they are converted. */
+#define MAX_DIGITS 18
+
+typedef struct {
+  NbJsonReader *json;
+  GString      *path;    /* JSON path of what is being read */
+  GError      **error;
+} Reader;
+
+/* ---- Basics ---------------------------------------------------------------- */
+
+static gboolean
+fail (Reader      *reader,
+      NbFileError  code,
+      const char  *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Reader      *reader,
+      NbFileError  code,
+      const char  *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, NB_FILE_ERROR, code, "%s: %s", reader->path->str, what);
+  return FALSE;
+}
+
+/* Enters member @name of the path; returns the old length to leave it. */
+static gsize
+enter (Reader     *reader,
+       const char *name)
+{
+  gsize length = reader->path->len;
+
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, name);
+  return length;
+}
+
+static void
+leave (Reader *reader,
+       gsize   length)
+{
+  g_string_truncate (reader->path, length);
+}
+
+/* @expected is untranslated (N_()): translated only when it is said. */
+static gboolean
+expect_kind (Reader     *reader,
+             NbJsonKind  kind,
+             const char *expected)
+{
+  NbJsonKind found = nb_json_reader_peek (reader->json);
+
+  if (found == kind)
+    return TRUE;
+  if (found == NB_JSON_INVALID)
+    return nb_json_reader_skip_value (reader->json, reader->error);
+  return fail (reader, NB_FILE_ERROR_TYPE, _("expected %s, found %s"),
+               _(expected), nb_json_reader_kind_name (found));
+}
+
+static gboolean
+missing_member (Reader     *reader,
+                const char *name)
+{
+  return fail (reader, NB_FILE_ERROR_MISSING, _("the member “%s” is missing"), name);
+}
+
+static gboolean
+read_text_or_null (Reader  *reader,
+                   char   **value)
+{
+  const char *text;
+
+  *value = NULL;
+  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
+    return nb_json_reader_read_null (reader->json, reader->error);
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text or null")) ||
+      !nb_json_reader_read_string (reader->json, &text, reader->error))
+    return FALSE;
+  *value = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+read_text (Reader  *reader,
+           char   **value)
+{
+  const char *text;
+
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text")) ||
+      !nb_json_reader_read_string (reader->json, &text, reader->error))
+    return FALSE;
+  *value = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+read_whole_number (Reader *reader,
+                   gint64 *value)
+{
+  const char *text;
+  gboolean whole;
+
+  if (!expect_kind (reader, NB_JSON_NUMBER, N_("a whole number")) ||
+      !nb_json_reader_read_number (reader->json, &text, &whole, reader->error))
+    return FALSE;
+  if (!whole)
+    return fail (reader, NB_FILE_ERROR_TYPE, _("expected a whole number, found a fraction"));
+  if (strlen (text) > MAX_DIGITS)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("the number %s is far too large"), text);
+  *value = g_ascii_strtoll (text, NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+read_year (Reader *reader,
+           int    *year)
+{
+  gint64 value;
+
+  if (!read_whole_number (reader, &value))
+    return FALSE;
+  if (value < 0 || value > NB_YEAR_MAX)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a year up to %d, found %lld"),
+                 NB_YEAR_MAX, (long long) value);
+  *year = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_edition (Reader    *reader,
+              NbEdition *edition)
+{
+  g_autofree char *key = NULL;
+
+  if (!read_text (reader, &key))
+    return FALSE;
+  if (!nb_edition_from_key (key, edition))
+    return fail (reader, NB_FILE_ERROR_EDITION,
+                 _("expected the edition \"2019\" or \"2021\", found \"%s\""), key);
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Reader   *reader,
+              gboolean *value)
+{
+  return expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
+         nb_json_reader_read_boolean (reader->json, value, reader->error);
+}
+
+static int
+index_in (const char *const *names,
+          guint              n_names,
+          const char        *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (strcmp (names[i], name) == 0)
+      return (int) i;
+  return -1;
+}
+
+#define BIT(i) (G_GUINT64_CONSTANT (1) << (i))
+
+/* ---- Objects -------------------------------------------------------------- */
+
+typedef struct {
+  /* the index (< 64) of member @name, or -1 when the object has none;
+   * NULL for an object whose members are @names */
+  int                (*index_of) (gpointer data, const char *name);
+  gboolean           (*read)     (Reader *reader, guint index, gpointer data);
+  const char          *unknown;  /* N_(): what a member that is not one is */
+  const char * const  *names;
+  guint                n_names;
+} ObjectSpec;
+
+/**
+ * read_object:
+ * @seen: (out): a bit per member index read
+ *
+ * Reads an object's members in the order written, each by @spec, and
+ * refuses members it does not have and members written twice.
+ */
+static gboolean
+read_object (Reader           *reader,
+             const ObjectSpec *spec,
+             gpointer          data,
+             guint64          *seen)
+{
+  *seen = 0;
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      const char *name;
+      gsize length;
+      gboolean ok;
+      int index;
+
+      if (!nb_json_reader_next_member (reader->json, &name, &local_error))
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (reader->error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      index = spec->index_of != NULL ? spec->index_of (data, name)
+                                     : index_in (spec->names, spec->n_names, name);
+      if (index >= 0 && (*seen & BIT (index)))
+        return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
+      length = enter (reader, name);
+      if (index < 0)
+        return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(spec->unknown));
+      *seen |= BIT (index);
+      ok = spec->read (reader, index, data);
+      leave (reader, length);
+      if (!ok)
+        return FALSE;
+    }
+}
+
+/* Where each member of an object whose members are read in a fixed order
+ * (the top level, "previous") starts; their values are skipped for now. */
+static gboolean
+locate_members (Reader             *reader,
+                const char * const *names,
+                guint               n_names,
+                gssize             *offsets,
+                char              **unknown)
+{
+  for (guint i = 0; i < n_names; i++)
+    offsets[i] = -1;
+  *unknown = NULL;
+  if (!nb_json_reader_begin_object (reader->json, reader->error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      const char *name;
+      int index;
+
+      if (!nb_json_reader_next_member (reader->json, &name, &local_error))
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (reader->error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      index = index_in (names, n_names, name);
+      if (index >= 0 && offsets[index] >= 0)
+        return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
+      if (index >= 0)
+        offsets[index] = nb_json_reader_tell (reader->json);
+      else if (*unknown == NULL)
+        *unknown = g_strdup (name);
+      if (!nb_json_reader_skip_value (reader->json, reader->error))
+        return FALSE;
+    }
+}
+
+/* Moves to the value at @offset of member @name of the object at @base. */
+static void
+seek_member (Reader     *reader,
+             gsize       base,
+             gssize      offset,
+             const char *name)
+{
+  leave (reader, base);
+  enter (reader, name);
+  nb_json_reader_seek (reader->json, offset);
+}
+
+/* ---- Cells ------------------------------------------------------------------ */
+
+/* A cell as written in the file, before it is put into the table. */
+typedef struct {
+  gboolean present;
+  gboolean has_number;
+  gboolean overridden;
+  gint64   number;
+  char    *marker;
+  char    *note;
+  char    *unit;
+} FileCell;
+
+static void
+file_cell_clear (FileCell *cell)
+{
+  g_free (cell->marker);
+  g_free (cell->note);
+  g_free (cell->unit);
+}
+
+/* The number of a cell: a whole number, or for amounts a decimal in text. */
+static gboolean
+read_cell_number (Reader     *reader,
+                  NbCellKind  kind,
+                  FileCell   *cell)
+{
+  g_autoptr(GError) value_error = NULL;
+
+  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
+    return nb_json_reader_read_null (reader->json, reader->error);
+
+  if (kind == NB_CELL_KIND_AMOUNT)
+    {
+      const char *text;
+
+      if (!expect_kind (reader, NB_JSON_STRING,
+                        N_("an amount written as text, such as \"96171.6\"")) ||
+          !nb_json_reader_read_string (reader->json, &text, reader->error))
+        return FALSE;
+      if (!nb_value_parse (text, kind, &cell->number, &value_error))
+        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
+    }
+  else
+    {
+      if (!read_whole_number (reader, &cell->number))
+        return FALSE;
+      if (!nb_value_check (kind, cell->number, &value_error))
+        return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
+    }
+  cell->has_number = TRUE;
+  return TRUE;
+}
+
+typedef struct {
+  NbCellKind  kind;
+  FileCell   *cell;
+} CellObject;
+
+static const char *const cell_members[] = { "value", "marker", "note", "unit", "override" };
+
+static gboolean
+read_cell_member (Reader   *reader,
+                  guint     index,
+                  gpointer  data)
+{
+  CellObject *object = data;
+  FileCell *cell = object->cell;
+
+  switch (index)
+    {
+    case 0: return read_cell_number (reader, object->kind, cell);
+    case 1: return read_text_or_null (reader, &cell->marker);
+    case 2: return read_text_or_null (reader, &cell->note);
+    case 3: return read_text_or_null (reader, &cell->unit);
+    default: return read_boolean (reader, &cell->overridden);
+    }
+}
+
+static const ObjectSpec cell_spec = {
+  NULL, read_cell_member, N_("a member that a report does not have"),
+  cell_members, G_N_ELEMENTS (cell_members),
+};
+
+/* A cell: its number, or an object with the number and its annotations. */
+static gboolean
+read_cell (Reader     *reader,
+           NbCellKind  kind,
+           FileCell   *cell)
+{
+  CellObject object = { kind, cell };
+  guint64 seen;
+
+  cell->present = TRUE;
+  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
+    return read_cell_number (reader, kind, cell);
+  if (!read_object (reader, &cell_spec, &object, &seen))
+    return FALSE;
+  return (seen & BIT (0)) != 0 || missing_member (reader, cell_members[0]);
+}
+
+/* Puts a cell into the table.  A total is kept as written only when it is
+ * an override, or differs from the sum of its parts; otherwise it stays
+ * automatic. */
+static gboolean
+apply_cell (Reader   *reader,
+            NbTable  *table,
+            guint     row,
+            guint     column,
+            FileCell *from)
+{
+  NbCell cell = {
+    .number = from->number,
+    .state = from->has_number ? NB_CELL_NUMBER : from->marker != NULL ? NB_CELL_MARKER
+                                                                      : NB_CELL_EMPTY,
+    .marker = from->marker,
+    .note = from->note,
+    .unit = from->unit,
+  };
+
+  if (nb_table_is_total (table, row, column))
+    {
+      /* the parts as loaded so far: a total row's cells come before the
+       * corner that adds them up */
+      gint64 sum;
+      NbCellState automatic = nb_table_sum_parts (table, row, column, &sum) ? NB_CELL_NUMBER
+                                                                            : NB_CELL_EMPTY;
+
+      cell.overridden = from->overridden || cell.state != automatic ||
+                        (automatic == NB_CELL_NUMBER && cell.number != sum);
+    }
+  if (from->marker != NULL && from->has_number)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
+
+  _nb_table_load_cell (table, row, column, &cell);
+  return TRUE;
+}
+
+/* ---- Tables ------------------------------------------------------------------ */
+
+/* Which cells a "tables" object holds: every cell of the edition (the
+ * report's own tables), or only some (what a link to last year keeps). */
+typedef struct {
+  gboolean  (*keeps) (const NbTableDef *def, guint row, guint column);   /* NULL: all */
+  const char *unknown;   /* N_(): what a table, row or cell outside the set is */
+} CellSet;
+
+static gboolean
+keeps_cell (const CellSet    *set,
+            const NbTableDef *def,
+            guint             row,
+            guint             column)
+{
+  return set->keeps == NULL || set->keeps (def, row, column);
+}
+
+static gboolean
+keeps_row (const CellSet    *set,
+           const NbTableDef *def,
+           guint             row)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    if (keeps_cell (set, def, row, c))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+keeps_table (const CellSet    *set,
+             const NbTableDef *def)
+{
+  for (guint r = 0; r < def->n_rows; r++)
+    if (keeps_row (set, def, r))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  const CellSet    *set;
+  const NbTableDef *def;
+  guint             row;     /* of the row being read */
+  FileCell         *cells;   /* n_rows × n_columns */
+} TableRead;
+
+static int
+column_index (gpointer    data,
+              const char *name)
+{
+  TableRead *table = data;
+  int column = nb_table_def_find_column (table->def, name);
+
+  return column >= 0 && keeps_cell (table->set, table->def, table->row, column) ? column : -1;
+}
+
+static gboolean
+read_column (Reader   *reader,
+             guint     column,
+             gpointer  data)
+{
+  TableRead *table = data;
+
+  return read_cell (reader, table->def->columns[column].kind,
+                    &table->cells[table->row * table->def->n_columns + column]);
+}
+
+static int
+row_index (gpointer    data,
+           const char *name)
+{
+  TableRead *table = data;
+  int row = nb_table_def_find_row (table->def, name);
+
+  return row >= 0 && keeps_row (table->set, table->def, row) ? row : -1;
+}
+
+static gboolean
+read_row (Reader   *reader,
+          guint     row,
+          gpointer  data)
+{
+  TableRead *table = data;
+  const ObjectSpec spec = { column_index, read_column, table->set->unknown };
+  guint64 seen;
+
+  table->row = row;
+  if (!read_object (reader, &spec, table, &seen))
+    return FALSE;
+  for (guint c = 0; c < table->def->n_columns; c++)
+    if (keeps_cell (table->set, table->def, row, c) && (seen & BIT (c)) == 0)
+      return missing_member (reader, table->def->columns[c].key);
+  return TRUE;
+}
+
+/* Writes the plain cells read, then the totals, which are compared with
+ * their sums. */
+static gboolean
+apply_cells (Reader   *reader,
+             NbTable  *table,
+             FileCell *cells)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (int pass = 0; pass < 2; pass++, _nb_table_settle_totals (table))
+    for (guint r = 0; r < def->n_rows; r++)
+      for (guint c = 0; c < def->n_columns; c++)
+        if (cells[r * def->n_columns + c].present && nb_table_def_is_total (def, r, c) == (pass == 1))
+          {
+            gsize length = enter (reader, def->rows[r].key);
+            gboolean ok;
+
+            enter (reader, def->columns[c].key);
+            ok = apply_cell (reader, table, r, c, &cells[r * def->n_columns + c]);
+            leave (reader, length);
+            if (!ok)
+              return FALSE;
+          }
+  return TRUE;
+}
+
+static gboolean
+read_table (Reader        *reader,
+            const CellSet *set,
+            NbTable       *table)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree FileCell *cells = g_new0 (FileCell, def->n_rows * def->n_columns);
+  TableRead read = { set, def, 0, cells };
+  const ObjectSpec spec = { row_index, read_row, set->unknown };
+  guint64 seen = 0;
+  gboolean ok = read_object (reader, &spec, &read, &seen);
+
+  for (guint r = 0; ok && r < def->n_rows; r++)
+    if (keeps_row (set, def, r) && (seen & BIT (r)) == 0)
+      ok = missing_member (reader, def->rows[r].key);
+  ok = ok && apply_cells (reader, table, cells);
+
+  for (guint i = 0; i < def->n_rows * def->n_columns; i++)
+    file_cell_clear (&cells[i]);
+  return ok;
+}
+
+typedef struct {
+  const CellSet *set;
+  NbReport      *report;
+} TablesRead;
+
+static int
+table_index (gpointer    data,
+             const char *name)
+{
+  TablesRead *tables = data;
+  const NbEditionDef *edition = nb_report_get_edition_def (tables->report);
+  const NbTableDef *def = nb_edition_find_table (edition, name);
+
+  return def != NULL && keeps_table (tables->set, def) ? (int) (def - edition->tables) : -1;
+}
+
+static gboolean
+read_table_member (Reader   *reader,
+                   guint     index,
+                   gpointer  data)
+{
+  TablesRead *tables = data;
+
+  return read_table (reader, tables->set, nb_report_get_table_at (tables->report, index));
+}
+
+static gboolean
+read_tables (Reader        *reader,
+             const CellSet *set,
+             NbReport      *report)
+{
+  const NbEditionDef *edition = nb_report_get_edition_def (report);
+  TablesRead tables = { set, report };
+  const ObjectSpec spec = { table_index, read_table_member, set->unknown };
+  guint64 seen;
+
+  if (!read_object (reader, &spec, &tables, &seen))
+    return FALSE;
+  for (guint t = 0; t < edition->n_tables; t++)
+    if (keeps_table (set, &edition->tables[t]) && (seen & BIT (t)) == 0)
+      return missing_member (reader, edition->tables[t].key);
+  return TRUE;
+}
+
+static const CellSet every_cell = { NULL, N_("a member that a report does not have") };
+static const CellSet linked_cells = {
+  nb_previous_link_is_linked_cell, N_("a member that a link to last year's report does not have"),
+};
+
+/* ---- Texts and signature ------------------------------------------------------ */
+
+static int
+text_index (gpointer    data,
+            const char *name)
+{
+  NbTextSection section;
+
+  return nb_text_section_from_key (name, &section) ? (int) section : -1;
+}
+
+static gboolean
+read_text_member (Reader   *reader,
+                  guint     section,
+                  gpointer  report)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_text_or_null (reader, &text))
+    return FALSE;
+  nb_report_set_text (report, section, text);
+  return TRUE;
+}
+
+static const ObjectSpec texts_spec = {
+  text_index, read_text_member, N_("a member that a report does not have"),
+};
+
+typedef struct {
+  NbReport        *report;
+  NbSignatureLine  line;
+} SignatureRead;
+
+static const char *const signature_members[] = { "shown", "label", "value" };
+
+static gboolean
+read_signature_member (Reader   *reader,
+                       guint     index,
+                       gpointer  data)
+{
+  SignatureRead *signature = data;
+  g_autofree char *text = NULL;
+  gboolean shown;
+
+  if (index == 0)
+    {
+      if (!read_boolean (reader, &shown))
+        return FALSE;
+      nb_report_set_signature_shown (signature->report, signature->line, shown);
+      return TRUE;
+    }
+  if (!read_text (reader, &text))
+    return FALSE;
+  if (index == 1)
+    nb_report_set_signature_label (signature->report, signature->line, text);
+  else
+    nb_report_set_signature_value (signature->report, signature->line, text);
+  return TRUE;
+}
+
+static const ObjectSpec signature_line_spec = {
+  NULL, read_signature_member, N_("a member that a report does not have"),
+  signature_members, G_N_ELEMENTS (signature_members),
+};
+
+static int
+signature_line_index (gpointer    data,
+                      const char *name)
+{
+  NbSignatureLine line;
+
+  return nb_signature_line_from_key (name, &line) ? (int) line : -1;
+}
+
+static gboolean
+read_signature_line (Reader   *reader,
+                     guint     line,
+                     gpointer  report)
+{
+  SignatureRead signature = { report, line };
+
+  return read_object (reader, &signature_line_spec, &signature, &(guint64) { 0 });
+}
+
+static const ObjectSpec signature_spec = {
+  signature_line_index, read_signature_line, N_("a member that a report does not have"),
+};
+
+/* ---- "previous": last year's report ------------------------------------------ */
+
+typedef enum {
+  PREVIOUS_PATH,
+  PREVIOUS_ORGAN,
+  PREVIOUS_YEAR,
+  PREVIOUS_EDITION,
+  PREVIOUS_FIGURES,
+  PREVIOUS_PROBLEMS,
+  N_PREVIOUS_MEMBERS
+} PreviousMember;
+
+static const char *const previous_members[N_PREVIOUS_MEMBERS] = {
+  "path", "organ", "year", "edition", "figures", "problems",
+};
+
+static gboolean
+read_previous (Reader   *reader,
+               NbReport *report)
+{
+  gssize offsets[N_PREVIOUS_MEMBERS];
+  g_autofree char *unknown = NULL, *path = NULL, *organ = NULL, *problems = NULL;
+  g_autoptr(NbReport) figures = NULL;
+  g_autoptr(NbPreviousLink) link = NULL;
+  gsize base = reader->path->len;
+  NbEdition edition;
+  int year;
+
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
+      !locate_members (reader, previous_members, N_PREVIOUS_MEMBERS, offsets, &unknown))
+    return FALSE;
+  if (unknown != NULL)
+    {
+      enter (reader, unknown);
+      return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(linked_cells.unknown));
+    }
+  for (guint i = 0; i < N_PREVIOUS_MEMBERS; i++)
+    if (offsets[i] < 0)
+      return missing_member (reader, previous_members[i]);
+
+#define SEEK(member) seek_member (reader, base, offsets[member], previous_members[member])
+  SEEK (PREVIOUS_PATH);
+  if (!read_text_or_null (reader, &path))
+    return FALSE;
+  SEEK (PREVIOUS_ORGAN);
+  if (!read_text (reader, &organ))
+    return FALSE;
+  SEEK (PREVIOUS_YEAR);
+  if (!read_year (reader, &year))
+    return FALSE;
+  SEEK (PREVIOUS_EDITION);
+  if (!read_edition (reader, &edition))
+    return FALSE;
+  SEEK (PREVIOUS_PROBLEMS);
+  if (!read_text (reader, &problems))
+    return FALSE;
+
+  figures = nb_report_new (edition);
+  nb_report_set_organ (figures, organ);
+  nb_report_set_year (figures, year);
+  nb_report_set_text (figures, NB_TEXT_PROBLEMS, problems);
+  SEEK (PREVIOUS_FIGURES);
+  if (!read_tables (reader, &linked_cells, figures))
+    return FALSE;
+#undef SEEK
+
+  link = nb_previous_link_new_from_figures (figures, path);
+  nb_report_set_previous_link (report, link);
+  return TRUE;
+}
+
+/* ---- "units": the units a summary adds up --------------------------------------- */
+
+static const char *const unit_members[] = { "organ", "file", "fingerprint" };
+
+static gboolean
+read_unit_member (Reader   *reader,
+                  guint     index,
+                  gpointer  values)
+{
+  return read_text (reader, &((char **) values)[index]);
+}
+
+static const ObjectSpec unit_spec = {
+  NULL, read_unit_member, N_("a member that a unit does not have"),
+  unit_members, G_N_ELEMENTS (unit_members),
+};
+
+static gboolean
+read_unit (Reader    *reader,
+           GPtrArray *units)
+{
+  char *values[G_N_ELEMENTS (unit_members)] = { NULL };
+  gboolean ok = read_object (reader, &unit_spec, values, &(guint64) { 0 });
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (unit_members); i++)
+    if (values[i] == NULL)
+      ok = missing_member (reader, unit_members[i]);
+  if (ok)
+    g_ptr_array_add (units, nb_report_unit_new (values[0], values[1], values[2]));
+  for (guint i = 0; i < G_N_ELEMENTS (unit_members); i++)
+    g_free (values[i]);
+  return ok;
+}
+
+static gboolean
+read_units (Reader   *reader,
+            NbReport *report)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_unit_free);
+  gsize base = reader->path->len;
+
+  if (!expect_kind (reader, NB_JSON_ARRAY, N_("a list")) ||
+      !nb_json_reader_begin_array (reader->json, reader->error))
+    return FALSE;
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok;
+
+      if (!nb_json_reader_next_element (reader->json, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (reader->error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          break;
+        }
+      g_string_append_printf (reader->path, "[%u]", i);
+      ok = read_unit (reader, units);
+      leave (reader, base);
+      if (!ok)
+        return FALSE;
+    }
+  nb_report_set_units (report, units);
+  return TRUE;
+}
+
+/* ---- The top level -------------------------------------------------------------- */
+
+typedef enum {
+  MEMBER_FORMAT,
+  MEMBER_SCHEMA_VERSION,
+  MEMBER_EDITION,
+  MEMBER_ORGAN,
+  MEMBER_YEAR,
+  MEMBER_TITLE,
+  MEMBER_DATE,
+  MEMBER_TEXTS,
+  MEMBER_TABLES,
+  MEMBER_SIGNATURE,   /* optional from here on */
+  MEMBER_PREVIOUS,
+  MEMBER_UNITS,
+  N_MEMBERS
+} Member;
+
+#define N_REQUIRED_MEMBERS MEMBER_SIGNATURE
+
+static const char *const members[N_MEMBERS] = {
+  "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
+  "signature", "previous", "units",
+};
+
+static gboolean
+not_a_report (Reader *reader)
+{
+  g_clear_error (reader->error);
+  g_string_assign (reader->path, "$");
+  return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
+}
+
+/* First pass over the top level: where each member's value starts.  A
+ * stranger is told it is no report before anything more precise. */
+static gboolean
+locate_top_level (Reader *reader,
+                  gssize  offsets[N_MEMBERS])
+{
+  g_autofree char *unknown = NULL;
+
+  if (nb_json_reader_peek (reader->json) == NB_JSON_INVALID)
+    return nb_json_reader_skip_value (reader->json, reader->error);
+  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
+    return not_a_report (reader);
+  if (!locate_members (reader, members, N_MEMBERS, offsets, &unknown) ||
+      !nb_json_reader_end (reader->json, reader->error))
+    return FALSE;
+
+  if (offsets[MEMBER_FORMAT] < 0)
+    return not_a_report (reader);
+  if (unknown != NULL)
+    {
+      enter (reader, unknown);
+      return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(every_cell.unknown));
+    }
+  for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
+    if (offsets[i] < 0)
+      return missing_member (reader, members[i]);
+  return TRUE;
+}
+
+/* the top level's path is "$" */
+#define SEEK(member) seek_member (reader, 1, offsets[member], members[member])
+
+static gboolean
+read_header (Reader    *reader,
+             gssize     offsets[N_MEMBERS],
+             NbEdition *edition)
+{
+  g_autofree char *format = NULL;
+  gint64 version;
+
+  SEEK (MEMBER_FORMAT);
+  if (nb_json_reader_peek (reader->json) != NB_JSON_STRING || !read_text (reader, &format) ||
+      strcmp (format, NB_FILE_FORMAT_NAME) != 0)
+    return not_a_report (reader);
+
+  SEEK (MEMBER_SCHEMA_VERSION);
+  if (!read_whole_number (reader, &version))
+    return FALSE;
+  if (version > NB_FILE_SCHEMA_VERSION)
+    return fail (reader, NB_FILE_ERROR_VERSION,
+                 _("the file was written by a newer version of Nianbao (format %lld; "
+                   "this version reads up to %d)"), (long long) version, NB_FILE_SCHEMA_VERSION);
+  if (version < 1)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a format version of 1 or more, found %lld"),
+                 (long long) version);
+
+  SEEK (MEMBER_EDITION);
+  return read_edition (reader, edition);
+}
+
+static gboolean
+is_date (const char *text)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (strlen (text) != 10)
+    return FALSE;
+  iso = g_strconcat (text, "T00:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  return date != NULL;
+}
+
+static gboolean
+read_identity (Reader   *reader,
+               gssize    offsets[N_MEMBERS],
+               NbReport *report)
+{
+  g_autofree char *organ = NULL, *title = NULL, *date = NULL;
+  int year;
+
+  SEEK (MEMBER_ORGAN);
+  if (!read_text (reader, &organ))
+    return FALSE;
+  SEEK (MEMBER_YEAR);
+  if (!read_year (reader, &year))
+    return FALSE;
+  SEEK (MEMBER_TITLE);
+  if (!read_text_or_null (reader, &title))
+    return FALSE;
+  SEEK (MEMBER_DATE);
+  if (!read_text_or_null (reader, &date))
+    return FALSE;
+  if (date != NULL && !is_date (date))
+    return fail (reader, NB_FILE_ERROR_VALUE, _("expected a date such as 2025-01-20, found \"%s\""),
+                 date);
+
+  nb_report_set_organ (report, organ);
+  nb_report_set_year (report, year);
+  nb_report_set_title (report, title);
+  nb_report_set_date (report, date);
+  return TRUE;
+}
+
+/* The members after the identity, each read when present (the required
+ * ones are known to be). */
+static gboolean
+read_contents (Reader   *reader,
+               gssize    offsets[N_MEMBERS],
+               NbReport *report)
+{
+  for (Member m = MEMBER_TEXTS; m < N_MEMBERS; m++)
+    {
+      gboolean ok;
+
+      if (offsets[m] < 0)
+        continue;
+      SEEK (m);
+      switch (m)
+        {
+        case MEMBER_TEXTS:
+          ok = read_object (reader, &texts_spec, report, &(guint64) { 0 });
+          break;
+        case MEMBER_TABLES:
+          ok = read_tables (reader, &every_cell, report);
+          break;
+        case MEMBER_SIGNATURE:
+          ok = read_object (reader, &signature_spec, report, &(guint64) { 0 });
+          break;
+        case MEMBER_PREVIOUS:
+          ok = read_previous (reader, report);
+          break;
+        case MEMBER_UNITS:
+          ok = read_units (reader, report);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+#undef SEEK
+
+/**
+ * _nb_report_read:
+ * @data: UTF-8 text, already checked for size and encoding
+ *
+ * Returns: (transfer full) (nullable): the report the text holds
+ */
+NbReport *
+_nb_report_read (const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length);
+  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr(NbReport) report = NULL;
+  Reader reader = { json, path, error };
+  gssize offsets[N_MEMBERS];
+  NbEdition edition;
+
+  if (!locate_top_level (&reader, offsets) ||
+      !read_header (&reader, offsets, &edition))
+    return NULL;
+
+  report = nb_report_new (edition);
+  if (!read_identity (&reader, offsets, report) ||
+      !read_contents (&reader, offsets, report))
+    return NULL;
+  return g_steal_pointer (&report);
+}
