@@ -119,7 +119,7 @@ restore_cb (gpointer data)
   g_assert_cmpstr (nb_window_get_path (window), ==, path);
 
   /* the user saves what was restored */
-  g_assert_true (nb_window_save_to_path (window, path, &error));
+  g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_false (nb_window_get_modified (window));
   g_print ("# restored and saved\n");

@@ -111,7 +111,7 @@ test_link_previous (void)
   g_assert_true (gtk_revealer_get_reveal_child (window->findings_revealer));
 
   this_path = g_build_filename (dir, "this.nianbao", NULL);
-  g_assert_true (nb_window_save_to_path (window, this_path, &error));
+  g_assert_true (nb_window_save_to_path (window, this_path, NB_SAVE_DEFAULT, &error));
   g_assert_no_error (error);
   saved = nb_report_load_from_path (this_path, &error);
   g_assert_no_error (error);

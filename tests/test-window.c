@@ -575,7 +575,7 @@ test_save_close_reopen (void)
   nb_table_view_begin_edit (view, ROW ("granted"), COL ("research"), "9");
   g_assert_true (nb_window_get_modified (window));
 
-  g_assert_true (nb_window_save_to_path (window, path, &error));
+  g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_false (nb_window_get_modified (window));
   g_assert_cmpstr (nb_window_get_path (window), ==, path);
@@ -625,6 +625,53 @@ test_save_close_reopen (void)
   }
   destroy_window (window);
 
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Another program rewrites the open report's file: Save asks before
+ * writing over it, the file stays as that program left it, the edits stay
+ * in the window; Overwrite then saves them. */
+static void
+test_file_changed_on_disk (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autofree char *theirs = NULL, *on_disk = NULL;
+  g_autoptr(NbReport) other = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GList *dialogs;
+
+  g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
+  nb_report_set_organ (other, "另一个程序写入的机关");
+  g_assert_true (nb_report_save_to_path (other, path, NULL));
+  g_assert_true (g_file_get_contents (path, &theirs, NULL, NULL));
+
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "窗口中尚未保存的修改。");
+  g_assert_true (nb_window_get_modified (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialogs->data), "changed on disk"));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_true (nb_window_get_modified (window));
+
+  adw_message_dialog_response (dialogs->data, "overwrite");
+  g_list_free (dialogs);
+  spin ();
+  g_assert_false (nb_window_get_modified (window));
+  saved = nb_report_load_from_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_text (saved, NB_TEXT_PROBLEMS), ==, "窗口中尚未保存的修改。");
+  g_assert_cmpstr (nb_report_get_organ (saved), ==, nb_report_get_organ (report));
+
+  destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -743,6 +790,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
+  g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);

@@ -176,7 +176,7 @@ save_as_response_cb (GtkNativeDialog *dialog,
           g_free (path);
           path = with_suffix;
         }
-      if (path == NULL || !nb_window_save_to_path (self, path, &error))
+      if (path == NULL || !nb_window_save_to_path (self, path, NB_SAVE_DEFAULT, &error))
         _nb_window_show_error (self, _("Could Not Save the Report"),
                                error != NULL ? error->message : _("The place chosen is not a file on this computer."));
       else
@@ -214,30 +214,86 @@ save_as_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static gboolean save_here (NbWindow    *self,
+                           NbSaveFlags  flags);
+
+static void
+changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             NbWindow         *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    {
+      if (save_here (self, NB_SAVE_OVERWRITE_CHANGED) && self->closing)
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save-as"))
+    save_as_action (NULL, NULL, self);
+  else
+    self->closing = FALSE;
+}
+
+/* Another program changed the report's file since the window read it:
+ * the user decides, and nothing is written until then. */
+static void
+ask_about_changed_file (NbWindow   *self,
+                        const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("The File Was Changed by Another Program"),
+                                              message);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (changed_on_disk_response_cb),
+                           self, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves to the report's own file; says what happened. */
+static gboolean
+save_here (NbWindow    *self,
+           NbSaveFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (nb_window_save_to_path (self, self->path, flags, &error))
+    {
+      _nb_window_toast (self, _("Saved"));
+      if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
+        nb_window_set_findings_visible (self, TRUE);
+      return TRUE;
+    }
+  if (g_error_matches (error, NB_FILE_ERROR, NB_FILE_ERROR_CHANGED))
+    ask_about_changed_file (self, error->message);
+  else
+    {
+      self->closing = FALSE;
+      _nb_window_show_error (self, _("Could Not Save the Report"), error->message);
+    }
+  return FALSE;
+}
+
 static void
 save_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   NbWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   if (self->report == NULL)
     return;
   if (self->path == NULL)
-    {
-      save_as_action (NULL, NULL, self);
-      return;
-    }
-  if (!nb_window_save_to_path (self, self->path, &error))
-    {
-      self->closing = FALSE;
-      _nb_window_show_error (self, _("Could Not Save the Report"), error->message);
-      return;
-    }
-  _nb_window_toast (self, _("Saved"));
-  if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
-    nb_window_set_findings_visible (self, TRUE);
+    save_as_action (NULL, NULL, self);
+  else
+    save_here (self, NB_SAVE_DEFAULT);
 }
 
 static void

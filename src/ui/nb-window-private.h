@@ -17,6 +17,8 @@ struct _NbWindow
   NbChecker            *checker;
   NbUndoStack          *undo;
   char                 *path;
+  NbFileStamp           stamp;          /* the file at path as last read or written, to
+                                           notice another program changing it */
   char                 *recovery_id;
   gboolean              recovered;      /* unsaved though nothing was typed (restored
                                            from a recovery copy, or made from last year's) */

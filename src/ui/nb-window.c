@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "nb-findings-panel.h"
@@ -418,6 +420,10 @@ nb_window_set_report (NbWindow   *self,
     {
       self->report = g_object_ref (report);
       self->path = g_strdup (path);
+      /* what is on disk now: the report shown is based on it */
+      memset (&self->stamp, 0, sizeof self->stamp);
+      if (path != NULL)
+        nb_file_stamp_read (&self->stamp, path, NULL);
       self->checker = nb_checker_new (report);
       self->shown_errors = self->shown_warnings = -1;
       self->undo = nb_undo_stack_new (report);
@@ -458,13 +464,15 @@ nb_window_load_path (NbWindow    *self,
                      GError     **error)
 {
   g_autoptr(NbReport) report = NULL;
+  NbFileStamp stamp;
 
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
 
-  report = nb_report_load_from_path (path, error);
+  report = nb_report_load_from_path_stamped (path, &stamp, error);
   if (report == NULL)
     return FALSE;
   nb_window_set_report (self, report, path);
+  self->stamp = stamp;
   _nb_window_add_recent (self, path);
   return TRUE;
 }
@@ -493,19 +501,31 @@ nb_window_open_path (NbWindow   *self,
 
 /**
  * nb_window_save_to_path:
- * Writes the report (atomically) and marks it saved.
+ * @flags: %NB_SAVE_OVERWRITE_CHANGED to write over a file that another
+ *   program changed since the window read or wrote it
+ *
+ * Writes the report (atomically) and marks it saved.  Saving to the
+ * report's own file fails with %NB_FILE_ERROR_CHANGED when another
+ * program changed that file meanwhile; the edits stay in the window.
  */
 gboolean
-nb_window_save_to_path (NbWindow    *self,
-                        const char  *path,
-                        GError     **error)
+nb_window_save_to_path (NbWindow     *self,
+                        const char   *path,
+                        NbSaveFlags   flags,
+                        GError      **error)
 {
+  NbFileStamp stamp = { 0 };
+
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->report != NULL, FALSE);
 
   _nb_window_commit_edits (self);
-  if (!nb_report_save_to_path (self->report, path, error))
+  /* a new name is written as it is; the own file only as last seen */
+  if (g_strcmp0 (self->path, path) == 0)
+    stamp = self->stamp;
+  if (!nb_report_save_to_path_checked (self->report, path, &stamp, flags, error))
     return FALSE;
+  self->stamp = stamp;
   if (g_strcmp0 (self->path, path) != 0)
     {
       g_free (self->path);

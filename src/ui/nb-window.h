@@ -9,6 +9,7 @@
 #include "nb-checker.h"
 #include "nb-findings-panel.h"
 #include "nb-report.h"
+#include "nb-report-file.h"
 #include "nb-section-row.h"
 #include "nb-table-view.h"
 #include "nb-undo-stack.h"
@@ -30,6 +31,7 @@ gboolean         nb_window_open_path          (NbWindow       *self,
                                                const char     *path);
 gboolean         nb_window_save_to_path       (NbWindow       *self,
                                                const char     *path,
+                                               NbSaveFlags     flags,
                                                GError        **error);
 NbReport        *nb_window_get_report         (NbWindow       *self);
 const char      *nb_window_get_path           (NbWindow       *self);
