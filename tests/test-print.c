@@ -12,14 +12,7 @@
 #include "nb-report-file.h"
 #include "nb-window-private.h"
 #include "test-util.h"
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+#include "test-window-util.h"
 
 static NbReport *
 sample_report (void)
@@ -32,26 +25,6 @@ sample_report (void)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   return report;
-}
-
-static NbWindow *
-window_with (NbReport *report)
-{
-  NbWindow *window = nb_window_new (NULL);
-
-  g_object_ref_sink (window);
-  nb_window_set_report (window, report, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  spin ();
-  return window;
-}
-
-static void
-destroy_window (NbWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-  g_assert_finalize_object (window);
 }
 
 /* The windows of @type put up over @parent. */

@@ -1,0 +1,39 @@
+/* test-window-util.c — driving the window in tests (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "test-window-util.h"
+
+/* Lets GTK do what is pending: layout, drawing, idle handlers. */
+void
+spin (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/**
+ * window_with:
+ * Returns: (transfer full): a window showing @report (or the start view)
+ */
+NbWindow *
+window_with (NbReport *report)
+{
+  NbWindow *window = nb_window_new (NULL);
+
+  g_object_ref_sink (window);
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  return window;
+}
+
+/* Closes @window and checks nothing keeps it alive. */
+void
+destroy_window (NbWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}

@@ -1,0 +1,15 @@
+/* test-window-util.h — driving the window in tests (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+void      spin           (void);
+NbWindow *window_with    (NbReport *report);
+void      destroy_window (NbWindow *window);
+
+G_END_DECLS
