@@ -36,6 +36,7 @@ struct _NbChecker
   guint        n_groups;
   GArray      *scratch;
   GHashTable  *cell_severity;   /* address → worst NbSeverity + 1; NULL when stale */
+  NbTextFigures *text_figures;  /* what section 一 states; NULL when stale */
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -119,8 +120,11 @@ static void
 check_group (NbChecker *self,
              guint      group_index)
 {
+  if (self->text_figures == NULL)
+    self->text_figures = nb_rules_read_text_figures (self->report);
   g_array_set_size (self->scratch, 0);
-  nb_rules_check_group (self->report, effective_previous (self), group_index, self->scratch);
+  nb_rules_check_group (self->report, effective_previous (self), self->text_figures,
+                        group_index, self->scratch);
   publish_group (self, group_index, self->scratch);
 }
 
@@ -159,7 +163,10 @@ report_text_changed_cb (NbReport  *report,
 
   check_group (self, nb_rules_texts_group (report));
   if (section == NB_TEXT_OVERVIEW)
-    check_group (self, nb_rules_text_tables_group (report));
+    {
+      g_clear_pointer (&self->text_figures, nb_text_figures_free);
+      check_group (self, nb_rules_text_tables_group (report));
+    }
   for (guint i = 0; i < n_tables; i++)
     if (nb_table_get_def (nb_report_get_table_at (report, i))->section == 3)
       check_group (self, nb_rules_table_group (i));
@@ -222,6 +229,7 @@ nb_checker_finalize (GObject *object)
   g_array_unref (self->scratch);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cell_severity, g_hash_table_unref);
+  g_clear_pointer (&self->text_figures, nb_text_figures_free);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
 }
@@ -445,5 +453,6 @@ void
 nb_checker_refresh (NbChecker *self)
 {
   g_return_if_fail (NB_IS_CHECKER (self));
+  g_clear_pointer (&self->text_figures, nb_text_figures_free);
   check_all (self);
 }

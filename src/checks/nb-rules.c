@@ -874,18 +874,44 @@ sentence_hash (const char *text,
   return h;
 }
 
-static void
-check_text_figures (NbReport *report,
-                    GArray   *records)
+/* What section 一 states: a figure, its number, where. */
+typedef struct {
+  guint8  figure;     /* Figure */
+  guint8  decimals;   /* of a stated rate */
+  guint   at;         /* byte offset of the phrase in section 一 */
+  gint64  number;
+  gint64  hash;       /* of the sentence around it */
+} Statement;
+
+struct _NbTextFigures
 {
+  GArray *statements;   /* of Statement */
+};
+
+void
+nb_text_figures_free (NbTextFigures *figures)
+{
+  g_array_unref (figures->statements);
+  g_free (figures);
+}
+
+/**
+ * nb_rules_read_text_figures:
+ * Reads the numbers section 一 states about requests and appeals.  The
+ * checker keeps the result until section 一 changes, so that an edit of
+ * tables 三 and 四 only compares.
+ */
+NbTextFigures *
+nb_rules_read_text_figures (NbReport *report)
+{
+  NbTextFigures *figures = g_new0 (NbTextFigures, 1);
   const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
-  NbTable *requests = nb_report_get_table (report, "s3_requests");
-  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
   Phrases phrases;
   Letters l;
 
-  if (*text == '\0' || requests == NULL || appeals == NULL)
-    return;
+  figures->statements = g_array_new (FALSE, FALSE, sizeof (Statement));
+  if (*text == '\0')
+    return figures;
 
   phrases_init (&phrases);
   letters_init (&l, text);
@@ -894,75 +920,99 @@ check_text_figures (NbReport *report,
       {
         Figure figure;
         guint length, decimals = 0, end = 0;
-        gboolean ok = TRUE, stated;
-        gint64 number = 0, actual, denominator = 0;
-        Rule rule;
+        gint64 number = 0;
 
         if (!MAY_START_PHRASE (&phrases, l.c[i]))
           break;
         if (l.c[i] != phrases.c[k][0] || !letters_match (&l, i, &phrases, k))
           continue;
         figure = text_figures[k].figure;
-        rule = figure >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS : RULE_T1_TEXT_REQUESTS;
         length = phrases.n[k];
-        stated = (text_figures[k].number_before && number_before (&l, i, &number)) ||
-                 number_after (&l, &phrases, i + length, text_figures[k].needs_request,
-                               figure == FIGURE_RATE, &number, &decimals, &end);
-        switch (figure)
+        if ((text_figures[k].number_before && number_before (&l, i, &number)) ||
+            number_after (&l, &phrases, i + length, text_figures[k].needs_request,
+                          figure == FIGURE_RATE, &number, &decimals, &end))
           {
-          case FIGURE_NEW:
-            actual = total_of (requests, "new", "total", &ok);
-            break;
-          case FIGURE_CARRIED_OVER:
-            actual = total_of (requests, "carried_over", "total", &ok);
-            break;
-          case FIGURE_RESULT:
-          case FIGURE_RATE:
-            actual = total_of (requests, "result_total", "total", &ok);
-            denominator = total_of (requests, "new", "total", &ok) +
-                          total_of (requests, "carried_over", "total", &ok);
-            break;
-          case FIGURE_CARRIED_FORWARD:
-            actual = total_of (requests, "carried_forward", "total", &ok);
-            break;
-          case FIGURE_REVIEW:
-            actual = total_of (appeals, "cases", "review_total", &ok);
-            break;
-          case FIGURE_LITIGATION:
-          default:
-            actual = total_of (appeals, "cases", "direct_total", &ok) +
-                     total_of (appeals, "cases", "after_review_total", &ok);
-            break;
-          }
-
-        if (stated && ok)
-          {
-            gboolean differs;
-
-            if (figure == FIGURE_RATE)
-              {
-                /* the stated rate, to its own decimals, against
-                 * 100 × actual ÷ denominator: differs by more than half
-                 * of its last place */
-                gint64 scale = 1;
-
-                for (guint d = 0; d < decimals; d++)
-                  scale *= 10;
-                differs = denominator > 0 &&
-                          ABS (number * denominator - 100 * scale * actual) * 2 > denominator;
-              }
-            else
-              differs = number != actual;
-            if (differs)
-              record (records, rule, 1, NO_TABLE, l.at[i], number, actual,
-                      figure | ((gint64) decimals << 8) | (denominator << 16),
-                      sentence_hash (text, l.at[i]));
+            Statement statement = {
+              figure, decimals, l.at[i], number, sentence_hash (text, l.at[i]),
+            };
+            g_array_append_val (figures->statements, statement);
           }
         /* one phrase at a place; go on after it */
         i += length - 1;
         break;
       }
   letters_clear (&l);
+  return figures;
+}
+
+/* T1, T2: each statement of section 一 against tables 三 and 四. */
+static void
+check_text_figures (NbReport            *report,
+                    const NbTextFigures *figures,
+                    GArray              *records)
+{
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+
+  if (requests == NULL || appeals == NULL)
+    return;
+
+  for (guint s = 0; s < figures->statements->len; s++)
+    {
+      const Statement *statement = &g_array_index (figures->statements, Statement, s);
+      Figure figure = statement->figure;
+      Rule rule = figure >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS : RULE_T1_TEXT_REQUESTS;
+      gint64 number = statement->number, actual, denominator = 0;
+      guint decimals = statement->decimals;
+      gboolean ok = TRUE, differs;
+
+      switch (figure)
+        {
+        case FIGURE_NEW:
+          actual = total_of (requests, "new", "total", &ok);
+          break;
+        case FIGURE_CARRIED_OVER:
+          actual = total_of (requests, "carried_over", "total", &ok);
+          break;
+        case FIGURE_RESULT:
+        case FIGURE_RATE:
+          actual = total_of (requests, "result_total", "total", &ok);
+          denominator = total_of (requests, "new", "total", &ok) +
+                        total_of (requests, "carried_over", "total", &ok);
+          break;
+        case FIGURE_CARRIED_FORWARD:
+          actual = total_of (requests, "carried_forward", "total", &ok);
+          break;
+        case FIGURE_REVIEW:
+          actual = total_of (appeals, "cases", "review_total", &ok);
+          break;
+        case FIGURE_LITIGATION:
+        default:
+          actual = total_of (appeals, "cases", "direct_total", &ok) +
+                   total_of (appeals, "cases", "after_review_total", &ok);
+          break;
+        }
+      if (!ok)
+        continue;
+
+      if (figure == FIGURE_RATE)
+        {
+          /* the stated rate, to its own decimals, against
+           * 100 × actual ÷ denominator: differs by more than half of its
+           * last place */
+          gint64 scale = 1;
+
+          for (guint d = 0; d < decimals; d++)
+            scale *= 10;
+          differs = denominator > 0 &&
+                    ABS (number * denominator - 100 * scale * actual) * 2 > denominator;
+        }
+      else
+        differs = number != actual;
+      if (differs)
+        record (records, rule, 1, NO_TABLE, statement->at, number, actual,
+                figure | ((gint64) decimals << 8) | (denominator << 16), statement->hash);
+    }
 }
 
 /* ---- Identity rules -------------------------------------------------------- */
@@ -1032,17 +1082,18 @@ nb_rules_text_tables_group (NbReport *report)
 }
 
 void
-nb_rules_check_group (NbReport *report,
-                      NbReport *previous,
-                      guint     group,
-                      GArray   *records)
+nb_rules_check_group (NbReport            *report,
+                      NbReport            *previous,
+                      const NbTextFigures *figures,
+                      guint                group,
+                      GArray              *records)
 {
   if (group == NB_RULES_GROUP_IDENTITY)
     check_identity (report, previous, records);
   else if (group == nb_rules_texts_group (report))
     check_texts (report, previous, records);
   else if (group == nb_rules_text_tables_group (report))
-    check_text_figures (report, records);
+    check_text_figures (report, figures, records);
   else
     check_table (report, previous, group - 1, records);
 }

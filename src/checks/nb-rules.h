@@ -27,8 +27,14 @@ guint       nb_rules_n_groups      (NbReport        *report);
 guint       nb_rules_table_group   (guint            table_index);
 guint       nb_rules_texts_group   (NbReport        *report);
 guint       nb_rules_text_tables_group (NbReport    *report);
+typedef struct _NbTextFigures NbTextFigures;
+
+NbTextFigures *nb_rules_read_text_figures (NbReport      *report);
+void           nb_text_figures_free       (NbTextFigures *figures);
+
 void        nb_rules_check_group   (NbReport        *report,
                                     NbReport        *previous,
+                                    const NbTextFigures *figures,
                                     guint            group,
                                     GArray          *records);
 NbFinding  *nb_rules_describe      (NbReport        *report,
