@@ -3,7 +3,7 @@
 #   fuzz-target.sh TARGET SEEDS WORK [REGRESSION_DIR…]
 # First runs every seed and every regression input once (a crash there is
 # a known bug come back), then fuzzes for $NB_FUZZ_SECONDS seconds (0:
-# only the replay).  New inputs that libFuzzer finds go to WORK/corpus,
+# only the replay), seeded by all of them.  New inputs that libFuzzer finds go to WORK/corpus,
 # crashes, leaks and timeouts to WORK/artifacts; the last lines print the
 # executions per second.
 set -euo pipefail
@@ -34,7 +34,7 @@ echo "# $name: replaying ${#replay[@]} inputs"
 echo "# $name: fuzzing for $seconds s"
 status=0
 "$target" "${common[@]}" -max_total_time="$seconds" -print_final_stats=1 \
-  -close_fd_mask=1 "$work/corpus" "$seeds" >"$work/fuzz.log" 2>&1 || status=$?
+  -close_fd_mask=1 "$work/corpus" "$seeds" "$@" >"$work/fuzz.log" 2>&1 || status=$?
 grep -E '^(stat::|Done )' "$work/fuzz.log" || true
 if [ $status -ne 0 ]; then
   tail -n 80 "$work/fuzz.log"
