@@ -765,7 +765,13 @@ static void
 editor_focus_leave_cb (GtkEventControllerFocus *controller,
                        NbTableView             *self)
 {
-  /* Clicking elsewhere writes what was typed. */
+  GtkRoot *root = gtk_widget_get_root (self->editor);
+
+  /* Clicking elsewhere writes what was typed.  The window merely losing
+   * the keyboard to another window (the editor stays its focus widget)
+   * leaves the edit open, as a spreadsheet does. */
+  if (root != NULL && gtk_root_get_focus (root) == self->editor)
+    return;
   if (self->editing >= 0 && self->cells != NULL)
     nb_table_view_commit_edit (self);
 }
