@@ -69,7 +69,7 @@ test_finding_appears_and_vanishes (void)
   g_assert_cmpint (nb_table_cell_get_display (cell)->look, ==, NB_CELL_LOOK_ERROR);
   g_assert_cmpstr (nb_table_cell_get_display (cell)->icon_name, ==, "dialog-error-symbolic");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "cell-error"));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  g_assert_nonnull (nb_table_cell_get_display (cell)->tooltip);
   g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), !=, "");
   g_assert_cmpstr (nb_window_get_findings_text (window), !=, "");
   g_assert_true (nb_window_get_modified (window));
@@ -100,7 +100,7 @@ test_finding_appears_and_vanishes (void)
   cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
   g_assert_cmpstr (nb_table_cell_get_text (cell), ==, "-3");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "invalid"));
-  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  g_assert_nonnull (nb_table_cell_get_display (cell)->tooltip);
 
   destroy_window (window);
 }
@@ -156,7 +156,7 @@ test_paste_fills_a_row_undo_redo (void)
   {
     NbTableCell *cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
     g_assert_true (nb_table_cell_get_display (cell)->has_note);
-    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "含电话咨询"));
+    g_assert_nonnull (strstr (nb_table_cell_get_display (cell)->tooltip, "含电话咨询"));
   }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_null (nb_table_get_note (table, ROW ("granted"), COL ("natural")));

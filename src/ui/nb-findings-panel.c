@@ -83,6 +83,23 @@ nb_finding_location (NbFinding *finding,
   return g_string_free (s, FALSE);
 }
 
+/* The place, ellipsized in the row, in full.  Asked for, not set on each
+ * bind: setting a tooltip looks up the pointer (X round trips). */
+static gboolean
+where_query_tooltip_cb (GtkLabel   *where,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard_mode,
+                        GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_text (where);
+
+  if (*text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -101,6 +118,8 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (where), 30);
   gtk_widget_add_css_class (where, "dim-label");
+  gtk_widget_set_has_tooltip (where, TRUE);
+  g_signal_connect (where, "query-tooltip", G_CALLBACK (where_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), message);
   gtk_box_append (GTK_BOX (box), where);
@@ -142,7 +161,6 @@ bind_cb (GtkSignalListItemFactory *factory,
                                   severity_name, -1);
   gtk_label_set_text (GTK_LABEL (message), nb_finding_get_message (finding));
   gtk_label_set_text (GTK_LABEL (where), location);
-  gtk_widget_set_tooltip_text (where, location);
 }
 
 static void

@@ -1,7 +1,7 @@
 /* nb-section-row.c — a row of the section sidebar
  *
  * The official heading, ellipsized with the whole text in its tooltip,
- * and the section's state: a pill counting errors (red) or warnings
+ * and the section's state (described in the tooltip of its badge or icon): a pill counting errors (red) or warnings
  * (amber) with an icon, a check mark when complete, a hollow circle when
  * nothing is written yet.
  *
@@ -27,6 +27,7 @@ struct _NbSectionRow
   GtkImage      *badge_icon;
   GtkLabel      *badge_label;
   GtkImage      *state_icon;
+  char          *description;   /* of the state: "2 errors", "Complete"… */
 };
 
 G_DEFINE_FINAL_TYPE (NbSectionRow, nb_section_row, GTK_TYPE_LIST_BOX_ROW)
@@ -39,12 +40,53 @@ nb_section_row_dispose (GObject *object)
 }
 
 static void
+nb_section_row_finalize (GObject *object)
+{
+  g_free (NB_SECTION_ROW (object)->description);
+  G_OBJECT_CLASS (nb_section_row_parent_class)->finalize (object);
+}
+
+static gboolean
+points_at (GtkWidget *picked,
+           GtkWidget *widget)
+{
+  return picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget));
+}
+
+/* Asked for, not set: setting a tooltip looks up the pointer (round
+ * trips to an X server), and the state changes with every edit. */
+static gboolean
+nb_section_row_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  NbSectionRow *self = NB_SECTION_ROW (widget);
+  const char *title = gtk_label_get_text (self->title);
+  GtkWidget *picked = keyboard_mode ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+
+  if (keyboard_mode)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", title, self->description);
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else if (points_at (picked, self->badge) || points_at (picked, GTK_WIDGET (self->state_icon)))
+    gtk_tooltip_set_text (tooltip, self->description);
+  else
+    gtk_tooltip_set_text (tooltip, title);
+  return TRUE;
+}
+
+static void
 nb_section_row_class_init (NbSectionRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_section_row_dispose;
+  object_class->finalize = nb_section_row_finalize;
+  widget_class->query_tooltip = nb_section_row_query_tooltip;
 
   nb_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -60,6 +102,7 @@ static void
 nb_section_row_init (NbSectionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   self->n_errors = self->n_warnings = self->started = -1;
 }
 
@@ -75,7 +118,6 @@ nb_section_row_new (guint       section,
 
   self->section = section;
   gtk_label_set_text (self->title, title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), title);
   nb_section_row_set_state (self, 0, 0, FALSE);
   return GTK_WIDGET (self);
 }
@@ -105,7 +147,7 @@ nb_section_row_set_state (NbSectionRow *self,
                           gboolean      started)
 {
   g_autofree char *count = NULL;
-  g_autofree char *description = NULL;
+  char *description;
   const char *title;
 
   g_return_if_fail (NB_IS_SECTION_ROW (self));
@@ -151,8 +193,8 @@ nb_section_row_set_state (NbSectionRow *self,
       description = g_strdup (started ? _("Complete") : _("Not started"));
     }
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge), description);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->state_icon), description);
+  g_free (self->description);
+  self->description = description;
   {
     g_autofree char *label = g_strdup_printf ("%s, %s", title, description);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

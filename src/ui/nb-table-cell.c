@@ -75,6 +75,24 @@ nb_table_cell_dispose (GObject *object)
   G_OBJECT_CLASS (nb_table_cell_parent_class)->dispose (object);
 }
 
+/* The tooltip is asked for, not set: gtk_widget_set_tooltip_text() looks
+ * up the pointer (three round trips to an X server) on every call, and a
+ * key press refreshes dozens of cells. */
+static gboolean
+nb_table_cell_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  NbTableCell *self = NB_TABLE_CELL (widget);
+
+  if (self->display.tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->display.tooltip);
+  return TRUE;
+}
+
 static void
 nb_table_cell_class_init (NbTableCellClass *klass)
 {
@@ -82,6 +100,7 @@ nb_table_cell_class_init (NbTableCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_table_cell_dispose;
+  widget_class->query_tooltip = nb_table_cell_query_tooltip;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nbcell");
@@ -96,6 +115,7 @@ nb_table_cell_init (NbTableCell *self)
   gtk_box_layout_set_spacing (layout, 2);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 1.0);
@@ -193,7 +213,6 @@ nb_table_cell_apply (NbTableCell         *self,
   if (display->icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), display->icon_name);
 
-  gtk_widget_set_tooltip_text (widget, display->tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, display->accessible_label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

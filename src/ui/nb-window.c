@@ -114,6 +114,31 @@ section_started (NbWindow *self,
     }
 }
 
+/* What the problems button says to a tooltip and a screen reader. */
+static char *
+findings_button_text (NbWindow *self)
+{
+  if (self->report == NULL || self->shown_errors < 0)
+    return g_strdup (_("Show Problems (F8)"));
+  return g_strdup_printf (_("Problems: %u errors, %u warnings (F8)"),
+                          self->shown_errors, self->shown_warnings);
+}
+
+/* Asked for, not set: setting a tooltip looks up the pointer (round
+ * trips to an X server), and the counts change with edits. */
+static gboolean
+findings_button_query_tooltip_cb (NbWindow   *self,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard_mode,
+                                  GtkTooltip *tooltip)
+{
+  g_autofree char *text = findings_button_text (self);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_state (NbWindow *self)
 {
@@ -156,8 +181,7 @@ update_state (NbWindow *self)
   gtk_label_set_text (self->findings_label, count != NULL ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->findings_label), count != NULL);
 
-  tip = g_strdup_printf (_("Problems: %u errors, %u warnings (F8)"), errors, warnings);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->findings_button), tip);
+  tip = findings_button_text (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
 }
@@ -912,6 +936,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_button);
+  gtk_widget_class_bind_template_callback (widget_class, findings_button_query_tooltip_cb);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_icon);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
