@@ -46,6 +46,7 @@ expect_file () {
 }
 
 expect_file "$bin/nianbao"
+expect_file "$bin/nianbao-window"
 expect_file "$share/applications/$app_id.desktop"
 expect_file "$share/metainfo/$app_id.metainfo.xml"
 expect_file "$share/mime/packages/$app_id.xml"
