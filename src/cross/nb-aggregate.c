@@ -286,16 +286,17 @@ group_units (GPtrArray *loaded)
   return groups;
 }
 
+/* The group most units belong to; @groups is not empty. */
 static const Group *
 main_group (GArray *groups)
 {
-  const Group *best = NULL;
+  const Group *best = &g_array_index (groups, Group, 0);
 
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 1; g < groups->len; g++)
     {
       const Group *group = &g_array_index (groups, Group, g);
 
-      if (best == NULL || group->files->len > best->files->len ||
+      if (group->files->len > best->files->len ||
           (group->files->len == best->files->len &&
            (group->edition > best->edition ||
             (group->edition == best->edition && group->year > best->year))))

@@ -754,7 +754,7 @@ read_previous (Reader   *reader,
   g_autoptr(NbPreviousLink) link = NULL;
   gsize base = reader->path->len;
   NbEdition edition;
-  int year;
+  int year = 0;
 
   if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
       !locate_members (reader, previous_members, N_PREVIOUS_MEMBERS, offsets, &unknown))
@@ -979,7 +979,7 @@ read_identity (Reader   *reader,
                NbReport *report)
 {
   g_autofree char *organ = NULL, *title = NULL, *date = NULL;
-  int year;
+  int year = 0;
 
   SEEK (MEMBER_ORGAN);
   if (!read_text (reader, &organ))
