@@ -21,6 +21,7 @@
 
 #include <stdlib.h>
 
+#include "nb-application.h"
 #include "nb-report-file.h"
 #include "nb-window.h"
 
@@ -129,14 +130,21 @@ main (int    argc,
   g_autoptr(NbReport) report = NULL;
   const NbTableDef *def;
   g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(NbApplication) app = NULL;
 
   if (argc < 2)
     {
       g_printerr ("Usage: bench-keypress REPORT.nianbao [RUNS]\n");
       return 2;
     }
-  gtk_init ();
-  adw_init ();
+  /* The window of the running application, with its style sheet. */
+  app = nb_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   bench.runs = argc > 2 ? MAX (atoi (argv[2]), 2) : 50;
   bench.update = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.frame = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -149,7 +157,7 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  bench.window = nb_window_new (NULL);
+  bench.window = nb_window_new (GTK_APPLICATION (app));
   nb_window_set_report (bench.window, report, argv[1]);
   nb_window_show_section (bench.window, 3);
   nb_window_set_findings_visible (bench.window, TRUE);
