@@ -83,16 +83,17 @@ nb_finding_location (NbFinding *finding,
   return g_string_free (s, FALSE);
 }
 
-/* The place, ellipsized in the row, in full.  Asked for, not set on each
- * bind: setting a tooltip looks up the pointer (X round trips). */
+/* A label ellipsized in its row (the message, the place), in full.
+ * Asked for, not set on each bind: setting a tooltip looks up the
+ * pointer (X round trips). */
 static gboolean
-where_query_tooltip_cb (GtkLabel   *where,
+label_query_tooltip_cb (GtkLabel   *label,
                         int         x,
                         int         y,
                         gboolean    keyboard_mode,
                         GtkTooltip *tooltip)
 {
-  const char *text = gtk_label_get_text (where);
+  const char *text = gtk_label_get_text (label);
 
   if (*text == '\0')
     return FALSE;
@@ -110,16 +111,19 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *message = gtk_label_new (NULL);
   GtkWidget *where = gtk_label_new (NULL);
 
+  /* One line per finding: a wrapping message made the list measure
+   * every row again at several widths whenever a finding came or went. */
   gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_ellipsize (GTK_LABEL (message), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (message, TRUE);
+  gtk_widget_set_has_tooltip (message, TRUE);
+  g_signal_connect (message, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_label_set_xalign (GTK_LABEL (where), 1);
   gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (where), 30);
   gtk_widget_add_css_class (where, "dim-label");
   gtk_widget_set_has_tooltip (where, TRUE);
-  g_signal_connect (where, "query-tooltip", G_CALLBACK (where_query_tooltip_cb), NULL);
+  g_signal_connect (where, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), message);
   gtk_box_append (GTK_BOX (box), where);
