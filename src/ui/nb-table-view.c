@@ -1,6 +1,6 @@
 /* nb-table-view.c — a statistical table drawn as the official form
  *
- * A GtkGridLayout holds the header cells with the edition's row and
+ * An NbFormLayout holds the header cells with the edition's row and
  * column spans, the row labels with their groups merged, and one
  * NbTableCell per number.  The view listens to the table and to the
  * findings and updates only the cells that change; it edits cells in
@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-form-layout.h"
 #include "nb-paste.h"
 #include "nb-table-view.h"
 #include "nb-value.h"
@@ -905,8 +906,7 @@ place (NbTableView *self,
        int          row_span,
        int          column_span)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkGridLayoutChild *lc;
+  NbFormLayout *layout = NB_FORM_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
 
   /* What stands in the label columns stays in view when the grid
    * scrolls sideways (see nb_table_view_snapshot()). */
@@ -917,11 +917,7 @@ place (NbTableView *self,
     }
 
   gtk_widget_set_parent (child, GTK_WIDGET (self));
-  lc = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
-  gtk_grid_layout_child_set_row (lc, row);
-  gtk_grid_layout_child_set_column (lc, column);
-  gtk_grid_layout_child_set_row_span (lc, row_span);
-  gtk_grid_layout_child_set_column_span (lc, column_span);
+  nb_form_layout_attach (layout, child, row, column, row_span, column_span);
 }
 
 static GtkWidget *
@@ -1284,7 +1280,7 @@ nb_table_view_class_init (NbTableViewClass *klass)
   gtk_widget_class_install_action (widget_class, "cell.copy-table", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "cell.paste", NULL, paste_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, NB_TYPE_FORM_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "nbtableview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
