@@ -455,11 +455,15 @@ static void
 prepare_context (PangoContext *context)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_t *paper = cairo_pdf_surface_create (NULL, 1, 1);
 
   /* Outline metrics, so that the layout is the same on paper, in the PDF
-   * and on the screen. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+   * and on the screen.  They are the PDF surface's options (no hinting,
+   * grey antialiasing, unrounded glyph positions): cairo then draws a PDF
+   * with the very fonts the layout measured, instead of setting up each
+   * face and size again and loading every glyph twice. */
+  cairo_surface_get_font_options (paper, options);
+  cairo_surface_destroy (paper);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
@@ -472,7 +476,8 @@ prepare_context (PangoContext *context)
  *   own (the default cairo font map)
  *
  * Its resolution does not matter (font sizes are absolute); the renderer
- * turns its metric hinting off.  Setting it lays the pages out anew.
+ * gives it the font options of cairo's PDF surface (no hinting).  Setting
+ * it lays the pages out anew.
  */
 void
 nb_page_renderer_set_pango_context (NbPageRenderer *self,
