@@ -953,13 +953,12 @@ make_cell (NbPageRenderer *self,
     {
       PangoAttrList *attrs = pango_attr_list_new ();
       double size = t->size;
-      double w;
 
       pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      cell.layout = make_layout (self, FONT_TABLE, size, text, -1, alignment);
+      cell.layout = make_layout (self, FONT_TABLE, size, text, inner, alignment);
       pango_layout_set_attributes (cell.layout, attrs);
-      layout_size (cell.layout, &w, NULL);
-      while (w > inner + EPS && size > 6)
+      pango_attr_list_unref (attrs);
+      while (pango_layout_is_wrapped (cell.layout) && size > 6)
         {
           PangoFontDescription *desc = pango_font_description_copy (self->desc[FONT_TABLE]);
 
@@ -967,11 +966,7 @@ make_cell (NbPageRenderer *self,
           pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
           pango_layout_set_font_description (cell.layout, desc);
           pango_font_description_free (desc);
-          layout_size (cell.layout, &w, NULL);
         }
-      pango_layout_set_width (cell.layout, (int) (inner * PANGO_SCALE));
-      pango_layout_set_wrap (cell.layout, PANGO_WRAP_WORD_CHAR);
-      pango_attr_list_unref (attrs);
     }
   else
     cell.layout = make_layout (self, FONT_TABLE, t->size, text, inner, alignment);
