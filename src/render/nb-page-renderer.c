@@ -1435,15 +1435,10 @@ flow_signature (Flow *f)
 
 /* ---- Folios ------------------------------------------------------------------- */
 
-/* The page number, `— 1 —`, 7 mm below the text block, and the footer
- * line: title, year and fingerprint, small and grey, near the paper's
- * foot. */
-static void
-add_folios (NbPageRenderer *self,
-            Flow           *f,
-            double          paper_height)
+/* The footer line: title, year and fingerprint */
+static char *
+footer_text (NbPageRenderer *self)
 {
-  g_autofree char *footer = NULL;
   GString *s = g_string_new (nb_report_get_title (self->report));
   int year = nb_report_get_year (self->report);
 
@@ -1455,7 +1450,24 @@ add_folios (NbPageRenderer *self,
       /* TRANSLATORS: in the footer of printed pages, before the report's fingerprint */
       g_string_append_printf (s, _("fingerprint %s"), self->fingerprint);
     }
-  footer = g_string_free (s, FALSE);
+  return g_string_free (s, FALSE);
+}
+
+/* The page number, `— 1 —`, 7 mm below the text block, and the footer
+ * line, small and grey, near the paper's foot. */
+static void
+add_folios (NbPageRenderer *self,
+            Flow           *f,
+            double          paper_height)
+{
+  g_autofree char *footer = footer_text (self);
+  /* The same footer line on every page */
+  g_autoptr(PangoLayout) line = make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer, f->width,
+                                             PANGO_ALIGN_CENTER);
+  double line_height;
+
+  account_layout (self, line);
+  layout_size (line, NULL, &line_height);
 
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -1463,24 +1475,20 @@ add_folios (NbPageRenderer *self,
       g_autofree char *number = g_strdup_printf ("— %u —", i + 1);
       g_autoptr(PangoLayout) folio = make_layout (self, FONT_FOLIO, FOLIO_SIZE, number,
                                                   f->width, PANGO_ALIGN_CENTER);
-      g_autoptr(PangoLayout) line = make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer,
-                                                 f->width, PANGO_ALIGN_CENTER);
       double h;
       double y = f->bottom + 7 * MM;
       Item item = { .kind = ITEM_LAYOUT, .x = f->left, .y = y, .layout = g_object_ref (folio) };
 
       account_layout (self, folio);
-      account_layout (self, line);
       g_array_append_val (page->items, item);
       layout_size (folio, NULL, &h);
       page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, h);
 
-      layout_size (line, NULL, &h);
-      y = MAX (y + FOLIO_SIZE * 1.6, paper_height - 10 * MM - h);
+      y = MAX (y + FOLIO_SIZE * 1.6, paper_height - 10 * MM - line_height);
       item = (Item) { .kind = ITEM_LAYOUT, .x = f->left, .y = y, .layout = g_object_ref (line),
                       .grey = FOOTER_GREY };
       g_array_append_val (page->items, item);
-      page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, h);
+      page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, line_height);
     }
 }
 
