@@ -844,6 +844,7 @@ typedef struct {
   double           *subgroup_need;
   PangoLayout     **group_layout;
   PangoLayout     **subgroup_layout;
+  GHashTable       *layouts;         /* cells of the same text and kind share one */
 } TableLayout;
 
 static void
@@ -869,6 +870,7 @@ table_layout_free (TableLayout *t)
     }
   g_free (t->group_layout);
   g_free (t->subgroup_layout);
+  g_hash_table_unref (t->layouts);
   g_free (t);
 }
 
@@ -932,6 +934,59 @@ cell_inner_width (TableLayout *t,
   return t->column_x[column + column_span] - t->column_x[column] - 2 * t->pad_x;
 }
 
+/* A number (with its unit) shrinks to fit its cell, down to 6 pt, before
+ * it wraps. */
+static PangoLayout *
+number_layout (NbPageRenderer *self,
+               TableLayout    *t,
+               const char     *text,
+               double          inner)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoLayout *layout = make_layout (self, FONT_TABLE, t->size, text, inner, PANGO_ALIGN_CENTER);
+  double size = t->size;
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  while (pango_layout_is_wrapped (layout) && size > 6)
+    {
+      PangoFontDescription *desc = pango_font_description_copy (self->desc[FONT_TABLE]);
+
+      size -= 0.5;
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
+  return layout;
+}
+
+/* The layout of a cell's text; cells of the same kind, width and text
+ * (the zeros of a form, a group label on each of its rows) share one. */
+static PangoLayout *
+cell_layout (NbPageRenderer *self,
+             TableLayout    *t,
+             CellStyle       style,
+             double          inner,
+             const char     *text)
+{
+  /* A cell with a note wraps. */
+  gboolean number = style == CELL_NUMBER && strstr (text, "（") == NULL
+                    && strchr (text, '(') == NULL;
+  PangoAlignment alignment = style == CELL_LABEL || style == CELL_CAPTION ? PANGO_ALIGN_LEFT
+                                                                          : PANGO_ALIGN_CENTER;
+  g_autofree char *key = g_strdup_printf ("%d %d %a %s", number, alignment, inner, text);
+  PangoLayout *layout = g_hash_table_lookup (t->layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = number ? number_layout (self, t, text, inner)
+                      : make_layout (self, FONT_TABLE, t->size, text, inner, alignment);
+      g_hash_table_insert (t->layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static Cell
 make_cell (NbPageRenderer *self,
            TableLayout    *t,
@@ -943,34 +998,10 @@ make_cell (NbPageRenderer *self,
            const char     *text)
 {
   double inner = cell_inner_width (t, column, column_span);
-  PangoAlignment alignment = style == CELL_LABEL || style == CELL_CAPTION ? PANGO_ALIGN_LEFT
-                                                                          : PANGO_ALIGN_CENTER;
   Cell cell = { row, column, row_span, column_span, style, NULL, 0 };
   double height;
 
-  /* A number (with its unit) shrinks to fit; a cell with a note wraps. */
-  if (style == CELL_NUMBER && strstr (text, "（") == NULL && strchr (text, '(') == NULL)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      double size = t->size;
-
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      cell.layout = make_layout (self, FONT_TABLE, size, text, inner, alignment);
-      pango_layout_set_attributes (cell.layout, attrs);
-      pango_attr_list_unref (attrs);
-      while (pango_layout_is_wrapped (cell.layout) && size > 6)
-        {
-          PangoFontDescription *desc = pango_font_description_copy (self->desc[FONT_TABLE]);
-
-          size -= 0.5;
-          pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-          pango_layout_set_font_description (cell.layout, desc);
-          pango_font_description_free (desc);
-        }
-    }
-  else
-    cell.layout = make_layout (self, FONT_TABLE, t->size, text, inner, alignment);
-
+  cell.layout = cell_layout (self, t, style, inner, text);
   account_layout (self, cell.layout);
   layout_size (cell.layout, NULL, &height);
   cell.need = height + 2 * t->pad_y;
@@ -1006,6 +1037,7 @@ table_layout_new (NbPageRenderer *self,
   t->n_grid = nl + def->n_columns;
   g_assert (t->n_grid < G_N_ELEMENTS (t->column_x));
   table_geometry (t, width);
+  t->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The header: the caption row, then the edition's header cells. */
   t->head = g_array_new (FALSE, TRUE, sizeof (Cell));
