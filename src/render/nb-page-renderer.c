@@ -57,7 +57,11 @@ typedef enum {
  * then Noto CJK: cairo embeds a subset of a TrueType face glyph by glyph,
  * but copies a Noto CJK face's whole 15-24 MB CFF table twice to subset
  * it (the sample report's PDF: 0.29 s and 668 kB with Noto, 0.11 s and
- * 117 kB with the TrueType faces). */
+ * 117 kB with the TrueType faces).  Those faces are named with their own
+ * weights (UMing is Light, Zen Hei Medium): Pango measures a face with a
+ * description of the face, and when that equals ours it reuses our
+ * fontset instead of matching and sorting the fonts again, in two
+ * threads, for every size. */
 static const struct {
   const char *property;
   const char *fallbacks;
@@ -65,15 +69,18 @@ static const struct {
   [FONT_TITLE] = { "title-font",
                    "FZXiaoBiaoSong-B05S, FZXiaoBiaoSong-B05, 方正小标宋简体, "
                    "AR PL SungtiL GB Bold, Noto Serif CJK SC Bold" },
-  [FONT_HEADING] = { "heading-font", "SimHei, 黑体, WenQuanYi Zen Hei, Noto Sans CJK SC" },
+  [FONT_HEADING] = { "heading-font",
+                     "SimHei, 黑体, WenQuanYi Zen Hei Medium, Noto Sans CJK SC" },
   [FONT_SUBHEADING] = { "subheading-font",
                         "KaiTi, 楷体, KaiTi_GB2312, 楷体_GB2312, AR PL KaitiM GB, "
                         "Noto Serif CJK SC Bold" },
-  [FONT_BODY] = { "body-font", "FangSong, 仿宋, FangSong_GB2312, 仿宋_GB2312, AR PL UMing CN, "
+  [FONT_BODY] = { "body-font",
+                  "FangSong, 仿宋, FangSong_GB2312, 仿宋_GB2312, AR PL UMing CN Light, "
+                  "Noto Serif CJK SC" },
+  [FONT_TABLE] = { "table-font",
+                   "FangSong, 仿宋, FangSong_GB2312, 仿宋_GB2312, AR PL UMing CN Light, "
                    "Noto Serif CJK SC" },
-  [FONT_TABLE] = { "table-font", "FangSong, 仿宋, FangSong_GB2312, 仿宋_GB2312, AR PL UMing CN, "
-                   "Noto Serif CJK SC" },
-  [FONT_FOLIO] = { "folio-font", "SimSun, 宋体, AR PL UMing CN, Noto Serif CJK SC" },
+  [FONT_FOLIO] = { "folio-font", "SimSun, 宋体, AR PL UMing CN Light, Noto Serif CJK SC" },
 };
 
 /* ---- Pages ------------------------------------------------------------------ */
@@ -448,11 +455,15 @@ static void
 prepare_context (PangoContext *context)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_surface_t *paper = cairo_pdf_surface_create (NULL, 1, 1);
 
   /* Outline metrics, so that the layout is the same on paper, in the PDF
-   * and on the screen. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+   * and on the screen.  They are the PDF surface's options (no hinting,
+   * grey antialiasing, unrounded glyph positions): cairo then draws a PDF
+   * with the very fonts the layout measured, instead of setting up each
+   * face and size again and loading every glyph twice. */
+  cairo_surface_get_font_options (paper, options);
+  cairo_surface_destroy (paper);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
@@ -465,7 +476,8 @@ prepare_context (PangoContext *context)
  *   own (the default cairo font map)
  *
  * Its resolution does not matter (font sizes are absolute); the renderer
- * turns its metric hinting off.  Setting it lays the pages out anew.
+ * gives it the font options of cairo's PDF surface (no hinting).  Setting
+ * it lays the pages out anew.
  */
 void
 nb_page_renderer_set_pango_context (NbPageRenderer *self,
@@ -832,6 +844,7 @@ typedef struct {
   double           *subgroup_need;
   PangoLayout     **group_layout;
   PangoLayout     **subgroup_layout;
+  GHashTable       *layouts;         /* cells of the same text and kind share one */
 } TableLayout;
 
 static void
@@ -857,6 +870,7 @@ table_layout_free (TableLayout *t)
     }
   g_free (t->group_layout);
   g_free (t->subgroup_layout);
+  g_hash_table_unref (t->layouts);
   g_free (t);
 }
 
@@ -920,6 +934,59 @@ cell_inner_width (TableLayout *t,
   return t->column_x[column + column_span] - t->column_x[column] - 2 * t->pad_x;
 }
 
+/* A number (with its unit) shrinks to fit its cell, down to 6 pt, before
+ * it wraps. */
+static PangoLayout *
+number_layout (NbPageRenderer *self,
+               TableLayout    *t,
+               const char     *text,
+               double          inner)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoLayout *layout = make_layout (self, FONT_TABLE, t->size, text, inner, PANGO_ALIGN_CENTER);
+  double size = t->size;
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  while (pango_layout_is_wrapped (layout) && size > 6)
+    {
+      PangoFontDescription *desc = pango_font_description_copy (self->desc[FONT_TABLE]);
+
+      size -= 0.5;
+      pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
+  return layout;
+}
+
+/* The layout of a cell's text; cells of the same kind, width and text
+ * (the zeros of a form, a group label on each of its rows) share one. */
+static PangoLayout *
+cell_layout (NbPageRenderer *self,
+             TableLayout    *t,
+             CellStyle       style,
+             double          inner,
+             const char     *text)
+{
+  /* A cell with a note wraps. */
+  gboolean number = style == CELL_NUMBER && strstr (text, "（") == NULL
+                    && strchr (text, '(') == NULL;
+  PangoAlignment alignment = style == CELL_LABEL || style == CELL_CAPTION ? PANGO_ALIGN_LEFT
+                                                                          : PANGO_ALIGN_CENTER;
+  g_autofree char *key = g_strdup_printf ("%d %d %a %s", number, alignment, inner, text);
+  PangoLayout *layout = g_hash_table_lookup (t->layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = number ? number_layout (self, t, text, inner)
+                      : make_layout (self, FONT_TABLE, t->size, text, inner, alignment);
+      g_hash_table_insert (t->layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static Cell
 make_cell (NbPageRenderer *self,
            TableLayout    *t,
@@ -931,39 +998,10 @@ make_cell (NbPageRenderer *self,
            const char     *text)
 {
   double inner = cell_inner_width (t, column, column_span);
-  PangoAlignment alignment = style == CELL_LABEL || style == CELL_CAPTION ? PANGO_ALIGN_LEFT
-                                                                          : PANGO_ALIGN_CENTER;
   Cell cell = { row, column, row_span, column_span, style, NULL, 0 };
   double height;
 
-  /* A number (with its unit) shrinks to fit; a cell with a note wraps. */
-  if (style == CELL_NUMBER && strstr (text, "（") == NULL && strchr (text, '(') == NULL)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      double size = t->size;
-      double w;
-
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-      cell.layout = make_layout (self, FONT_TABLE, size, text, -1, alignment);
-      pango_layout_set_attributes (cell.layout, attrs);
-      layout_size (cell.layout, &w, NULL);
-      while (w > inner + EPS && size > 6)
-        {
-          PangoFontDescription *desc = pango_font_description_copy (self->desc[FONT_TABLE]);
-
-          size -= 0.5;
-          pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
-          pango_layout_set_font_description (cell.layout, desc);
-          pango_font_description_free (desc);
-          layout_size (cell.layout, &w, NULL);
-        }
-      pango_layout_set_width (cell.layout, (int) (inner * PANGO_SCALE));
-      pango_layout_set_wrap (cell.layout, PANGO_WRAP_WORD_CHAR);
-      pango_attr_list_unref (attrs);
-    }
-  else
-    cell.layout = make_layout (self, FONT_TABLE, t->size, text, inner, alignment);
-
+  cell.layout = cell_layout (self, t, style, inner, text);
   account_layout (self, cell.layout);
   layout_size (cell.layout, NULL, &height);
   cell.need = height + 2 * t->pad_y;
@@ -999,6 +1037,7 @@ table_layout_new (NbPageRenderer *self,
   t->n_grid = nl + def->n_columns;
   g_assert (t->n_grid < G_N_ELEMENTS (t->column_x));
   table_geometry (t, width);
+  t->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   /* The header: the caption row, then the edition's header cells. */
   t->head = g_array_new (FALSE, TRUE, sizeof (Cell));
@@ -1428,15 +1467,10 @@ flow_signature (Flow *f)
 
 /* ---- Folios ------------------------------------------------------------------- */
 
-/* The page number, `— 1 —`, 7 mm below the text block, and the footer
- * line: title, year and fingerprint, small and grey, near the paper's
- * foot. */
-static void
-add_folios (NbPageRenderer *self,
-            Flow           *f,
-            double          paper_height)
+/* The footer line: title, year and fingerprint */
+static char *
+footer_text (NbPageRenderer *self)
 {
-  g_autofree char *footer = NULL;
   GString *s = g_string_new (nb_report_get_title (self->report));
   int year = nb_report_get_year (self->report);
 
@@ -1448,7 +1482,24 @@ add_folios (NbPageRenderer *self,
       /* TRANSLATORS: in the footer of printed pages, before the report's fingerprint */
       g_string_append_printf (s, _("fingerprint %s"), self->fingerprint);
     }
-  footer = g_string_free (s, FALSE);
+  return g_string_free (s, FALSE);
+}
+
+/* The page number, `— 1 —`, 7 mm below the text block, and the footer
+ * line, small and grey, near the paper's foot. */
+static void
+add_folios (NbPageRenderer *self,
+            Flow           *f,
+            double          paper_height)
+{
+  g_autofree char *footer = footer_text (self);
+  /* The same footer line on every page */
+  g_autoptr(PangoLayout) line = make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer, f->width,
+                                             PANGO_ALIGN_CENTER);
+  double line_height;
+
+  account_layout (self, line);
+  layout_size (line, NULL, &line_height);
 
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -1456,24 +1507,20 @@ add_folios (NbPageRenderer *self,
       g_autofree char *number = g_strdup_printf ("— %u —", i + 1);
       g_autoptr(PangoLayout) folio = make_layout (self, FONT_FOLIO, FOLIO_SIZE, number,
                                                   f->width, PANGO_ALIGN_CENTER);
-      g_autoptr(PangoLayout) line = make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer,
-                                                 f->width, PANGO_ALIGN_CENTER);
       double h;
       double y = f->bottom + 7 * MM;
       Item item = { .kind = ITEM_LAYOUT, .x = f->left, .y = y, .layout = g_object_ref (folio) };
 
       account_layout (self, folio);
-      account_layout (self, line);
       g_array_append_val (page->items, item);
       layout_size (folio, NULL, &h);
       page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, h);
 
-      layout_size (line, NULL, &h);
-      y = MAX (y + FOLIO_SIZE * 1.6, paper_height - 10 * MM - h);
+      y = MAX (y + FOLIO_SIZE * 1.6, paper_height - 10 * MM - line_height);
       item = (Item) { .kind = ITEM_LAYOUT, .x = f->left, .y = y, .layout = g_object_ref (line),
                       .grey = FOOTER_GREY };
       g_array_append_val (page->items, item);
-      page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, h);
+      page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, line_height);
     }
 }
 
