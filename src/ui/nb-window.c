@@ -463,11 +463,15 @@ nb_window_set_report (NbWindow   *self,
       g_signal_connect_after (report, "changed", G_CALLBACK (report_changed_cb), self);
       g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
       gtk_stack_set_visible_child_name (self->main_stack, "report");
+      /* GTK loads a hidden status page's icon (an SVG, through librsvg)
+       * when the window is shown. */
+      adw_status_page_set_icon_name (self->start_page, NULL);
       update_state (self);
     }
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "start");
+      adw_status_page_set_icon_name (self->start_page, APP_ID);
       /* Reading the recent reports' titles waits for the first frame,
        * and is skipped when a report is opened before that. */
       if (self->recent_source == 0)
