@@ -928,7 +928,7 @@ settings_recent_changed_cb (GSettings  *settings,
                             const char *key,
                             NbWindow   *self)
 {
-  _nb_window_update_recent (self);
+  _nb_window_queue_update_recent (self);
 }
 
 /* Adds the window's actions; called from nb_window_init(). */

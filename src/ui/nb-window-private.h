@@ -61,6 +61,7 @@ struct _NbWindow
 void      _nb_window_actions_init       (NbWindow       *self);
 void      _nb_window_actions_update     (NbWindow       *self);
 void      _nb_window_update_recent      (NbWindow       *self);
+void      _nb_window_queue_update_recent (NbWindow       *self);
 void      _nb_window_toast              (NbWindow       *self,
                                          const char     *message);
 void      _nb_window_show_error         (NbWindow       *self,

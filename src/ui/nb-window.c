@@ -417,9 +417,21 @@ update_recent_cb (gpointer data)
   NbWindow *self = data;
 
   self->recent_source = 0;
-  if (self->report == NULL)
-    _nb_window_update_recent (self);
+  _nb_window_update_recent (self);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * _nb_window_queue_update_recent:
+ * Lists the recent reports (the start view and the Open menu) once the
+ * window is idle: that reads each report for its title, and opening a
+ * report changes the list before the window first shows.
+ */
+void
+_nb_window_queue_update_recent (NbWindow *self)
+{
+  if (self->recent_source == 0)
+    self->recent_source = g_idle_add_full (G_PRIORITY_LOW, update_recent_cb, self, NULL);
 }
 
 /**
@@ -463,15 +475,16 @@ nb_window_set_report (NbWindow   *self,
       g_signal_connect_after (report, "changed", G_CALLBACK (report_changed_cb), self);
       g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
       gtk_stack_set_visible_child_name (self->main_stack, "report");
+      /* GTK loads a hidden status page's icon (an SVG, through librsvg)
+       * when the window is shown. */
+      adw_status_page_set_icon_name (self->start_page, NULL);
       update_state (self);
     }
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "start");
-      /* Reading the recent reports' titles waits for the first frame,
-       * and is skipped when a report is opened before that. */
-      if (self->recent_source == 0)
-        self->recent_source = g_idle_add_full (G_PRIORITY_LOW, update_recent_cb, self, NULL);
+      adw_status_page_set_icon_name (self->start_page, APP_ID);
+      _nb_window_queue_update_recent (self);
     }
 
   update_title (self);
