@@ -5,21 +5,6 @@
 #include "nb-checker.h"
 #include "test-util.h"
 
-static guint
-count_rule (NbChecker  *checker,
-            const char *rule)
-{
-  GListModel *findings = nb_checker_get_findings (checker);
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
-      count += g_strcmp0 (nb_finding_get_rule (finding), rule) == 0;
-    }
-  return count;
-}
-
 /* Returns: (transfer full): the first finding of @rule */
 static NbFinding *
 find_rule (NbChecker  *checker,
@@ -75,7 +60,7 @@ test_r1_balance (void)
 
   /* 22 + 1 = 16 + 6 + 1; one more new request breaks it in two columns */
   test_set (report, "s3_requests.new.natural", 23);
-  g_assert_cmpuint (count_rule (checker, "R1"), ==, 2);
+  g_assert_cmpuint (test_count_rule (checker, "R1"), ==, 2);
   finding = find_rule (checker, "R1");
   g_assert_cmpint (nb_finding_get_severity (finding), ==, NB_SEVERITY_ERROR);
   g_assert_cmpuint (nb_finding_get_section (finding), ==, 3);
@@ -88,7 +73,7 @@ test_r1_balance (void)
 
   g_assert_true (nb_checker_count (checker, NB_SEVERITY_ERROR, 3) == 2);
   test_set (report, "s3_requests.carried_forward.natural", 2);
-  g_assert_cmpuint (count_rule (checker, "R1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R1"), ==, 0);
   assert_clean (checker);
 }
 
@@ -100,7 +85,7 @@ test_r2_row_total (void)
   g_autoptr(NbFinding) finding = NULL;
 
   test_set (report, "s3_requests.granted.total", 17);
-  g_assert_cmpuint (count_rule (checker, "R2"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "R2"), ==, 1);
   finding = find_rule (checker, "R2");
   g_assert_true (g_str_has_prefix (nb_finding_get_message (finding),
                                    "第三部分 “（一）予以公开”：总计 17 ≠ 自然人 16 + 商业企业 0"));
@@ -108,7 +93,7 @@ test_r2_row_total (void)
   g_assert_cmpstr (nb_finding_get_cells (finding)[0], ==, "s3_requests.granted.total");
 
   nb_table_restore_totals (nb_report_get_table (report, "s3_requests"));
-  g_assert_cmpuint (count_rule (checker, "R2"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R2"), ==, 0);
 }
 
 static void
@@ -135,15 +120,15 @@ test_r3_result_total (void)
 
   test_set (report, "s3_requests.result_total.research", 3);
   /* the override breaks R3 in its column, and R1 there and in 总计 */
-  g_assert_cmpuint (count_rule (checker, "R3"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 1);
   finding = find_rule (checker, "R3");
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "第三部分 法人或其他组织·科研机构列：（七）总计 3 ≠ "
                    "（一）予以公开 至 3.其他 之和 = 0");
-  g_assert_cmpuint (count_rule (checker, "R1"), ==, 2);
+  g_assert_cmpuint (test_count_rule (checker, "R1"), ==, 2);
 
   test_set (report, "s3_requests.result_total.research", 0);
-  g_assert_cmpuint (count_rule (checker, "R3"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 0);
 }
 
 static void
@@ -159,7 +144,7 @@ test_r4_appeal_total (void)
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "第四部分 “”：总计 5 ≠ 结果维持 0 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 0");
   test_set (report, "s4_appeals.cases.direct_upheld", 5);
-  g_assert_cmpuint (count_rule (checker, "R4"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R4"), ==, 0);
 }
 
 static void
@@ -180,7 +165,7 @@ test_r5_blank_cells (void)
 
   nb_table_set_number (appeals, 0, 1, 0, NULL);
   nb_table_set_number (appeals, 0, 2, 0, NULL);
-  g_assert_cmpuint (count_rule (checker, "R5"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R5"), ==, 0);
 }
 
 static void
@@ -196,7 +181,7 @@ test_r6_published (void)
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "第二部分 第二十条第（一）项 “规范性文件”：本年新公开数量 7 大于 对外公开总数量 5");
   test_set (report, "s2_regulations.normative.total_published", 39);
-  g_assert_cmpuint (count_rule (checker, "R6"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R6"), ==, 0);
 }
 
 static void
@@ -208,9 +193,9 @@ test_text_rules (void)
   nb_report_set_text (report, NB_TEXT_OVERVIEW, "  ");
   nb_report_set_text (report, NB_TEXT_PROBLEMS, "无。");
   nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, NULL);
-  g_assert_cmpuint (count_rule (checker, "S1"), ==, 1);
-  g_assert_cmpuint (count_rule (checker, "R7"), ==, 1);
-  g_assert_cmpuint (count_rule (checker, "S2"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "S1"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "R7"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "S2"), ==, 1);
   g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_ERROR, 1), ==, 1);
   g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_WARNING, 5), ==, 1);
   g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_WARNING, 6), ==, 1);
@@ -236,7 +221,7 @@ test_r8_fees (void)
   g_assert_nonnull (strstr (nb_finding_get_message (finding),
                             "2.申请人逾期未按收费通知要求缴纳费用"));
   nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "全年收取信息处理费 200 元。");
-  g_assert_cmpuint (count_rule (checker, "R8"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R8"), ==, 0);
   assert_clean (checker);
 }
 
@@ -253,7 +238,7 @@ test_n1_marker (void)
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "第二部分 第二十条第（六）项 “行政强制”：处理决定数量 填写的“-”不是数字");
   nb_table_set_number (enforcement, 1, 2, 0, NULL);
-  g_assert_cmpuint (count_rule (checker, "N1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "N1"), ==, 0);
 }
 
 static void
@@ -265,19 +250,19 @@ test_identity_rules (void)
 
   nb_report_set_organ (report, "");
   nb_report_set_year (report, 0);
-  g_assert_cmpuint (count_rule (checker, "M1"), ==, 1);
-  g_assert_cmpuint (count_rule (checker, "M2"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "M1"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "M2"), ==, 1);
   g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_ERROR, 0), ==, 2);
 
   nb_report_set_organ (report, "测试市人民政府办公室");
   nb_report_set_year (report, 2020);
-  g_assert_cmpuint (count_rule (checker, "M2"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "M2"), ==, 0);
   finding = find_rule (checker, "M4");
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "2020年度报告应使用2019年版格式（国办公开办函〔2019〕60号），本报告为2021年版");
   nb_report_set_year (report, 2024);
   nb_report_set_title (report, "测试市人民政府办公室政府信息公开工作年度报告");
-  g_assert_cmpuint (count_rule (checker, "M3"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "M3"), ==, 1);
   nb_report_set_title (report, NULL);
   assert_clean (checker);
 }
@@ -311,7 +296,7 @@ test_x1_carry_over (void)
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
                    "第三部分 自然人列：二、上年结转政府信息公开申请数量 1 ≠ 上年报告 "
                    "四、结转下年度继续办理 3");
-  g_assert_cmpuint (count_rule (checker, "X1"), ==, 2);   /* 自然人 and 总计 */
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 2);   /* 自然人 and 总计 */
 }
 
 static void
@@ -326,7 +311,7 @@ test_x1_across_editions (void)
   nb_report_set_year (last, 2020);
   test_set (last, "s3_requests.carried_forward.natural", 4);
   nb_checker_set_previous (checker, last);
-  g_assert_cmpuint (count_rule (checker, "X1"), ==, 2);
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 2);
   /* 2019 → 2021: 现行有效件数 has no counterpart, which is said */
   finding = find_rule (checker, "X2");
   g_assert_cmpint (nb_finding_get_severity (finding), ==, NB_SEVERITY_INFO);
@@ -346,7 +331,7 @@ test_x2_in_force (void)
   test_set (report, "s2_regulations.normative.repealed", 2);
   test_set (report, "s2_regulations.normative.in_force", 66);
   nb_checker_set_previous (checker, last);
-  g_assert_cmpuint (count_rule (checker, "X2"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "X2"), ==, 0);
 
   test_set (report, "s2_regulations.normative.in_force", 70);
   finding = find_rule (checker, "X2");
@@ -367,9 +352,9 @@ test_x3_items (void)
   test_set (last, "s2_licensing.licensing.change", -8);
   test_set (report, "s2_licensing.licensing.prev_items", 92);
   nb_checker_set_previous (checker, last);
-  g_assert_cmpuint (count_rule (checker, "X3"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "X3"), ==, 0);
   test_set (report, "s2_licensing.licensing.prev_items", 100);
-  g_assert_cmpuint (count_rule (checker, "X3"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "X3"), ==, 1);
 }
 
 static void
@@ -383,9 +368,9 @@ test_x4_repeated_text (void)
   nb_report_set_text (last, NB_TEXT_PROBLEMS, problems);
   nb_report_set_text (report, NB_TEXT_PROBLEMS, "一是信息发布审核流程有待优化；二是依申请公开答复质量需要提高。");
   nb_checker_set_previous (checker, last);
-  g_assert_cmpuint (count_rule (checker, "X4"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "X4"), ==, 0);
   nb_report_set_text (report, NB_TEXT_PROBLEMS, problems);
-  g_assert_cmpuint (count_rule (checker, "X4"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "X4"), ==, 1);
 }
 
 static void
@@ -400,8 +385,8 @@ test_x5_x6_identity (void)
   nb_report_set_organ (last, "另一机关");
   nb_report_set_year (last, 2020);
   nb_checker_refresh (checker);
-  g_assert_cmpuint (count_rule (checker, "X5"), ==, 1);
-  g_assert_cmpuint (count_rule (checker, "X6"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "X5"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "X6"), ==, 1);
   nb_checker_set_previous (checker, NULL);
   assert_clean (checker);
 }

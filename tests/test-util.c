@@ -151,3 +151,19 @@ test_isolate_home (void)
     }
   atexit (remove_isolated_home);
 }
+
+/* How many findings of @rule (such as "R1") the checker has. */
+guint
+test_count_rule (NbChecker  *checker,
+                 const char *rule)
+{
+  GListModel *findings = nb_checker_get_findings (checker);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      count += g_strcmp0 (nb_finding_get_rule (finding), rule) == 0;
+    }
+  return count;
+}

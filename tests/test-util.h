@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "nb-checker.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ gint64    test_get            (NbReport    *report,
 char     *test_shared_path    (const char  *relative);
 char     *test_data_path      (const char  *relative);
 void      test_isolate_home   (void);
+guint     test_count_rule     (NbChecker   *checker,
+                               const char  *rule);
 
 G_END_DECLS

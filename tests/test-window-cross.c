@@ -14,21 +14,6 @@
 #include "test-util.h"
 #include "test-window-util.h"
 
-static guint
-count_rule (NbWindow   *window,
-            const char *rule)
-{
-  GListModel *findings = nb_checker_get_findings (nb_window_get_checker (window));
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
-      n += g_strcmp0 (nb_finding_get_rule (finding), rule) == 0;
-    }
-  return n;
-}
-
 /* Whether a label under @widget shows @text. */
 static gboolean
 shows_text (GtkWidget  *widget,
@@ -75,12 +60,12 @@ test_link_previous (void)
   last_path = save_tmp (last, dir, "last.nianbao");
 
   window = window_with (report);
-  g_assert_cmpuint (count_rule (window, "X1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (nb_window_get_checker (window), "X1"), ==, 0);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "link-previous"));
   g_assert_true (_nb_window_link_previous (window, last_path, &error));
   g_assert_no_error (error);
   spin ();
-  g_assert_cmpuint (count_rule (window, "X1"), ==, 2);   /* 自然人 and 总计 */
+  g_assert_cmpuint (test_count_rule (nb_window_get_checker (window), "X1"), ==, 2);   /* 自然人 and 总计 */
   g_assert_true (gtk_revealer_get_reveal_child (window->findings_revealer));
 
   this_path = g_build_filename (dir, "this.nianbao", NULL);
