@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "nb-compare.h"
-#include "nb-json-writer.h"
+#include "nb-report-export.h"
 #include "nb-similarity.h"
 #include "nb-value.h"
 
@@ -238,21 +238,11 @@ nb_comparison_to_json (NbComparison *comparison,
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "last");
   nb_json_writer_begin_object (writer);
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (comparison->last));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (comparison->last));
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (comparison->last)->key);
+  nb_json_write_identity (writer, comparison->last);
   nb_json_writer_end_object (writer);
   nb_json_writer_key (writer, "this");
   nb_json_writer_begin_object (writer);
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (comparison->current));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (comparison->current));
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (comparison->current)->key);
+  nb_json_write_identity (writer, comparison->current);
   nb_json_writer_end_object (writer);
 
   nb_json_writer_key (writer, "cells");

@@ -64,6 +64,26 @@ write_annotations (NbJsonWriter *writer,
 }
 
 /**
+ * nb_json_write_identity:
+ * @writer: an #NbJsonWriter, inside an object
+ *
+ * Writes whose report @report is: the members `organ`, `year` and
+ * `edition`; shared by the export, the link to last year's report in a
+ * file and the comparison of two years.
+ */
+void
+nb_json_write_identity (NbJsonWriter *writer,
+                        NbReport     *report)
+{
+  nb_json_writer_key (writer, "organ");
+  nb_json_writer_string (writer, nb_report_get_organ (report));
+  nb_json_writer_key (writer, "year");
+  nb_json_writer_int (writer, nb_report_get_year (report));
+  nb_json_writer_key (writer, "edition");
+  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
+}
+
+/**
  * nb_json_write_findings:
  * @writer: an #NbJsonWriter, at the place of a value
  * @findings: a list of #NbFinding
@@ -128,12 +148,7 @@ nb_report_export_json (NbReport   *report,
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "export_version");
   nb_json_writer_int (writer, NB_EXPORT_JSON_VERSION);
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (report));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (report));
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
+  nb_json_write_identity (writer, report);
   nb_json_writer_key (writer, "title");
   nb_json_writer_string (writer, nb_report_get_title (report));
   nb_json_writer_key (writer, "date");

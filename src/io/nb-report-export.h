@@ -20,5 +20,7 @@ gboolean nb_report_export_json_to_path (NbReport    *report,
                                         GError     **error);
 void  nb_json_write_findings (NbJsonWriter *writer,
                               GListModel   *findings);
+void  nb_json_write_identity (NbJsonWriter *writer,
+                              NbReport     *report);
 
 G_END_DECLS

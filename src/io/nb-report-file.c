@@ -22,6 +22,7 @@
 #include "nb-json-reader.h"
 #include "nb-json-writer.h"
 #include "nb-previous-link.h"
+#include "nb-report-export.h"
 #include "nb-report-file-private.h"
 #include "nb-value.h"
 
@@ -205,12 +206,7 @@ write_previous (NbJsonWriter   *writer,
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "path");
   nb_json_writer_string (writer, nb_previous_link_get_path (link));
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (figures));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (figures));
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (figures)->key);
+  nb_json_write_identity (writer, figures);
   nb_json_writer_key (writer, "figures");
   nb_json_writer_begin_object (writer);
   for (guint t = 0; t < nb_report_get_n_tables (figures); t++)
