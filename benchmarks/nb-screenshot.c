@@ -14,11 +14,10 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <stdlib.h>
-#include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-locale.h"
 #include "nb-window.h"
 
 typedef struct {
@@ -142,12 +141,8 @@ main (int    argc,
 {
   Shot shot = { NULL };
   g_autoptr(NbApplication) app = NULL;
-  const char *localedir = g_getenv ("NB_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  nb_locale_init ();
 
   if (argc < 3 || argc > 5)
     {

@@ -9,11 +9,11 @@
 #include "config.h"
 
 #include <errno.h>
-#include <locale.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "nb-cli.h"
+#include "nb-locale.h"
 
 static int
 run_window (char **argv)
@@ -31,12 +31,8 @@ int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("NB_LOCALEDIR");   /* uninstalled runs: build/po */
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  nb_locale_init ();
 
   if (argc > 1 && nb_cli_is_command (argv[1]))
     return nb_cli_run (argc, argv);

@@ -5,22 +5,16 @@
  */
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
 #include "nb-application.h"
+#include "nb-locale.h"
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("NB_LOCALEDIR");   /* uninstalled runs: build/po */
   g_autoptr(NbApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  nb_locale_init ();
 
   app = nb_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
