@@ -414,12 +414,9 @@ _nb_window_export_json (NbWindow    *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-
   _nb_window_commit_edits (self);
-  data = nb_report_export_json (self->report, nb_checker_get_findings (self->checker), &length);
-  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return nb_report_export_json_to_path (self->report, nb_checker_get_findings (self->checker),
+                                        path, error);
 }
 
 /* The printed report as PDF, as the command line writes it. */
