@@ -451,7 +451,7 @@ test_next_year (void)
 static void
 test_link_published_report (void)
 {
-  g_autofree char *puer = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *puer = test_data_path ("published/puer-2020-published.txt");
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbChecker) checker = NULL;

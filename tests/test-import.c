@@ -20,13 +20,10 @@ static char *
 read_fixture (const char *name,
               gsize      *length)
 {
-  const char *shared = g_getenv ("NB_SHARED_DIR");
-  g_autofree char *path = NULL;
+  g_autofree char *path = test_data_path (name);
   g_autoptr(GError) error = NULL;
   char *data = NULL;
 
-  g_assert_nonnull (shared);
-  path = g_build_filename (shared, "fixtures", name, NULL);
   g_file_get_contents (path, &data, length, &error);
   g_assert_no_error (error);
   return data;
@@ -156,7 +153,7 @@ test_puer (void)
   gsize length;
   gint64 zeros[15] = { 0 };
 
-  data = read_fixture ("puer-2020-published.txt", &length);
+  data = read_fixture ("published/puer-2020-published.txt", &length);
   report = import_ok (data, length, NULL, &messages);
 
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
@@ -229,7 +226,7 @@ test_huaian (void)
   gint64 fees[1] = { 961716000 };   /* 96171.6 万元 */
   const char *text;
 
-  data = read_fixture ("huaian-2024-pdf-layout.txt", &length);
+  data = read_fixture ("published/huaian-2024-pdf-layout.txt", &length);
   report = import_ok (data, length, NULL, &messages);
 
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);

@@ -193,7 +193,7 @@ test_not_compared (void)
 static void
 test_puer (void)
 {
-  g_autofree char *path = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *path = test_data_path ("published/puer-2020-published.txt");
   g_autofree char *data = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbChecker) checker = NULL;

@@ -80,16 +80,6 @@ test_clean_report (NbEdition edition)
   return report;
 }
 
-/* The real published reports live beside the checkout, in shared/. */
-char *
-test_shared_path (const char *relative)
-{
-  const char *shared = g_getenv ("NB_SHARED_DIR");
-
-  g_assert_nonnull (shared);
-  return g_build_filename (shared, relative, NULL);
-}
-
 char *
 test_data_path (const char *relative)
 {

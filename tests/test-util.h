@@ -15,7 +15,6 @@ void      test_set            (NbReport    *report,
                                gint64       number);
 gint64    test_get            (NbReport    *report,
                                const char  *address);
-char     *test_shared_path    (const char  *relative);
 char     *test_data_path      (const char  *relative);
 void      test_isolate_home   (void);
 guint     test_count_rule     (NbChecker   *checker,

@@ -456,7 +456,7 @@ test_export_and_print (void)
 static void
 test_import (void)
 {
-  g_autofree char *published = test_shared_path ("fixtures/puer-2020-published.txt");
+  g_autofree char *published = test_data_path ("published/puer-2020-published.txt");
   g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
   g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
   NbWindow *window = window_with (NULL);
