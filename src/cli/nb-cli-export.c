@@ -15,6 +15,7 @@
 #include <malloc.h>
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
 #include "nb-cli-private.h"
 #include "nb-html-export.h"
 #include "nb-page-renderer.h"
@@ -101,6 +102,18 @@ export_pdf (NbReport    *report,
   return TRUE;
 }
 
+/* The interchange data carries the report's findings: check it here. */
+static gboolean
+export_json (NbReport    *report,
+             const char  *output,
+             GError     **error)
+{
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+
+  return nb_report_export_json_to_path (report, nb_checker_get_findings (checker), output,
+                                        error);
+}
+
 int
 nb_cli_export (int    argc,
                char **argv)
@@ -170,7 +183,7 @@ nb_cli_export (int    argc,
         g_print ("%s\n", output);
       break;
     case EXPORT_FORMAT_JSON:
-      written = nb_report_export_json_to_path (report, NULL, output, &error);
+      written = export_json (report, output, &error);
       if (written)
         g_print ("%s\n", output);
       break;
