@@ -393,7 +393,8 @@ test_parent_is_a_file (Fixture       *fixture,
   g_assert_false (nb_report_save_to_path (fixture->report, inside, &error));
   g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_nonnull (strstr (error->message, "The file on disk was not changed"));
   assert_intact (fixture);
 }
