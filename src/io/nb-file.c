@@ -438,6 +438,18 @@ nb_file_writer_get_stream (NbFileWriter *writer)
 }
 
 /**
+ * nb_file_writer_get_path:
+ *
+ * Returns: (nullable): the file being written, as it was named; %NULL
+ *   for standard output
+ */
+const char *
+nb_file_writer_get_path (NbFileWriter *writer)
+{
+  return writer->fd == STDOUT_FILENO && writer->temporary == NULL ? NULL : writer->path;
+}
+
+/**
  * nb_file_writer_get_notice:
  *
  * Returns: (nullable): what the person saving should know although

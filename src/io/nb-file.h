@@ -60,6 +60,7 @@ NbFileWriter  *nb_file_writer_new            (const char     *path,
                                               GError        **error);
 NbFileWriter  *nb_file_writer_new_for_stdout (void);
 GOutputStream *nb_file_writer_get_stream     (NbFileWriter   *writer);
+const char    *nb_file_writer_get_path       (NbFileWriter   *writer);
 const char    *nb_file_writer_get_notice     (NbFileWriter   *writer);
 gboolean       nb_file_writer_write          (NbFileWriter   *writer,
                                               const char     *data,
