@@ -40,7 +40,7 @@ cp "$sample" "$disk/report.nianbao"
 
 # 1. full: fill the disk, then save over the report
 dd if=/dev/zero of="$disk/filler" bs=4096 2>/dev/null || true
-if "$nianbao" import "$page" -o "$disk/report.nianbao" 2>"$disk.log"; then
+if "$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>"$disk.log"; then
   fail "1 saving on a full disk succeeded"
 fi
 grep -q "the disk is full. The file on disk was not changed." "$disk.log" ||
@@ -52,7 +52,7 @@ echo "ok 1 full disk: $(tail -n 1 "$disk.log")"
 # 2. read-only: room again, but the disk is mounted read-only
 rm "$disk/filler"
 mount -o remount,ro "$disk"
-if "$nianbao" import "$page" -o "$disk/report.nianbao" 2>"$disk.log"; then
+if "$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>"$disk.log"; then
   fail "2 saving on a read-only disk succeeded"
 fi
 grep -q "the disk is read-only. The file on disk was not changed." "$disk.log" ||
@@ -62,7 +62,7 @@ echo "ok 2 read-only disk: $(tail -n 1 "$disk.log")"
 
 # 3. writable again: the same save works
 mount -o remount,rw "$disk"
-"$nianbao" import "$page" -o "$disk/report.nianbao" 2>/dev/null || [ $? -eq 1 ] ||
+"$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>/dev/null || [ $? -eq 1 ] ||
   fail "3 saving failed once the disk was fine"
 cmp -s "$sample" "$disk/report.nianbao" && fail "3 nothing was saved"
 only_the_report_left 3

@@ -692,6 +692,63 @@ test_crash_recovery (void)
   destroy_window (window);
 }
 
+/* A crash, then another program writes the file: the restore says so,
+ * and the first save asks before writing over it; the file stays as that
+ * program left it, byte for byte. */
+static void
+test_recovery_after_outside_change (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) other = test_clean_report (NB_EDITION_2021);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autofree char *theirs = NULL, *on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  NbWindow *window = window_with (report);
+  GtkWidget *dialog;
+  GList *dialogs;
+  gsize theirs_length, on_disk_length;
+
+  g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "崩溃前未保存的修改。");
+  g_assert_true (nb_window_write_recovery (window, &error));
+  destroy_window (window);   /* the crash */
+
+  nb_report_set_organ (other, "另一个程序写入的机关");
+  g_assert_true (nb_report_save_to_path (other, path, NULL));
+  g_assert_true (g_file_get_contents (path, &theirs, &theirs_length, NULL));
+
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = nb_window_offer_recovery (window);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Another program changed this file after the copy was kept"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialogs->data), "changed on disk"));
+  g_assert_true (g_file_get_contents (path, &on_disk, &on_disk_length, NULL));
+  g_assert_cmpmem (on_disk, on_disk_length, theirs, theirs_length);
+  g_assert_true (nb_window_get_modified (window));
+  gtk_window_destroy (dialogs->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_bad_file (void)
 {
@@ -764,6 +821,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
+  g_test_add_func ("/window/recovery-after-outside-change", test_recovery_after_outside_change);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include "nb-file.h"
 
@@ -197,62 +198,414 @@ nb_file_stamp_same_content (const NbFileStamp *a,
   return a->size == b->size && memcmp (a->sha256, b->sha256, sizeof a->sha256) == 0;
 }
 
-/**
- * nb_file_write_atomically:
- * Writes @data to a temporary file beside @path, flushes it to disk, and
- * renames it over @path: @path then holds either what it held before or
- * all of @data.  The error says the file on disk was not changed.
- */
+/* ---- Writing ---------------------------------------------------------------- */
+
+struct _NbFileWriter {
+  char          *path;       /* as the caller named it, for messages */
+  char          *target;     /* the file written: @path with symbolic links resolved */
+  char          *temporary;  /* beside @target; NULL when writing to standard output */
+  int            fd;
+  GOutputStream *stream;
+  char          *notice;
+};
+
 /* What went wrong, in words for the person saving, without the name of
- * the temporary file that GLib's message has. */
+ * the temporary file that the system's message would have. */
 static const char *
-save_failure_reason (const GError *error)
+failure_reason (const GError *error)
 {
-  if (error->domain != G_FILE_ERROR)
-    return NULL;
-  switch (error->code)
-    {
-    case G_FILE_ERROR_NOSPC:
-      return _("the disk is full");
-    case G_FILE_ERROR_ROFS:
-      return _("the disk is read-only");
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-      return _("there is no permission to write in that folder");
-    case G_FILE_ERROR_NOENT:
-    case G_FILE_ERROR_NOTDIR:
-      return _("the folder does not exist");
-    case G_FILE_ERROR_ISDIR:
-      return _("that name is a folder");
-    case G_FILE_ERROR_NAMETOOLONG:
-      return _("the name is too long");
-    case G_FILE_ERROR_IO:
-      return _("the disk reported an error (was it removed?)");
-    default:
-      return NULL;
-    }
+  if (error->domain == G_FILE_ERROR)
+    switch (error->code)
+      {
+      case G_FILE_ERROR_NOSPC:
+        return _("the disk is full");
+      case G_FILE_ERROR_ROFS:
+        return _("the disk is read-only");
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return _("there is no permission to write in that folder");
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return _("the folder does not exist");
+      case G_FILE_ERROR_ISDIR:
+        return _("that name is a folder");
+      case G_FILE_ERROR_NAMETOOLONG:
+        return _("the name is too long");
+      case G_FILE_ERROR_IO:
+        return _("the disk reported an error (was it removed?)");
+      default:
+        break;
+      }
+  if (error->domain == G_IO_ERROR)
+    switch (error->code)
+      {
+      case G_IO_ERROR_NO_SPACE:
+        return _("the disk is full");
+      case G_IO_ERROR_READ_ONLY:
+        return _("the disk is read-only");
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return _("there is no permission to write in that folder");
+      default:
+        break;
+      }
+  return error->message;
 }
 
+/* Sets @error to “Could not save PATH: REASON. The file on disk was not
+ * changed.” from @cause. */
+static void
+set_save_error (GError       **error,
+                const char    *path,
+                const GError  *cause)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+               _("Could not save “%s”: %s. The file on disk was not changed."),
+               name, failure_reason (cause));
+}
+
+static void
+set_save_errno (GError     **error,
+                const char  *path,
+                int          saved_errno)
+{
+  g_autoptr(GError) cause = g_error_new_literal (G_FILE_ERROR,
+                                                 g_file_error_from_errno (saved_errno),
+                                                 g_strerror (saved_errno));
+
+  set_save_error (error, path, cause);
+}
+
+/* The file that writing @path replaces: symbolic links are followed, so
+ * that a link keeps pointing at the report, which gets the new content. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_canonicalize_filename (path, NULL);
+
+  /* as many links as the kernel follows (MAXSYMLINKS) */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *link = g_file_read_link (current, NULL);
+      g_autofree char *folder = NULL;
+
+      if (link == NULL)
+        break;
+      folder = g_path_get_dirname (current);
+      g_free (current);
+      current = g_canonicalize_filename (link, folder);
+    }
+  return g_steal_pointer (&current);
+}
+
+/* Refuses what cannot be replaced by a new regular file: a missing
+ * folder, a folder, a device or a pipe.  Sets @existing when a regular
+ * file is there. */
+static gboolean
+check_target (const char  *path,
+              const char  *target,
+              GStatBuf    *existing,
+              gboolean    *exists,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (target);
+  GStatBuf st;
+
+  if (g_stat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
+    {
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not save “%s”: the folder “%s” does not exist. "
+                     "The file on disk was not changed."), name, folder_name);
+      return FALSE;
+    }
+  *exists = g_stat (target, existing) == 0;
+  if (*exists && S_ISDIR (existing->st_mode))
+    {
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not save “%s”: that name is a folder. "
+                     "The file on disk was not changed."), name);
+      return FALSE;
+    }
+  if (*exists && !S_ISREG (existing->st_mode))
+    {
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not save “%s”: it is not a regular file but a device or a pipe, "
+                     "which is never replaced (write to standard output with “-o -”)."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nb_file_writer_new:
+ * @path: the file to write
+ *
+ * Starts writing @path the one way Nianbao writes files: into a temporary
+ * file beside it, which nb_file_writer_commit() flushes to disk and
+ * renames over @path; until then, and whenever anything fails, @path is
+ * left as it was, byte for byte.  A symbolic link is followed and its
+ * target written; the new file keeps the mode of the one it replaces;
+ * folders, devices and pipes are refused, as is a missing folder.
+ *
+ * Returns: (transfer full) (nullable): the writer, or %NULL with @error
+ */
+NbFileWriter *
+nb_file_writer_new (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(NbFileWriter) writer = g_new0 (NbFileWriter, 1);
+  g_autofree char *folder = NULL, *base = NULL;
+  GStatBuf existing;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  writer->fd = -1;
+  writer->path = g_strdup (path);
+  writer->target = resolve_links (path);
+  if (!check_target (path, writer->target, &existing, &exists, error))
+    return NULL;
+
+  folder = g_path_get_dirname (writer->target);
+  base = g_path_get_basename (writer->target);
+  writer->temporary = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  writer->fd = g_mkstemp_full (writer->temporary, O_RDWR | O_CLOEXEC, 0666);
+  if (writer->fd < 0)
+    {
+      set_save_errno (error, path, errno);
+      g_clear_pointer (&writer->temporary, g_free);
+      return NULL;
+    }
+  /* mkstemp makes it 0600: a new file gets the usual mode, a replaced one its own */
+  if (exists)
+    fchmod (writer->fd, existing.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+
+      umask (mask);
+      fchmod (writer->fd, 0666 & ~mask);
+    }
+  if (exists && existing.st_nlink > 1)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      writer->notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "“%s” had %u other name (a hard link); "
+                                                     "that name keeps the old content",
+                                                     "“%s” had %u other names (hard links); "
+                                                     "those names keep the old content",
+                                                     existing.st_nlink - 1),
+                                        name, (guint) existing.st_nlink - 1);
+    }
+  writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
+  return g_steal_pointer (&writer);
+}
+
+/**
+ * nb_file_writer_new_for_stdout:
+ *
+ * A writer to standard output, for a command told `-o -`: written as it
+ * comes, nothing is renamed.
+ *
+ * Returns: (transfer full): the writer
+ */
+NbFileWriter *
+nb_file_writer_new_for_stdout (void)
+{
+  NbFileWriter *writer = g_new0 (NbFileWriter, 1);
+
+  writer->path = g_strdup (_("standard output"));
+  writer->fd = STDOUT_FILENO;
+  writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
+  return writer;
+}
+
+/**
+ * nb_file_writer_get_stream:
+ *
+ * Returns: (transfer none): the stream to write the content to; it
+ *   belongs to the writer (do not close it)
+ */
+GOutputStream *
+nb_file_writer_get_stream (NbFileWriter *writer)
+{
+  return writer->stream;
+}
+
+/**
+ * nb_file_writer_get_path:
+ *
+ * Returns: (nullable): the file being written, as it was named; %NULL
+ *   for standard output
+ */
+const char *
+nb_file_writer_get_path (NbFileWriter *writer)
+{
+  return writer->fd == STDOUT_FILENO && writer->temporary == NULL ? NULL : writer->path;
+}
+
+/**
+ * nb_file_writer_get_notice:
+ *
+ * Returns: (nullable): what the person saving should know although
+ *   nothing failed: that the file had other names (hard links), which
+ *   keep the old content, since the new content is a new file
+ */
+const char *
+nb_file_writer_get_notice (NbFileWriter *writer)
+{
+  return writer->notice;
+}
+
+/**
+ * nb_file_writer_write:
+ *
+ * Writes @data to the stream; the error names the file and the reason.
+ */
+gboolean
+nb_file_writer_write (NbFileWriter  *writer,
+                      const char    *data,
+                      gsize          length,
+                      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &local_error))
+    return TRUE;
+  set_save_error (error, writer->path, local_error);
+  return FALSE;
+}
+
+/**
+ * nb_file_writer_fail:
+ * @cause: why what was to be written could not be made (the renderer's
+ *   error, a write error of the stream)
+ *
+ * Sets @error for the file from @cause, for a producer that wrote into
+ * the stream and failed: the same words as a failure here.
+ */
+void
+nb_file_writer_fail (NbFileWriter  *writer,
+                     const GError  *cause,
+                     GError       **error)
+{
+  set_save_error (error, writer->path, cause);
+}
+
+/* Flushes the folder's entry to disk too; a file system that cannot
+ * (some network ones) has still renamed. */
+static void
+sync_folder (const char *target)
+{
+  g_autofree char *folder = g_path_get_dirname (target);
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+/**
+ * nb_file_writer_commit:
+ *
+ * Flushes what was written to disk and renames it over the file; on
+ * failure the temporary file is removed and the file is as it was.
+ *
+ * Returns: %FALSE with @error (“Could not save …: the disk is full. The
+ *   file on disk was not changed.”)
+ */
+gboolean
+nb_file_writer_commit (NbFileWriter  *writer,
+                       GError       **error)
+{
+  int fd = writer->fd;
+
+  g_return_val_if_fail (writer->fd >= 0, FALSE);
+
+  if (writer->temporary == NULL)
+    {
+      writer->fd = -1;
+      return TRUE;
+    }
+  writer->fd = -1;
+  if (fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (writer->temporary);
+      g_clear_pointer (&writer->temporary, g_free);
+      set_save_errno (error, writer->path, saved_errno);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (writer->temporary);
+      g_clear_pointer (&writer->temporary, g_free);
+      set_save_errno (error, writer->path, saved_errno);
+      return FALSE;
+    }
+  if (rename (writer->temporary, writer->target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (writer->temporary);
+      g_clear_pointer (&writer->temporary, g_free);
+      set_save_errno (error, writer->path, saved_errno);
+      return FALSE;
+    }
+  g_clear_pointer (&writer->temporary, g_free);
+  sync_folder (writer->target);
+  return TRUE;
+}
+
+/**
+ * nb_file_writer_free:
+ *
+ * Frees the writer; a writer that was not committed removes its
+ * temporary file, leaving the file as it was.
+ */
+void
+nb_file_writer_free (NbFileWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_clear_object (&writer->stream);
+  if (writer->temporary != NULL)
+    {
+      close (writer->fd);
+      g_unlink (writer->temporary);
+      g_free (writer->temporary);
+    }
+  g_free (writer->path);
+  g_free (writer->target);
+  g_free (writer->notice);
+  g_free (writer);
+}
+
+/**
+ * nb_file_write_atomically:
+ *
+ * Writes @data to @path with an #NbFileWriter: @path then holds either
+ * what it held before or all of @data.
+ */
 gboolean
 nb_file_write_atomically (const char  *path,
                           const char  *data,
                           gsize        length,
                           GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  const char *reason;
+  g_autoptr(NbFileWriter) writer = nb_file_writer_new (path, error);
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0666, &local_error))
-    return TRUE;
-
-  name = g_filename_display_name (path);
-  reason = save_failure_reason (local_error);
-  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-               _("Could not save “%s”: %s. The file on disk was not changed."),
-               name, reason != NULL ? reason : local_error->message);
-  return FALSE;
+  return writer != NULL &&
+         nb_file_writer_write (writer, data, length, error) &&
+         nb_file_writer_commit (writer, error);
 }
-

@@ -54,6 +54,27 @@ gboolean   nb_file_stamp_read         (NbFileStamp          *stamp,
 gboolean   nb_file_stamp_same_content (const NbFileStamp    *a,
                                        const NbFileStamp    *b);
 
+typedef struct _NbFileWriter NbFileWriter;
+
+NbFileWriter  *nb_file_writer_new            (const char     *path,
+                                              GError        **error);
+NbFileWriter  *nb_file_writer_new_for_stdout (void);
+GOutputStream *nb_file_writer_get_stream     (NbFileWriter   *writer);
+const char    *nb_file_writer_get_path       (NbFileWriter   *writer);
+const char    *nb_file_writer_get_notice     (NbFileWriter   *writer);
+gboolean       nb_file_writer_write          (NbFileWriter   *writer,
+                                              const char     *data,
+                                              gsize           length,
+                                              GError        **error);
+void           nb_file_writer_fail           (NbFileWriter   *writer,
+                                              const GError   *cause,
+                                              GError        **error);
+gboolean       nb_file_writer_commit         (NbFileWriter   *writer,
+                                              GError        **error);
+void           nb_file_writer_free           (NbFileWriter   *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFileWriter, nb_file_writer_free)
+
 gboolean   nb_file_write_atomically   (const char           *path,
                                        const char           *data,
                                        gsize                 length,

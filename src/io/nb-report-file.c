@@ -209,13 +209,33 @@ nb_report_save_to_path (NbReport    *report,
                         const char  *path,
                         GError     **error)
 {
+  g_autoptr(NbFileWriter) writer = nb_file_writer_new (path, error);
+
+  return writer != NULL && nb_report_save_to_writer (report, writer, error);
+}
+
+/**
+ * nb_report_save_to_writer:
+ * @writer: from nb_file_writer_new() or nb_file_writer_new_for_stdout()
+ *
+ * Writes the report with @writer and commits it, as
+ * nb_report_save_to_path() does; for a caller that shows the writer's
+ * notice (a hard link) or writes to standard output.
+ */
+gboolean
+nb_report_save_to_writer (NbReport      *report,
+                          NbFileWriter  *writer,
+                          GError       **error)
+{
   gsize length;
   g_autofree char *data = NULL;
 
-  rebase_link (report, path);
-  data = nb_report_to_data (report, &length);
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
 
-  return nb_file_write_atomically (path, data, length, error);
+  rebase_link (report, nb_file_writer_get_path (writer));
+  data = nb_report_to_data (report, &length);
+  return nb_file_writer_write (writer, data, length, error) &&
+         nb_file_writer_commit (writer, error);
 }
 
 typedef struct {

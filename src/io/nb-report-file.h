@@ -31,6 +31,9 @@ NbReport  *nb_report_load_from_path_stamped (const char     *path,
 gboolean   nb_report_save_to_path     (NbReport             *report,
                                        const char           *path,
                                        GError              **error);
+gboolean   nb_report_save_to_writer   (NbReport             *report,
+                                       NbFileWriter         *writer,
+                                       GError              **error);
 gboolean   nb_report_save_to_path_checked (NbReport         *report,
                                            const char       *path,
                                            NbFileStamp      *stamp,
