@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nb-rules-private.h"
+#include "nb-text.h"
 
 /* ---- Recording ---------------------------------------------------------- */
 
@@ -69,7 +70,7 @@ _nb_rules_is_blank_text (const char *text)
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+      if (!nb_text_is_space (c) && !g_unichar_ispunct (c))
         return FALSE;
     }
   return TRUE;

@@ -13,6 +13,7 @@
 
 #include "nb-rules-private.h"
 #include "nb-similarity.h"
+#include "nb-text.h"
 
 /* ---- Text rules ------------------------------------------------------------ */
 
@@ -26,7 +27,7 @@ is_nothing (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+      if (nb_text_is_space (c) || g_unichar_ispunct (c))
         continue;
       if (c != 0x65E0 /* 无 */ || ++letters > 1)
         return FALSE;
@@ -126,15 +127,6 @@ typedef struct {
   guint     at_stack[LETTERS_ON_STACK + 1];
 } Letters;
 
-static gboolean
-is_white (gunichar c)
-{
-  if (c < 0x80)
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return c == 0x3000 || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0xFEFF;
-}
-
 static void
 letters_init (Letters    *l,
               const char *text)
@@ -156,7 +148,7 @@ letters_init (Letters    *l,
     {
       gunichar c = char_at (p);
 
-      if (is_white (c))
+      if (nb_text_is_space (c))
         continue;
       /* full-width digits and percent sign */
       if (c >= 0xFF10 && c <= 0xFF19)
