@@ -140,6 +140,12 @@ test_refuses_bad_numbers (void)
   g_assert_cmpint (nb_table_get_number (licensing, 0, COL ("prev_items")), ==, 12);
   g_assert_true (nb_table_set_text (licensing, 0, COL ("prev_items"), "", NULL));
   g_assert_cmpint (nb_table_get_state (licensing, 0, COL ("prev_items")), ==, NB_CELL_EMPTY);
+  /* a sign written instead of a number marks the cell, without its spaces */
+  g_assert_true (nb_table_set_text (licensing, 0, COL ("prev_items"), "\u3000不适用 ", NULL));
+  g_assert_cmpint (nb_table_get_state (licensing, 0, COL ("prev_items")), ==, NB_CELL_MARKER);
+  g_assert_cmpstr (nb_table_get_marker (licensing, 0, COL ("prev_items")), ==, "不适用");
+  g_assert_true (nb_table_set_text (licensing, 0, COL ("prev_items"), "\u00a0\t", NULL));
+  g_assert_cmpint (nb_table_get_state (licensing, 0, COL ("prev_items")), ==, NB_CELL_EMPTY);
 
   g_assert_finalize_object (g_steal_pointer (&report));
 }

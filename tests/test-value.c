@@ -91,6 +91,20 @@ test_format (void)
     }
 }
 
+/* The signs published tables, the importer and a paste write instead of
+ * a number: one list. */
+static void
+test_markers (void)
+{
+  const char *markers[] = { "/", "／", "\\", "-", "--", "－", "–", "—", "——", "无", "不适用" };
+  const char *others[] = { "", "0", "-1", "—1", "/ ", " 无", "无无", "不", "n/a" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    g_assert_true (nb_value_is_marker (markers[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (nb_value_is_marker (others[i]));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -98,5 +112,6 @@ main (int argc, char **argv)
   g_test_add_func ("/value/parse-counts", test_parse_counts);
   g_test_add_func ("/value/parse-amounts", test_parse_amounts);
   g_test_add_func ("/value/format", test_format);
+  g_test_add_func ("/value/markers", test_markers);
   return g_test_run ();
 }

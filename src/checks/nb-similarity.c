@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "nb-similarity.h"
+#include "nb-text.h"
 
 /* The letters of a text, without spaces and punctuation. */
 static GArray *
@@ -20,7 +21,7 @@ text_letters (const char *text)
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+      if (!nb_text_is_space (c) && !g_unichar_ispunct (c))
         g_array_append_val (letters, c);
     }
   return letters;

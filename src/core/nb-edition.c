@@ -421,3 +421,17 @@ nb_text_section_number (NbTextSection section)
   g_return_val_if_fail (section < NB_N_TEXT_SECTIONS, 0);
   return text_sections[section].section;
 }
+
+/**
+ * nb_section_is_text:
+ * Whether report section @section (1–6) is written as text (一, 五 and
+ * 六), not as tables.
+ */
+gboolean
+nb_section_is_text (guint section)
+{
+  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
+    if (section > 0 && text_sections[i].section == section)
+      return TRUE;
+  return FALSE;
+}

@@ -96,5 +96,6 @@ const char         *nb_text_section_key         (NbTextSection        section);
 gboolean            nb_text_section_from_key    (const char          *key,
                                                  NbTextSection       *section);
 guint               nb_text_section_number      (NbTextSection        section);
+gboolean            nb_section_is_text          (guint                section);
 
 G_END_DECLS

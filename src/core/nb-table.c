@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nb-table-private.h"
+#include "nb-text.h"
 #include "nb-value.h"
 
 struct _NbTable
@@ -437,21 +438,10 @@ nb_table_set_number (NbTable  *self,
   return TRUE;
 }
 
-static gboolean
-is_blank_text (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * nb_table_set_text:
- * Writes what a user typed: an empty string empties the cell, anything
+ * Writes what a user typed: nothing but spaces empties the cell, a sign
+ * written instead of a number (nb_value_is_marker()) marks it, anything
  * else must parse as the column's kind of number (nb_value_parse()).
  */
 gboolean
@@ -461,14 +451,21 @@ nb_table_set_text (NbTable     *self,
                    const char  *text,
                    GError     **error)
 {
+  g_autofree char *stripped = NULL;
   gint64 number;
 
   RETURN_IF_OUT_OF_RANGE (self, row, column, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (is_blank_text (text))
+  stripped = nb_text_strip (text);
+  if (*stripped == '\0')
     {
       nb_table_clear (self, row, column);
+      return TRUE;
+    }
+  if (nb_value_is_marker (stripped))
+    {
+      nb_table_set_marker (self, row, column, stripped);
       return TRUE;
     }
   if (!nb_value_parse (text, self->def->columns[column].kind, &number, error))

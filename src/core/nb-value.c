@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "nb-text.h"
 #include "nb-value.h"
 
 G_DEFINE_QUARK (nb-value-error-quark, nb_value_error)
@@ -42,12 +45,6 @@ nb_value_check (NbCellKind   kind,
       return FALSE;
     }
   return TRUE;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000;
 }
 
 /* Full-width digits and signs, as typed with a Chinese input method. */
@@ -93,8 +90,7 @@ nb_value_parse (const char  *text,
   if (!g_utf8_validate (text, -1, NULL))
     goto invalid;
 
-  while (*p && is_space (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  p = nb_text_skip_spaces (p);
 
   if (*p && (fold_width (g_utf8_get_char (p)) == '+' || fold_width (g_utf8_get_char (p)) == '-'))
     {
@@ -136,8 +132,7 @@ nb_value_parse (const char  *text,
         break;
     }
 
-  while (*p && is_space (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  p = nb_text_skip_spaces (p);
 
   if (*p != '\0' || !any_digit || (grouped && !in_fraction && group_digits != 3))
     goto invalid;
@@ -231,4 +226,27 @@ nb_value_format (NbCellKind kind,
 
   nb_value_append (s, kind, number);
   return g_string_free (s, FALSE);
+}
+
+/**
+ * nb_value_is_marker:
+ * @text: a cell's text, without the spaces around it
+ *
+ * Whether @text is one of the signs published tables write instead of a
+ * number: a slash, a backslash, a dash of any width or length, 无 or
+ * 不适用.  A cell holding one is kept as a marker (nb_table_set_marker()).
+ */
+gboolean
+nb_value_is_marker (const char *text)
+{
+  static const char *const markers[] = {
+    "/", "／", "\\", "-", "--", "－", "–", "—", "——", "无", "不适用",
+  };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strcmp (text, markers[i]) == 0)
+      return TRUE;
+  return FALSE;
 }

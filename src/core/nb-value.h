@@ -37,5 +37,6 @@ char     *nb_value_format      (NbCellKind   kind,
 void      nb_value_append      (GString     *string,
                                 NbCellKind   kind,
                                 gint64       number);
+gboolean  nb_value_is_marker   (const char  *text);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nb-import-private.h"
+#include "nb-text.h"
 
 static const struct {
   const char *name;
@@ -172,28 +173,15 @@ append_text (GString    *out,
     }
 }
 
-/* Only spaces, no-break and ideographic spaces. */
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isspace (c) && c != 0x00A0 && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 end_text_line (NbImportDoc *doc)
 {
-  g_strstrip (doc->text->str);
-  doc->text->len = strlen (doc->text->str);
-  if (doc->text->len > 0)
+  g_autofree char *line = nb_text_strip (doc->text->str);
+
+  if (*line != '\0')
     {
-      char *cells[1] = { doc->text->str };
-      nb_import_doc_add_line (doc, doc->text->str, 0, FALSE, cells, 1);
+      char *cells[1] = { line };
+      nb_import_doc_add_line (doc, line, 0, FALSE, cells, 1);
     }
   g_string_truncate (doc->text, 0);
 }
@@ -205,10 +193,10 @@ end_cell (NbImportDoc *doc)
 
   if (doc->cell == NULL)
     return;
-  text = g_strstrip (g_string_free (doc->cell, FALSE));
-  doc->cell = NULL;
+  text = nb_text_strip (doc->cell->str);
+  g_string_free (g_steal_pointer (&doc->cell), TRUE);
   /* the empty rest of a cell split at a paragraph is no blank cell */
-  if (doc->continued && is_blank (text))
+  if (doc->continued && nb_text_is_blank (text))
     {
       g_free (text);
       doc->continued = FALSE;
@@ -319,7 +307,7 @@ handle_tag (NbImportDoc *doc,
        * cell) become cells of their own; an empty cell stays one blank */
       if (doc->cell != NULL)
         {
-          if (!is_blank (doc->cell->str))
+          if (!nb_text_is_blank (doc->cell->str))
             {
               end_cell (doc);
               doc->cell = g_string_new (NULL);

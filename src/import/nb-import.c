@@ -22,6 +22,7 @@
 
 #include "nb-import.h"
 #include "nb-import-private.h"
+#include "nb-text.h"
 #include "nb-value.h"
 
 G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
@@ -156,30 +157,6 @@ nb_import_doc_free (NbImportDoc *doc)
   g_free (doc);
 }
 
-static gboolean
-is_space_char (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
-}
-
-/* Trims spaces, ideographic spaces and no-break spaces; returns a new string. */
-static char *
-trim (const char *text)
-{
-  const char *start = text, *end = text + strlen (text);
-
-  while (*start && is_space_char (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-      if (!is_space_char (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, (gsize) (end - start));
-}
-
 void
 nb_import_doc_add_line (NbImportDoc  *doc,
                         const char   *text,
@@ -199,7 +176,7 @@ nb_import_doc_add_line (NbImportDoc  *doc,
     {
       NbImportCell cell;
 
-      cell.text = trim (cells[i]);
+      cell.text = nb_text_strip (cells[i]);
       cell.norm = nb_import_normalize (cell.text);
       cell.line = doc->lines->len;
       g_array_append_val (doc->cells, cell);
@@ -231,7 +208,7 @@ nb_import_normalize (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (is_space_char (c))
+      if (nb_text_is_space (c))
         continue;
       switch (c)
         {
@@ -247,9 +224,8 @@ nb_import_normalize (const char *text)
         }
       if ((c == ',' || c == '.') && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]))
         {
-          const char *q = g_utf8_next_char (p);
-          while (*q && is_space_char (g_utf8_get_char (q)))
-            q = g_utf8_next_char (q);
+          const char *q = nb_text_skip_spaces (g_utf8_next_char (p));
+
           if (!g_ascii_isdigit (*q))
             c = '.';
         }
@@ -308,7 +284,7 @@ is_rule_line (const char *line)
       gunichar c = g_utf8_get_char (p);
       if (c == '|' || c == 0xFF5C)
         pipe = TRUE;
-      else if (c != '-' && c != ':' && !is_space_char (c))
+      else if (c != '-' && c != ':' && !nb_text_is_space (c))
         return FALSE;
     }
   return pipe;
@@ -338,7 +314,7 @@ static GPtrArray *
 split_pipes (const char *line)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *stripped = trim (line);
+  g_autofree char *stripped = nb_text_strip (line);
   GString *cell = g_string_new (NULL);
   gboolean leading = TRUE;
 
@@ -348,7 +324,7 @@ split_pipes (const char *line)
 
       if (c == 0 || c == '|' || c == 0xFF5C)
         {
-          g_autofree char *text = trim (cell->str);
+          g_autofree char *text = nb_text_strip (cell->str);
           if (!(leading && *text == '\0') && !(c == 0 && *text == '\0'))
             g_ptr_array_add (cells, g_steal_pointer (&text));
           leading = FALSE;
@@ -368,7 +344,7 @@ static GPtrArray *
 split_columns (const char *line)
 {
   GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *stripped = trim (line);
+  g_autofree char *stripped = nb_text_strip (line);
   GString *cell = g_string_new (NULL);
   guint spaces = 0;
 
@@ -376,9 +352,9 @@ split_columns (const char *line)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0)
+      if (nb_text_is_space (c))
         {
-          spaces += (c == ' ' || c == 0x00A0) ? 1 : 2;
+          spaces += (c == '\t' || c == 0x3000) ? 2 : 1;
           continue;
         }
       if (spaces >= 2 && cell->len > 0)
@@ -420,7 +396,7 @@ read_text (NbImportDoc *doc,
       if (buffer->len > 0 && buffer->str[buffer->len - 1] == '\r')
         g_string_truncate (buffer, buffer->len - 1);
       line = buffer->str;
-      stripped = trim (line);
+      stripped = nb_text_strip (line);
       if (*stripped == '\0' || is_rule_line (stripped))
         continue;
       if (is_page_number (stripped))
@@ -473,10 +449,6 @@ value_clear (Value *value)
   memset (value, 0, sizeof *value);
 }
 
-static const char *const markers[] = {
-  "/", "／", "-", "--", "—", "——", "－", "–", "无", "不适用",
-};
-
 static gboolean
 is_number_char (gunichar c)
 {
@@ -496,19 +468,18 @@ static ValueKind
 parse_value (const char *text,
              Value      *value)
 {
-  g_autofree char *t = trim (text);
+  g_autofree char *t = nb_text_strip (text);
   const char *p = t, *number_start, *number_end;
   gboolean any_digit = FALSE;
 
   memset (value, 0, sizeof *value);
   if (*t == '\0')
     return value->kind = VALUE_BLANK;
-  for (gsize i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (strcmp (t, markers[i]) == 0)
-      {
-        value->marker = g_strdup (t);
-        return value->kind = VALUE_MARKER;
-      }
+  if (nb_value_is_marker (t))
+    {
+      value->marker = g_strdup (t);
+      return value->kind = VALUE_MARKER;
+    }
 
   number_start = p;
   if (*p)
@@ -525,8 +496,7 @@ parse_value (const char *text,
   if (!any_digit)
     return VALUE_NONE;
   number_end = p;
-  while (*p && is_space_char (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  p = nb_text_skip_spaces (p);
   if (g_str_has_prefix (p, "万元"))
     {
       value->unit = "万元";
@@ -537,18 +507,18 @@ parse_value (const char *text,
       value->unit = "元";
       p += strlen ("元");
     }
-  while (*p && is_space_char (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
+  p = nb_text_skip_spaces (p);
   if (*p == '(' || g_str_has_prefix (p, "（"))
     {
       const char *open_end = *p == '(' ? p + 1 : p + strlen ("（");
       const char *last = g_utf8_prev_char (p + strlen (p));
       gunichar close = g_utf8_get_char (last);
+      g_autofree char *note = NULL;
 
       if ((close != ')' && close != 0xFF09) || last < open_end)
         return VALUE_NONE;
-      value->note = g_strndup (open_end, (gsize) (last - open_end));
-      g_strstrip (value->note);
+      note = g_strndup (open_end, (gsize) (last - open_end));
+      value->note = nb_text_strip (note);
       p = last + strlen (last);
     }
   if (*p != '\0')
@@ -1341,7 +1311,7 @@ squeeze (const char *text)
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (is_space_char (c))
+      if (nb_text_is_space (c))
         continue;
       if (c >= 0xFF10 && c <= 0xFF19)
         c = '0' + (c - 0xFF10);
@@ -1477,7 +1447,7 @@ append_paragraph (GString    *out,
                   const char *text,
                   gboolean    join)
 {
-  g_autofree char *t = trim (text);
+  g_autofree char *t = nb_text_strip (text);
 
   if (*t == '\0')
     return;
@@ -1872,18 +1842,18 @@ nb_import_report (const char             *data,
 
   /* text sections */
   {
-    static const struct { NbTextSection section; guint number; } texts[] = {
-      { NB_TEXT_OVERVIEW, 1 }, { NB_TEXT_PROBLEMS, 5 }, { NB_TEXT_OTHER_MATTERS, 6 },
-    };
-    for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (NbTextSection t = 0; t < NB_N_TEXT_SECTIONS; t++)
       {
-        guint s = texts[i].number;
+        guint s = nb_text_section_number (t);
         g_autofree char *body_text = NULL;
         int next;
 
+        /* the preface, before section 一, is read below */
+        if (s == 0)
+          continue;
         if (heading[s] < 0)
           {
-            add_message (&im, NB_IMPORT_SEVERITY_WARNING, nb_text_section_key (texts[i].section),
+            add_message (&im, NB_IMPORT_SEVERITY_WARNING, nb_text_section_key (t),
                          "缺少一节：%s", nb_section_heading (s));
             continue;
           }
@@ -1895,10 +1865,10 @@ nb_import_report (const char             *data,
             g_free (body_text);
             body_text = unsigned_text;
           }
-        nb_report_set_text (im.report, texts[i].section, body_text);
+        nb_report_set_text (im.report, t, body_text);
       }
-    for (guint s = 2; s <= 4; s++)
-      if (heading[s] < 0)
+    for (guint s = 1; s <= NB_N_SECTIONS; s++)
+      if (!nb_section_is_text (s) && heading[s] < 0)
         add_message (&im, NB_IMPORT_SEVERITY_WARNING, NULL, "缺少一节的标题：%s", nb_section_heading (s));
 
     /* the preface: after the title (or from the opening sentence) to 一 */

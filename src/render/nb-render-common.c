@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nb-render-common.h"
+#include "nb-text.h"
 
 /**
  * nb_render_cell_text:
@@ -63,22 +64,6 @@ nb_render_format_date (const char *date)
   return g_strdup (date);
 }
 
-/* Leading white space, including the ideographic space (U+3000) that
- * clerks type to indent by hand: the renderer indents itself. */
-static const char *
-skip_indent (const char *p)
-{
-  for (;;)
-    {
-      if (*p == ' ' || *p == '\t')
-        p++;
-      else if (strncmp (p, "\u3000", 3) == 0)
-        p += 3;
-      else
-        return p;
-    }
-}
-
 /**
  * nb_render_paragraphs:
  * Returns: (transfer full): the paragraphs of a text section: its
@@ -92,9 +77,10 @@ nb_render_paragraphs (const char *text)
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *p = g_strdup (skip_indent (lines[i]));
+      /* without the ideographic spaces clerks type to indent by hand:
+       * the renderer indents itself */
+      char *p = nb_text_strip (lines[i]);
 
-      g_strchomp (p);
       if (*p == '\0')
         g_free (p);
       else

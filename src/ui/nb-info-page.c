@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-info-page.h"
+#include "nb-text.h"
 #include "nb-ui-resources.h"
 
 struct _NbInfoPage
@@ -130,7 +131,7 @@ date_changed_cb (GtkEditable *editable,
     return;
   /* Only a whole date reaches the report; what is typed stays on show,
    * marked, until it is one. */
-  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  text = nb_text_strip (gtk_editable_get_text (editable));
   valid = *text == '\0' || is_date (text);
   if (valid)
     {

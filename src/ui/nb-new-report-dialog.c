@@ -14,6 +14,7 @@
 
 #include "nb-new-report-dialog.h"
 #include "nb-report-file.h"
+#include "nb-text.h"
 #include "nb-ui-resources.h"
 
 struct _NbNewReportDialog
@@ -92,7 +93,7 @@ nb_new_report_dialog_build (NbNewReportDialog *self)
   NbEdition edition = adw_combo_row_get_selected (self->edition_row) == 0 ? NB_EDITION_2021
                                                                           : NB_EDITION_2019;
   NbReport *report = nb_report_new (edition);
-  g_autofree char *organ = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organ_row))));
+  g_autofree char *organ = nb_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->organ_row)));
 
   nb_report_set_organ (report, organ);
   nb_report_set_year (report, gtk_spin_button_get_value_as_int (self->year_spin));

@@ -238,13 +238,7 @@ nb_table_view_enter_text (NbTableView *self,
   self->committing = TRUE;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Type a number"));
-  if (nb_paste_is_marker (text))
-    {
-      nb_table_set_marker (self->table, row, column, text);
-      ok = TRUE;
-    }
-  else
-    ok = nb_table_set_text (self->table, row, column, text, &error);
+  ok = nb_table_set_text (self->table, row, column, text, &error);
   if (self->undo != NULL)
     nb_undo_stack_end (self->undo);
   self->committing = FALSE;

@@ -36,6 +36,32 @@ struct _NbTextPage
 
 G_DEFINE_FINAL_TYPE (NbTextPage, nb_text_page, GTK_TYPE_WIDGET)
 
+/* What each text's editor says the format expects, and its height */
+static const struct {
+  const char *hint;
+  int         height;
+} texts[NB_N_TEXT_SECTIONS] = {
+  [NB_TEXT_PREFACE] = {
+    N_("Printed before section 一: the legal basis of the report and what it covers."), 80 },
+  [NB_TEXT_OVERVIEW] = {
+    N_("The year’s work on disclosure: proactive disclosure, requests, platforms, supervision."),
+    320 },
+  [NB_TEXT_PROBLEMS] = {
+    N_("The main problems, and how last year’s problems were rectified; the format asks for both."),
+    360 },
+  [NB_TEXT_OTHER_MATTERS] = {
+    N_("Other matters, including the information-processing fees collected this year (how many notices, how much)."),
+    360 },
+};
+
+/* The page a text is edited on: its section's; the preface, printed
+ * before section 一, on the page of 一. */
+static guint
+text_page (NbTextSection text)
+{
+  return MAX (nb_text_section_number (text), 1);
+}
+
 static void
 update_count (Editor *editor)
 {
@@ -190,41 +216,36 @@ nb_text_page_init (NbTextPage *self)
 
 /**
  * nb_text_page_new:
- * @section: 1, 5 or 6
+ * @section: a section written as text (nb_section_is_text())
  */
 GtkWidget *
 nb_text_page_new (NbReport *report,
                   guint     section)
 {
   NbTextPage *self;
+  guint n_texts = 0;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-  g_return_val_if_fail (section == 1 || section == 5 || section == 6, NULL);
+  g_return_val_if_fail (nb_section_is_text (section), NULL);
 
   self = g_object_new (NB_TYPE_TEXT_PAGE, NULL);
   self->report = g_object_ref (report);
   gtk_label_set_text (self->heading, nb_section_heading (section));
 
-  switch (section)
+  for (NbTextSection s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    n_texts += text_page (s) == section;
+  for (NbTextSection s = 0; s < NB_N_TEXT_SECTIONS; s++)
     {
-    case 1:
-      add_editor (self, NB_TEXT_PREFACE, _("Preface (optional)"),
-                  _("Printed before section 一: the legal basis of the report and what it covers."), 80);
-      add_editor (self, NB_TEXT_OVERVIEW, nb_section_heading (1),
-                  _("The year’s work on disclosure: proactive disclosure, requests, platforms, supervision."),
-                  320);
-      break;
-    case 5:
-      add_editor (self, NB_TEXT_PROBLEMS, NULL,
-                  _("The main problems, and how last year’s problems were rectified; the format asks for both."),
-                  360);
-      break;
-    case 6:
-    default:
-      add_editor (self, NB_TEXT_OTHER_MATTERS, NULL,
-                  _("Other matters, including the information-processing fees collected this year (how many notices, how much)."),
-                  360);
-      break;
+      const char *title = NULL;
+
+      if (text_page (s) != section)
+        continue;
+      /* Where a page has more than one text, each has a heading. */
+      if (s == NB_TEXT_PREFACE)
+        title = _("Preface (optional)");
+      else if (n_texts > 1)
+        title = nb_section_heading (section);
+      add_editor (self, s, title, _(texts[s].hint), texts[s].height);
     }
 
   g_signal_connect_object (report, "text-changed", G_CALLBACK (report_text_changed_cb), self,

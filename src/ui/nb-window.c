@@ -93,25 +93,22 @@ section_started (NbWindow *self,
 {
   NbReport *report = self->report;
 
-  switch (section)
+  if (section == 0)
+    return *nb_report_get_organ (report) != '\0' && nb_report_get_year (report) > 0;
+  if (nb_section_is_text (section))
     {
-    case 0:
-      return *nb_report_get_organ (report) != '\0' && nb_report_get_year (report) > 0;
-    case 1:
-      return *nb_report_get_text (report, NB_TEXT_OVERVIEW) != '\0';
-    case 5:
-      return *nb_report_get_text (report, NB_TEXT_PROBLEMS) != '\0';
-    case 6:
-      return *nb_report_get_text (report, NB_TEXT_OTHER_MATTERS) != '\0';
-    default:
-      for (guint i = 0; i < nb_report_get_n_tables (report); i++)
-        {
-          NbTable *table = nb_report_get_table_at (report, i);
-          if (nb_table_get_def (table)->section == section && !nb_table_is_blank (table))
-            return TRUE;
-        }
+      for (NbTextSection s = 0; s < NB_N_TEXT_SECTIONS; s++)
+        if (nb_text_section_number (s) == section && *nb_report_get_text (report, s) != '\0')
+          return TRUE;
       return FALSE;
     }
+  for (guint i = 0; i < nb_report_get_n_tables (report); i++)
+    {
+      NbTable *table = nb_report_get_table_at (report, i);
+      if (nb_table_get_def (table)->section == section && !nb_table_is_blank (table))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* What the problems button says to a tooltip and a screen reader. */
@@ -325,17 +322,12 @@ ensure_page (NbWindow *self,
   if (self->pages[section] != NULL || self->report == NULL)
     return self->pages[section];
 
-  switch (section)
+  if (section == 0)
+    page = nb_info_page_new (self->report);
+  else if (nb_section_is_text (section))
+    page = nb_text_page_new (self->report, section);
+  else
     {
-    case 0:
-      page = nb_info_page_new (self->report);
-      break;
-    case 1:
-    case 5:
-    case 6:
-      page = nb_text_page_new (self->report, section);
-      break;
-    default:
       page = nb_table_page_new (self->report, section, self->undo);
       nb_table_page_set_findings (NB_TABLE_PAGE (page), nb_checker_get_findings (self->checker));
       for (guint i = 0; i < nb_report_get_n_tables (self->report); i++)
@@ -347,7 +339,6 @@ ensure_page (NbWindow *self,
             g_signal_connect_object (view, "message", G_CALLBACK (table_view_message_cb), self,
                                      G_CONNECT_DEFAULT);
         }
-      break;
     }
   self->pages[section] = page;
 

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "nb-paste.h"
+#include "nb-text.h"
+#include "nb-value.h"
 
 /* Units written after numbers in published tables, longest first. */
 static const char *const units[] = { "万元", "件", "个", "项", "次", "人" };
@@ -27,45 +29,6 @@ is_unit (const char *text)
   return FALSE;
 }
 
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x3000 || c == 0x00A0;
-}
-
-static char *
-strip_spaces (const char *text)
-{
-  const char *start = text, *end = text + strlen (text);
-
-  while (*start && is_space (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-      if (!is_space (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
-
-/**
- * nb_paste_is_marker:
- * Whether a cell holds one of the signs published tables write instead
- * of a number (“/”, “-”, “—”, “无”).
- */
-gboolean
-nb_paste_is_marker (const char *cell)
-{
-  static const char *const markers[] = { "/", "／", "-", "－", "—", "——", "–", "无", "\\" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (g_strcmp0 (cell, markers[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /**
  * nb_paste_clean_cell:
  * Returns: (transfer full): the cell without surrounding spaces and
@@ -75,7 +38,7 @@ nb_paste_is_marker (const char *cell)
 char *
 nb_paste_clean_cell (const char *cell)
 {
-  char *text = strip_spaces (cell);
+  char *text = nb_text_strip (cell);
   gboolean again = TRUE;
 
   while (again)
@@ -87,7 +50,7 @@ nb_paste_clean_cell (const char *cell)
             char *shorter;
 
             text[strlen (text) - strlen (units[i])] = '\0';
-            shorter = strip_spaces (text);
+            shorter = nb_text_strip (text);
             g_free (text);
             text = shorter;
             again = TRUE;
@@ -111,7 +74,7 @@ is_number_char (gunichar c)
 static gboolean
 is_label (const char *cell)
 {
-  if (*cell == '\0' || nb_paste_is_marker (cell))
+  if (*cell == '\0' || nb_value_is_marker (cell))
     return FALSE;
   for (const char *p = cell; *p; p = g_utf8_next_char (p))
     if (!is_number_char (g_utf8_get_char (p)))
@@ -142,12 +105,11 @@ split_row (const char *line)
         {
           const char *start;
 
-          while (*p && is_space (g_utf8_get_char (p)))
-            p = g_utf8_next_char (p);
+          p = nb_text_skip_spaces (p);
           if (!*p)
             break;
           start = p;
-          while (*p && !is_space (g_utf8_get_char (p)))
+          while (*p && !nb_text_is_space (g_utf8_get_char (p)))
             p = g_utf8_next_char (p);
           {
             g_autofree char *cell = g_strndup (start, p - start);

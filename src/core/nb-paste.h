@@ -1,6 +1,7 @@
 /* nb-paste.h — reading numbers pasted from WPS, Excel or a web page
  *
- * GTK-free, so that it is tested without a display.
+ * Plain text in, rows of cells out: the window reads the clipboard and
+ * writes the cells.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,5 @@ G_BEGIN_DECLS
 
 GPtrArray *nb_paste_parse       (const char *text);
 char      *nb_paste_clean_cell  (const char *cell);
-gboolean   nb_paste_is_marker   (const char *cell);
 
 G_END_DECLS

@@ -1,0 +1,98 @@
+/* nb-rules-private.h — what the files of the rules share
+ *
+ * The rules are checked in nb-rules-table.c, nb-rules-text.c and
+ * nb-rules.c (identity, and the groups the checker runs), on the
+ * recording helpers of nb-rules-common.c; nb-rules-messages.c turns what
+ * they record into findings.  Internal to the checker.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-rules.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RULE_R1_BALANCE,
+  RULE_R2_ROW_TOTAL,
+  RULE_R3_RESULT_TOTAL,
+  RULE_R4_APPEAL_TOTAL,
+  RULE_R5_BLANK,
+  RULE_R6_PUBLISHED,
+  RULE_R7_PROBLEMS,
+  RULE_R8_FEES,
+  RULE_N1_NOT_NUMBER,
+  RULE_S1_OVERVIEW,
+  RULE_S2_OTHER_MATTERS,
+  RULE_M1_ORGAN,
+  RULE_M2_YEAR,
+  RULE_M3_TITLE,
+  RULE_M4_EDITION,
+  RULE_X1_CARRY_OVER,
+  RULE_X2_IN_FORCE,
+  RULE_X2_NOT_COMPARABLE,
+  RULE_X3_ITEMS,
+  RULE_X4_REPEATED,
+  RULE_X5_ORGAN,
+  RULE_X6_YEAR,
+  RULE_T1_TEXT_REQUESTS,
+  RULE_T2_TEXT_APPEALS,
+  N_RULES
+} Rule;
+
+#define NO_TABLE G_MAXUINT16
+
+/* Section 五 repeating more than this share of last year's is penalised
+ * by assessments (report-formats.md §5.3, X4). */
+#define X4_LIMIT_PERCENT 50
+
+/* What a number in section 一 is about. */
+typedef enum {
+  FIGURE_NEW,               /* 三 一、本年新收 总计 */
+  FIGURE_CARRIED_OVER,      /* 三 二、上年结转 总计 */
+  FIGURE_RESULT,            /* 三 （七）总计 总计 */
+  FIGURE_CARRIED_FORWARD,   /* 三 四、结转下年度继续办理 总计 */
+  FIGURE_RATE,              /* 办结率: （七）总计 ÷ (一 + 二), in percent */
+  FIGURE_REVIEW,            /* 四 行政复议 总计 */
+  FIGURE_LITIGATION,        /* 四 未经复议直接起诉 总计 + 复议后起诉 总计 */
+} Figure;
+
+/* nb-rules-common.c */
+void      _nb_rules_record             (GArray              *records,
+                                        Rule                 rule,
+                                        guint                section,
+                                        guint                table,
+                                        guint                where,
+                                        gint64               n0,
+                                        gint64               n1,
+                                        gint64               n2,
+                                        gint64               n3);
+gint64    _nb_rules_number_by_key      (NbTable             *table,
+                                        const char          *row_key,
+                                        const char          *column_key,
+                                        gboolean            *present);
+gboolean  _nb_rules_is_blank_text      (const char          *text);
+void      _nb_rules_sentence_bounds    (const char          *text,
+                                        guint                offset,
+                                        const char         **start,
+                                        const char         **end);
+
+/* nb-rules-table.c */
+void      _nb_rules_check_table        (NbReport            *report,
+                                        NbReport            *previous,
+                                        guint                table_index,
+                                        GArray              *records);
+
+/* nb-rules-text.c */
+void      _nb_rules_check_texts        (NbReport            *report,
+                                        NbReport            *previous,
+                                        GArray              *records);
+void      _nb_rules_check_text_figures (NbReport            *report,
+                                        const NbTextFigures *figures,
+                                        GArray              *records);
+const char *
+          _nb_rules_text_figure_phrase (const char          *text,
+                                        guint                at);
+
+G_END_DECLS
