@@ -327,18 +327,22 @@ first_line_indent (W w)
   element (w, "w:ind", "w:firstLineChars", "200", "w:firstLine", width, NULL);
 }
 
-/* Opens a paragraph style; the caller writes the rest of its w:pPr. */
+/* Opens a style; the caller writes its properties.  (Word wants the
+ * elements of WordprocessingML in the schema's order.) */
 static void
 start_style (W           w,
              const char *type,
              const char *id,
              const char *name,
-             const char *based_on)
+             const char *based_on,
+             const char *next)
 {
   start (w, "w:style", "w:type", type, "w:styleId", id, NULL);
   element (w, "w:name", "w:val", name, NULL);
   if (based_on != NULL)
     element (w, "w:basedOn", "w:val", based_on, NULL);
+  if (next != NULL)
+    element (w, "w:next", "w:val", next, NULL);
   element (w, "w:qFormat", NULL);
 }
 
@@ -351,8 +355,7 @@ paragraph_style (W             w,
                  int           size,
                  void        (*paragraph) (W w))
 {
-  start_style (w, "paragraph", id, name, "Normal");
-  element (w, "w:next", "w:val", NB_DOCX_STYLE_BODY, NULL);
+  start_style (w, "paragraph", id, name, "Normal", NB_DOCX_STYLE_BODY);
   start (w, "w:pPr", NULL);
   paragraph (w);
   end (w);
@@ -397,8 +400,8 @@ table_paragraph (W w)
 static void
 signature_paragraph (W w)
 {
-  element_int (w, "w:ind", "w:left", TEXT_WIDTH / 2);
   element (w, "w:keepNext", NULL);
+  element_int (w, "w:ind", "w:left", TEXT_WIDTH / 2);
 }
 
 static void
@@ -455,7 +458,7 @@ write_styles (W        w,
   paragraph_style (w, "Footer", "footer", NB_OFFICE_FONT_FOLIO, FOLIO_SIZE, footer_paragraph);
 
   /* （一）主动公开情况。 at the head of a paragraph, in 楷体 */
-  start_style (w, "character", NB_DOCX_STYLE_SUBHEADING, "Subheading", NULL);
+  start_style (w, "character", NB_DOCX_STYLE_SUBHEADING, "Subheading", NULL, NULL);
   start (w, "w:rPr", NULL);
   run_fonts (w, NB_OFFICE_FONT_SUBHEADING);
   end (w);
