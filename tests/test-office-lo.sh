@@ -3,12 +3,12 @@
 #  - `export --format docx` of both editions converted to PDF holds every
 #    official label, every row's numbers, the fingerprint, on A4 pages;
 #  - a Word document LibreOffice makes from a published report's web page
-#    imports with every number in its cell;
+#    (and from a page of Word's HTML) imports with every number in its cell;
 #  - `export --format xlsx` and `aggregate --format xlsx` recompute: the
 #    totals' cached values are spoiled, LibreOffice recalculates on load,
 #    and the CSV it writes has the right totals.
 #
-# Usage: test-office-lo.sh NIANBAO SAMPLE.nianbao PUBLISHED_DIR
+# Usage: test-office-lo.sh NIANBAO SAMPLE.nianbao PUBLISHED_DIR WORD_PAGE.html
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -17,6 +17,7 @@ set -eu
 nianbao=$1
 sample=$2
 published=$3
+word_page=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 unset DISPLAY WAYLAND_DISPLAY || true
@@ -110,16 +111,32 @@ print("%d labels and %d rows found" % (len(page.texts), len(page.rows)))
 PY
 done
 
-# ---- A published page, through LibreOffice, into a .docx, into a report --------------
-cp "$published/puer-2020-page.html" "$tmp/page.html"
-(cd "$tmp" && soffice_convert --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' page.html)
-unzip -p "$tmp/page.docx" word/document.xml | grep -q 'w:vMerge' ||
-  fail "LibreOffice's DOCX of the page has no merged cells"
-"$nianbao" import "$tmp/page.docx" -o "$tmp/page.nianbao" 2> "$tmp/err" ||
-  fail "import of LibreOffice's DOCX: $(cat "$tmp/err")"
-"$nianbao" export --format json "$tmp/page.nianbao" -o "$tmp/page.json" > /dev/null
+# ---- Web pages, through LibreOffice, into a .docx, into a report ----------------------
+# The real 普洱 page, and a hand-made page of Word's HTML (paragraphs in
+# cells, blanks as &nbsp;): the .docx LibreOffice makes of each imports
+# as the page itself does, every number in its cell.
 "$nianbao" export --format json "$tmp/puer.nianbao" -o "$tmp/puer.json" > /dev/null
-python3 - "$tmp/puer.json" "$tmp/page.json" <<'PY' || fail "the DOCX of the page lost numbers"
+for page in "$published/puer-2020-page.html" "$word_page"; do
+  name=$(basename "$page" .html)
+  cp "$page" "$tmp/$name.html"
+  (cd "$tmp" && soffice_convert --infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' "$name.html")
+  unzip -p "$tmp/$name.docx" word/document.xml | grep -q 'w:vMerge' ||
+    fail "LibreOffice's DOCX of $name has no merged cells"
+  "$nianbao" import "$tmp/$name.docx" -o "$tmp/$name-docx.nianbao" 2> "$tmp/err" ||
+    fail "import of LibreOffice's DOCX of $name: $(cat "$tmp/err")"
+  "$nianbao" import "$tmp/$name.html" -o "$tmp/$name-html.nianbao" 2> /dev/null ||
+    fail "import of $name.html"
+  for kind in docx html; do
+    "$nianbao" export --format json "$tmp/$name-$kind.nianbao" -o "$tmp/$name-$kind.json" > /dev/null
+  done
+  python3 - "$tmp/$name-html.json" "$tmp/$name-docx.json" <<'PY' || fail "the DOCX of $name lost data"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for key in ("edition", "organ", "year", "title", "tables", "notes", "texts"):
+    assert a.get(key) == b.get(key), key
+PY
+done
+python3 - "$tmp/puer.json" "$tmp/puer-2020-page-docx.json" <<'PY' || fail "the 普洱 DOCX differs from its text"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 for key in ("edition", "organ", "year", "title", "tables", "notes", "texts"):

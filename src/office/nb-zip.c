@@ -161,7 +161,8 @@ nb_zip_read_entry (const char  *data,
   struct archive_entry *entry;
   int status;
 
-  archive_read_support_format_zip (archive);
+  /* the central directory, as Word and LibreOffice write it, not a stream */
+  archive_read_support_format_zip_seekable (archive);
   status = archive_read_open_memory (archive, data, length);
   while (status == ARCHIVE_OK
          && (status = archive_read_next_header (archive, &entry)) == ARCHIVE_OK)
