@@ -91,8 +91,21 @@ book_open (Book    *b,
   return TRUE;
 }
 
-/* Closes the workbook and puts it at @path atomically; the temporary
- * folder goes in any case. */
+/* Closes the workbook when it is open and removes the temporary folder. */
+static void
+book_clear (Book *b)
+{
+  if (b->book != NULL)
+    workbook_close (g_steal_pointer (&b->book));
+  if (b->file != NULL)
+    g_unlink (b->file);
+  if (b->folder != NULL)
+    g_rmdir (b->folder);
+  g_clear_pointer (&b->file, g_free);
+  g_clear_pointer (&b->folder, g_free);
+}
+
+/* Closes the workbook and puts it at @path atomically. */
 static gboolean
 book_close (Book        *b,
             const char  *path,
@@ -100,33 +113,17 @@ book_close (Book        *b,
 {
   g_autofree char *data = NULL;
   gsize length;
-  gboolean ok = FALSE;
+  lxw_error status = workbook_close (g_steal_pointer (&b->book));
+  gboolean read = FALSE;
 
-  if (b->book != NULL)
-    {
-      lxw_error status = workbook_close (g_steal_pointer (&b->book));
-
-      if (status != LXW_NO_ERROR)
-        /* TRANSLATORS: %s is libxlsxwriter's own (English) message */
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the spreadsheet: %s"),
-                     lxw_strerror (status));
-      else if (g_file_get_contents (b->file, &data, &length, error))
-        ok = nb_file_write_atomically (path, data, length, error);
-    }
-  if (b->file != NULL)
-    g_unlink (b->file);
-  if (b->folder != NULL)
-    g_rmdir (b->folder);
-  g_clear_pointer (&b->file, g_free);
-  g_clear_pointer (&b->folder, g_free);
-  return ok;
-}
-
-static void
-book_clear (Book *b)
-{
-  if (b->book != NULL)
-    book_close (b, NULL, NULL);
+  if (status != LXW_NO_ERROR)
+    /* TRANSLATORS: %s is libxlsxwriter's own (English) message */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the spreadsheet: %s"),
+                 lxw_strerror (status));
+  else
+    read = g_file_get_contents (b->file, &data, &length, error);
+  book_clear (b);
+  return read && nb_file_write_atomically (path, data, length, error);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Book, book_clear)
