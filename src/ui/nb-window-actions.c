@@ -698,13 +698,15 @@ import_action (GSimpleAction *action,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Web pages and text"));
+  gtk_file_filter_set_name (filter, _("Web pages, text and Word documents"));
   gtk_file_filter_add_pattern (filter, "*.html");
   gtk_file_filter_add_pattern (filter, "*.htm");
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.docx");
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();
