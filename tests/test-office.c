@@ -300,6 +300,32 @@ test_docx_damaged (void)
   back = nb_docx_import ("PK\003\004", 4, NULL, NULL, &error);
   g_assert_null (back);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* a package without the document, with a broken one, with one too large */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(NbZipWriter) zip = nb_zip_writer_new ();
+      g_autoptr(GBytes) package = NULL;
+      g_autofree char *filler = NULL;
+      const char *name = i == 0 ? "word/other.xml" : "word/document.xml";
+      gsize size = i == 2 ? NB_IMPORT_MAX_SIZE + 1 : 64;
+
+      filler = g_malloc (size);
+      memset (filler, ' ', size);
+      memcpy (filler, "<w:document><w:body>", 20);
+      g_assert_true (nb_zip_writer_add (zip, name, filler, size, &error));
+      package = nb_zip_writer_finish (zip, &error);
+      g_assert_no_error (error);
+      data = g_bytes_get_data (package, &length);
+      back = nb_docx_import (data, length, NULL, NULL, &error);
+      g_assert_null (back);
+      g_test_message ("%s", error->message);
+      g_assert_true (i == 0 ? g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                     : i == 1 ? g_error_matches (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT)
+                     : g_error_matches (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE));
+      g_clear_error (&error);
+    }
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
