@@ -4,7 +4,9 @@
  * warnings, and what became of it), then writes the summary.  Exit
  * status: 0 when the summary was written, 1 when the 汇总 was refused
  * (mixed editions or years, the same report twice), 2 when a file
- * cannot be read or written.
+ * cannot be read or written.  With --format xlsx (or -o OUT.xlsx) the
+ * summary is a workbook of the units' figures (nb_xlsx_export_summary())
+ * instead of a .nianbao file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 #include "nb-aggregate.h"
 #include "nb-cli-private.h"
 #include "nb-report-file.h"
+#include "nb-xlsx-writer.h"
 
 static const char *
 state_name (NbUnitStatus *unit)
@@ -61,6 +64,33 @@ print_board (GListModel *units)
     }
 }
 
+/* The workbook of the 汇总: the units' reports are read again (the 汇总
+ * keeps none), each as one row. */
+static gboolean
+write_xlsx (NbReport    *summary,
+            GListModel  *units,
+            const char  *output,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(NbUnitStatus) unit = g_list_model_get_item (units, i);
+      NbReport *report;
+
+      if (nb_unit_status_get_state (unit) != NB_UNIT_LOADED)
+        continue;
+      report = nb_report_load_from_path (nb_unit_status_get_file (unit), error);
+      if (report == NULL)
+        return FALSE;
+      g_ptr_array_add (reports, report);
+    }
+  g_autoptr(GBytes) book = nb_xlsx_export_summary (summary, reports, error);
+
+  return nb_cli_write_bytes (output, book, error);
+}
+
 int
 nb_cli_aggregate (int    argc,
                   char **argv)
@@ -69,6 +99,7 @@ nb_cli_aggregate (int    argc,
   gboolean force = FALSE;
   g_autofree char *organ = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "allow-mixed", 0, 0, G_OPTION_ARG_NONE, &allow_mixed,
@@ -80,6 +111,8 @@ nb_cli_aggregate (int    argc,
       N_("The .nianbao file to write"), N_("FILE") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the file to write if it exists"),
       NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("nianbao (the default) or xlsx: a workbook of the units’ figures"), N_("FORMAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -90,6 +123,7 @@ nb_cli_aggregate (int    argc,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(NbReport) summary = NULL;
   NbAggregateOptions options;
+  gboolean as_xlsx;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -104,7 +138,18 @@ nb_cli_aggregate (int    argc,
       return 2;
     }
 
-  if (!nb_cli_check_output (output, (const char * const *) inputs, NB_CLI_OUTPUT_REPLACE_FORCED, force))
+  if (format != NULL && g_ascii_strcasecmp (format, "xlsx") != 0
+      && g_ascii_strcasecmp (format, "nianbao") != 0)
+    {
+      g_printerr (_("Unknown format “%s”: use nianbao or xlsx\n"), format);
+      return 2;
+    }
+  as_xlsx = format != NULL ? g_ascii_strcasecmp (format, "xlsx") == 0
+                           : g_str_has_suffix (output, ".xlsx");
+
+  /* a workbook is an export, replaced like one; a report is replaced only with --force */
+  if (!nb_cli_check_output (output, (const char * const *) inputs,
+                            as_xlsx ? NB_CLI_OUTPUT_DEFAULT : NB_CLI_OUTPUT_REPLACE_FORCED, force))
     return 2;
 
   nb_aggregate_options_init (&options);
@@ -125,7 +170,8 @@ nb_cli_aggregate (int    argc,
              g_error_matches (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_DUPLICATE) ||
              g_error_matches (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_TOO_LARGE) ? 1 : 2;
     }
-  if (!nb_cli_save_report (summary, output, &error))
+  if (as_xlsx ? !write_xlsx (summary, G_LIST_MODEL (units), output, &error)
+              : !nb_cli_save_report (summary, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;

@@ -1,9 +1,10 @@
-/* nb-cli-export.c — `nianbao export`: a report as PDF or HTML
+/* nb-cli-export.c — `nianbao export`: a report as PDF, HTML, JSON, DOCX or XLSX
  *
- *   nianbao export --format pdf|html|json FILE -o OUT
+ *   nianbao export --format pdf|html|json|docx|xlsx FILE -o OUT
  *
- * The format may be left out when OUT ends in .pdf, .html or .json; OUT
- * `-` is standard output, and OUT is never FILE itself.  Runs with
+ * The format may be left out when OUT ends in .pdf, .html, .json, .docx
+ * or .xlsx; OUT `-` is standard output, and OUT is never FILE itself.
+ * Runs with
  * no display.  Exit status: 0 when written, 1 when the report cannot be
  * read or the output cannot be written, 2 on a usage error.
  *
@@ -19,10 +20,12 @@
 
 #include "nb-checker.h"
 #include "nb-cli-private.h"
+#include "nb-docx-writer.h"
 #include "nb-html-export.h"
 #include "nb-page-renderer.h"
 #include "nb-report-export.h"
 #include "nb-report-file.h"
+#include "nb-xlsx-writer.h"
 
 enum {
   EXIT_WRITTEN = 0,
@@ -34,6 +37,8 @@ typedef enum {
   EXPORT_FORMAT_PDF,
   EXPORT_FORMAT_HTML,
   EXPORT_FORMAT_JSON,
+  EXPORT_FORMAT_DOCX,
+  EXPORT_FORMAT_XLSX,
 } ExportFormat;
 
 static const struct {
@@ -45,6 +50,8 @@ static const struct {
   { "html", ".html", EXPORT_FORMAT_HTML },
   { "html", ".htm", EXPORT_FORMAT_HTML },
   { "json", ".json", EXPORT_FORMAT_JSON },
+  { "docx", ".docx", EXPORT_FORMAT_DOCX },
+  { "xlsx", ".xlsx", EXPORT_FORMAT_XLSX },
 };
 
 static gboolean
@@ -145,6 +152,20 @@ export_html (NbReport    *report,
   return nb_cli_write_output (output, html, strlen (html), error);
 }
 
+/* The workbook's sheet of findings: the checker runs here, in the
+ * command line, never in the export module. */
+static gboolean
+export_xlsx (NbReport    *report,
+             const char  *output,
+             GError     **error)
+{
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autoptr(GBytes) book = nb_xlsx_export_report (report, nb_checker_get_findings (checker),
+                                                  error);
+
+  return nb_cli_write_bytes (output, book, error);
+}
+
 int
 nb_cli_export (int    argc,
                char **argv)
@@ -155,15 +176,15 @@ nb_cli_export (int    argc,
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("The format to write: pdf, html or json"), N_("FORMAT") },
+      N_("The format to write: pdf, html, json, docx or xlsx"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write"), N_("OUT") },
     { "no-signature", 0, 0, G_OPTION_ARG_NONE, &no_signature,
-      N_("Leave the signature block out of the PDF"), NULL },
+      N_("Leave the signature block out of the PDF or DOCX"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("FILE — write a report as PDF, HTML or JSON"));
+    g_option_context_new (_("FILE — write a report as PDF, HTML, JSON, DOCX or XLSX"));
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autofree char *fingerprint = NULL;
@@ -189,9 +210,9 @@ nb_cli_export (int    argc,
   if (!find_format (format_name, output, &format))
     {
       if (format_name != NULL)
-        g_printerr (_("Unknown format “%s”: use pdf, html or json\n"), format_name);
+        g_printerr (_("Unknown format “%s”: use pdf, html, json, docx or xlsx\n"), format_name);
       else
-        g_printerr ("%s\n", _("Give the format with --format pdf, html or json"));
+        g_printerr ("%s\n", _("Give the format with --format pdf, html, json, docx or xlsx"));
       return EXIT_USAGE;
     }
 
@@ -217,6 +238,20 @@ nb_cli_export (int    argc,
       break;
     case EXPORT_FORMAT_JSON:
       written = export_json (report, output, &error);
+      if (written)
+        say_written (output, output);
+      break;
+    case EXPORT_FORMAT_DOCX:
+      {
+        g_autoptr(GBytes) docx = nb_docx_export (report, fingerprint, !no_signature, &error);
+
+        written = nb_cli_write_bytes (output, docx, &error);
+      }
+      if (written)
+        say_written (output, output);
+      break;
+    case EXPORT_FORMAT_XLSX:
+      written = export_xlsx (report, output, &error);
       if (written)
         say_written (output, output);
       break;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-cli-private.h"
+#include "nb-docx-reader.h"
 #include "nb-import.h"
 #include "nb-report-file.h"
 
@@ -125,7 +126,7 @@ nb_cli_import (int    argc,
       }
   }
 
-  report = nb_import_report (data, length, &options, &messages, &error);
+  report = nb_office_import_report (data, length, &options, &messages, &error);
   if (report == NULL)
     {
       g_printerr ("%s: %s\n", inputs[0], error->message);

@@ -122,6 +122,27 @@ nb_cli_write_output (const char  *output,
 }
 
 /**
+ * nb_cli_write_bytes:
+ * @bytes: (nullable): what an export made, or %NULL when it failed
+ *   (then @error is already set and nothing is written)
+ *
+ * Writes @bytes to @output as nb_cli_write_output() does.
+ */
+gboolean
+nb_cli_write_bytes (const char  *output,
+                    GBytes      *bytes,
+                    GError     **error)
+{
+  gsize length;
+  const char *data;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return nb_cli_write_output (output, data, length, error);
+}
+
+/**
  * nb_cli_save_report:
  *
  * Saves @report to @output (a file, or `-`) through nb_cli_open_output().

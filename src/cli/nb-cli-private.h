@@ -39,6 +39,9 @@ gboolean      nb_cli_write_output (const char         *output,
                                    const char         *data,
                                    gsize               length,
                                    GError            **error);
+gboolean      nb_cli_write_bytes  (const char         *output,
+                                   GBytes             *bytes,
+                                   GError            **error);
 gboolean      nb_cli_save_report  (NbReport           *report,
                                    const char         *output,
                                    GError            **error);

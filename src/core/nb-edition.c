@@ -365,6 +365,30 @@ nb_table_def_same_label (const NbTableDef *def,
 }
 
 /**
+ * nb_table_def_label_rows:
+ * @level: 0 for the group label, 1 for the subgroup
+ *
+ * Returns: how many rows the merged label cell that opens at @row spans
+ *   at @level; 0 when @row has no label at that level or continues the
+ *   label of the row above
+ */
+guint
+nb_table_def_label_rows (const NbTableDef *def,
+                         guint             level,
+                         guint             row)
+{
+  const NbRowDef *r = &def->rows[row];
+  guint end = row + 1;
+
+  if ((level == 0 ? r->group : r->subgroup) == NULL
+      || (row > 0 && nb_table_def_same_label (def, level, row - 1, row)))
+    return 0;
+  while (end < def->n_rows && nb_table_def_same_label (def, level, row, end))
+    end++;
+  return end - row;
+}
+
+/**
  * nb_table_def_row_name:
  * The row as messages name it: its short name, or its label behind the
  * label of its sub-group (（三）不予公开 1.属于国家秘密).

@@ -89,6 +89,9 @@ gboolean            nb_table_def_same_label     (const NbTableDef    *def,
                                                  guint                level,
                                                  guint                a,
                                                  guint                b);
+guint               nb_table_def_label_rows     (const NbTableDef    *def,
+                                                 guint                level,
+                                                 guint                row);
 char               *nb_table_def_row_name       (const NbTableDef    *def,
                                                  guint                row);
 const char         *nb_section_heading          (guint                section);

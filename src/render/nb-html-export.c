@@ -76,17 +76,14 @@ append_group_cell (GString          *html,
                    gboolean          subgroup,
                    guint             row)
 {
-  const char *text = subgroup ? def->rows[row].subgroup : def->rows[row].group;
-  guint end = row + 1;
+  guint n_rows = nb_table_def_label_rows (def, subgroup, row);
 
-  if (text == NULL || (row > 0 && nb_table_def_same_label (def, subgroup, row - 1, row)))
+  if (n_rows == 0)
     return;
-  while (end < def->n_rows && nb_table_def_same_label (def, subgroup, row, end))
-    end++;
   g_string_append (html, "<td");
-  append_spans (html, end - row, 1);
+  append_spans (html, n_rows, 1);
   g_string_append (html, ">");
-  append_escaped (html, text);
+  append_escaped (html, subgroup ? def->rows[row].subgroup : def->rows[row].group);
   g_string_append (html, "</td>");
 }
 

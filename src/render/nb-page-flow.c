@@ -158,32 +158,6 @@ _nb_flow_title (Flow *f)
   f->y += BODY_PITCH;
 }
 
-/* A paragraph that opens with a second-level heading such as
- * （一）主动公开情况。 prints that run in the sub-heading face, as 淮安. */
-static gsize
-subheading_length (const char *text)
-{
-  const char *start, *p, *stop;
-
-  if (!g_str_has_prefix (text, "（"))
-    return 0;
-  start = p = text + strlen ("（");
-  while (*p != '\0' && !g_str_has_prefix (p, "）"))
-    {
-      if (g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)) == NULL)
-        return 0;
-      p = g_utf8_next_char (p);
-    }
-  if (*p == '\0' || p == start)
-    return 0;
-  stop = strstr (text, "。");
-  if (stop != NULL && g_utf8_strlen (text, stop - text) <= 40)
-    return (gsize) (stop - text) + strlen ("。");
-  if (stop == NULL && g_utf8_strlen (text, -1) <= 40)
-    return strlen (text);
-  return 0;
-}
-
 static void
 flow_paragraph (Flow       *f,
                 const char *text)
@@ -191,7 +165,7 @@ flow_paragraph (Flow       *f,
   NbPageRenderer *self = f->self;
   g_autoptr(PangoLayout) layout = _nb_page_make_layout (self, FONT_BODY, BODY_SIZE, text, f->width,
                                                         PANGO_ALIGN_LEFT);
-  gsize sub = subheading_length (text);
+  gsize sub = nb_render_subheading_length (text);
 
   pango_layout_set_indent (layout, (int) (2 * BODY_SIZE * PANGO_SCALE));
   pango_layout_set_justify (layout, TRUE);
@@ -243,24 +217,6 @@ _nb_flow_heading (Flow   *f,
 
 /* ---- Folios ------------------------------------------------------------------- */
 
-/* The footer line: title, year and fingerprint */
-static char *
-footer_text (NbPageRenderer *self)
-{
-  GString *s = g_string_new (nb_report_get_title (self->report));
-  int year = nb_report_get_year (self->report);
-
-  if (year > 0)
-    g_string_append_printf (s, " · %d", year);
-  if (self->fingerprint != NULL && *self->fingerprint != '\0')
-    {
-      g_string_append (s, " · ");
-      /* TRANSLATORS: in the footer of printed pages, before the report's fingerprint */
-      g_string_append_printf (s, _("fingerprint %s"), self->fingerprint);
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* The page number, `— 1 —`, 7 mm below the text block, and the footer
  * line, small and grey, near the paper's foot. */
 void
@@ -268,7 +224,7 @@ _nb_flow_add_folios (NbPageRenderer *self,
                      Flow           *f,
                      double          paper_height)
 {
-  g_autofree char *footer = footer_text (self);
+  g_autofree char *footer = nb_render_footer_text (self->report, self->fingerprint);
   /* The same footer line on every page */
   g_autoptr(PangoLayout) line = _nb_page_make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer,
                                                       f->width, PANGO_ALIGN_CENTER);

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nb-render-common.h"
 #include "nb-text.h"
 
@@ -115,4 +117,60 @@ nb_render_title_lines (NbReport *report)
   lines = g_new0 (char *, 2);
   lines[0] = g_strdup (title);
   return lines;
+}
+
+/**
+ * nb_render_subheading_length:
+ * A paragraph that opens with a second-level heading such as
+ * （一）主动公开情况。 prints that run in the sub-heading face, as 淮安.
+ *
+ * Returns: the length in bytes of that run, 0 when there is none
+ */
+gsize
+nb_render_subheading_length (const char *text)
+{
+  const char *start, *p, *stop;
+
+  if (!g_str_has_prefix (text, "（"))
+    return 0;
+  start = p = text + strlen ("（");
+  while (*p != '\0' && !g_str_has_prefix (p, "）"))
+    {
+      if (g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)) == NULL)
+        return 0;
+      p = g_utf8_next_char (p);
+    }
+  if (*p == '\0' || p == start)
+    return 0;
+  stop = strstr (text, "。");
+  if (stop != NULL && g_utf8_strlen (text, stop - text) <= 40)
+    return (gsize) (stop - text) + strlen ("。");
+  if (stop == NULL && g_utf8_strlen (text, -1) <= 40)
+    return strlen (text);
+  return 0;
+}
+
+/**
+ * nb_render_footer_text:
+ * @fingerprint: (nullable): nb_report_fingerprint() of @report
+ *
+ * Returns: (transfer full): the footer line of every page: title, year
+ *   and fingerprint
+ */
+char *
+nb_render_footer_text (NbReport   *report,
+                       const char *fingerprint)
+{
+  GString *s = g_string_new (nb_report_get_title (report));
+  int year = nb_report_get_year (report);
+
+  if (year > 0)
+    g_string_append_printf (s, " · %d", year);
+  if (fingerprint != NULL && *fingerprint != '\0')
+    {
+      g_string_append (s, " · ");
+      /* TRANSLATORS: in the footer of printed pages, before the report's fingerprint */
+      g_string_append_printf (s, _("fingerprint %s"), fingerprint);
+    }
+  return g_string_free (s, FALSE);
 }

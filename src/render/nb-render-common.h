@@ -14,5 +14,8 @@ char  *nb_render_cell_text       (NbTable     *table,
 char  *nb_render_format_date     (const char  *date);
 char **nb_render_paragraphs      (const char  *text);
 char **nb_render_title_lines     (NbReport    *report);
+gsize  nb_render_subheading_length (const char *text);
+char  *nb_render_footer_text     (NbReport    *report,
+                                  const char  *fingerprint);
 
 G_END_DECLS

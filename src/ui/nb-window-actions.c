@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "nb-cross-year.h"
+#include "nb-docx-reader.h"
+#include "nb-file.h"
+#include "nb-docx-writer.h"
 #include "nb-new-report-dialog.h"
 #include "nb-html-export.h"
 #include "nb-import.h"
@@ -18,6 +21,7 @@
 #include "nb-report-export.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
+#include "nb-xlsx-writer.h"
 
 #define MAX_RECENT 10
 
@@ -457,6 +461,41 @@ _nb_window_export_html (NbWindow    *self,
   return nb_html_export_to_path (self->report, fingerprint, path, error);
 }
 
+/* The report as a Word document, with the signature block when the
+ * print has it. */
+static gboolean
+export_docx (NbWindow    *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autofree char *fingerprint = NULL;
+
+  _nb_window_commit_edits (self);
+  fingerprint = nb_report_fingerprint (self->report);
+  return nb_docx_export_to_path (self->report, fingerprint,
+                                 self->settings == NULL
+                                 || g_settings_get_boolean (self->settings, "include-signature-block"),
+                                 path, error);
+}
+
+/* The tables as a workbook, with the window's findings. */
+static gboolean
+export_xlsx (NbWindow    *self,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GBytes) book = NULL;
+  gsize length;
+  const char *data;
+
+  _nb_window_commit_edits (self);
+  book = nb_xlsx_export_report (self->report, nb_checker_get_findings (self->checker), error);
+  if (book == NULL)
+    return FALSE;
+  data = g_bytes_get_data (book, &length);
+  return nb_file_write_atomically (path, data, length, error);
+}
+
 typedef gboolean (*ExportFunc) (NbWindow *self, const char *path, GError **error);
 
 static void
@@ -534,6 +573,24 @@ export_pdf_action (GSimpleAction *action,
 }
 
 static void
+export_docx_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export as Word Document"), _("Word documents"), ".docx",
+                       export_docx);
+}
+
+static void
+export_xlsx_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  export_with_chooser (user_data, _("Export Tables as Spreadsheet"), _("Spreadsheets"), ".xlsx",
+                       export_xlsx);
+}
+
+static void
 export_html_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -580,7 +637,7 @@ _nb_window_import_path (NbWindow    *self,
     return FALSE;
 
   nb_import_options_init (&options);
-  report = nb_import_report (data, length, &options, &messages, error);
+  report = nb_office_import_report (data, length, &options, &messages, error);
   if (report == NULL)
     return FALSE;
 
@@ -650,12 +707,15 @@ import_action (GSimpleAction *action,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Web pages and text"));
+  gtk_file_filter_set_name (filter, _("Web pages, text and Word documents"));
   gtk_file_filter_add_pattern (filter, "*.html");
   gtk_file_filter_add_pattern (filter, "*.htm");
   gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.docx");
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_object_unref (filter);
   filter = gtk_file_filter_new ();
@@ -772,6 +832,8 @@ static const GActionEntry win_entries[] = {
   { "export-json", export_json_action },
   { "export-pdf", export_pdf_action },
   { "export-html", export_html_action },
+  { "export-docx", export_docx_action },
+  { "export-xlsx", export_xlsx_action },
   { "print", print_action },
   { "print-preview", print_preview_action },
   { "undo", undo_action },
@@ -809,6 +871,8 @@ _nb_window_actions_update (NbWindow *self)
   set_enabled (self, "export-json", has_report);
   set_enabled (self, "export-pdf", has_report);
   set_enabled (self, "export-html", has_report);
+  set_enabled (self, "export-docx", has_report);
+  set_enabled (self, "export-xlsx", has_report);
   set_enabled (self, "show-findings", has_report);
   set_enabled (self, "print", has_report);
   set_enabled (self, "print-preview", has_report);

@@ -1,0 +1,67 @@
+/* test-office-window.c — the window's Word and Excel actions (under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "nb-docx-writer.h"
+#include "nb-report-file.h"
+#include "nb-window-private.h"
+#include "test-util.h"
+#include "test-window-util.h"
+
+/* The export actions follow the report; the import dialog's path reads a
+ * .docx as it reads a web page. */
+static void
+test_actions_and_import (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "sample",
+                                              "sample-2024.nianbao", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("nb-office-window-XXXXXX", NULL);
+  g_autofree char *docx = g_build_filename (dir, "report.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_report_load_from_path (sample, &error);
+  NbWindow *window;
+  NbReport *imported;
+
+  g_assert_no_error (error);
+  window = window_with (NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xlsx"));
+
+  nb_docx_export_to_path (report, NULL, TRUE, docx, &error);
+  g_assert_no_error (error);
+  g_assert_true (_nb_window_import_path (window, docx, &error));
+  g_assert_no_error (error);
+  imported = nb_window_get_report (window);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (nb_report_get_organ (imported), ==, nb_report_get_organ (report));
+  g_assert_cmpint (test_get (imported, "s3_requests.new.total"), ==,
+                   test_get (report, "s3_requests.new.total"));
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PROBLEMS), ==,
+                   nb_report_get_text (report, NB_TEXT_PROBLEMS));
+  g_assert_true (nb_window_get_modified (window));
+  spin ();
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xlsx"));
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (docx);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_isolate_home ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/office/window/actions-and-import", test_actions_and_import);
+
+  return g_test_run ();
+}
