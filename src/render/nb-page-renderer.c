@@ -24,6 +24,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "nb-display-text.h"
 #include "nb-page-renderer.h"
 #include "nb-render-common.h"
 
@@ -592,6 +593,7 @@ make_layout (NbPageRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (get_context (self));
   PangoFontDescription *desc = pango_font_description_copy (self->desc[role]);
+  g_autofree char *shown = NULL;
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
@@ -602,7 +604,8 @@ make_layout (NbPageRenderer *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
+  shown = nb_display_text (text, NULL);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 
@@ -1814,6 +1817,7 @@ write_pdf_to_stream (NbPageRenderer  *self,
                      GError         **error)
 {
   PdfSink sink = { stream, NULL };
+  g_autofree char *title = nb_display_text (nb_report_get_title (self->report), NULL);
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
@@ -1824,8 +1828,7 @@ write_pdf_to_stream (NbPageRenderer  *self,
   nb_page_renderer_get_paper_size (self, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, &sink, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  nb_report_get_title (self->report));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Nianbao " PACKAGE_VERSION);
   cr = cairo_create (surface);
