@@ -340,6 +340,44 @@ check_target (const char  *path,
   return TRUE;
 }
 
+/* What writing a new file under @path means for its other names. */
+static char *
+links_notice (const char     *path,
+              const GStatBuf *st)
+{
+  g_autofree char *name = NULL;
+
+  if (st->st_nlink <= 1)
+    return NULL;
+  name = g_filename_display_name (path);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” had %u other name (a hard link); "
+                                       "that name keeps the old content",
+                                       "“%s” had %u other names (hard links); "
+                                       "those names keep the old content",
+                                       st->st_nlink - 1),
+                          name, (guint) st->st_nlink - 1);
+}
+
+/**
+ * nb_file_links_notice:
+ *
+ * For a caller that writes @path through a function that does not hand
+ * out its #NbFileWriter (a report's checked save): asked before writing.
+ *
+ * Returns: (transfer full) (nullable): what nb_file_writer_get_notice()
+ *   will say when @path is written now
+ */
+char *
+nb_file_links_notice (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  return links_notice (path, &st);
+}
+
 /**
  * nb_file_writer_new:
  * @path: the file to write
@@ -390,18 +428,8 @@ nb_file_writer_new (const char  *path,
       umask (mask);
       fchmod (writer->fd, 0666 & ~mask);
     }
-  if (exists && existing.st_nlink > 1)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      writer->notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "“%s” had %u other name (a hard link); "
-                                                     "that name keeps the old content",
-                                                     "“%s” had %u other names (hard links); "
-                                                     "those names keep the old content",
-                                                     existing.st_nlink - 1),
-                                        name, (guint) existing.st_nlink - 1);
-    }
+  if (exists)
+    writer->notice = links_notice (path, &existing);
   writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
   return g_steal_pointer (&writer);
 }

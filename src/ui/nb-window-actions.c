@@ -264,10 +264,11 @@ save_here (NbWindow    *self,
            NbSaveFlags  flags)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = nb_file_links_notice (self->path);
 
   if (nb_window_save_to_path (self, self->path, flags, &error))
     {
-      _nb_window_toast (self, _("Saved"));
+      _nb_window_toast (self, notice != NULL ? notice : _("Saved"));
       if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
         nb_window_set_findings_visible (self, TRUE);
       return TRUE;
