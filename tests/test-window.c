@@ -763,6 +763,7 @@ open_costly (NbReport   *report,
   nb_window_show_section (window, 0);
   spin ();
   nb_window_show_section (window, 2);
+  nb_window_set_findings_visible (window, TRUE);
   spin ();
   elapsed = g_get_monotonic_time () - start;
   title = adw_window_title_get_title (window->window_title);
