@@ -694,6 +694,17 @@ test_mode_kept (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* a new file: the usual mode, 0666 less the umask */
+  {
+    g_autofree char *fresh = g_build_filename (fixture->dir, "new.nianbao", NULL);
+    mode_t mask = umask (022);
+
+    g_assert_true (nb_report_save_to_path (fixture->report, fresh, &error));
+    umask (mask);
+    g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  }
 }
 
 /* A pipe (or a device, such as /dev/stdout as root) is never replaced. */

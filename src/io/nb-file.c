@@ -203,7 +203,8 @@ nb_file_stamp_same_content (const NbFileStamp *a,
 struct _NbFileWriter {
   char          *path;       /* as the caller named it, for messages */
   char          *target;     /* the file written: @path with symbolic links resolved */
-  char          *temporary;  /* beside @target; NULL when writing to standard output */
+  char          *temporary;  /* beside @target until committed or removed */
+  gboolean       to_stdout;
   int            fd;
   GOutputStream *stream;
   char          *notice;
@@ -418,18 +419,13 @@ nb_file_writer_new (const char  *path,
       g_clear_pointer (&writer->temporary, g_free);
       return NULL;
     }
-  /* mkstemp makes it 0600: a new file gets the usual mode, a replaced one its own */
+  /* created 0666 less the umask, as any new file; one that replaces a
+   * file takes that file's mode */
   if (exists)
-    fchmod (writer->fd, existing.st_mode & 07777);
-  else
     {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (writer->fd, 0666 & ~mask);
+      fchmod (writer->fd, existing.st_mode & 07777);
+      writer->notice = links_notice (path, &existing);
     }
-  if (exists)
-    writer->notice = links_notice (path, &existing);
   writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
   return g_steal_pointer (&writer);
 }
@@ -448,6 +444,7 @@ nb_file_writer_new_for_stdout (void)
   NbFileWriter *writer = g_new0 (NbFileWriter, 1);
 
   writer->path = g_strdup (_("standard output"));
+  writer->to_stdout = TRUE;
   writer->fd = STDOUT_FILENO;
   writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
   return writer;
@@ -474,7 +471,7 @@ nb_file_writer_get_stream (NbFileWriter *writer)
 const char *
 nb_file_writer_get_path (NbFileWriter *writer)
 {
-  return writer->fd == STDOUT_FILENO && writer->temporary == NULL ? NULL : writer->path;
+  return writer->to_stdout ? NULL : writer->path;
 }
 
 /**
@@ -556,7 +553,7 @@ nb_file_writer_commit (NbFileWriter  *writer,
 
   g_return_val_if_fail (writer->fd >= 0, FALSE);
 
-  if (writer->temporary == NULL)
+  if (writer->to_stdout)
     {
       writer->fd = -1;
       return TRUE;
