@@ -660,13 +660,16 @@ test_hard_link (Fixture       *fixture,
 {
   g_autofree char *other = g_build_filename (fixture->dir, "other.nianbao", NULL);
   g_autofree char *text = nb_report_to_data (fixture->report, NULL);
-  g_autofree char *now = NULL, *kept = NULL;
+  g_autofree char *now = NULL, *kept = NULL, *asked = NULL;
   g_autoptr(NbFileWriter) writer = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (link (fixture->path, other), ==, 0);
+  asked = nb_file_links_notice (fixture->path);
   writer = nb_file_writer_new (fixture->path, &error);
   g_assert_no_error (error);
+  /* the window asks before a checked save: the same words */
+  g_assert_cmpstr (asked, ==, nb_file_writer_get_notice (writer));
   g_test_message ("%s", nb_file_writer_get_notice (writer));
   g_assert_nonnull (strstr (nb_file_writer_get_notice (writer), "1 other name (a hard link)"));
   g_assert_true (nb_file_writer_write (writer, text, strlen (text), &error));
@@ -691,6 +694,17 @@ test_mode_kept (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* a new file: the usual mode, 0666 less the umask */
+  {
+    g_autofree char *fresh = g_build_filename (fixture->dir, "new.nianbao", NULL);
+    mode_t mask = umask (022);
+
+    g_assert_true (nb_report_save_to_path (fixture->report, fresh, &error));
+    umask (mask);
+    g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  }
 }
 
 /* A pipe (or a device, such as /dev/stdout as root) is never replaced. */

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-new-report-dialog.h"
 #include "nb-text-page.h"
@@ -749,6 +750,68 @@ test_recovery_after_outside_change (void)
   g_rmdir (dir);
 }
 
+/* Shows @report in a window, its info page and the page of its first
+ * table, and returns how long that took. */
+static gint64
+open_costly (NbReport   *report,
+             const char *what)
+{
+  gint64 start = g_get_monotonic_time (), elapsed;
+  NbWindow *window = window_with (report);
+  const char *title;
+
+  nb_window_show_section (window, 0);
+  spin ();
+  nb_window_show_section (window, 2);
+  nb_window_set_findings_visible (window, TRUE);
+  spin ();
+  elapsed = g_get_monotonic_time () - start;
+  title = adw_window_title_get_title (window->window_title);
+  g_test_message ("%s: the window opened it in %.3f s", what, elapsed / 1e6);
+  g_assert_cmpuint (g_utf8_strlen (title, -1), <=, NB_DISPLAY_MAX_CHARS + 1);
+  /* a guard against a freeze, not a speed goal (benchmarks/run has those) */
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+  destroy_window (window);
+  return elapsed;
+}
+
+/* Texts that once froze the window: 100,000 accents, a title of a
+ * million characters, a marker of a megabyte, bidi controls. */
+static void
+test_costly_texts (void)
+{
+  g_autofree char *accents_path = test_data_path ("bad-cost/accents-100000.nianbao");
+  g_autofree char *bidi_path = test_data_path ("bad-cost/bidi-controls.nianbao");
+  g_autoptr(NbReport) accents = nb_report_load_from_path (accents_path, NULL);
+  g_autoptr(NbReport) bidi = nb_report_load_from_path (bidi_path, NULL);
+  g_autoptr(NbReport) title = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) marker = test_clean_report (NB_EDITION_2021);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (accents);
+  g_assert_nonnull (bidi);
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "不适用");
+  nb_table_set_marker (nb_report_get_table (marker, "s2_regulations"), 0, 0, text->str);
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "年");
+  nb_report_set_title (title, text->str);
+
+  open_costly (accents, "100,000 accents in the organ");
+  open_costly (title, "a title of 1,000,000 characters");
+  open_costly (marker, "a cell marker of 1 MB");
+  open_costly (bidi, "bidi controls in the organ");
+  /* what the window shows has no control left to turn it around */
+  {
+    NbWindow *window = window_with (bidi);
+
+    g_assert_false (nb_display_text_has_bidi_controls (
+                      adw_window_title_get_title (window->window_title)));
+    destroy_window (window);
+  }
+}
+
 static void
 test_bad_file (void)
 {
@@ -822,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
   g_test_add_func ("/window/recovery-after-outside-change", test_recovery_after_outside_change);
+  g_test_add_func ("/window/costly-texts", test_costly_texts);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);

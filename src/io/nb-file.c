@@ -203,7 +203,8 @@ nb_file_stamp_same_content (const NbFileStamp *a,
 struct _NbFileWriter {
   char          *path;       /* as the caller named it, for messages */
   char          *target;     /* the file written: @path with symbolic links resolved */
-  char          *temporary;  /* beside @target; NULL when writing to standard output */
+  char          *temporary;  /* beside @target until committed or removed */
+  gboolean       to_stdout;
   int            fd;
   GOutputStream *stream;
   char          *notice;
@@ -340,6 +341,44 @@ check_target (const char  *path,
   return TRUE;
 }
 
+/* What writing a new file under @path means for its other names. */
+static char *
+links_notice (const char     *path,
+              const GStatBuf *st)
+{
+  g_autofree char *name = NULL;
+
+  if (st->st_nlink <= 1)
+    return NULL;
+  name = g_filename_display_name (path);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” had %u other name (a hard link); "
+                                       "that name keeps the old content",
+                                       "“%s” had %u other names (hard links); "
+                                       "those names keep the old content",
+                                       st->st_nlink - 1),
+                          name, (guint) st->st_nlink - 1);
+}
+
+/**
+ * nb_file_links_notice:
+ *
+ * For a caller that writes @path through a function that does not hand
+ * out its #NbFileWriter (a report's checked save): asked before writing.
+ *
+ * Returns: (transfer full) (nullable): what nb_file_writer_get_notice()
+ *   will say when @path is written now
+ */
+char *
+nb_file_links_notice (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  return links_notice (path, &st);
+}
+
 /**
  * nb_file_writer_new:
  * @path: the file to write
@@ -380,27 +419,12 @@ nb_file_writer_new (const char  *path,
       g_clear_pointer (&writer->temporary, g_free);
       return NULL;
     }
-  /* mkstemp makes it 0600: a new file gets the usual mode, a replaced one its own */
+  /* created 0666 less the umask, as any new file; one that replaces a
+   * file takes that file's mode */
   if (exists)
-    fchmod (writer->fd, existing.st_mode & 07777);
-  else
     {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      fchmod (writer->fd, 0666 & ~mask);
-    }
-  if (exists && existing.st_nlink > 1)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      writer->notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "“%s” had %u other name (a hard link); "
-                                                     "that name keeps the old content",
-                                                     "“%s” had %u other names (hard links); "
-                                                     "those names keep the old content",
-                                                     existing.st_nlink - 1),
-                                        name, (guint) existing.st_nlink - 1);
+      fchmod (writer->fd, existing.st_mode & 07777);
+      writer->notice = links_notice (path, &existing);
     }
   writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
   return g_steal_pointer (&writer);
@@ -420,6 +444,7 @@ nb_file_writer_new_for_stdout (void)
   NbFileWriter *writer = g_new0 (NbFileWriter, 1);
 
   writer->path = g_strdup (_("standard output"));
+  writer->to_stdout = TRUE;
   writer->fd = STDOUT_FILENO;
   writer->stream = g_unix_output_stream_new (writer->fd, FALSE);
   return writer;
@@ -446,7 +471,7 @@ nb_file_writer_get_stream (NbFileWriter *writer)
 const char *
 nb_file_writer_get_path (NbFileWriter *writer)
 {
-  return writer->fd == STDOUT_FILENO && writer->temporary == NULL ? NULL : writer->path;
+  return writer->to_stdout ? NULL : writer->path;
 }
 
 /**
@@ -528,7 +553,7 @@ nb_file_writer_commit (NbFileWriter  *writer,
 
   g_return_val_if_fail (writer->fd >= 0, FALSE);
 
-  if (writer->temporary == NULL)
+  if (writer->to_stdout)
     {
       writer->fd = -1;
       return TRUE;

@@ -72,6 +72,7 @@ void           nb_file_writer_fail           (NbFileWriter   *writer,
 gboolean       nb_file_writer_commit         (NbFileWriter   *writer,
                                               GError        **error);
 void           nb_file_writer_free           (NbFileWriter   *writer);
+char          *nb_file_links_notice          (const char     *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbFileWriter, nb_file_writer_free)
 

@@ -182,13 +182,6 @@ nb_report_save_to_path_checked (NbReport     *report,
   return save_data_checked (path, data, length, stamp, flags, error);
 }
 
-/**
- * nb_report_save_to_path:
- * Saves atomically (a link to last year's report is first rewritten
- * relative to @path's folder): the text is written to a temporary file beside @path,
- * flushed, then renamed over it, so @path holds either the old or the new
- * report, never half of one.
- */
 /* A link's path is written relative to the folder the report is saved in. */
 static void
 rebase_link (NbReport   *report,
@@ -204,6 +197,12 @@ rebase_link (NbReport   *report,
   nb_previous_link_rebase (link, folder);
 }
 
+/**
+ * nb_report_save_to_path:
+ * Saves atomically with an #NbFileWriter (a link to last year's report is
+ * first rewritten relative to @path's folder): @path then holds either
+ * the old or the new report, never half of one.
+ */
 gboolean
 nb_report_save_to_path (NbReport    *report,
                         const char  *path,

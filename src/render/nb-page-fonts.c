@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 
+#include "nb-display-text.h"
 #include "nb-page-renderer-private.h"
 
 void
@@ -140,6 +141,7 @@ _nb_page_make_layout (NbPageRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (_nb_page_get_context (self));
   PangoFontDescription *desc = pango_font_description_copy (self->desc[role]);
+  g_autofree char *shown = NULL;
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
@@ -150,7 +152,8 @@ _nb_page_make_layout (NbPageRenderer *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
+  shown = nb_display_text (text, NULL);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 

@@ -25,6 +25,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "nb-display-text.h"
 #include "nb-page-renderer-private.h"
 
 /* Each entry is a Pango font description; the first whose family is
@@ -648,6 +649,7 @@ write_pdf_to_stream (NbPageRenderer  *self,
                      GError         **error)
 {
   PdfSink sink = { stream, NULL };
+  g_autofree char *title = nb_display_text (nb_report_get_title (self->report), NULL);
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
@@ -658,8 +660,7 @@ write_pdf_to_stream (NbPageRenderer  *self,
   nb_page_renderer_get_paper_size (self, &width, &height);
 
   surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, &sink, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  nb_report_get_title (self->report));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Nianbao " PACKAGE_VERSION);
   cr = cairo_create (surface);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-info-page.h"
 #include "nb-recovery.h"
@@ -66,7 +67,7 @@ static void
 update_title (NbWindow *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *title = NULL;
 
   if (self->report == NULL)
     {
@@ -82,8 +83,9 @@ update_title (NbWindow *self)
     subtitle = g_strdup_printf (_("%s — unsaved"), name);
   else
     subtitle = g_strdup (name);
-  gtk_window_set_title (GTK_WINDOW (self), nb_report_get_title (self->report));
-  adw_window_title_set_title (self->window_title, nb_report_get_title (self->report));
+  title = nb_display_text (nb_report_get_title (self->report), NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
