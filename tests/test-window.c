@@ -734,7 +734,7 @@ test_accessible_labels (void)
   NbTableCell *cell = nb_table_view_get_cell (view, ROW ("denied_secret"), COL ("research"));
 
   gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 法人或其他组织·科研机构");
+                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 · 法人或其他组织·科研机构");
   gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
   gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GRID);
 

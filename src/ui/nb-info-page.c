@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-info-page.h"
 #include "nb-ui-resources.h"
 
@@ -186,13 +187,30 @@ nb_info_page_class_init (NbInfoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, title_reset);
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, date_row);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "identity_group", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_group", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, title_reset_clicked_cb);
+}
+
+/* A preferences group lists its rows in a list of its own, which a
+ * screen reader announces on entering it. */
+static void
+name_group_list (NbInfoPage *self,
+                 const char *group,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, group));
+
+  nb_accessible_set_label (nb_accessible_find_part (widget, GTK_TYPE_LIST_BOX), name);
 }
 
 static void
 nb_info_page_init (NbInfoPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_group_list (self, "identity_group", _("Organ, Year and Format"));
+  name_group_list (self, "title_group", _("Title and Date"));
 }
 
 GtkWidget *

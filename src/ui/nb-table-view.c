@@ -341,9 +341,15 @@ nb_table_view_begin_edit (NbTableView *self,
   self->cursor = index;
   gtk_editable_set_text (GTK_EDITABLE (self->editor),
                          initial_text != NULL ? initial_text : nb_table_cell_get_text (cell));
+  /* The focus moves to the editor: a screen reader says the cell's row
+   * and column, what it held and the findings on it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  nb_table_cell_get_display (cell)->accessible_label, -1);
+                                  nb_table_cell_get_display (cell)->accessible_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  nb_table_cell_get_display (cell)->tooltip != NULL
+                                  ? nb_table_cell_get_display (cell)->tooltip : "",
+                                  -1);
   nb_table_cell_set_editor (cell, self->editor);
   self->editing = index;
   gtk_widget_grab_focus (self->editor);
@@ -1014,6 +1020,12 @@ build (NbTableView *self)
           g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
           gtk_widget_add_controller (cell, focus);
           gtk_widget_add_css_class (cell, "gridcell");
+          /* Where the cell is in the form, counted from 1 as ARIA does,
+           * header rows and label columns included (the grid's size). */
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_RELATION_ROW_INDEX, grid_row + 1,
+                                          GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) (nl + c + 1),
+                                          -1);
           if (narrow)
             gtk_widget_add_css_class (cell, "narrow");
           place (self, cell, grid_row, nl + c, 1, 1);

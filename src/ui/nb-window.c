@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-findings-panel.h"
 #include "nb-info-page.h"
 #include "nb-recovery.h"
@@ -313,6 +314,12 @@ clear_report_view (NbWindow *self)
     }
 }
 
+static const char *
+section_title (guint section)
+{
+  return section == 0 ? _("Basic Information") : nb_section_heading (section);
+}
+
 /* Pages are built when first shown (or needed), so that a report opens
  * fast: a table page holds a few hundred widgets. */
 static GtkWidget *
@@ -356,6 +363,7 @@ ensure_page (NbWindow *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  nb_accessible_set_label (scrolled, section_title (section));
   gtk_stack_add_named (self->section_stack, scrolled, name);
   return page;
 }
@@ -382,7 +390,7 @@ build_report_view (NbWindow *self)
 {
   for (guint s = 0; s <= NB_N_SECTIONS; s++)
     {
-      self->rows[s] = nb_section_row_new (s, s == 0 ? _("Basic Information") : nb_section_heading (s));
+      self->rows[s] = nb_section_row_new (s, section_title (s));
       gtk_list_box_append (self->sidebar, self->rows[s]);
     }
   if (self->prebuild_source == 0)
@@ -948,6 +956,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "start_open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "start_import_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_button);
   gtk_widget_class_bind_template_callback (widget_class, findings_button_query_tooltip_cb);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_icon);
@@ -1004,12 +1016,29 @@ _nb_window_show_help_overlay (NbWindow *self)
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 }
 
+/* The names GTK 4.8 gets wrong in the template (see nb-accessible.c). */
+static void
+name_for_screen_readers (NbWindow *self)
+{
+  static const char *const text_buttons[] = { "new_button", "start_open_button", "start_import_button" };
+
+  nb_accessible_name_split_button (self->open_button);
+  nb_accessible_name_from_child (self->save_button);
+  for (guint i = 0; i < G_N_ELEMENTS (text_buttons); i++)
+    nb_accessible_name_from_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_WINDOW,
+                                                                              text_buttons[i])));
+  /* An AdwStatusPage scrolls its content in a scroller of its own. */
+  nb_accessible_set_label (nb_accessible_find_part (GTK_WIDGET (self->start_page), GTK_TYPE_SCROLLED_WINDOW),
+                           _("Start"));
+}
+
 static void
 nb_window_init (NbWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_for_screen_readers (self);
   self->recovery_id = g_uuid_string_random ();
   self->settings = settings_or_null ();
 

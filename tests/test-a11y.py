@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+# test-a11y.py — the window as a screen reader reads it, through AT-SPI
+#
+#   test-a11y.py NIANBAO-WINDOW LOCALEDIR REPORT...
+#
+# Opens each report in the window, once in Chinese (LANGUAGE=zh_CN) and
+# once in English, reads the window's whole accessible tree over the
+# accessibility bus and fails on:
+#   - an interactive node (focusable, or one a user operates: a button, an
+#     entry, a list row, a table cell…) with no name, a name that is its
+#     GTK type ("GtkMenuButton"), a name with a mnemonic underscore or said
+#     twice ("_Save Save"), or, in Chinese, an English name;
+#   - a list, table or split pane without a name;
+#   - a table cell without "row · column" as its name, whose value (the
+#     first line of its description) is not what it shows, or that is
+#     invalid without the finding in its description;
+#   - a row of the findings list not named by its severity and message.
+# Then it types a wrong total into a cell through the keyboard and checks
+# that the editor is announced with the cell's name, that the findings
+# button announces the new error once, and that Return moves the focus to
+# the next cell.
+#
+# Prints TAP.  Needs a session bus (tools/run-tests runs the suite inside
+# dbus-run-session) and an X display (xvfb-run); starts the accessibility
+# bus itself.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version('Atspi', '2.0')
+from gi.repository import Atspi  # noqa: E402
+
+LANGUAGES = [('zh_CN', '中文'), ('C', 'English')]
+
+# Roles a user operates directly, focusable or not at the moment.
+INTERACTIVE_ROLES = {
+    Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
+    Atspi.Role.RADIO_BUTTON, Atspi.Role.MENU_ITEM, Atspi.Role.CHECK_MENU_ITEM,
+    Atspi.Role.RADIO_MENU_ITEM, Atspi.Role.COMBO_BOX, Atspi.Role.ENTRY,
+    Atspi.Role.TEXT, Atspi.Role.PASSWORD_TEXT, Atspi.Role.SPIN_BUTTON,
+    Atspi.Role.SLIDER, Atspi.Role.LIST_ITEM, Atspi.Role.TABLE_CELL,
+    Atspi.Role.PAGE_TAB, Atspi.Role.LINK, Atspi.Role.TREE_ITEM,
+}
+# Containers a screen reader announces on entering them.
+CONTAINER_ROLES = {Atspi.Role.LIST, Atspi.Role.LIST_BOX, Atspi.Role.TABLE,
+                   Atspi.Role.SPLIT_PANE, Atspi.Role.TREE, Atspi.Role.TREE_TABLE}
+
+TYPE_NAME = re.compile(r'^(Gtk|Adw|Nb|Gdk)[A-Z]\w*$')
+MNEMONIC = re.compile(r'_\w')
+CJK = re.compile(r'[\u3400-\u9fff]')
+
+# What an empty cell says, as the window translates it.
+NOT_FILLED = {'zh_CN': '未填', 'C': 'Not filled in'}
+SEVERITIES = {'zh_CN': ('错误', '警告', '提示'), 'C': ('Error', 'Warning', 'Information')}
+FINDINGS_LIST = {'zh_CN': '发现的问题', 'C': 'Problems found'}
+
+
+class Node:
+    """What one accessible says, read once."""
+
+    def __init__(self, obj, parent):
+        self.obj = obj
+        self.parent = parent
+        self.role = obj.get_role()
+        self.role_name = obj.get_role_name()
+        self.name = obj.get_name() or ''
+        self.description = obj.get_description() or ''
+        states = obj.get_state_set()
+        self.focusable = states.contains(Atspi.StateType.FOCUSABLE)
+        self.focused = states.contains(Atspi.StateType.FOCUSED)
+        self.invalid = states.contains(Atspi.StateType.INVALID)
+        self.interfaces = obj.get_interfaces()
+        self.children = []
+
+    def text(self):
+        """The text a node shows, from its Text interface, or None."""
+        if 'Text' not in self.interfaces:
+            return None
+        return Atspi.Text.get_text(self.obj, 0, Atspi.Text.get_character_count(self.obj))
+
+    def where(self):
+        path, node = [], self
+        while node is not None:
+            path.append(f'{node.role_name} {node.name!r}' if node.name else node.role_name)
+            node = node.parent
+        return ' < '.join(path[:6])
+
+
+def read_tree(obj, parent=None):
+    node = Node(obj, parent)
+    for i in range(obj.get_child_count()):
+        child = obj.get_child_at_index(i)
+        if child is not None:
+            node.children.append(read_tree(child, node))
+    return node
+
+
+def walk(node):
+    yield node
+    for child in node.children:
+        yield from walk(child)
+
+
+def name_problem(name, language):
+    if name.strip() == '':
+        return 'no name'
+    if TYPE_NAME.match(name):
+        return 'named by its GTK type'
+    if MNEMONIC.search(name):
+        return 'a mnemonic underscore in the name'
+    words = name.split(' ')
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        return 'the name said twice'
+    if language == 'zh_CN' and not CJK.search(name):
+        return 'not translated'
+    return None
+
+
+class Run:
+    """One report open in one language."""
+
+    def __init__(self, window_path, localedir, report, language, home):
+        env = dict(os.environ)
+        # tools/run-tests turns the accessibility bridges off for the rest
+        # of the suite; this test is about them.
+        env.pop('NO_AT_BRIDGE', None)
+        env.pop('GTK_A11Y', None)
+        env.update(LANGUAGE=language, LANG='C.UTF-8', LC_ALL='C.UTF-8',
+                   NB_LOCALEDIR=localedir, HOME=home,
+                   XDG_CONFIG_HOME=os.path.join(home, 'config'),
+                   XDG_DATA_HOME=os.path.join(home, 'data'),
+                   XDG_STATE_HOME=os.path.join(home, 'state'),
+                   XDG_CACHE_HOME=os.path.join(home, 'cache'))
+        self.language = language
+        self.process = subprocess.Popen([window_path, report], env=env)
+        self.app = None
+
+    def find_window(self, timeout=30):
+        """The window, once its tables are in the tree."""
+        desktop = Atspi.get_desktop(0)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f'the window exited with status {self.process.returncode}')
+            for i in range(desktop.get_child_count()):
+                app = desktop.get_child_at_index(i)
+                try:
+                    if app is None or app.get_process_id() != self.process.pid:
+                        continue
+                    for j in range(app.get_child_count()):
+                        frame = app.get_child_at_index(j)
+                        if frame is not None and frame.get_role() == Atspi.Role.FRAME:
+                            tree = read_tree(frame)
+                            if any(n.role == Atspi.Role.TABLE_CELL for n in walk(tree)):
+                                self.app = app
+                                return tree
+                except gi.repository.GLib.Error:
+                    pass
+            time.sleep(0.2)
+        raise RuntimeError('the window did not appear on the accessibility bus')
+
+    def close(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def check_tree(tree, language):
+    """Returns (problems, counts) for one window's tree."""
+    problems, counts = [], dict(nodes=0, interactive=0, cells=0, empty_cells=0,
+                                invalid_cells=0, findings_rows=0)
+    findings_list = None
+    for node in walk(tree):
+        counts['nodes'] += 1
+        if node.role in INTERACTIVE_ROLES or node.focusable:
+            counts['interactive'] += 1
+            problem = name_problem(node.name, language)
+            if problem is not None and not (node.role == Atspi.Role.TABLE_CELL and node.name):
+                problems.append(f'{problem}: {node.where()}')
+        if node.role in CONTAINER_ROLES and node.name.strip() == '':
+            problems.append(f'container without a name: {node.where()}')
+        if node.role == Atspi.Role.TABLE_CELL:
+            problems.extend(check_cell(node, language, counts))
+        if node.role == Atspi.Role.LIST and node.name == FINDINGS_LIST[language]:
+            findings_list = node
+    if findings_list is not None:
+        problems.extend(check_findings(findings_list, language, counts))
+    return problems, counts
+
+
+def check_cell(cell, language, counts):
+    problems = []
+    counts['cells'] += 1
+    rows_named = any(n.role == Atspi.Role.ROW_HEADER for n in cell.parent.children)
+    if rows_named and ' · ' not in cell.name:
+        problems.append(f'cell not named “row · column”: {cell.where()}')
+    elif cell.name.strip() == '':
+        problems.append(f'cell without a name: {cell.where()}')
+    shown = [c.text() for c in walk(cell) if c is not cell and c.role == Atspi.Role.LABEL]
+    shown = [t for t in shown if t]
+    value = cell.description.split('\n')[0]
+    if not shown:
+        problems.append(f'cell shows nothing: {cell.where()}')
+    elif shown[0] == '–':
+        counts['empty_cells'] += 1
+        if value != NOT_FILLED[language]:
+            problems.append(f'empty cell reads {value!r}: {cell.where()}')
+    elif value != shown[0]:
+        problems.append(f'cell shows {shown[0]!r} but reads {value!r}: {cell.where()}')
+    if cell.invalid:
+        counts['invalid_cells'] += 1
+        if '\n' not in cell.description:
+            problems.append(f'invalid cell without its finding: {cell.where()}')
+    return problems
+
+
+def check_findings(findings_list, language, counts):
+    problems = []
+    for row in findings_list.children:
+        if row.role != Atspi.Role.LIST_ITEM:
+            continue
+        counts['findings_rows'] += 1
+        labels = [n.text() for n in walk(row) if n.role == Atspi.Role.LABEL]
+        message = labels[0] if labels else ''
+        if not message or message not in row.name:
+            problems.append(f'finding row not named by its message {message!r}: {row.where()}')
+        if not row.name.startswith(SEVERITIES[language]):
+            problems.append(f'finding row not named by its severity: {row.where()}')
+    return problems
+
+
+def main():
+    if len(sys.argv) < 4:
+        print('usage: test-a11y.py NIANBAO-WINDOW LOCALEDIR REPORT...', file=sys.stderr)
+        return 2
+    window_path, localedir, reports = sys.argv[1], sys.argv[2], sys.argv[3:]
+    if 'DBUS_SESSION_BUS_ADDRESS' not in os.environ or 'DISPLAY' not in os.environ:
+        print('Bail out! needs a session bus and an X display (dbus-run-session, xvfb-run)')
+        return 1
+
+    launcher = subprocess.Popen(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'])
+    # The registry answers once the bus is up; a window started before
+    # would find no bus and show nothing to read.
+    Atspi.get_desktop(0).get_child_count()
+    failed = 0
+    print(f'1..{len(reports) * len(LANGUAGES)}')
+    try:
+        number = 0
+        for report in reports:
+            for language, language_name in LANGUAGES:
+                number += 1
+                title = f'{os.path.basename(report)} in {language_name}'
+                with tempfile.TemporaryDirectory(prefix='nb-a11y-') as home:
+                    run = Run(window_path, localedir, report, language, home)
+                    try:
+                        tree = run.find_window()
+                        problems, counts = check_tree(tree, language)
+                        if run.process.poll() is not None:
+                            problems.append(f'the window exited with status {run.process.returncode}')
+                    except (RuntimeError, gi.repository.GLib.Error) as e:
+                        problems, counts = [str(e)], {}
+                    finally:
+                        run.close()
+                figures = ', '.join(f'{k} {v}' for k, v in counts.items())
+                if problems:
+                    failed += 1
+                    print(f'not ok {number} - {title}: {len(problems)} problems')
+                    for p in problems:
+                        print(f'# {p}')
+                else:
+                    print(f'ok {number} - {title}')
+                print(f'# {figures}')
+    finally:
+        launcher.terminate()
+        launcher.wait()
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
