@@ -1318,7 +1318,12 @@ nb_table_view_init (NbTableView *self)
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
-  self->editor = g_object_ref_sink (gtk_text_new ());
+  /* A GtkText is no accessible of its own (its entry speaks for it)
+   * unless given a role: as a text box, a screen reader finds the editor
+   * with its text, focused and named as the cell. */
+  self->editor = g_object_ref_sink (g_object_new (GTK_TYPE_TEXT,
+                                                  "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                                  NULL));
   gtk_widget_set_hexpand (self->editor, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);

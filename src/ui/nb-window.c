@@ -140,12 +140,41 @@ findings_button_query_tooltip_cb (NbWindow   *self,
   return TRUE;
 }
 
+/* The message of an error that was not there at the last count, if
+ * @announce; keeps this count's messages for the next. */
+static char *
+take_new_error (NbWindow *self,
+                gboolean  announce)
+{
+  GListModel *findings = nb_checker_get_findings (self->checker);
+  GHashTable *now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *news = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const char *message = nb_finding_get_message (finding);
+
+      if (nb_finding_get_severity (finding) != NB_SEVERITY_ERROR)
+        continue;
+      if (announce && news == NULL && !g_hash_table_contains (self->shown_error_messages, message))
+        /* Translators: %s is the message of an error that typing just made */
+        news = g_strdup_printf (_("New error: %s"), message);
+      g_hash_table_add (now, g_strdup (message));
+    }
+  g_hash_table_unref (self->shown_error_messages);
+  self->shown_error_messages = now;
+  return news;
+}
+
 static void
 update_state (NbWindow *self)
 {
   guint errors, warnings;
   g_autofree char *count = NULL;
   g_autofree char *tip = NULL;
+  g_autofree char *news = NULL;
+  gboolean errors_changed;
 
   if (self->report == NULL || self->checker == NULL)
     return;
@@ -160,6 +189,9 @@ update_state (NbWindow *self)
   warnings = nb_checker_count (self->checker, NB_SEVERITY_WARNING, -1);
   if ((int) errors == self->shown_errors && (int) warnings == self->shown_warnings)
     return;
+  errors_changed = (int) errors != self->shown_errors;
+  if (errors_changed)
+    news = take_new_error (self, self->shown_errors >= 0 && (int) errors > self->shown_errors);
   self->shown_errors = errors;
   self->shown_warnings = warnings;
 
@@ -182,9 +214,16 @@ update_state (NbWindow *self)
   gtk_label_set_text (self->findings_label, count != NULL ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->findings_label), count != NULL);
 
+  /* GTK 4.8 has no gtk_accessible_announce (): the button's name and
+   * description change, once per change of the counts and not on every
+   * key, and say a new error's message. */
   tip = findings_button_text (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  if (errors_changed)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, news != NULL ? news : "",
+                                    -1);
 }
 
 /**
@@ -198,6 +237,19 @@ nb_window_get_findings_text (NbWindow *self)
   return gtk_label_get_text (self->findings_label);
 }
 
+static gboolean
+update_state_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->state_source = 0;
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The checker tells of each group of rules in turn: the counts are
+ * updated once they all have, so that the problems button changes (and
+ * a screen reader hears it) once per edit. */
 static void
 findings_changed_cb (GListModel *model,
                      guint       position,
@@ -205,7 +257,8 @@ findings_changed_cb (GListModel *model,
                      guint       added,
                      NbWindow   *self)
 {
-  update_state (self);
+  if (self->state_source == 0)
+    self->state_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_state_cb, self, NULL);
 }
 
 /* ---- recovery -------------------------------------------------------------- */
@@ -404,6 +457,7 @@ drop_report (NbWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->prebuild_source, g_source_remove);
+  g_clear_handle_id (&self->state_source, g_source_remove);
   nb_findings_panel_set_checker (self->findings_panel, NULL);
   clear_report_view (self);
   if (self->checker != NULL)
@@ -801,6 +855,17 @@ sidebar_row_selected_cb (NbWindow      *self,
   gtk_stack_set_visible_child_name (self->section_stack, name);
 }
 
+/* Return on a section goes into it: the keyboard (and a screen reader)
+ * need not Tab through the sections after it, each of which the focus
+ * would show on its way. */
+static void
+sidebar_row_activated_cb (NbWindow      *self,
+                          GtkListBoxRow *row)
+{
+  sidebar_row_selected_cb (self, row);
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 findings_panel_activate_finding_cb (NbWindow  *self,
                                     NbFinding *finding)
@@ -931,6 +996,7 @@ nb_window_finalize (GObject *object)
   NbWindow *self = (NbWindow *) object;
 
   g_free (self->recovery_id);
+  g_hash_table_unref (self->shown_error_messages);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -978,6 +1044,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_panel_activate_finding_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 }
@@ -1040,6 +1107,7 @@ nb_window_init (NbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   name_for_screen_readers (self);
   self->recovery_id = g_uuid_string_random ();
+  self->shown_error_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = settings_or_null ();
 
   if (self->settings != NULL)
