@@ -15,14 +15,15 @@
 #     first line of its description) is not what it shows, or that is
 #     invalid without the finding in its description;
 #   - a row of the findings list not named by its severity and message.
-# Then it types a wrong total into a cell through the keyboard and checks
-# that the editor is announced with the cell's name, that the findings
-# button announces the new error once, and that Return moves the focus to
-# the next cell.
+# Then, by the keyboard as a screen reader user goes (Tab to the
+# sections, Down to 三, Return into it), it types 999 over the first cell
+# and checks that the focus moved to an editor named as the cell, that
+# Return moves it to the next cell, which says its value, and that the
+# problems button changed its name once, describing the new error.
 #
-# Prints TAP.  Needs a session bus (tools/run-tests runs the suite inside
-# dbus-run-session) and an X display (xvfb-run); starts the accessibility
-# bus itself.
+# Prints TAP.  Needs an X display (xvfb-run); runs itself in a session
+# bus of its own (dbus-run-session), on which it starts the accessibility
+# bus (at-spi-bus-launcher, at-spi2-registryd) as a desktop does.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 

@@ -31,6 +31,23 @@ nb_accessible_name_from_child (GtkWidget *button)
 }
 
 /**
+ * nb_accessible_name_from_children:
+ * @ids: %NULL-terminated: the ids of text buttons in the template of
+ *   @template_type that @widget was built from, bound with
+ *   gtk_widget_class_bind_template_child_full ()
+ *
+ * nb_accessible_name_from_child() for each of those buttons.
+ */
+void
+nb_accessible_name_from_children (GtkWidget          *widget,
+                                  GType               template_type,
+                                  const char * const *ids)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    nb_accessible_name_from_child (GTK_WIDGET (gtk_widget_get_template_child (widget, template_type, ids[i])));
+}
+
+/**
  * nb_accessible_name_split_button:
  * Names the two buttons inside an #AdwSplitButton: the main one by its
  * label, the arrow by the dropdown's tooltip.

@@ -1087,13 +1087,11 @@ _nb_window_show_help_overlay (NbWindow *self)
 static void
 name_for_screen_readers (NbWindow *self)
 {
-  static const char *const text_buttons[] = { "new_button", "start_open_button", "start_import_button" };
+  static const char *const text_buttons[] = { "new_button", "start_open_button", "start_import_button", NULL };
 
   nb_accessible_name_split_button (self->open_button);
   nb_accessible_name_from_child (self->save_button);
-  for (guint i = 0; i < G_N_ELEMENTS (text_buttons); i++)
-    nb_accessible_name_from_child (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_WINDOW,
-                                                                              text_buttons[i])));
+  nb_accessible_name_from_children (GTK_WIDGET (self), NB_TYPE_WINDOW, text_buttons);
   /* An AdwStatusPage scrolls its content in a scroller of its own. */
   nb_accessible_set_label (nb_accessible_find_part (GTK_WIDGET (self->start_page), GTK_TYPE_SCROLLED_WINDOW),
                            _("Start"));
