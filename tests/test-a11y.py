@@ -21,6 +21,10 @@
 # Return moves it to the next cell, which says its value, and that the
 # problems button changed its name once, describing the new error.
 #
+# Last, it opens the main menu, checks the names of its items, opens the
+# print preview from it and checks the names in its window as in the
+# main one.
+#
 # Prints TAP.  Needs an X display (xvfb-run); runs itself in a session
 # bus of its own (dbus-run-session), on which it starts the accessibility
 # bus (at-spi-bus-launcher, at-spi2-registryd) as a desktop does.
@@ -56,6 +60,7 @@ CONTAINER_ROLES = {Atspi.Role.LIST, Atspi.Role.LIST_BOX, Atspi.Role.TABLE,
 TYPE_NAME = re.compile(r'^(Gtk|Adw|Nb|Gdk)[A-Z]\w*$')
 MNEMONIC = re.compile(r'_\w')
 CJK = re.compile(r'[\u3400-\u9fff]')
+ENGLISH_WORD = re.compile(r'[A-Za-z]*[a-z]{2}')   # not "JSON…", "100%"
 
 # What an empty cell says, as the window translates it.
 NOT_FILLED = {'zh_CN': '未填', 'C': 'Not filled in'}
@@ -63,6 +68,8 @@ NEW_ERROR = {'zh_CN': '新错误：', 'C': 'New error: '}
 PROBLEMS_BUTTON = {'zh_CN': '问题：', 'C': 'Problems: '}
 SECTIONS = {'zh_CN': '目录', 'C': 'Sections'}
 SECTION_3 = '三、'
+MAIN_MENU = {'zh_CN': '主菜单', 'C': 'Main Menu'}
+PRINT_PREVIEW = {'zh_CN': ('打印预览(V)', '打印预览'), 'C': ('Print Preview', 'Print Preview')}
 
 KEY_TAB, KEY_DOWN, KEY_RETURN = 0xff09, 0xff54, 0xff0d
 SEVERITIES = {'zh_CN': ('错误', '警告', '提示'), 'C': ('Error', 'Warning', 'Information')}
@@ -126,7 +133,7 @@ def name_problem(name, language):
     half = len(words) // 2
     if len(words) % 2 == 0 and words[:half] == words[half:]:
         return 'the name said twice'
-    if language == 'zh_CN' and not CJK.search(name):
+    if language == 'zh_CN' and not CJK.search(name) and ENGLISH_WORD.search(name):
         return 'not translated'
     return None
 
@@ -358,6 +365,48 @@ def accessibility_bus():
     return reply.unpack()[0]
 
 
+def frames_of(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_process_id() == pid:
+            return [app.get_child_at_index(j) for j in range(app.get_child_count())]
+    return []
+
+
+def check_print_preview(run, language, counts):
+    """Opens the main menu and from it the print preview, as a user does,
+    and checks the names of the menu's items and in the preview's window."""
+    listen = Listener(run.process.pid)
+    try:
+        tree = read_tree(run.frame)
+        menu = [n for n in walk(tree) if n.name == MAIN_MENU[language] and n.focusable]
+        if not menu:
+            return ['no main menu button']
+        Atspi.Action.do_action(menu[0].obj, 0)
+        listen.pump(1.0)
+        item_name, title = PRINT_PREVIEW[language]
+        items = [n for n in walk(read_tree(run.frame)) if n.role == Atspi.Role.MENU_ITEM]
+        counts['menu_items'] = len(items)
+        problems = [f'{name_problem(n.name, language)}: {n.where()}' for n in items
+                    if name_problem(n.name, language) is not None]
+        items = [n for n in items if n.name == item_name]
+        if not items:
+            return problems + [f'no menu item {item_name!r}']
+        Atspi.Action.do_action(items[0].obj, 0)
+        for _ in range(100):
+            listen.pump(0.2)
+            preview = [f for f in frames_of(run.process.pid) if f.get_name() == title]
+            if preview:
+                preview_problems, preview_counts = check_tree(read_tree(preview[0]), language)
+                counts['preview_interactive'] = preview_counts['interactive']
+                counts['preview_badly_named'] = preview_counts['badly_named']
+                return problems + preview_problems
+        return problems + ['the print preview did not open']
+    finally:
+        listen.close()
+
+
 def check_window(window_path, localedir, report, language):
     """Opens @report in @language; returns (problems, counts)."""
     with tempfile.TemporaryDirectory(prefix='nb-a11y-') as home:
@@ -366,6 +415,7 @@ def check_window(window_path, localedir, report, language):
             tree = run.find_window()
             problems, counts = check_tree(tree, language)
             problems += check_typing(run, language, counts)
+            problems += check_print_preview(run, language, counts)
             if run.process.poll() is not None:
                 problems.append(f'the window exited with status {run.process.returncode}')
         except (RuntimeError, gi.repository.GLib.Error) as e:

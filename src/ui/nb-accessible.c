@@ -17,10 +17,10 @@
 
 /**
  * nb_accessible_name_from_child:
- * Leaves a text button's name to the label it shows, without the
- * mnemonic's underline: drops the label property that GTK 4.8 sets to
- * the button's text as typed (“_Save”).  Later GTK names the button by
- * that label child anyway.  Call again after gtk_button_set_label().
+ * Leaves the name of a button with a mnemonic (use-underline) to the
+ * label it shows, which GTK 4.8 labels the button by: drops the label
+ * property that it also sets to the text as typed (“_Save”).  Later GTK
+ * names the button by that label child alone anyway.
  */
 void
 nb_accessible_name_from_child (GtkWidget *button)
@@ -87,6 +87,27 @@ nb_accessible_find_part (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+/**
+ * nb_accessible_name_part:
+ * @id: a libadwaita widget in the template of @template_type that @widget
+ *   was built from, bound with gtk_widget_class_bind_template_child_full ()
+ *
+ * Names the first part of @part_type inside it (see
+ * nb_accessible_find_part()): a preferences group's list, a combo row's
+ * list, a preferences page's scroller.
+ */
+void
+nb_accessible_name_part (GtkWidget  *widget,
+                         GType       template_type,
+                         const char *id,
+                         GType       part_type,
+                         const char *label)
+{
+  GtkWidget *holder = GTK_WIDGET (gtk_widget_get_template_child (widget, template_type, id));
+
+  nb_accessible_set_label (nb_accessible_find_part (holder, part_type), label);
 }
 
 /**

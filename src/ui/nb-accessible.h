@@ -17,5 +17,10 @@ GtkWidget *nb_accessible_find_part          (GtkWidget          *widget,
                                              GType               type);
 void       nb_accessible_set_label          (GtkWidget          *widget,
                                              const char         *label);
+void       nb_accessible_name_part          (GtkWidget          *widget,
+                                             GType               template_type,
+                                             const char         *id,
+                                             GType               part_type,
+                                             const char         *label);
 
 G_END_DECLS

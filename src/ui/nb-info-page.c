@@ -193,24 +193,16 @@ nb_info_page_class_init (NbInfoPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_reset_clicked_cb);
 }
 
-/* A preferences group lists its rows in a list of its own, which a
- * screen reader announces on entering it. */
-static void
-name_group_list (NbInfoPage *self,
-                 const char *group,
-                 const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, group));
-
-  nb_accessible_set_label (nb_accessible_find_part (widget, GTK_TYPE_LIST_BOX), name);
-}
-
 static void
 nb_info_page_init (NbInfoPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  name_group_list (self, "identity_group", _("Organ, Year and Format"));
-  name_group_list (self, "title_group", _("Title and Date"));
+  /* A preferences group lists its rows in a list of its own, which a
+   * screen reader announces on entering it. */
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, "identity_group", GTK_TYPE_LIST_BOX,
+                           _("Organ, Year and Format"));
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, "title_group", GTK_TYPE_LIST_BOX,
+                           _("Title and Date"));
 }
 
 GtkWidget *

@@ -105,7 +105,6 @@ update_sizes (NbPrintPreview *self)
   /* Translators: the zoom of the print preview, as in “100%” */
   percent = g_strdup_printf (_("%.0f%%"), self->zoom * 100);
   gtk_button_set_label (self->zoom_button, percent);
-  nb_accessible_name_from_child (GTK_WIDGET (self->zoom_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-in", self->zoom < ZOOM_MAX);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.zoom-out", self->zoom > ZOOM_MIN);
 }
