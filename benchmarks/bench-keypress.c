@@ -6,11 +6,12 @@
  * (default 50): types a number into the cell 一、本年新收 × 自然人 (one
  * more than it holds, which breaks a balance, then back, which clears
  * it) and presses Enter, through the table's own key handler.  Measures
- *   update  from the Enter key to the findings, the cells, the sidebar
- *           badges and the problems button brought up to date (the
- *           checker runs synchronously on the change);
+ *   update  from the Enter key to the findings and the cells brought
+ *           up to date (the checker runs synchronously on the change);
  *   frame   from the Enter key to the end of the next frame painted
- *           (this includes waiting for the frame clock's next tick);
+ *           (this includes the sidebar badges and the problems button,
+ *           updated once per change before the frame, and waiting for
+ *           the frame clock's next tick);
  *   paint   of that, the frame itself: layout, snapshot and drawing.
  * Prints median and worst times and the renderer (run with
  * GDK_DEBUG=gl-disable under Xvfb: cairo).

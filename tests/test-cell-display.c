@@ -25,7 +25,7 @@ test_plain_empty_total (void)
   g_assert_null (d.icon_name);
   g_assert_null (d.tooltip);
   g_assert_cmpint (d.look, ==, NB_CELL_LOOK_NONE);
-  g_assert_cmpstr (d.accessible_label, ==, "三、本年度办理结果 （一）予以公开 自然人");
+  g_assert_cmpstr (d.accessible_label, ==, "三、本年度办理结果 （一）予以公开 · 自然人");
   nb_cell_display_clear (&d);
 
   nb_table_set_number (table, ROW ("granted"), COL ("natural"), 0, NULL);

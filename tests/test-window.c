@@ -844,6 +844,17 @@ test_bad_file (void)
   g_rmdir (dir);
 }
 
+/* A cell's description: what it holds, then what its tooltip says. */
+static void
+assert_cell_description (NbTableCell *cell,
+                         const char  *value)
+{
+  const char *tooltip = nb_table_cell_get_display (cell)->tooltip;
+  g_autofree char *expected = tooltip != NULL ? g_strconcat (value, "\n", tooltip, NULL) : g_strdup (value);
+
+  gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+}
+
 static void
 test_accessible_labels (void)
 {
@@ -854,9 +865,35 @@ test_accessible_labels (void)
   NbTableCell *cell = nb_table_view_get_cell (view, ROW ("denied_secret"), COL ("research"));
 
   gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 法人或其他组织·科研机构");
+                                       "三、本年度办理结果 （三）不予公开 1.属于国家秘密 · 法人或其他组织·科研机构");
   gtk_test_accessible_assert_role (cell, GTK_ACCESSIBLE_ROLE_GRID_CELL);
   gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GRID);
+  /* Where the cell is, counted from 1 over the whole form, and its size. */
+  gtk_test_accessible_assert_relation (cell, GTK_ACCESSIBLE_RELATION_ROW_INDEX,
+                                       (int) (def->n_header_rows + ROW ("denied_secret") + 1));
+  gtk_test_accessible_assert_relation (cell, GTK_ACCESSIBLE_RELATION_COL_INDEX,
+                                       (int) (def->n_label_columns + COL ("research") + 1));
+  gtk_test_accessible_assert_relation (view, GTK_ACCESSIBLE_RELATION_ROW_COUNT,
+                                       (int) (def->n_header_rows + def->n_rows));
+  /* Nothing written: the description says so, and the label inside too. */
+  assert_cell_description (cell, "Not filled in");
+  gtk_test_accessible_assert_property (gtk_widget_get_last_child (GTK_WIDGET (cell)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Not filled in");
+
+  /* A number, then a refused text with the reason after the value. */
+  g_assert_true (nb_table_view_enter_text (view, ROW ("denied_secret"), COL ("research"), "7"));
+  assert_cell_description (cell, "7");
+  g_assert_false (nb_table_view_enter_text (view, ROW ("denied_secret"), COL ("research"), "七个"));
+  g_assert_true (g_str_has_prefix (nb_table_cell_get_display (cell)->tooltip, "Not entered: "));
+  assert_cell_description (cell, "七个");
+  gtk_test_accessible_assert_state (cell, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+
+  /* The editor is a text box named as the cell. */
+  nb_table_view_begin_edit (view, ROW ("denied_secret"), COL ("research"), NULL);
+  gtk_test_accessible_assert_role (nb_table_view_get_editor (view), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+  gtk_test_accessible_assert_property (nb_table_view_get_editor (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       nb_table_cell_get_display (cell)->accessible_label);
+  nb_table_view_cancel_edit (view);
 
   destroy_window (window);
 }

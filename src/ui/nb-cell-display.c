@@ -18,7 +18,7 @@
 /**
  * nb_cell_accessible_label:
  * Returns: (transfer full): the cell named by its row and its column,
- *   as a screen reader says it: “（一）予以公开 自然人”
+ *   as a screen reader says it: “（一）予以公开 · 自然人”
  */
 char *
 nb_cell_accessible_label (const NbTableDef *def,
@@ -34,6 +34,8 @@ nb_cell_accessible_label (const NbTableDef *def,
     g_string_append_printf (s, "%s ", r->subgroup);
   if (r->label != NULL)
     g_string_append_printf (s, "%s ", r->label);
+  if (s->len > 0)
+    g_string_append (s, "· ");
   g_string_append (s, def->columns[column].full_label);
   return g_string_free (s, FALSE);
 }

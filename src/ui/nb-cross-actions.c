@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-aggregate.h"
 #include "nb-compare.h"
 #include "nb-comparison-row.h"
@@ -363,6 +364,8 @@ _nb_window_show_aggregation (NbWindow     *self,
       /* the status board says which unit has which edition and year */
       GtkWidget *anyway = gtk_button_new_with_mnemonic (_("Add Up _Anyway"));
       GtkWidget *header = gtk_widget_get_first_child (adw_window_get_content (ADW_WINDOW (board)));
+
+      nb_accessible_name_from_child (anyway);
 
       gtk_widget_set_tooltip_text (anyway, _("Take the edition and year most units have; cells "
                                              "that edition has no place for are left out"));

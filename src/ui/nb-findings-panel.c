@@ -135,6 +135,24 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* The row a screen reader lands on is the list's own item widget, the
+ * parent of ours: GTK 4.8 has no gtk_list_item_set_accessible_label(), and
+ * names a list item by nothing it holds. */
+static void
+name_row (GtkWidget  *row,
+          const char *severity_name,
+          const char *message,
+          const char *location)
+{
+  g_autofree char *name = NULL;
+
+  if (row == NULL)
+    return;
+  /* Translators: a finding read out: its severity, its message, where it is */
+  name = g_strdup_printf (_("%s: %s (%s)"), severity_name, message, location);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -169,6 +187,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   shown = nb_display_text (nb_finding_get_message (finding), NULL);
   gtk_label_set_text (GTK_LABEL (message), shown);
   gtk_label_set_text (GTK_LABEL (where), location);
+  name_row (gtk_widget_get_parent (box), severity_name, nb_finding_get_message (finding), location);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-display-text.h"
 #include "nb-info-page.h"
 #include "nb-text.h"
@@ -207,6 +208,9 @@ nb_info_page_class_init (NbInfoPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, title_reset);
   gtk_widget_class_bind_template_child (widget_class, NbInfoPage, date_row);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "identity_group", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_group", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, title_reset_clicked_cb);
 }
 
@@ -214,6 +218,12 @@ static void
 nb_info_page_init (NbInfoPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A preferences group lists its rows in a list of its own, which a
+   * screen reader announces on entering it. */
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, "identity_group", GTK_TYPE_LIST_BOX,
+                           _("Organ, Year and Format"));
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_INFO_PAGE, "title_group", GTK_TYPE_LIST_BOX,
+                           _("Title and Date"));
 }
 
 GtkWidget *

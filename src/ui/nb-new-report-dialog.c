@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-new-report-dialog.h"
 #include "nb-report-file.h"
 #include "nb-text.h"
@@ -263,6 +264,12 @@ nb_new_report_dialog_class_init (NbNewReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, previous_row);
   gtk_widget_class_bind_template_child (widget_class, NbNewReportDialog, previous_clear);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "cancel_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "identity_group", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "previous_group", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, previous_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, previous_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
@@ -274,10 +281,22 @@ nb_new_report_dialog_class_init (NbNewReportDialogClass *klass)
 static void
 nb_new_report_dialog_init (NbNewReportDialog *self)
 {
+  static const char *const text_buttons[] = { "cancel_button", "previous_button", NULL };
   g_autoptr(GtkStringList) editions = gtk_string_list_new (NULL);
   g_autofree char *e2021 = NULL, *e2019 = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_accessible_name_from_children (GTK_WIDGET (self), NB_TYPE_NEW_REPORT_DIALOG, text_buttons);
+  nb_accessible_name_from_child (self->create_button);
+  /* The lists and the scroller libadwaita builds inside its widgets. */
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_NEW_REPORT_DIALOG, "page", GTK_TYPE_SCROLLED_WINDOW,
+                           _("New Report"));
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_NEW_REPORT_DIALOG, "identity_group", GTK_TYPE_LIST_BOX,
+                           _("Organ, Year and Format"));
+  nb_accessible_name_part (GTK_WIDGET (self), NB_TYPE_NEW_REPORT_DIALOG, "previous_group", GTK_TYPE_LIST_BOX,
+                           _("Start from Last Year’s Report"));
+  nb_accessible_set_label (nb_accessible_find_part (GTK_WIDGET (self->edition_row), GTK_TYPE_LIST_VIEW),
+                           _("Format"));
 
   /* Translators: %s is the number of the official document that set a format */
   e2021 = g_strdup_printf (_("2021 format (%s)"), nb_edition_get (NB_EDITION_2021)->document);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-print-operation.h"
 #include "nb-print-preview.h"
 
@@ -303,6 +304,9 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, pages_box);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, fonts_label);
   gtk_widget_class_bind_template_child (widget_class, NbPrintPreview, glyphs_label);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "print_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "preview.export-pdf", NULL, export_pdf_action);
@@ -329,8 +333,11 @@ nb_print_preview_class_init (NbPrintPreviewClass *klass)
 static void
 nb_print_preview_init (NbPrintPreview *self)
 {
+  static const char *const text_buttons[] = { "print_button", "export_button", NULL };
+
   self->zoom = 1.0;
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_accessible_name_from_children (GTK_WIDGET (self), NB_TYPE_PRINT_PREVIEW, text_buttons);
 }
 
 /**

@@ -183,6 +183,46 @@ set_class (GtkWidget  *widget,
 }
 
 /**
+ * nb_table_cell_spoken_value:
+ * Returns: what a cell holds, as a screen reader says it: the number, the
+ *   marker, the refused text, or “Not filled in” where it shows a dash
+ */
+const char *
+nb_table_cell_spoken_value (const NbCellDisplay *display)
+{
+  return display->empty ? _("Not filled in") : display->text;
+}
+
+/* GTK 4.8 gives a widget of our own neither the Text nor the Value
+ * interface, and its AT-SPI backend passes on no value text, so what the
+ * cell holds goes where Orca reads it on 4.8 and on later GTK alike: the
+ * name is the row and the column (“row · column”), and the description,
+ * which Orca speaks after the name and the role when the cell is
+ * focused, starts with the value and goes on with the findings on the
+ * cell.  Putting the value in the name through a labelled-by label
+ * would work on 4.8, which joins the label and the labelled-by names,
+ * but later GTK lets labelled-by replace the label, and the cell would
+ * lose its row and column.  The label inside says the value too (“未填”
+ * rather than its dash) for Orca's review of the cell's contents. */
+static void
+update_accessible (NbTableCell         *self,
+                   const NbCellDisplay *display)
+{
+  const char *value = nb_table_cell_spoken_value (display);
+  g_autofree char *description = display->tooltip != NULL
+                                 ? g_strconcat (value, "\n", display->tooltip, NULL)
+                                 : g_strdup (value);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, value,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, display->accessible_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/**
  * nb_table_cell_apply:
  * Shows @display (copied).
  */
@@ -213,11 +253,7 @@ nb_table_cell_apply (NbTableCell         *self,
   if (display->icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), display->icon_name);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, display->accessible_label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  display->tooltip != NULL ? display->tooltip : "",
-                                  -1);
+  update_accessible (self, display);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_INVALID,
                                display->look == NB_CELL_LOOK_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE

@@ -14,15 +14,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NbTableCell, nb_table_cell, NB, TABLE_CELL, GtkWidget)
 
-GtkWidget           *nb_table_cell_new         (guint                row,
-                                                guint                column);
-guint                nb_table_cell_get_row     (NbTableCell         *self);
-guint                nb_table_cell_get_column  (NbTableCell         *self);
-void                 nb_table_cell_apply       (NbTableCell         *self,
-                                                const NbCellDisplay *display);
-const NbCellDisplay *nb_table_cell_get_display (NbTableCell         *self);
-const char          *nb_table_cell_get_text    (NbTableCell         *self);
-void                 nb_table_cell_set_editor  (NbTableCell         *self,
-                                                GtkWidget           *editor);
+GtkWidget           *nb_table_cell_new          (guint                row,
+                                                 guint                column);
+guint                nb_table_cell_get_row      (NbTableCell         *self);
+guint                nb_table_cell_get_column   (NbTableCell         *self);
+void                 nb_table_cell_apply        (NbTableCell         *self,
+                                                 const NbCellDisplay *display);
+const NbCellDisplay *nb_table_cell_get_display  (NbTableCell         *self);
+const char          *nb_table_cell_get_text     (NbTableCell         *self);
+void                 nb_table_cell_set_editor   (NbTableCell         *self,
+                                                 GtkWidget           *editor);
+const char          *nb_table_cell_spoken_value (const NbCellDisplay *display);
 
 G_END_DECLS

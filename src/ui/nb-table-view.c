@@ -335,9 +335,15 @@ nb_table_view_begin_edit (NbTableView *self,
   self->cursor = index;
   gtk_editable_set_text (GTK_EDITABLE (self->editor),
                          initial_text != NULL ? initial_text : nb_table_cell_get_text (cell));
+  /* The focus moves to the editor: a screen reader says the cell's row
+   * and column, what it held and the findings on it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  nb_table_cell_get_display (cell)->accessible_label, -1);
+                                  nb_table_cell_get_display (cell)->accessible_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  nb_table_cell_get_display (cell)->tooltip != NULL
+                                  ? nb_table_cell_get_display (cell)->tooltip : "",
+                                  -1);
   nb_table_cell_set_editor (cell, self->editor);
   self->editing = index;
   gtk_widget_grab_focus (self->editor);
@@ -1008,6 +1014,12 @@ build (NbTableView *self)
           g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), self);
           gtk_widget_add_controller (cell, focus);
           gtk_widget_add_css_class (cell, "gridcell");
+          /* Where the cell is in the form, counted from 1 as ARIA does,
+           * header rows and label columns included (the grid's size). */
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (cell),
+                                          GTK_ACCESSIBLE_RELATION_ROW_INDEX, grid_row + 1,
+                                          GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) (nl + c + 1),
+                                          -1);
           if (narrow)
             gtk_widget_add_css_class (cell, "narrow");
           place (self, cell, grid_row, nl + c, 1, 1);
@@ -1300,7 +1312,12 @@ nb_table_view_init (NbTableView *self)
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
-  self->editor = g_object_ref_sink (gtk_text_new ());
+  /* A GtkText is no accessible of its own (its entry speaks for it)
+   * unless given a role: as a text box, a screen reader finds the editor
+   * with its text, focused and named as the cell. */
+  self->editor = g_object_ref_sink (g_object_new (GTK_TYPE_TEXT,
+                                                  "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                                  NULL));
   gtk_widget_set_hexpand (self->editor, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);

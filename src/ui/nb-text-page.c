@@ -117,6 +117,8 @@ add_editor (NbTextPage    *self,
 {
   Editor *editor = g_new0 (Editor, 1);
   GtkWidget *scrolled, *label, *hint_label, *footer;
+  /* What a screen reader calls the text and its scroller. */
+  const char *name = title != NULL ? title : gtk_label_get_text (self->heading);
 
   editor->page = self;
   editor->text = text;
@@ -143,8 +145,7 @@ add_editor (NbTextPage    *self,
   gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (editor->view), 4);
   gtk_widget_add_css_class (editor->view, "report-text");
   gtk_accessible_update_property (GTK_ACCESSIBLE (editor->view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title != NULL ? title : gtk_label_get_text (self->heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
   editor->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor->view));
   gtk_text_buffer_set_enable_undo (editor->buffer, FALSE);
@@ -156,6 +157,7 @@ add_editor (NbTextPage    *self,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), height);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), editor->view);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_add_css_class (scrolled, "card");
   gtk_widget_add_css_class (scrolled, "text-frame");
   gtk_widget_set_vexpand (scrolled, height > 200);

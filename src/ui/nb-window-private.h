@@ -24,8 +24,10 @@ struct _NbWindow
                                            from a recovery copy, or made from last year's) */
   guint                 autosave_source;
   guint                 prebuild_source;
+  guint                 state_source;   /* the findings changed: update_state () */
   int                   shown_errors;   /* what the problems button shows */
   int                   shown_warnings;
+  GHashTable           *shown_error_messages; /* at that count: which error is new */
   GtkWidget            *pages[NB_N_SECTIONS + 1];
   GtkWidget            *rows[NB_N_SECTIONS + 1];
   GSettings            *settings;

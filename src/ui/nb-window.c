@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-info-page.h"
@@ -138,12 +139,41 @@ findings_button_query_tooltip_cb (NbWindow   *self,
   return TRUE;
 }
 
+/* The message of an error that was not there at the last count, if
+ * @announce; keeps this count's messages for the next. */
+static char *
+take_new_error (NbWindow *self,
+                gboolean  announce)
+{
+  GListModel *findings = nb_checker_get_findings (self->checker);
+  GHashTable *now = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *news = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const char *message = nb_finding_get_message (finding);
+
+      if (nb_finding_get_severity (finding) != NB_SEVERITY_ERROR)
+        continue;
+      if (announce && news == NULL && !g_hash_table_contains (self->shown_error_messages, message))
+        /* Translators: %s is the message of an error that typing just made */
+        news = g_strdup_printf (_("New error: %s"), message);
+      g_hash_table_add (now, g_strdup (message));
+    }
+  g_hash_table_unref (self->shown_error_messages);
+  self->shown_error_messages = now;
+  return news;
+}
+
 static void
 update_state (NbWindow *self)
 {
   guint errors, warnings;
   g_autofree char *count = NULL;
   g_autofree char *tip = NULL;
+  g_autofree char *news = NULL;
+  gboolean errors_changed;
 
   if (self->report == NULL || self->checker == NULL)
     return;
@@ -158,6 +188,9 @@ update_state (NbWindow *self)
   warnings = nb_checker_count (self->checker, NB_SEVERITY_WARNING, -1);
   if ((int) errors == self->shown_errors && (int) warnings == self->shown_warnings)
     return;
+  errors_changed = (int) errors != self->shown_errors;
+  if (errors_changed)
+    news = take_new_error (self, self->shown_errors >= 0 && (int) errors > self->shown_errors);
   self->shown_errors = errors;
   self->shown_warnings = warnings;
 
@@ -180,9 +213,16 @@ update_state (NbWindow *self)
   gtk_label_set_text (self->findings_label, count != NULL ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->findings_label), count != NULL);
 
+  /* GTK 4.8 has no gtk_accessible_announce (): the button's name and
+   * description change, once per change of the counts and not on every
+   * key, and say a new error's message. */
   tip = findings_button_text (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  if (errors_changed)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, news != NULL ? news : "",
+                                    -1);
 }
 
 /**
@@ -196,6 +236,19 @@ nb_window_get_findings_text (NbWindow *self)
   return gtk_label_get_text (self->findings_label);
 }
 
+static gboolean
+update_state_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->state_source = 0;
+  update_state (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The checker tells of each group of rules in turn: the counts are
+ * updated once they all have, so that the problems button changes (and
+ * a screen reader hears it) once per edit. */
 static void
 findings_changed_cb (GListModel *model,
                      guint       position,
@@ -203,7 +256,8 @@ findings_changed_cb (GListModel *model,
                      guint       added,
                      NbWindow   *self)
 {
-  update_state (self);
+  if (self->state_source == 0)
+    self->state_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_state_cb, self, NULL);
 }
 
 /* ---- recovery -------------------------------------------------------------- */
@@ -312,6 +366,12 @@ clear_report_view (NbWindow *self)
     }
 }
 
+static const char *
+section_title (guint section)
+{
+  return section == 0 ? _("Basic Information") : nb_section_heading (section);
+}
+
 /* Pages are built when first shown (or needed), so that a report opens
  * fast: a table page holds a few hundred widgets. */
 static GtkWidget *
@@ -349,6 +409,7 @@ ensure_page (NbWindow *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  nb_accessible_set_label (scrolled, section_title (section));
   gtk_stack_add_named (self->section_stack, scrolled, name);
   return page;
 }
@@ -375,7 +436,7 @@ build_report_view (NbWindow *self)
 {
   for (guint s = 0; s <= NB_N_SECTIONS; s++)
     {
-      self->rows[s] = nb_section_row_new (s, s == 0 ? _("Basic Information") : nb_section_heading (s));
+      self->rows[s] = nb_section_row_new (s, section_title (s));
       gtk_list_box_append (self->sidebar, self->rows[s]);
     }
   if (self->prebuild_source == 0)
@@ -389,6 +450,7 @@ drop_report (NbWindow *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->prebuild_source, g_source_remove);
+  g_clear_handle_id (&self->state_source, g_source_remove);
   nb_findings_panel_set_checker (self->findings_panel, NULL);
   clear_report_view (self);
   if (self->checker != NULL)
@@ -790,6 +852,17 @@ sidebar_row_selected_cb (NbWindow      *self,
   gtk_stack_set_visible_child_name (self->section_stack, name);
 }
 
+/* Return on a section goes into it: the keyboard (and a screen reader)
+ * need not Tab through the sections after it, each of which the focus
+ * would show on its way. */
+static void
+sidebar_row_activated_cb (NbWindow      *self,
+                          GtkListBoxRow *row)
+{
+  sidebar_row_selected_cb (self, row);
+  gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 findings_panel_activate_finding_cb (NbWindow  *self,
                                     NbFinding *finding)
@@ -920,6 +993,7 @@ nb_window_finalize (GObject *object)
   NbWindow *self = (NbWindow *) object;
 
   g_free (self->recovery_id);
+  g_hash_table_unref (self->shown_error_messages);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -945,6 +1019,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
+  /* Only named for screen readers (gtk_widget_get_template_child ()). */
+  gtk_widget_class_bind_template_child_full (widget_class, "new_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "start_open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "start_import_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_button);
   gtk_widget_class_bind_template_callback (widget_class, findings_button_query_tooltip_cb);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_icon);
@@ -963,6 +1041,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_panel_activate_finding_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 }
@@ -1001,13 +1080,29 @@ _nb_window_show_help_overlay (NbWindow *self)
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self))));
 }
 
+/* The names GTK 4.8 gets wrong in the template (see nb-accessible.c). */
+static void
+name_for_screen_readers (NbWindow *self)
+{
+  static const char *const text_buttons[] = { "new_button", "start_open_button", "start_import_button", NULL };
+
+  nb_accessible_name_split_button (self->open_button);
+  nb_accessible_name_from_child (self->save_button);
+  nb_accessible_name_from_children (GTK_WIDGET (self), NB_TYPE_WINDOW, text_buttons);
+  /* An AdwStatusPage scrolls its content in a scroller of its own. */
+  nb_accessible_set_label (nb_accessible_find_part (GTK_WIDGET (self->start_page), GTK_TYPE_SCROLLED_WINDOW),
+                           _("Start"));
+}
+
 static void
 nb_window_init (NbWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_for_screen_readers (self);
   self->recovery_id = g_uuid_string_random ();
+  self->shown_error_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = settings_or_null ();
 
   if (self->settings != NULL)
