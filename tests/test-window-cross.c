@@ -61,7 +61,7 @@ test_link_previous (void)
 
   window = window_with (report);
   g_assert_cmpuint (test_count_rule (nb_window_get_checker (window), "X1"), ==, 0);
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "link-previous"));
+  g_assert_true (window_action_enabled (window, "win.link-previous"));
   g_assert_true (_nb_window_link_previous (window, last_path, &error));
   g_assert_no_error (error);
   spin ();

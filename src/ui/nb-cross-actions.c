@@ -268,11 +268,11 @@ choose (NbWindow   *self,
 }
 
 static void
-link_previous_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+link_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
 
   if (self->report != NULL)
     choose (self, CHOOSE_LINK, _("Last Year's Report"));
@@ -281,11 +281,11 @@ link_previous_action (GSimpleAction *action,
 /* Compares with the linked report when its file is where the link says,
  * else asks for one. */
 static void
-compare_previous_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+compare_previous_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   NbPreviousLink *link;
   g_autofree char *linked = NULL;
   g_autoptr(GError) error = NULL;
@@ -435,35 +435,29 @@ _nb_window_aggregate_paths (NbWindow           *self,
 }
 
 static void
-aggregate_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+aggregate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  choose (user_data, CHOOSE_AGGREGATE, _("Units' Reports to Add Up"));
+  choose (NB_WINDOW (widget), CHOOSE_AGGREGATE, _("Units' Reports to Add Up"));
 }
 
-static const GActionEntry cross_entries[] = {
-  { "link-previous", link_previous_action },
-  { "compare-previous", compare_previous_action },
-  { "aggregate", aggregate_action },
-};
-
 void
-_nb_window_cross_actions_init (NbWindow *self)
+_nb_window_class_cross_actions_init (NbWindowClass *klass)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), cross_entries,
-                                   G_N_ELEMENTS (cross_entries), self);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.link-previous", NULL, link_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-previous", NULL,
+                                   compare_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.aggregate", NULL, aggregate_action);
 }
 
 void
 _nb_window_cross_actions_update (NbWindow *self)
 {
   gboolean has_report = self->report != NULL;
-  GAction *link = g_action_map_lookup_action (G_ACTION_MAP (self), "link-previous");
-  GAction *compare = g_action_map_lookup_action (G_ACTION_MAP (self), "compare-previous");
 
-  if (link != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (link), has_report);
-  if (compare != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (compare), has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-previous", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous", has_report);
 }

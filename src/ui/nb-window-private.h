@@ -49,6 +49,7 @@ struct _NbWindow
   GtkListBox           *sidebar;
   GtkStack             *section_stack;
   GtkRevealer          *findings_revealer;
+  gboolean              findings_visible;
   NbFindingsPanel      *findings_panel;
   GMenu                *recent_menu;
   GMenuModel           *main_menu;
@@ -58,6 +59,7 @@ struct _NbWindow
   GMenu                *recent_section;
 };
 
+void      _nb_window_class_actions_init (NbWindowClass  *klass);
 void      _nb_window_actions_init       (NbWindow       *self);
 void      _nb_window_actions_update     (NbWindow       *self);
 void      _nb_window_update_recent      (NbWindow       *self);
@@ -91,7 +93,7 @@ void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 
 /* nb-cross-actions.c: last year's report, the comparison, the 汇总 */
-void      _nb_window_cross_actions_init   (NbWindow       *self);
+void      _nb_window_class_cross_actions_init (NbWindowClass *klass);
 void      _nb_window_cross_actions_update (NbWindow       *self);
 gboolean  _nb_window_link_previous      (NbWindow       *self,
                                          const char     *path,

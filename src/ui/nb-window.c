@@ -30,6 +30,14 @@
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_FINDINGS_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GSettings *
 settings_or_null (void)
 {
@@ -713,13 +721,25 @@ nb_window_get_table_view (NbWindow   *self,
   return NULL;
 }
 
+gboolean
+nb_window_get_findings_visible (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  return self->findings_visible;
+}
+
 void
 nb_window_set_findings_visible (NbWindow *self,
                                 gboolean  visible)
 {
   g_return_if_fail (NB_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->findings_visible == visible)
+    return;
+  self->findings_visible = visible;
   gtk_revealer_set_reveal_child (self->findings_revealer, visible);
-  _nb_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS_VISIBLE]);
 }
 
 /**
@@ -919,6 +939,42 @@ nb_window_finalize (GObject *object)
 }
 
 static void
+nb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDINGS_VISIBLE:
+      g_value_set_boolean (value, nb_window_get_findings_visible (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDINGS_VISIBLE:
+      nb_window_set_findings_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 nb_window_class_init (NbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -927,10 +983,23 @@ nb_window_class_init (NbWindowClass *klass)
 
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
+  object_class->get_property = nb_window_get_property;
+  object_class->set_property = nb_window_set_property;
   window_class->close_request = nb_window_close_request;
 
   nb_ui_ensure_resources ();
   g_type_ensure (NB_TYPE_FINDINGS_PANEL);
+
+  /**
+   * NbWindow:findings-visible:
+   * Whether the findings panel shows (the win.show-findings action).
+   */
+  properties[PROP_FINDINGS_VISIBLE] =
+    g_param_spec_boolean ("findings-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _nb_window_class_actions_init (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-window.ui");
