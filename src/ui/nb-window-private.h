@@ -16,6 +16,11 @@ struct _NbWindow
   NbReport             *report;
   NbChecker            *checker;
   NbUndoStack          *undo;
+  /* Follow the report shown, its undo stack and its findings */
+  GSignalGroup         *report_signals;
+  GBindingGroup        *report_bindings;
+  GSignalGroup         *undo_signals;
+  GSignalGroup         *findings_signals;
   char                 *path;
   NbFileStamp           stamp;          /* the file at path as last read or written, to
                                            notice another program changing it */

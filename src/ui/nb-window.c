@@ -76,6 +76,7 @@ update_title (NbWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *name = NULL;
 
+  /* A report's title is bound to the window's (report_bindings). */
   if (self->report == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Nianbao"));
@@ -90,8 +91,6 @@ update_title (NbWindow *self)
     subtitle = g_strdup_printf (_("%s — unsaved"), name);
   else
     subtitle = g_strdup (name);
-  gtk_window_set_title (GTK_WINDOW (self), nb_report_get_title (self->report));
-  adw_window_title_set_title (self->window_title, nb_report_get_title (self->report));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -281,14 +280,6 @@ report_changed_cb (NbReport *report,
   update_state (self);
 }
 
-static void
-report_title_cb (NbReport   *report,
-                 GParamSpec *pspec,
-                 NbWindow   *self)
-{
-  update_title (self);
-}
-
 /* ---- the report's pages ------------------------------------------------------ */
 
 static void
@@ -397,12 +388,10 @@ drop_report (NbWindow *self)
   g_clear_handle_id (&self->prebuild_source, g_source_remove);
   nb_findings_panel_set_checker (self->findings_panel, NULL);
   clear_report_view (self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (nb_checker_get_findings (self->checker), self);
-  if (self->undo != NULL)
-    g_signal_handlers_disconnect_by_data (self->undo, self);
-  if (self->report != NULL)
-    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_signal_group_set_target (self->findings_signals, NULL);
+  g_signal_group_set_target (self->undo_signals, NULL);
+  g_signal_group_set_target (self->report_signals, NULL);
+  g_binding_group_set_source (self->report_bindings, NULL);
   g_clear_object (&self->checker);
   g_clear_object (&self->undo);
   g_clear_object (&self->report);
@@ -466,13 +455,10 @@ nb_window_set_report (NbWindow   *self,
       build_report_view (self);
       nb_findings_panel_set_checker (self->findings_panel, self->checker);
 
-      g_signal_connect (nb_checker_get_findings (self->checker), "items-changed",
-                        G_CALLBACK (findings_changed_cb), self);
-      g_signal_connect (self->undo, "notify::modified", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect_after (report, "changed", G_CALLBACK (report_changed_cb), self);
-      g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
+      g_signal_group_set_target (self->findings_signals, nb_checker_get_findings (self->checker));
+      g_signal_group_set_target (self->undo_signals, self->undo);
+      g_signal_group_set_target (self->report_signals, report);
+      g_binding_group_set_source (self->report_bindings, report);
       gtk_stack_set_visible_child_name (self->main_stack, "report");
       /* GTK loads a hidden status page's icon (an SVG, through librsvg)
        * when the window is shown. */
@@ -934,6 +920,10 @@ nb_window_finalize (GObject *object)
   NbWindow *self = (NbWindow *) object;
 
   g_free (self->recovery_id);
+  g_clear_object (&self->report_signals);
+  g_clear_object (&self->report_bindings);
+  g_clear_object (&self->undo_signals);
+  g_clear_object (&self->findings_signals);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -1067,6 +1057,9 @@ _nb_window_show_help_overlay (NbWindow *self)
 static void
 nb_window_init (NbWindow *self)
 {
+  static const char *const undo_properties[] = {
+    "notify::modified", "notify::can-undo", "notify::can-redo",
+  };
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1081,6 +1074,21 @@ nb_window_init (NbWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect_object (self->report_signals, "changed", G_CALLBACK (report_changed_cb),
+                                 self, G_CONNECT_AFTER);
+  self->report_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->report_bindings, "title", self, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->report_bindings, "title", self->window_title, "title",
+                        G_BINDING_SYNC_CREATE);
+  self->undo_signals = g_signal_group_new (NB_TYPE_UNDO_STACK);
+  for (guint i = 0; i < G_N_ELEMENTS (undo_properties); i++)
+    g_signal_group_connect_object (self->undo_signals, undo_properties[i],
+                                   G_CALLBACK (undo_notify_cb), self, G_CONNECT_DEFAULT);
+  self->findings_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->findings_signals, "items-changed",
+                                 G_CALLBACK (findings_changed_cb), self, G_CONNECT_DEFAULT);
 
   _nb_window_actions_init (self);
   self->menus_source = g_idle_add_full (G_PRIORITY_LOW, attach_menus_cb, self, NULL);
