@@ -21,6 +21,9 @@
 
 #define MAX_RECENT 10
 
+/* The type of a .nianbao file (data/io.github.nianbao.Nianbao.mime.xml.in) */
+#define REPORT_MIME_TYPE "application/x-nianbao-report"
+
 /* The window a report should open in: this one if it shows nothing,
  * otherwise a new one. */
 static NbWindow *
@@ -783,28 +786,52 @@ void
 _nb_window_add_recent (NbWindow   *self,
                        const char *path)
 {
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
   g_autofree char *uri = NULL;
-  guint n = 1;
+  g_autofree char *exec = NULL;
+  GtkRecentData data = { 0 };
 
-  if (self->settings == NULL || path == NULL)
+  if (path == NULL)
     return;
   uri = g_filename_to_uri (path, NULL, NULL);
   if (uri == NULL)
     return;
-  old = g_settings_get_strv (self->settings, "recent-files");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], uri) != 0)
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+  exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  data.mime_type = (char *) REPORT_MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = exec;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  /* newest first */
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+/* The reports of the desktop's recently used files, newest first, at most
+ * MAX_RECENT: their URIs. */
+static GStrv
+recent_reports (void)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_is_local (l->data)
+        && g_strcmp0 (gtk_recent_info_get_mime_type (l->data), REPORT_MIME_TYPE) == 0)
+      g_ptr_array_add (reports, l->data);
+  g_ptr_array_sort (reports, compare_recent);
+  for (guint i = 0; i < reports->len && i < MAX_RECENT; i++)
+    g_strv_builder_add (builder, gtk_recent_info_get_uri (g_ptr_array_index (reports, i)));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -818,9 +845,8 @@ _nb_window_update_recent (NbWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
 
-  if (self->settings != NULL)
-    recent = g_settings_get_strv (self->settings, "recent-files");
-  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+  recent = recent_reports ();
+  for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *path = g_filename_from_uri (recent[i], NULL, NULL);
       g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
@@ -878,9 +904,8 @@ _nb_window_update_recent (NbWindow *self)
 }
 
 static void
-settings_recent_changed_cb (GSettings  *settings,
-                            const char *key,
-                            NbWindow   *self)
+recent_manager_changed_cb (GtkRecentManager *manager,
+                           NbWindow         *self)
 {
   _nb_window_queue_update_recent (self);
 }
@@ -942,11 +967,10 @@ _nb_window_class_actions_init (NbWindowClass *klass)
                                          bindings[i].action, NULL);
 }
 
-/* Follows the list of recent files; called from nb_window_init(). */
+/* Follows the desktop's recently used files; called from nb_window_init(). */
 void
 _nb_window_actions_init (NbWindow *self)
 {
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::recent-files",
-                             G_CALLBACK (settings_recent_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_manager_changed_cb), self, G_CONNECT_DEFAULT);
 }
