@@ -15,6 +15,7 @@
 #include "nb-aggregate.h"
 #include "nb-compare.h"
 #include "nb-comparison-row.h"
+#include "nb-comparison-window.h"
 #include "nb-cross-year.h"
 #include "nb-window-private.h"
 
@@ -167,7 +168,6 @@ _nb_window_compare_with (NbWindow    *self,
   g_autoptr(NbComparison) comparison = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkColumnView *view;
   GtkWidget *window;
 
   g_return_val_if_fail (self->report != NULL, NULL);
@@ -196,13 +196,7 @@ _nb_window_compare_with (NbWindow    *self,
                               nb_section_heading (section), comparison->repeated_percent[i]);
     }
 
-  window = list_window (self, _("Compared With Last Year"), summary_label (text->str), model, &view);
-  add_column (view, _("Cell"), "label", FALSE, TRUE);
-  add_column (view, _("Last Year"), "last-text", TRUE, FALSE);
-  add_column (view, _("This Year"), "this-text", TRUE, FALSE);
-  add_column (view, _("Change"), "change-text", TRUE, FALSE);
-  add_column (view, _("Big Jump"), "big-jump", FALSE, FALSE);
-  g_object_set_data_full (G_OBJECT (window), "nb-model", g_object_ref (model), g_object_unref);
+  window = nb_comparison_window_new (GTK_WINDOW (self), text->str, model);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
