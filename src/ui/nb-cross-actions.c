@@ -2,13 +2,16 @@
  * year's report, comparing with it, and the 汇总 of units' reports
  *
  * The work is done by the core (src/cross); here are the file choosers,
- * the comparison view and the status board.
+ * what the comparison found (shown by NbComparisonWindow) and the status
+ * board.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-window"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -17,61 +20,47 @@
 #include "nb-comparison-row.h"
 #include "nb-comparison-window.h"
 #include "nb-cross-year.h"
+#include "nb-unit-status.h"
 #include "nb-window-private.h"
 
-/* ---- Lists built in code -------------------------------------------------------- */
+/* ---- Lists ---------------------------------------------------------------------- */
 
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-/* Shows the property named by the factory's "property" data, as text. */
-static void
-label_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GObject *object = gtk_list_item_get_item (item);
-  const char *property = g_object_get_data (G_OBJECT (factory), "property");
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_auto(GValue) text = G_VALUE_INIT;
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (object, property, &value);
-  g_value_init (&text, G_TYPE_STRING);
-  if (pspec->value_type == G_TYPE_BOOLEAN)
-    g_value_set_string (&text, g_value_get_boolean (&value) ? "▲" : "");
-  else
-    g_value_transform (&value, &text);
-  gtk_label_set_text (GTK_LABEL (label), g_value_get_string (&text) != NULL
-                                         ? g_value_get_string (&text) : "");
-  gtk_widget_set_tooltip_text (label, g_value_get_string (&text));
-}
+/* A row of a column: a label showing the item's @property (of
+ * @item_type), as a GtkBuilderListItemFactory template. */
+static const char row_template[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<interface>"
+  "  <template class=\"GtkListItem\">"
+  "    <property name=\"child\">"
+  "      <object class=\"GtkLabel\">"
+  "        <property name=\"xalign\">%d</property>"
+  "        <property name=\"ellipsize\">end</property>"
+  "        <binding name=\"label\">"
+  "          <lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+  "        </binding>"
+  "        <binding name=\"tooltip-text\">"
+  "          <lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+  "        </binding>"
+  "      </object>"
+  "    </property>"
+  "  </template>"
+  "</interface>";
 
 static void
 add_column (GtkColumnView *view,
+            GType          item_type,
             const char    *title,
             const char    *property,
             gboolean       numeric,
             gboolean       expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  const char *type_name = g_type_name (item_type);
+  char *ui = g_strdup_printf (row_template, numeric ? 1 : 0, property, type_name, property,
+                              type_name);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (ui, strlen (ui));
+  GtkListItemFactory *factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
-  g_object_set_data_full (G_OBJECT (factory), "property", g_strdup (property), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
@@ -362,14 +351,14 @@ _nb_window_show_aggregation (NbWindow     *self,
       adw_header_bar_pack_end (ADW_HEADER_BAR (header), anyway);
       g_object_set_data (G_OBJECT (board), "nb-anyway", anyway);
     }
-  add_column (view, _("File"), "file", FALSE, TRUE);
-  add_column (view, _("Organ"), "organ", FALSE, TRUE);
-  add_column (view, _("Edition"), "edition-key", FALSE, FALSE);
-  add_column (view, _("Year"), "year", TRUE, FALSE);
-  add_column (view, _("Errors"), "errors", TRUE, FALSE);
-  add_column (view, _("Warnings"), "warnings", TRUE, FALSE);
-  add_column (view, _("Markers"), "markers", TRUE, FALSE);
-  add_column (view, _("Why Not Added"), "message", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("File"), "file", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Organ"), "organ", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Edition"), "edition-key", FALSE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Year"), "year", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Errors"), "errors", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Warnings"), "warnings", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Markers"), "markers", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Why Not Added"), "message", FALSE, TRUE);
   g_object_set_data_full (G_OBJECT (board), "nb-units", g_object_ref (units), g_object_unref);
   gtk_window_present (GTK_WINDOW (board));
 
