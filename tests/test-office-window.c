@@ -26,8 +26,8 @@ test_actions_and_import (void)
 
   g_assert_no_error (error);
   window = window_with (NULL);
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xlsx"));
+  g_assert_false (window_action_enabled (window, "win.export-docx"));
+  g_assert_false (window_action_enabled (window, "win.export-xlsx"));
 
   nb_docx_export_to_path (report, NULL, TRUE, docx, &error);
   g_assert_no_error (error);
@@ -42,8 +42,8 @@ test_actions_and_import (void)
                    nb_report_get_text (report, NB_TEXT_PROBLEMS));
   g_assert_true (nb_window_get_modified (window));
   spin ();
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xlsx"));
+  g_assert_true (window_action_enabled (window, "win.export-docx"));
+  g_assert_true (window_action_enabled (window, "win.export-xlsx"));
 
   nb_window_set_report (window, NULL, NULL);
   destroy_window (window);

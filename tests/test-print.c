@@ -320,8 +320,8 @@ test_preview_from_window (void)
   guint n_pages = renderer_pages (report);
   int width, height;
 
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print-preview"));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "print-preview", NULL);
+  g_assert_true (window_action_enabled (window, "win.print-preview"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
   spin ();
   previews = toplevels_of (GTK_WINDOW (window), NB_TYPE_PRINT_PREVIEW);
   g_assert_cmpuint (g_list_length (previews), ==, 1);

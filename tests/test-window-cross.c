@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-aggregate.h"
+#include "nb-comparison-window.h"
 #include "nb-previous-link.h"
 #include "nb-report-file.h"
 #include "nb-window-private.h"
@@ -61,7 +62,7 @@ test_link_previous (void)
 
   window = window_with (report);
   g_assert_cmpuint (test_count_rule (nb_window_get_checker (window), "X1"), ==, 0);
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "link-previous"));
+  g_assert_true (window_action_enabled (window, "win.link-previous"));
   g_assert_true (_nb_window_link_previous (window, last_path, &error));
   g_assert_no_error (error);
   spin ();
@@ -112,7 +113,8 @@ test_comparison_view (void)
   spin ();
   g_assert_true (gtk_widget_get_visible (view));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (view)) == GTK_WINDOW (window));
-  model = g_object_get_data (G_OBJECT (view), "nb-model");
+  g_assert_true (NB_IS_COMPARISON_WINDOW (view));
+  model = nb_comparison_window_get_model (NB_COMPARISON_WINDOW (view));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) row = g_list_model_get_item (model, i);

@@ -29,6 +29,22 @@ window_with (NbReport *report)
   return window;
 }
 
+/* Whether @action (“win.save”) of @window is enabled, as a button bound to
+ * it sees it: the window's actions are class actions, in no GActionMap. */
+gboolean
+window_action_enabled (NbWindow   *window,
+                       const char *action)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_parent (button, GTK_WIDGET (window));
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_widget_unparent (button);
+  return enabled;
+}
+
 /* Closes @window and checks nothing keeps it alive. */
 void
 destroy_window (NbWindow *window)

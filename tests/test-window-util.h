@@ -11,5 +11,7 @@ G_BEGIN_DECLS
 void      spin           (void);
 NbWindow *window_with    (NbReport *report);
 void      destroy_window (NbWindow *window);
+gboolean  window_action_enabled (NbWindow   *window,
+                                 const char *action);
 
 G_END_DECLS

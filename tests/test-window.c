@@ -349,11 +349,11 @@ test_export_json (void)
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-json"));
+  g_assert_true (window_action_enabled (window, "win.export-json"));
   /* The menus are attached once the window is idle. */
   g_assert_true (gtk_menu_button_get_menu_model (window->menu_button) == window->main_menu);
   g_assert_nonnull (adw_split_button_get_menu_model (window->open_button));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_true (window_action_enabled (window, "win.import"));
   g_assert_true (_nb_window_export_json (window, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
@@ -432,8 +432,8 @@ test_export_and_print (void)
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
-  for (const char *const *a = (const char *const[]) { "export-pdf", "export-html", "print", "print-preview", NULL }; *a; a++)
-    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), *a));
+  for (const char *const *a = (const char *const[]) { "win.export-pdf", "win.export-html", "win.print", "win.print-preview", NULL }; *a; a++)
+    g_assert_true (window_action_enabled (window, *a));
 
   g_assert_true (_nb_window_export_pdf (window, pdf, &error));
   g_assert_no_error (error);
@@ -898,6 +898,56 @@ test_accessible_labels (void)
   destroy_window (window);
 }
 
+/* The window's class actions: enabled with a report, their keys, and
+ * show-findings as the findings-visible property. */
+static void
+test_actions_and_keys (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (NULL);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean f8 = FALSE, ctrl_s = FALSE;
+
+  g_assert_false (window_action_enabled (window, "win.save"));
+  g_assert_false (window_action_enabled (window, "win.show-findings"));
+  g_assert_true (window_action_enabled (window, "win.open"));
+  g_assert_true (window_action_enabled (window, "win.new-report"));
+
+  nb_window_set_report (window, report, NULL);
+  spin ();
+  g_assert_true (window_action_enabled (window, "win.save"));
+  g_assert_false (window_action_enabled (window, "win.undo"));
+  g_assert_false (nb_window_get_findings_visible (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL);
+  g_assert_true (nb_window_get_findings_visible (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL);
+  g_assert_false (nb_window_get_findings_visible (window));
+
+  /* The keys are the window's own shortcuts (its class's controller),
+   * not accelerators of the application. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          f8 |= g_str_equal (keys, "F8") && g_str_equal (action, "action(win.show-findings)");
+          ctrl_s |= g_str_equal (keys, "<Control>s") && g_str_equal (action, "action(win.save)");
+        }
+    }
+  g_assert_true (f8);
+  g_assert_true (ctrl_s);
+
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -915,6 +965,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/clipboard", test_clipboard);
   g_test_add_func ("/window/unsaved-changes-dialog", test_unsaved_changes_dialog);
   g_test_add_func ("/window/export-json", test_export_json);
+  g_test_add_func ("/window/actions-and-keys", test_actions_and_keys);
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import", test_import);

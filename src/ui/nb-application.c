@@ -142,16 +142,6 @@ nb_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.new", { "<Control>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.show-findings", { "F8", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.print-preview", { "<Control><Shift>p", NULL } },
-    { "win.close", { "<Control>w", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   nb_ui_ensure_resources ();

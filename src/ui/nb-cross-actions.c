@@ -2,7 +2,8 @@
  * year's report, comparing with it, and the 汇总 of units' reports
  *
  * The work is done by the core (src/cross); here are the file choosers,
- * the comparison view and the status board.
+ * what the comparison found (shown by NbComparisonWindow) and the status
+ * board.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,71 +11,77 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "nb-accessible.h"
 #include "nb-aggregate.h"
 #include "nb-compare.h"
 #include "nb-comparison-row.h"
+#include "nb-comparison-window.h"
 #include "nb-cross-year.h"
 #include "nb-display-text.h"
+#include "nb-unit-status.h"
 #include "nb-window-private.h"
 
-/* ---- Lists built in code -------------------------------------------------------- */
+/* ---- Lists ---------------------------------------------------------------------- */
 
-static void
-label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+/* A row of a column: a label showing the item's @property (of
+ * @item_type), as a GtkBuilderListItemFactory template.  A text goes
+ * through shown_text() first: an organ or message read from a unit's
+ * file is bounded before Pango lays it out (nb_display_text()). */
+static const char row_template[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<interface>"
+  "  <template class=\"GtkListItem\">"
+  "    <property name=\"child\">"
+  "      <object class=\"GtkLabel\">"
+  "        <property name=\"xalign\">%d</property>"
+  "        <property name=\"ellipsize\">end</property>"
+  "        <binding name=\"label\">%s</binding>"
+  "        <binding name=\"tooltip-text\">%s</binding>"
+  "      </object>"
+  "    </property>"
+  "  </template>"
+  "</interface>";
+
+static const char value_lookup[] =
+  "<lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>";
+
+static const char text_lookup[] =
+  "<closure type=\"gchararray\" function=\"shown_text\">"
+  "<lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+  "</closure>";
+
+static char *
+shown_text (GtkListItem *item,
+            const char  *text)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-/* Shows the property named by the factory's "property" data, as text. */
-static void
-label_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GObject *object = gtk_list_item_get_item (item);
-  const char *property = g_object_get_data (G_OBJECT (factory), "property");
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_auto(GValue) text = G_VALUE_INIT;
-  g_autofree char *shown = NULL;
-
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (object, property, &value);
-  g_value_init (&text, G_TYPE_STRING);
-  if (pspec->value_type == G_TYPE_BOOLEAN)
-    g_value_set_string (&text, g_value_get_boolean (&value) ? "▲" : "");
-  else
-    g_value_transform (&value, &text);
-  shown = nb_display_text (g_value_get_string (&text) != NULL ? g_value_get_string (&text) : "",
-                           NULL);
-  gtk_label_set_text (GTK_LABEL (label), shown);
-  gtk_widget_set_tooltip_text (label, *shown != '\0' ? shown : NULL);
+  return text != NULL ? nb_display_text (text, NULL) : NULL;
 }
 
 static void
 add_column (GtkColumnView *view,
+            GType          item_type,
             const char    *title,
             const char    *property,
             gboolean       numeric,
             gboolean       expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  const char *type_name = g_type_name (item_type);
+  g_autofree char *value = g_strdup_printf (numeric ? value_lookup : text_lookup, property,
+                                            type_name);
+  char *ui = g_strdup_printf (row_template, numeric ? 1 : 0, value, value);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (ui, strlen (ui));
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  GtkListItemFactory *factory;
 
-  g_object_set_data_full (G_OBJECT (factory), "property", g_strdup (property), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), GINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "shown_text",
+                                          G_CALLBACK (shown_text));
+  factory = gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
@@ -171,7 +178,6 @@ _nb_window_compare_with (NbWindow    *self,
   g_autoptr(NbComparison) comparison = NULL;
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  GtkColumnView *view;
   GtkWidget *window;
 
   g_return_val_if_fail (self->report != NULL, NULL);
@@ -200,13 +206,7 @@ _nb_window_compare_with (NbWindow    *self,
                               nb_section_heading (section), comparison->repeated_percent[i]);
     }
 
-  window = list_window (self, _("Compared With Last Year"), summary_label (text->str), model, &view);
-  add_column (view, _("Cell"), "label", FALSE, TRUE);
-  add_column (view, _("Last Year"), "last-text", TRUE, FALSE);
-  add_column (view, _("This Year"), "this-text", TRUE, FALSE);
-  add_column (view, _("Change"), "change-text", TRUE, FALSE);
-  add_column (view, _("Big Jump"), "big-jump", FALSE, FALSE);
-  g_object_set_data_full (G_OBJECT (window), "nb-model", g_object_ref (model), g_object_unref);
+  window = nb_comparison_window_new (GTK_WINDOW (self), text->str, model);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -272,11 +272,11 @@ choose (NbWindow   *self,
 }
 
 static void
-link_previous_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+link_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
 
   if (self->report != NULL)
     choose (self, CHOOSE_LINK, _("Last Year's Report"));
@@ -285,11 +285,11 @@ link_previous_action (GSimpleAction *action,
 /* Compares with the linked report when its file is where the link says,
  * else asks for one. */
 static void
-compare_previous_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
+compare_previous_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   NbPreviousLink *link;
   g_autofree char *linked = NULL;
   g_autoptr(GError) error = NULL;
@@ -374,14 +374,14 @@ _nb_window_show_aggregation (NbWindow     *self,
       adw_header_bar_pack_end (ADW_HEADER_BAR (header), anyway);
       g_object_set_data (G_OBJECT (board), "nb-anyway", anyway);
     }
-  add_column (view, _("File"), "file", FALSE, TRUE);
-  add_column (view, _("Organ"), "organ", FALSE, TRUE);
-  add_column (view, _("Edition"), "edition-key", FALSE, FALSE);
-  add_column (view, _("Year"), "year", TRUE, FALSE);
-  add_column (view, _("Errors"), "errors", TRUE, FALSE);
-  add_column (view, _("Warnings"), "warnings", TRUE, FALSE);
-  add_column (view, _("Markers"), "markers", TRUE, FALSE);
-  add_column (view, _("Why Not Added"), "message", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("File"), "file", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Organ"), "organ", FALSE, TRUE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Edition"), "edition-key", FALSE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Year"), "year", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Errors"), "errors", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Warnings"), "warnings", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Markers"), "markers", TRUE, FALSE);
+  add_column (view, NB_TYPE_UNIT_STATUS, _("Why Not Added"), "message", FALSE, TRUE);
   g_object_set_data_full (G_OBJECT (board), "nb-units", g_object_ref (units), g_object_unref);
   gtk_window_present (GTK_WINDOW (board));
 
@@ -441,35 +441,29 @@ _nb_window_aggregate_paths (NbWindow           *self,
 }
 
 static void
-aggregate_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+aggregate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  choose (user_data, CHOOSE_AGGREGATE, _("Units' Reports to Add Up"));
+  choose (NB_WINDOW (widget), CHOOSE_AGGREGATE, _("Units' Reports to Add Up"));
 }
 
-static const GActionEntry cross_entries[] = {
-  { "link-previous", link_previous_action },
-  { "compare-previous", compare_previous_action },
-  { "aggregate", aggregate_action },
-};
-
 void
-_nb_window_cross_actions_init (NbWindow *self)
+_nb_window_class_cross_actions_init (NbWindowClass *klass)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), cross_entries,
-                                   G_N_ELEMENTS (cross_entries), self);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.link-previous", NULL, link_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-previous", NULL,
+                                   compare_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.aggregate", NULL, aggregate_action);
 }
 
 void
 _nb_window_cross_actions_update (NbWindow *self)
 {
   gboolean has_report = self->report != NULL;
-  GAction *link = g_action_map_lookup_action (G_ACTION_MAP (self), "link-previous");
-  GAction *compare = g_action_map_lookup_action (G_ACTION_MAP (self), "compare-previous");
 
-  if (link != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (link), has_report);
-  if (compare != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (compare), has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-previous", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous", has_report);
 }

@@ -26,6 +26,9 @@
 
 #define MAX_RECENT 10
 
+/* The type of a .nianbao file (data/io.github.nianbao.Nianbao.mime.xml.in) */
+#define REPORT_MIME_TYPE "application/x-nianbao-report"
+
 /* The window a report should open in: this one if it shows nothing,
  * otherwise a new one. */
 static NbWindow *
@@ -139,11 +142,11 @@ open_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-open_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Open Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                  _("_Open"), _("_Cancel"));
@@ -156,11 +159,11 @@ open_action (GSimpleAction *action,
 }
 
 static void
-open_recent_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  open_in_window (user_data, g_variant_get_string (parameter, NULL));
+  open_in_window (NB_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -197,11 +200,11 @@ save_as_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-save_as_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
@@ -233,7 +236,7 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
         gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save-as"))
-    save_as_action (NULL, NULL, self);
+    save_as_action (GTK_WIDGET (self), "win.save-as", NULL);
   else
     self->closing = FALSE;
 }
@@ -288,16 +291,16 @@ save_here (NbWindow    *self,
 }
 
 static void
-save_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
 
   if (self->report == NULL)
     return;
   if (self->path == NULL)
-    save_as_action (NULL, NULL, self);
+    save_as_action (GTK_WIDGET (self), "win.save-as", NULL);
   else
     save_here (self, NB_SAVE_DEFAULT);
 }
@@ -331,11 +334,11 @@ new_report_create_cb (NbNewReportDialog *dialog,
 }
 
 static void
-new_report_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+new_report_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   g_autofree char *organ = self->settings != NULL
                          ? g_settings_get_string (self->settings, "default-organ") : NULL;
   GtkWidget *dialog = nb_new_report_dialog_new (GTK_WINDOW (self), organ);
@@ -345,33 +348,33 @@ new_report_action (GSimpleAction *action,
 }
 
 static void
-undo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
 
   if (self->undo != NULL)
     nb_undo_stack_undo (self->undo);
 }
 
 static void
-redo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
 
   if (self->undo != NULL)
     nb_undo_stack_redo (self->undo);
 }
 
 static void
-restore_totals_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+restore_totals_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   guint restored = 0;
   g_autofree char *message = NULL;
 
@@ -388,30 +391,19 @@ restore_totals_action (GSimpleAction *action,
 }
 
 static void
-show_findings_change_state (GSimpleAction *action,
-                            GVariant      *state,
-                            gpointer       user_data)
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  NbWindow *self = user_data;
-
-  g_simple_action_set_state (action, state);
-  gtk_revealer_set_reveal_child (self->findings_revealer, g_variant_get_boolean (state));
+  _nb_window_show_help_overlay (NB_WINDOW (widget));
 }
 
 static void
-show_help_overlay_action (GSimpleAction *action,
-                          GVariant      *parameter,
-                          gpointer       user_data)
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  _nb_window_show_help_overlay (user_data);
-}
-
-static void
-close_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* Writes the JSON interchange data of the report to @path (atomically). */
@@ -559,45 +551,48 @@ export_with_chooser (NbWindow   *self,
 }
 
 static void
-export_json_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  export_with_chooser (user_data, _("Export as JSON"), _("JSON data"), ".json", _nb_window_export_json);
+  export_with_chooser (NB_WINDOW (widget), _("Export as JSON"), _("JSON data"), ".json",
+                       _nb_window_export_json);
 }
 
 static void
-export_pdf_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  export_with_chooser (user_data, _("Export as PDF"), _("PDF documents"), ".pdf", _nb_window_export_pdf);
+  export_with_chooser (NB_WINDOW (widget), _("Export as PDF"), _("PDF documents"), ".pdf",
+                       _nb_window_export_pdf);
 }
 
 static void
-export_docx_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_docx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  export_with_chooser (user_data, _("Export as Word Document"), _("Word documents"), ".docx",
-                       export_docx);
+  export_with_chooser (NB_WINDOW (widget), _("Export as Word Document"), _("Word documents"),
+                       ".docx", export_docx);
 }
 
 static void
-export_xlsx_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  export_with_chooser (user_data, _("Export Tables as Spreadsheet"), _("Spreadsheets"), ".xlsx",
-                       export_xlsx);
+  export_with_chooser (NB_WINDOW (widget), _("Export Tables as Spreadsheet"), _("Spreadsheets"),
+                       ".xlsx", export_xlsx);
 }
 
 static void
-export_html_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_html_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  export_with_chooser (user_data, _("Export as Web Page"), _("Web pages"), ".html", _nb_window_export_html);
+  export_with_chooser (NB_WINDOW (widget), _("Export as Web Page"), _("Web pages"), ".html",
+                       _nb_window_export_html);
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -699,11 +694,11 @@ import_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-import_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  NbWindow *self = user_data;
+  NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Import Published Report"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
@@ -809,81 +804,43 @@ _nb_window_print_preview (NbWindow *self)
 }
 
 static void
-print_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  _nb_window_print (user_data, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+  _nb_window_print (NB_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
 }
 
 static void
-print_preview_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  _nb_window_print_preview (user_data);
+  _nb_window_print_preview (NB_WINDOW (widget));
 }
 
-static const GActionEntry win_entries[] = {
-  { "new-report", new_report_action },
-  { "open", open_action },
-  { "open-recent", open_recent_action, "s" },
-  { "import", import_action },
-  { "save", save_action },
-  { "save-as", save_as_action },
-  { "export-json", export_json_action },
-  { "export-pdf", export_pdf_action },
-  { "export-html", export_html_action },
-  { "export-docx", export_docx_action },
-  { "export-xlsx", export_xlsx_action },
-  { "print", print_action },
-  { "print-preview", print_preview_action },
-  { "undo", undo_action },
-  { "redo", redo_action },
-  { "restore-totals", restore_totals_action },
-  { "show-findings", NULL, NULL, "false", show_findings_change_state },
-  { "close", close_action },
-  { "show-help-overlay", show_help_overlay_action },
+/* Reports in hand, the actions that need one are enabled. */
+static const char *const report_actions[] = {
+  "win.save", "win.save-as", "win.restore-totals", "win.export-json", "win.export-pdf",
+  "win.export-html", "win.export-docx", "win.export-xlsx", "win.show-findings",
+   "win.print", "win.print-preview",
 };
-
-static void
-set_enabled (NbWindow   *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
 
 void
 _nb_window_actions_update (NbWindow *self)
 {
   gboolean has_report = self->report != NULL;
-  GAction *findings = g_action_map_lookup_action (G_ACTION_MAP (self), "show-findings");
 
-  if (findings == NULL)
-    return;
-  set_enabled (self, "save", has_report);
-  set_enabled (self, "save-as", has_report);
-  set_enabled (self, "undo", has_report && nb_undo_stack_can_undo (self->undo));
-  set_enabled (self, "redo", has_report && nb_undo_stack_can_redo (self->undo));
-  set_enabled (self, "restore-totals", has_report);
-  set_enabled (self, "export-json", has_report);
-  set_enabled (self, "export-pdf", has_report);
-  set_enabled (self, "export-html", has_report);
-  set_enabled (self, "export-docx", has_report);
-  set_enabled (self, "export-xlsx", has_report);
-  set_enabled (self, "show-findings", has_report);
-  set_enabled (self, "print", has_report);
-  set_enabled (self, "print-preview", has_report);
+  for (guint i = 0; i < G_N_ELEMENTS (report_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), report_actions[i], has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_report && nb_undo_stack_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_report && nb_undo_stack_can_redo (self->undo));
   _nb_window_cross_actions_update (self);
 
   gtk_widget_set_visible (self->save_button, has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_button), has_report);
-  g_simple_action_set_state (G_SIMPLE_ACTION (findings),
-                             g_variant_new_boolean (gtk_revealer_get_reveal_child (self->findings_revealer)));
 }
 
 /* ---- recent files ------------------------------------------------------------ */
@@ -892,28 +849,52 @@ void
 _nb_window_add_recent (NbWindow   *self,
                        const char *path)
 {
-  g_auto(GStrv) old = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) recent = NULL;
   g_autofree char *uri = NULL;
-  guint n = 1;
+  g_autofree char *exec = NULL;
+  GtkRecentData data = { 0 };
 
-  if (self->settings == NULL || path == NULL)
+  if (path == NULL)
     return;
   uri = g_filename_to_uri (path, NULL, NULL);
   if (uri == NULL)
     return;
-  old = g_settings_get_strv (self->settings, "recent-files");
-  builder = g_strv_builder_new ();
-  g_strv_builder_add (builder, uri);
-  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
-    if (g_strcmp0 (old[i], uri) != 0)
-      {
-        g_strv_builder_add (builder, old[i]);
-        n++;
-      }
-  recent = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "recent-files", (const char * const *) recent);
+  exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  data.mime_type = (char *) REPORT_MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = exec;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo **) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo **) b;
+
+  /* newest first */
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+/* The reports of the desktop's recently used files, newest first, at most
+ * MAX_RECENT: their URIs. */
+static GStrv
+recent_reports (void)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_is_local (l->data)
+        && g_strcmp0 (gtk_recent_info_get_mime_type (l->data), REPORT_MIME_TYPE) == 0)
+      g_ptr_array_add (reports, l->data);
+  g_ptr_array_sort (reports, compare_recent);
+  for (guint i = 0; i < reports->len && i < MAX_RECENT; i++)
+    g_strv_builder_add (builder, gtk_recent_info_get_uri (g_ptr_array_index (reports, i)));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -927,9 +908,8 @@ _nb_window_update_recent (NbWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
 
-  if (self->settings != NULL)
-    recent = g_settings_get_strv (self->settings, "recent-files");
-  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+  recent = recent_reports ();
+  for (guint i = 0; recent[i] != NULL; i++)
     {
       g_autofree char *path = g_filename_from_uri (recent[i], NULL, NULL);
       g_autoptr(GFile) file = path != NULL ? g_file_new_for_path (path) : NULL;
@@ -989,20 +969,75 @@ _nb_window_update_recent (NbWindow *self)
 }
 
 static void
-settings_recent_changed_cb (GSettings  *settings,
-                            const char *key,
-                            NbWindow   *self)
+recent_manager_changed_cb (GtkRecentManager *manager,
+                           NbWindow         *self)
 {
   _nb_window_queue_update_recent (self);
 }
 
-/* Adds the window's actions; called from nb_window_init(). */
+/* The window's actions and their keys, for every window; called from
+ * nb_window_class_init().  show-findings is the findings-visible
+ * property. */
+void
+_nb_window_class_actions_init (NbWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct {
+    const char                  *name;
+    const char                  *parameter_type;
+    GtkWidgetActionActivateFunc  activate;
+  } actions[] = {
+    { "win.new-report", NULL, new_report_action },
+    { "win.open", NULL, open_action },
+    { "win.open-recent", "s", open_recent_action },
+    { "win.import", NULL, import_action },
+    { "win.save", NULL, save_action },
+    { "win.save-as", NULL, save_as_action },
+    { "win.export-json", NULL, export_json_action },
+    { "win.export-pdf", NULL, export_pdf_action },
+    { "win.export-html", NULL, export_html_action },
+    { "win.export-docx", NULL, export_docx_action },
+    { "win.export-xlsx", NULL, export_xlsx_action },
+    { "win.print", NULL, print_action },
+    { "win.print-preview", NULL, print_preview_action },
+    { "win.undo", NULL, undo_action },
+    { "win.redo", NULL, redo_action },
+    { "win.restore-totals", NULL, restore_totals_action },
+    { "win.close", NULL, close_action },
+    { "win.show-help-overlay", NULL, show_help_overlay_action },
+  };
+  static const struct {
+    guint            key;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } bindings[] = {
+    { GDK_KEY_o, GDK_CONTROL_MASK, "win.open" },
+    { GDK_KEY_s, GDK_CONTROL_MASK, "win.save" },
+    { GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as" },
+    { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+    { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
+    { GDK_KEY_F8, 0, "win.show-findings" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
+    { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.print-preview" },
+    { GDK_KEY_w, GDK_CONTROL_MASK, "win.close" },
+    { GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
+  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "findings-visible");
+  _nb_window_class_cross_actions_init (klass);
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
+                                         bindings[i].action, NULL);
+}
+
+/* Follows the desktop's recently used files; called from nb_window_init(). */
 void
 _nb_window_actions_init (NbWindow *self)
 {
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
-  _nb_window_cross_actions_init (self);
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::recent-files",
-                             G_CALLBACK (settings_recent_changed_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (recent_manager_changed_cb), self, G_CONNECT_DEFAULT);
 }

@@ -16,6 +16,11 @@ struct _NbWindow
   NbReport             *report;
   NbChecker            *checker;
   NbUndoStack          *undo;
+  /* Follow the report shown, its undo stack and its findings */
+  GSignalGroup         *report_signals;
+  GBindingGroup        *report_bindings;
+  GSignalGroup         *undo_signals;
+  GSignalGroup         *findings_signals;
   char                 *path;
   NbFileStamp           stamp;          /* the file at path as last read or written, to
                                            notice another program changing it */
@@ -51,6 +56,7 @@ struct _NbWindow
   GtkListBox           *sidebar;
   GtkStack             *section_stack;
   GtkRevealer          *findings_revealer;
+  gboolean              findings_visible;
   NbFindingsPanel      *findings_panel;
   GMenu                *recent_menu;
   GMenuModel           *main_menu;
@@ -60,6 +66,7 @@ struct _NbWindow
   GMenu                *recent_section;
 };
 
+void      _nb_window_class_actions_init (NbWindowClass  *klass);
 void      _nb_window_actions_init       (NbWindow       *self);
 void      _nb_window_actions_update     (NbWindow       *self);
 void      _nb_window_update_recent      (NbWindow       *self);
@@ -93,7 +100,7 @@ void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 
 /* nb-cross-actions.c: last year's report, the comparison, the 汇总 */
-void      _nb_window_cross_actions_init   (NbWindow       *self);
+void      _nb_window_class_cross_actions_init (NbWindowClass *klass);
 void      _nb_window_cross_actions_update (NbWindow       *self);
 gboolean  _nb_window_link_previous      (NbWindow       *self,
                                          const char     *path,

@@ -32,6 +32,14 @@
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_FINDINGS_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GSettings *
 settings_or_null (void)
 {
@@ -64,12 +72,26 @@ _nb_window_show_error (NbWindow   *self,
 
 /* ---- title, badges, findings button ----------------------------------------- */
 
+/* The report's title as the window shows it: bounded for Pango. */
+static gboolean
+title_shown_cb (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  g_value_take_string (to, title != NULL ? nb_display_text (title, NULL) : NULL);
+  return TRUE;
+}
+
 static void
 update_title (NbWindow *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *name = NULL, *title = NULL;
+  g_autofree char *name = NULL;
 
+  /* A report's title is bound to the window's (report_bindings). */
   if (self->report == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Nianbao"));
@@ -84,9 +106,6 @@ update_title (NbWindow *self)
     subtitle = g_strdup_printf (_("%s — unsaved"), name);
   else
     subtitle = g_strdup (name);
-  title = nb_display_text (nb_report_get_title (self->report), NULL);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -329,14 +348,6 @@ report_changed_cb (NbReport *report,
   update_state (self);
 }
 
-static void
-report_title_cb (NbReport   *report,
-                 GParamSpec *pspec,
-                 NbWindow   *self)
-{
-  update_title (self);
-}
-
 /* ---- the report's pages ------------------------------------------------------ */
 
 static void
@@ -453,12 +464,10 @@ drop_report (NbWindow *self)
   g_clear_handle_id (&self->state_source, g_source_remove);
   nb_findings_panel_set_checker (self->findings_panel, NULL);
   clear_report_view (self);
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (nb_checker_get_findings (self->checker), self);
-  if (self->undo != NULL)
-    g_signal_handlers_disconnect_by_data (self->undo, self);
-  if (self->report != NULL)
-    g_signal_handlers_disconnect_by_data (self->report, self);
+  g_signal_group_set_target (self->findings_signals, NULL);
+  g_signal_group_set_target (self->undo_signals, NULL);
+  g_signal_group_set_target (self->report_signals, NULL);
+  g_binding_group_set_source (self->report_bindings, NULL);
   g_clear_object (&self->checker);
   g_clear_object (&self->undo);
   g_clear_object (&self->report);
@@ -522,13 +531,10 @@ nb_window_set_report (NbWindow   *self,
       build_report_view (self);
       nb_findings_panel_set_checker (self->findings_panel, self->checker);
 
-      g_signal_connect (nb_checker_get_findings (self->checker), "items-changed",
-                        G_CALLBACK (findings_changed_cb), self);
-      g_signal_connect (self->undo, "notify::modified", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (undo_notify_cb), self);
-      g_signal_connect_after (report, "changed", G_CALLBACK (report_changed_cb), self);
-      g_signal_connect (report, "notify::title", G_CALLBACK (report_title_cb), self);
+      g_signal_group_set_target (self->findings_signals, nb_checker_get_findings (self->checker));
+      g_signal_group_set_target (self->undo_signals, self->undo);
+      g_signal_group_set_target (self->report_signals, report);
+      g_binding_group_set_source (self->report_bindings, report);
       gtk_stack_set_visible_child_name (self->main_stack, "report");
       /* GTK loads a hidden status page's icon (an SVG, through librsvg)
        * when the window is shown. */
@@ -781,13 +787,25 @@ nb_window_get_table_view (NbWindow   *self,
   return NULL;
 }
 
+gboolean
+nb_window_get_findings_visible (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  return self->findings_visible;
+}
+
 void
 nb_window_set_findings_visible (NbWindow *self,
                                 gboolean  visible)
 {
   g_return_if_fail (NB_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->findings_visible == visible)
+    return;
+  self->findings_visible = visible;
   gtk_revealer_set_reveal_child (self->findings_revealer, visible);
-  _nb_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS_VISIBLE]);
 }
 
 /**
@@ -994,8 +1012,48 @@ nb_window_finalize (GObject *object)
 
   g_free (self->recovery_id);
   g_hash_table_unref (self->shown_error_messages);
+  g_clear_object (&self->report_signals);
+  g_clear_object (&self->report_bindings);
+  g_clear_object (&self->undo_signals);
+  g_clear_object (&self->findings_signals);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+nb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDINGS_VISIBLE:
+      g_value_set_boolean (value, nb_window_get_findings_visible (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FINDINGS_VISIBLE:
+      nb_window_set_findings_visible (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1007,10 +1065,23 @@ nb_window_class_init (NbWindowClass *klass)
 
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
+  object_class->get_property = nb_window_get_property;
+  object_class->set_property = nb_window_set_property;
   window_class->close_request = nb_window_close_request;
 
   nb_ui_ensure_resources ();
   g_type_ensure (NB_TYPE_FINDINGS_PANEL);
+
+  /**
+   * NbWindow:findings-visible:
+   * Whether the findings panel shows (the win.show-findings action).
+   */
+  properties[PROP_FINDINGS_VISIBLE] =
+    g_param_spec_boolean ("findings-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _nb_window_class_actions_init (klass);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-window.ui");
@@ -1097,6 +1168,9 @@ name_for_screen_readers (NbWindow *self)
 static void
 nb_window_init (NbWindow *self)
 {
+  static const char *const undo_properties[] = {
+    "notify::modified", "notify::can-undo", "notify::can-redo",
+  };
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1113,6 +1187,22 @@ nb_window_init (NbWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect_object (self->report_signals, "changed", G_CALLBACK (report_changed_cb),
+                                 self, G_CONNECT_AFTER);
+  self->report_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->report_bindings, "title", self, "title",
+                             G_BINDING_SYNC_CREATE, title_shown_cb, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->report_bindings, "title", self->window_title, "title",
+                             G_BINDING_SYNC_CREATE, title_shown_cb, NULL, NULL, NULL);
+  self->undo_signals = g_signal_group_new (NB_TYPE_UNDO_STACK);
+  for (guint i = 0; i < G_N_ELEMENTS (undo_properties); i++)
+    g_signal_group_connect_object (self->undo_signals, undo_properties[i],
+                                   G_CALLBACK (undo_notify_cb), self, G_CONNECT_DEFAULT);
+  self->findings_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->findings_signals, "items-changed",
+                                 G_CALLBACK (findings_changed_cb), self, G_CONNECT_DEFAULT);
 
   _nb_window_actions_init (self);
   self->menus_source = g_idle_add_full (G_PRIORITY_LOW, attach_menus_cb, self, NULL);

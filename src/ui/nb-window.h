@@ -47,6 +47,7 @@ NbTableView     *nb_window_get_table_view     (NbWindow       *self,
 NbSectionRow    *nb_window_get_section_row    (NbWindow       *self,
                                                guint           section);
 NbFindingsPanel *nb_window_get_findings_panel (NbWindow       *self);
+gboolean         nb_window_get_findings_visible (NbWindow     *self);
 void             nb_window_set_findings_visible (NbWindow     *self,
                                                gboolean        visible);
 gboolean         nb_window_goto_finding       (NbWindow       *self,

@@ -1,0 +1,98 @@
+/* nb-comparison-window.c — this year's report against last year's
+ *
+ * A summary of what changed, then one line per cell that differs
+ * (NbComparisonRow): its label, both years' values, the change and a mark
+ * on a big jump.  The columns and their rows are in the template.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-comparison-window"
+
+#include "config.h"
+
+#include "nb-comparison-row.h"
+#include "nb-comparison-window.h"
+#include "nb-ui-resources.h"
+
+struct _NbComparisonWindow
+{
+  AdwWindow      parent_instance;
+
+  GtkLabel      *summary;
+  GtkColumnView *view;
+  GListModel    *rows;
+};
+
+G_DEFINE_FINAL_TYPE (NbComparisonWindow, nb_comparison_window, ADW_TYPE_WINDOW)
+
+static void
+nb_comparison_window_dispose (GObject *object)
+{
+  NbComparisonWindow *self = (NbComparisonWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_COMPARISON_WINDOW);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (nb_comparison_window_parent_class)->dispose (object);
+}
+
+static void
+nb_comparison_window_class_init (NbComparisonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_comparison_window_dispose;
+
+  /* the rows' templates look the type up by name */
+  g_type_ensure (NB_TYPE_COMPARISON_ROW);
+  nb_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/ui/nb-comparison-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbComparisonWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, NbComparisonWindow, view);
+}
+
+static void
+nb_comparison_window_init (NbComparisonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * nb_comparison_window_new:
+ * @parent: the window of this year's report
+ * @summary: what changed, in a few lines
+ * @rows: (element-type NbComparisonRow): the cells that differ
+ */
+GtkWidget *
+nb_comparison_window_new (GtkWindow  *parent,
+                          const char *summary,
+                          GListModel *rows)
+{
+  NbComparisonWindow *self;
+  GtkNoSelection *selection;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+
+  self = g_object_new (NB_TYPE_COMPARISON_WINDOW, "transient-for", parent, NULL);
+  self->rows = g_object_ref (rows);
+  gtk_label_set_text (self->summary, summary);
+  selection = gtk_no_selection_new (g_object_ref (rows));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * nb_comparison_window_get_model:
+ * Returns: (transfer none): the rows shown
+ */
+GListModel *
+nb_comparison_window_get_model (NbComparisonWindow *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARISON_WINDOW (self), NULL);
+  return self->rows;
+}
