@@ -57,6 +57,7 @@ expect_file "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 expect_file "$share/glib-2.0/schemas/$app_id.gschema.xml"
 expect_file "$locale/zh_CN/LC_MESSAGES/nianbao.mo"
 expect_file "$man/man1/nianbao.1"
+expect_file "$man/man1/nianbao-window.1"
 expect_file "$share/nianbao/sample-2024.nianbao"
 [ "$fail" -eq 0 ] || exit 1
 
