@@ -2,7 +2,7 @@
 # Installs the build into a temporary DESTDIR and checks that every file lands where a
 # desktop expects it, then runs the installed binary.
 #
-# Usage: test-install.sh MESON BUILD_ROOT PREFIX BINDIR DATADIR LOCALEDIR APP_ID VERSION SAMPLE
+# Usage: test-install.sh MESON BUILD_ROOT PREFIX BINDIR DATADIR LOCALEDIR APP_ID VERSION SAMPLE MANDIR
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -16,6 +16,7 @@ datadir=$5
 localedir=$6
 app_id=$7
 version=$8
+mandir=${10}
 
 destdir=$(mktemp -d)
 trap 'rm -rf "$destdir"' EXIT
@@ -31,6 +32,7 @@ under_prefix () {
 bin=$(under_prefix "$bindir")
 share=$(under_prefix "$datadir")
 locale=$(under_prefix "$localedir")
+man=$(under_prefix "$mandir")
 
 echo "# meson install --destdir $destdir"
 "$meson" install -C "$build_root" --no-rebuild --quiet --destdir "$destdir"
@@ -54,6 +56,9 @@ expect_file "$share/icons/hicolor/scalable/apps/$app_id.svg"
 expect_file "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 expect_file "$share/glib-2.0/schemas/$app_id.gschema.xml"
 expect_file "$locale/zh_CN/LC_MESSAGES/nianbao.mo"
+expect_file "$man/man1/nianbao.1"
+expect_file "$man/man1/nianbao-window.1"
+expect_file "$share/nianbao/sample-2024.nianbao"
 [ "$fail" -eq 0 ] || exit 1
 
 # The binary is executable and reports the project's version.
