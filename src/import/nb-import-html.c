@@ -15,7 +15,16 @@
 
 #include <string.h>
 
-#include "nb-import-private.h"
+#include "nb-import-doc.h"
+
+/* The cell, row and text line being read. */
+typedef struct {
+  NbImportDoc *doc;
+  GString     *cell;       /* the cell being read, or NULL */
+  GPtrArray   *row;        /* the cells of the row being read, or NULL */
+  GString     *text;       /* the text line being read */
+  gboolean     continued;  /* the cell being read follows a paragraph of the same cell */
+} HtmlReader;
 
 static const struct {
   const char *name;
@@ -43,9 +52,9 @@ static const char *const skipped_elements[] = {
 };
 
 static gboolean
-name_in (const char         *name,
-         const char *const  *list,
-         gsize               n)
+name_in (const char        *name,
+         const char *const *list,
+         gsize              n)
 {
   for (gsize i = 0; i < n; i++)
     if (g_ascii_strcasecmp (name, list[i]) == 0)
@@ -186,51 +195,51 @@ is_blank (const char *text)
 }
 
 static void
-end_text_line (NbImportDoc *doc)
+end_text_line (HtmlReader *r)
 {
-  g_strstrip (doc->text->str);
-  doc->text->len = strlen (doc->text->str);
-  if (doc->text->len > 0)
+  g_strstrip (r->text->str);
+  r->text->len = strlen (r->text->str);
+  if (r->text->len > 0)
     {
-      char *cells[1] = { doc->text->str };
-      nb_import_doc_add_line (doc, doc->text->str, 0, FALSE, cells, 1);
+      char *cells[1] = { r->text->str };
+      nb_import_doc_add_line (r->doc, r->text->str, 0, FALSE, cells, 1);
     }
-  g_string_truncate (doc->text, 0);
+  g_string_truncate (r->text, 0);
 }
 
 static void
-end_cell (NbImportDoc *doc)
+end_cell (HtmlReader *r)
 {
   char *text;
 
-  if (doc->cell == NULL)
+  if (r->cell == NULL)
     return;
-  text = g_strstrip (g_string_free (doc->cell, FALSE));
-  doc->cell = NULL;
+  text = g_strstrip (g_string_free (r->cell, FALSE));
+  r->cell = NULL;
   /* the empty rest of a cell split at a paragraph is no blank cell */
-  if (doc->continued && is_blank (text))
+  if (r->continued && is_blank (text))
     {
       g_free (text);
-      doc->continued = FALSE;
+      r->continued = FALSE;
       return;
     }
-  doc->continued = FALSE;
-  if (doc->row == NULL)
-    doc->row = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (doc->row, text);
+  r->continued = FALSE;
+  if (r->row == NULL)
+    r->row = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (r->row, text);
 }
 
 static void
-end_row (NbImportDoc *doc)
+end_row (HtmlReader *r)
 {
   g_autoptr(GString) text = NULL;
   GPtrArray *row;
 
-  end_cell (doc);
-  if (doc->row == NULL)
+  end_cell (r);
+  if (r->row == NULL)
     return;
-  row = doc->row;
-  doc->row = NULL;
+  row = r->row;
+  r->row = NULL;
   if (row->len > 0)
     {
       text = g_string_new (NULL);
@@ -240,7 +249,7 @@ end_row (NbImportDoc *doc)
             g_string_append_c (text, ' ');
           g_string_append (text, row->pdata[i]);
         }
-      nb_import_doc_add_line (doc, text->str, 0, TRUE, (char **) row->pdata, row->len);
+      nb_import_doc_add_line (r->doc, text->str, 0, TRUE, (char **) row->pdata, row->len);
     }
   g_ptr_array_unref (row);
 }
@@ -287,47 +296,47 @@ find_end_tag (const char *p,
 }
 
 static void
-handle_tag (NbImportDoc *doc,
-            const char  *name,
-            gboolean     closing)
+handle_tag (HtmlReader *r,
+            const char *name,
+            gboolean    closing)
 {
   if (g_ascii_strcasecmp (name, "td") == 0 || g_ascii_strcasecmp (name, "th") == 0)
     {
-      end_cell (doc);
+      end_cell (r);
       if (!closing)
         {
-          end_text_line (doc);
-          doc->cell = g_string_new (NULL);
-          doc->continued = FALSE;
+          end_text_line (r);
+          r->cell = g_string_new (NULL);
+          r->continued = FALSE;
         }
     }
   else if (g_ascii_strcasecmp (name, "tr") == 0 || g_ascii_strcasecmp (name, "table") == 0)
     {
-      end_row (doc);
-      end_text_line (doc);
+      end_row (r);
+      end_text_line (r);
       if (!closing && g_ascii_strcasecmp (name, "tr") == 0)
-        doc->row = g_ptr_array_new_with_free_func (g_free);
+        r->row = g_ptr_array_new_with_free_func (g_free);
     }
-  else if (g_ascii_strcasecmp (name, "br") == 0 && doc->cell != NULL)
+  else if (g_ascii_strcasecmp (name, "br") == 0 && r->cell != NULL)
     {
       /* a line break inside a cell: 本年新<br>制作数量 */
-      g_string_append_c (doc->cell, '\n');
+      g_string_append_c (r->cell, '\n');
     }
   else if (name_in (name, block_elements, G_N_ELEMENTS (block_elements)))
     {
       /* paragraphs inside a cell (layout tables, Word's <p> in every
        * cell) become cells of their own; an empty cell stays one blank */
-      if (doc->cell != NULL)
+      if (r->cell != NULL)
         {
-          if (!is_blank (doc->cell->str))
+          if (!is_blank (r->cell->str))
             {
-              end_cell (doc);
-              doc->cell = g_string_new (NULL);
-              doc->continued = TRUE;
+              end_cell (r);
+              r->cell = g_string_new (NULL);
+              r->continued = TRUE;
             }
         }
       else
-        end_text_line (doc);
+        end_text_line (r);
     }
 }
 
@@ -336,6 +345,8 @@ nb_import_parse_html (NbImportDoc *doc,
                       const char  *html,
                       gsize        length)
 {
+  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE };
+  HtmlReader *r = &reader;
   const char *p = html, *end = html + length;
 
   while (p < end)
@@ -345,9 +356,9 @@ nb_import_parse_html (NbImportDoc *doc,
 
       if (text_end > p)
         {
-          GString *out = doc->cell;
+          GString *out = r->cell;
 
-          if (out == NULL && doc->row != NULL)
+          if (out == NULL && r->row != NULL)
             {
               /* text in a row but outside any cell: an implicit cell,
                * unless it is only layout whitespace */
@@ -355,9 +366,9 @@ nb_import_parse_html (NbImportDoc *doc,
               for (const char *q = p; q < text_end && blank; q++)
                 blank = g_ascii_isspace (*q);
               if (!blank)
-                out = doc->cell = g_string_new (NULL);
+                out = r->cell = g_string_new (NULL);
             }
-          append_text (out != NULL ? out : doc->text, p, text_end);
+          append_text (out != NULL ? out : r->text, p, text_end);
         }
       if (lt == NULL)
         break;
@@ -389,16 +400,21 @@ nb_import_parse_html (NbImportDoc *doc,
                 p = skip_tag (p, end);
               continue;
             }
-          handle_tag (doc, name, closing);
+          handle_tag (r, name, closing);
         }
       else
         {
-          GString *out = doc->cell != NULL ? doc->cell : doc->text;
+          GString *out = r->cell != NULL ? r->cell : r->text;
           g_string_append_c (out, '<');
           p++;
         }
     }
 
-  end_row (doc);
-  end_text_line (doc);
+  end_row (r);
+  end_text_line (r);
+  if (r->cell != NULL)
+    g_string_free (r->cell, TRUE);
+  if (r->row != NULL)
+    g_ptr_array_unref (r->row);
+  g_string_free (r->text, TRUE);
 }

@@ -41,6 +41,13 @@ typedef struct {
 /* Edition to use: detect it from the headers and rows. */
 #define NB_IMPORT_DETECT_EDITION (-1)
 
+/* What happened to the cells of the tables. */
+typedef struct {
+  guint n_placed;     /* a number or a marker put in its cell */
+  guint n_blank;      /* left blank, as published */
+  guint n_unplaced;   /* numbers of the source that were not placed */
+} NbImportSummary;
+
 typedef struct {
   int         year;      /* 0: detect from the title or the opening sentence */
   const char *organ;     /* NULL: detect likewise */
@@ -52,6 +59,12 @@ void       nb_import_options_init         (NbImportOptions   *options);
 NbReport  *nb_import_report               (const char        *data,
                                            gsize              length,
                                            const NbImportOptions *options,
+                                           GPtrArray        **messages,
+                                           GError           **error);
+NbReport  *nb_import_report_full          (const char        *data,
+                                           gsize              length,
+                                           const NbImportOptions *options,
+                                           NbImportSummary   *summary,
                                            GPtrArray        **messages,
                                            GError           **error);
 void       nb_import_message_free         (NbImportMessage   *message);

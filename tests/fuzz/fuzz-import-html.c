@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "nb-import.h"
-#include "nb-import-private.h"
+#include "nb-import-doc.h"
 #include "nb-report-file.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
