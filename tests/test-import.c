@@ -9,7 +9,11 @@
  */
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+
 #include "nb-import.h"
+#include "nb-page-renderer.h"
 #include "nb-report.h"
 #include "nb-value.h"
 #include "test-util.h"
@@ -1290,6 +1294,144 @@ test_garbage (void)
   g_assert_null (messages);
 }
 
+/* ---- PDF ------------------------------------------------------------------------- */
+
+/* The PDF Nianbao prints of @report, read back in memory. */
+static char *
+print_pdf (NbReport *report,
+           gsize    *length)
+{
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  char *data = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "report.pdf", NULL);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return data;
+}
+
+/* Nianbao's own print of both editions, with blank cells and `/` markers
+ * among the numbers, imports back cell for cell. */
+static void
+test_pdf_own (void)
+{
+  for (guint e = 0; e < NB_N_EDITIONS; e++)
+    {
+      NbReport *original = pattern_report ((NbEdition) e);
+      NbTable *requests = nb_report_get_table (original, "s3_requests");
+      const NbTableDef *def = nb_table_get_def (requests);
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autofree char *data = NULL;
+      NbImportSummary summary;
+      g_autoptr(GError) error = NULL;
+      NbReport *imported;
+      gsize length;
+
+      /* blanks and markers in parts of rows, and a whole blank row */
+      nb_table_clear (requests, 2, 1);
+      nb_table_clear (requests, 5, 0);
+      nb_table_clear (requests, 5, 3);
+      nb_table_set_marker (requests, 7, 2, "/");
+      nb_table_set_marker (requests, 9, 5, "/");
+      for (guint c = 0; c < def->n_columns; c++)
+        if (!nb_table_def_is_total (def, 11, c))
+          nb_table_clear (requests, 11, c);
+      nb_table_clear (nb_report_get_table (original, "s4_appeals"), 0, 3);
+      nb_table_set_marker (nb_report_get_table (original, "s2_regulations"), 0, 1, "/");
+
+      data = print_pdf (original, &length);
+      imported = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
+          g_test_message ("%s", line);
+        }
+      g_assert_false (nb_import_messages_have_errors (messages));
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (summary.n_blank, >, 0);
+      assert_same_tables (original, imported);
+      g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
+      g_assert_cmpint (nb_report_get_year (imported), ==, nb_report_get_year (original));
+      g_assert_finalize_object (imported);
+      g_assert_finalize_object (original);
+    }
+}
+
+/* The PDF of 淮安 2024 (WPS), from its text layer: the same cells as its
+ * `pdftotext -layout` text. */
+static void
+test_pdf_huaian (void)
+{
+  g_autofree char *pdf = NULL, *text = NULL;
+  g_autoptr(GPtrArray) pdf_messages = NULL, text_messages = NULL;
+  NbImportSummary summary;
+  NbReport *from_pdf, *from_text;
+  gsize pdf_length, text_length;
+
+  pdf = read_fixture ("published/huaian-2024.pdf", &pdf_length);
+  text = read_fixture ("published/huaian-2024-pdf-layout.txt", &text_length);
+  from_pdf = nb_import_report_full (pdf, pdf_length, NULL, &summary, &pdf_messages, NULL);
+  g_assert_nonnull (from_pdf);
+  from_text = import_ok (text, text_length, NULL, &text_messages);
+  g_assert_false (nb_import_messages_have_errors (pdf_messages));
+  g_assert_cmpuint (count_messages (pdf_messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  /* 3 + 3 + 1 + 2 + 1 cells of section 二, 7 × 25 of section 三, 15 of section 四 */
+  g_assert_cmpuint (summary.n_placed, ==, 10 + 7 * 25 + 15);
+  assert_same_tables (from_text, from_pdf);
+  g_assert_cmpstr (nb_report_get_organ (from_pdf), ==, "淮安市人民政府");
+  g_assert_cmpint (nb_report_get_year (from_pdf), ==, 2024);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    g_assert_cmpstr (nb_report_get_text (from_pdf, s), ==, nb_report_get_text (from_text, s));
+  g_assert_finalize_object (from_pdf);
+  g_assert_finalize_object (from_text);
+}
+
+/* A PDF without text (a scan) is refused with a message that says so. */
+static void
+test_pdf_scan (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gsize length;
+
+  dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "scan.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (surface);
+  cairo_rectangle (cr, 100, 100, 300, 200);   /* an image of text is no text */
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  g_assert_null (nb_import_report (data, length, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NO_TEXT);
+  g_assert_nonnull (strstr (error->message, "OCR"));
+  g_clear_error (&error);
+
+  /* a damaged PDF */
+  g_assert_null (nb_import_report (data, length / 3, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_PDF);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1298,6 +1440,9 @@ main (int    argc,
 
   g_test_add_func ("/import/fixture/puer", test_puer);
   g_test_add_func ("/import/fixture/huaian", test_huaian);
+  g_test_add_func ("/import/pdf/own", test_pdf_own);
+  g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
+  g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);

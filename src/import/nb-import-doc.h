@@ -63,6 +63,12 @@ gboolean     nb_import_is_page_number (const char  *line);
 void         nb_import_read_text     (NbImportDoc  *doc,
                                       const char   *text,
                                       gboolean     *pdf_text);
+gboolean     nb_import_looks_like_pdf (const char  *data,
+                                       gsize        length);
+gboolean     nb_import_read_pdf      (NbImportDoc  *doc,
+                                      const char   *data,
+                                      gsize         length,
+                                      GError      **error);
 void         nb_import_parse_html    (NbImportDoc  *doc,
                                       const char   *html,
                                       gsize         length);

@@ -457,29 +457,217 @@ place_value (NbImporter *im,
   nb_import_value_clear (&value);
 }
 
+/* Where the numbers of each column stand in a table of a PDF: the span of
+ * the cells of the rows that have a number in every column, on one line. */
+typedef struct {
+  double start, end;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+static gboolean
+spans_overlap (const Span *a,
+               const Span *b)
+{
+  return a->start <= b->end && a->end >= b->start;
+}
+
+/* The columns by the header above the numbers, for a table without a
+ * complete row: the header's cells, but those spread over two or more
+ * narrower ones (a group's heading), merged where they overlap; as many
+ * as the table has columns, right of its labels, or none. */
+static Span *
+header_spans (NbImporter *im,
+              guint       start,
+              guint       end,
+              double      left,
+              guint       n_columns)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      Span span = { cell->x_start, cell->x_end };
+
+      if (!im->is_value[i] && span.end > left)
+        g_array_append_val (cells, span);
+    }
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const Span *a = &g_array_index (cells, Span, i);
+      const Span *inner = NULL;
+      gboolean spread = FALSE;
+
+      for (guint j = 0; j < cells->len && !spread; j++)
+        {
+          const Span *b = &g_array_index (cells, Span, j);
+
+          if (j == i || !spans_overlap (a, b) || b->end - b->start >= a->end - a->start)
+            continue;
+          if (inner != NULL && !spans_overlap (inner, b))
+            spread = TRUE;
+          inner = inner != NULL ? inner : b;
+        }
+      if (spread)
+        continue;
+      /* merge with every span it overlaps */
+      {
+        Span span = *a;
+        for (guint m = 0; m < merged->len; )
+          {
+            const Span *b = &g_array_index (merged, Span, m);
+            if (spans_overlap (&span, b))
+              {
+                span.start = MIN (span.start, b->start);
+                span.end = MAX (span.end, b->end);
+                g_array_remove_index (merged, m);
+              }
+            else
+              m++;
+          }
+        g_array_append_val (merged, span);
+      }
+    }
+  if (merged->len != n_columns)
+    return NULL;
+  g_array_sort (merged, compare_spans);
+  return g_memdup2 (merged->data, n_columns * sizeof (Span));
+}
+
+static Span *
+column_spans (NbImporter *im,
+              GArray     *groups,
+              guint       start,
+              guint       n_columns)
+{
+  Span *spans = NULL;
+  double left = G_MAXDOUBLE;
+
+  if (!im->doc->positioned || groups->len == 0)
+    return NULL;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+
+      if (group->last - group->first + 1 != n_columns ||
+          nb_importer_cell (im, group->first)->line != nb_importer_cell (im, group->last)->line)
+        continue;
+      if (spans == NULL)
+        {
+          spans = g_new (Span, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            spans[c] = (Span) { G_MAXDOUBLE, -G_MAXDOUBLE };
+        }
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const NbImportCell *cell = nb_importer_cell (im, group->first + c);
+          spans[c].start = MIN (spans[c].start, cell->x_start);
+          spans[c].end = MAX (spans[c].end, cell->x_end);
+        }
+    }
+  if (spans != NULL)
+    return spans;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      for (guint i = group->first; i <= group->last; i++)
+        left = MIN (left, nb_importer_cell (im, i)->x_start);
+    }
+  return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
+}
+
+/* The column of each cell of a short row of a PDF, by where it stands:
+ * each cell must lie under exactly one column's span, in order.  FALSE
+ * when one is not certain. */
+static gboolean
+columns_by_position (NbImporter  *im,
+                     const Group *group,
+                     const Span  *spans,
+                     guint        n_columns,
+                     guint       *column_of)
+{
+  const NbImportCell *first = nb_importer_cell (im, group->first);
+
+  if (spans == NULL || first->line != nb_importer_cell (im, group->last)->line)
+    return FALSE;
+  for (guint i = group->first; i <= group->last; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      guint k = i - group->first, n_under = 0;
+
+      for (guint c = 0; c < n_columns; c++)
+        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
+          {
+            column_of[k] = c;
+            n_under++;
+          }
+      if (n_under != 1 || (k > 0 && column_of[k] <= column_of[k - 1]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 place_group (NbImporter  *im,
              NbTable     *table,
              guint        row,
-             const Group *group)
+             const Group *group,
+             const Span  *spans)
 {
   const NbTableDef *def = nb_table_get_def (table);
   guint n = group->last - group->first + 1;
+  g_autofree guint *column_of = g_new (guint, n);
 
-  if (n != def->n_columns)
+  if (n == def->n_columns)
     {
-      g_autofree char *name = row_name (def, row);
-      g_autofree char *address = row_address (def, row);
-      g_autofree char *values = group_text (im, group);
-
-      im->n_unplaced += count_filled (im, group);
-      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                               "%s「%s」：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
-                               nb_import_table_name (def), name, n, def->n_columns, values);
+      for (guint c = 0; c < def->n_columns; c++)
+        place_value (im, table, row, c, nb_importer_cell (im, group->first + c)->text);
       return;
     }
+  if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
+    {
+      /* the columns without a cell were published blank */
+      for (guint c = 0, k = 0; c < def->n_columns; c++)
+        {
+          gboolean here = k < n && column_of[k] == c;
+          place_value (im, table, row, c, here ? nb_importer_cell (im, group->first + k)->text : "");
+          k += here;
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = row_name (def, row);
+    g_autofree char *address = row_address (def, row);
+    g_autofree char *values = group_text (im, group);
+    g_autofree char *where = nb_importer_where (im, group->first);
+
+    im->n_unplaced += count_filled (im, group);
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                             "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
+                             nb_import_table_name (def), name, where, n, def->n_columns, values);
+  }
+}
+
+/* A row of a PDF whose label has no numbers beside it: every cell blank. */
+static void
+place_blank_row (NbImporter *im,
+                 NbTable    *table,
+                 guint       row)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
   for (guint c = 0; c < def->n_columns; c++)
-    place_value (im, table, row, c, nb_importer_cell (im, group->first + c)->text);
+    place_value (im, table, row, c, "");
 }
 
 static void
@@ -520,6 +708,7 @@ nb_import_table (NbImporter *im,
 {
   const NbTableDef *def = nb_table_get_def (table);
   g_autoptr(GArray) groups = find_groups (im, start, end);
+  g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
   guint r = 0, g = 0, placed = 0;
   guint first_missing = G_MAXUINT;
 
@@ -551,7 +740,7 @@ nb_import_table (NbImporter *im,
                                    "%s：未找到表格中的数据", nb_import_table_name (def));
           return;
         }
-      place_group (im, table, 0, &g_array_index (groups, Group, chosen));
+      place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans);
       for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
         if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
           {
@@ -580,7 +769,10 @@ nb_import_table (NbImporter *im,
            * this row was published without numbers */
           if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE)
             {
-              report_missing_row (im, def, r, "这一行没有数据，未填入");
+              if (spans != NULL)
+                place_blank_row (im, table, r);
+              else
+                report_missing_row (im, def, r, "这一行没有数据，未填入");
               r++;
               window_clear (&window);
               continue;
@@ -603,7 +795,7 @@ nb_import_table (NbImporter *im,
                                        "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
                                        nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
             }
-          place_group (im, table, r, group);
+          place_group (im, table, r, group, spans);
           placed++;
           r++, g++;
           window_clear (&window);
@@ -645,7 +837,14 @@ nb_import_table (NbImporter *im,
         if (skip > 0)
           {
             for (guint k = 0; k < skip; k++)
-              report_missing_row (im, def, r + k, "缺少一行");
+              {
+                /* in a PDF, a label with no numbers on its line is a row
+                 * published blank */
+                if (spans != NULL && match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
+                  place_blank_row (im, table, r + k);
+                else
+                  report_missing_row (im, def, r + k, "缺少一行");
+              }
             r += skip;
             window_clear (&window);
             continue;

@@ -155,6 +155,12 @@ read_source (NbImporter  *im,
                    NB_IMPORT_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
+  if (nb_import_looks_like_pdf (data, length))
+    {
+      im->pdf_text = TRUE;
+      *n_converted = 0;
+      return nb_import_read_pdf (im->doc, data, length, error);
+    }
   if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, (gssize) length, NULL))
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
