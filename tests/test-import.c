@@ -1294,6 +1294,97 @@ test_garbage (void)
   g_assert_null (messages);
 }
 
+/* The page of test_html_page() saved as GBK (declared as gbk, and as
+ * gb2312 as portals do), GB18030 (declared by nothing: the portals'
+ * default) and UTF-16 (with its byte-order mark) imports exactly like the
+ * UTF-8 page. */
+static void
+test_html_encodings (void)
+{
+  static const struct { const char *charset, *declared; } encodings[] = {
+    { "GBK", "gbk" }, { "GB18030", NULL }, { "GBK", "gb2312" }, { "UTF-16LE", "utf-16" },
+  };
+  g_autofree char *utf8 = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *reference;
+  gsize length;
+
+  utf8 = read_fixture ("import/shanghai-like-2019.html", &length);
+  g_assert_nonnull (strstr (utf8, "charset=utf-8"));
+  reference = import_ok (utf8, length, NULL, &messages);
+  for (gsize i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr(GPtrArray) converted_messages = NULL;
+      g_autoptr(GString) page = g_string_new (utf8);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bytes = NULL;
+      NbReport *imported;
+      gsize n;
+
+      if (encodings[i].declared != NULL)
+        {
+          g_autofree char *meta = g_strconcat ("charset=", encodings[i].declared, NULL);
+          g_string_replace (page, "charset=utf-8", meta, 1);
+        }
+      else
+        g_string_replace (page, "; charset=utf-8", "", 1);
+      if (g_str_has_prefix (encodings[i].charset, "UTF-16"))
+        g_string_prepend (page, "\xEF\xBB\xBF");   /* the mark, converted with the page */
+      bytes = g_convert (page->str, (gssize) page->len, encodings[i].charset, "UTF-8", NULL, &n, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_utf8_validate (bytes, (gssize) n, NULL));
+      g_test_message ("%s", encodings[i].charset);
+      imported = import_ok (bytes, n, NULL, &converted_messages);
+      g_assert_false (nb_import_messages_have_errors (converted_messages));
+      assert_same_tables (reference, imported);
+      g_assert_cmpstr (nb_report_get_organ (imported), ==, "上海市测试局");
+      g_assert_cmpstr (nb_report_get_title (imported), ==, nb_report_get_title (reference));
+      for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+        g_assert_cmpstr (nb_report_get_text (imported, s), ==, nb_report_get_text (reference, s));
+      g_assert_finalize_object (imported);
+    }
+  g_assert_finalize_object (reference);
+}
+
+/* Word's HTML (mso styles, <o:p>, a span per character) imports, and
+ * text the page hides is never read as a number. */
+static void
+test_html_word_hidden (void)
+{
+  static const char page[] =
+    "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+    "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+    "<style>p.MsoNormal {mso-style-parent:\"\"; margin:0cm}</style></head><body lang=ZH-CN>"
+    "<p class=MsoNormal><span style='font-family:宋体'>测试县人民政府2023年政府信息公开工作年度报告</span><o:p></o:p></p>"
+    "<p class=MsoNormal><span lang=EN-US>二</span><span>、主动公开政府信息情况</span><o:p></o:p></p>"
+    "<table class=MsoNormalTable border=1>"
+    "<tr><td colspan=4><p class=MsoNormal><span>第二十条第</span><span>（一）项</span><o:p></o:p></p></td></tr>"
+    "<tr><td><p class=MsoNormal><span>信</span><span>息</span><span>内</span><span>容</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>本年制发件数</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>本年废止件数</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>现行有效件数</span><o:p></o:p></p></td></tr>"
+    "<tr><td><p class=MsoNormal><span>规</span><span>章</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>1</span><span style='display:none'>9</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>0</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>1</span><span lang=EN-US>1</span><o:p></o:p></p></td></tr>"
+    "<tr style=\"DISPLAY: none\"><td>规章</td><td>5</td><td>5</td><td>5</td></tr>"
+    "<tr><td><p class=MsoNormal><span>行政规范性文件</span></p></td>"
+    "<td><span style=\"visibility : hidden\">7</span><span>8</span></td>"
+    "<td>2<span style='mso-hide:all'>4</span>6</td><td hidden>0</td><td>66</td></tr>"
+    "</table></body></html>";
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *report = import_ok (page, strlen (page), NULL, &messages);
+
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "测试县人民政府");
+  ROW (report, "s2_regulations", "rules", 1, 0, 11);
+  ROW (report, "s2_regulations", "normative", 8, 26, 66);
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations"));
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"));
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"));
+  g_assert_finalize_object (report);
+}
+
 /* ---- PDF ------------------------------------------------------------------------- */
 
 /* The PDF Nianbao prints of @report, read back in memory. */
@@ -1447,6 +1538,8 @@ main (int    argc,
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);
   g_test_add_func ("/import/html-page", test_html_page);
+  g_test_add_func ("/import/html-encodings", test_html_encodings);
+  g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);
   g_test_add_func ("/import/foreign-label-signature", test_foreign_label_signature);

@@ -138,6 +138,73 @@ strip_controls (char *text)
   *out = '\0';
 }
 
+/* The charset a page declares in its first bytes (meta charset or
+ * http-equiv Content-Type), or NULL. */
+static char *
+declared_charset (const char *data,
+                  gsize       length)
+{
+  g_autofree char *head = g_ascii_strdown (data, (gssize) MIN (length, (gsize) 4096));
+  g_autoptr(GRegex) regex = g_regex_new ("<meta[^>]*charset\\s*=\\s*[\"']?([a-z0-9_-]+)",
+                                         G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  /* NUL bytes would cut the head short; they are refused later anyway */
+  if (g_regex_match_full (regex, head, (gssize) MIN (length, (gsize) 4096), 0, 0, &match, NULL))
+    return g_match_info_fetch (match, 1);
+  return NULL;
+}
+
+/* The source as UTF-8: a UTF-16 page (with a byte-order mark) is
+ * converted, and so is a page or text that is not UTF-8 — from the charset
+ * it declares, else from GB18030, the superset of GB2312 and GBK that
+ * Chinese portals and Windows editors use when they say nothing. */
+static char *
+to_utf8 (const char  *data,
+         gsize        length,
+         gsize       *utf8_length,
+         const char **charset,
+         GError     **error)
+{
+  g_autofree char *declared = NULL;
+  const char *from = NULL;
+  char *converted;
+
+  *charset = NULL;
+  if (length >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
+    from = "UTF-16LE", data += 2, length -= 2;
+  else if (length >= 2 && ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF))
+    from = "UTF-16BE", data += 2, length -= 2;
+  else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    data += 3, length -= 3;
+  if (from == NULL && memchr (data, '\0', length) == NULL && g_utf8_validate (data, (gssize) length, NULL))
+    {
+      *utf8_length = length;
+      return g_strndup (data, length);
+    }
+  if (from == NULL && memchr (data, '\0', length) == NULL)
+    {
+      declared = declared_charset (data, length);
+      /* GB2312 and GBK pages use GB18030's characters more often than they admit */
+      if (declared == NULL || strcmp (declared, "gb2312") == 0 || strcmp (declared, "gbk") == 0 ||
+          strcmp (declared, "utf-8") == 0 || strcmp (declared, "utf8") == 0)
+        from = "GB18030";
+      else
+        from = declared;
+    }
+  converted = from != NULL ? g_convert (data, (gssize) length, "UTF-8", from, NULL, utf8_length, NULL) : NULL;
+  if (converted == NULL || memchr (converted, '\0', *utf8_length) != NULL)
+    {
+      g_free (converted);
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
+                   _("The file is neither UTF-8, GB18030 (GBK) nor UTF-16 text; save the page or text "
+                     "as UTF-8 and import it again"));
+      return NULL;
+    }
+  *charset = g_intern_string (g_str_has_prefix (from, "UTF-16") ? "UTF-16" : from);
+  return converted;
+}
+
 static gboolean
 read_source (NbImporter  *im,
              const char  *data,
@@ -147,6 +214,8 @@ read_source (NbImporter  *im,
 {
   g_autofree char *text = NULL;
   g_autofree char *copy = NULL;
+  const char *charset;
+  gsize copy_length;
 
   if (length > NB_IMPORT_MAX_SIZE)
     {
@@ -161,18 +230,15 @@ read_source (NbImporter  *im,
       *n_converted = 0;
       return nb_import_read_pdf (im->doc, data, length, error);
     }
-  if (memchr (data, '\0', length) != NULL || !g_utf8_validate (data, (gssize) length, NULL))
-    {
-      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
-                   _("The file is not UTF-8 text; save the page or text as UTF-8 and import it again"));
-      return FALSE;
-    }
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3, length -= 3;
+  copy = to_utf8 (data, length, &copy_length, &charset, error);
+  if (copy == NULL)
+    return FALSE;
+  if (charset != NULL)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                             _("The file is %s text; it was read as such"), charset);
 
   /* Traditional copies: convert the characters of labels and titles; a
    * Simplified text with a stray 於 or 後 is left as it is */
-  copy = g_strndup (data, length);
   strip_controls (copy);
   text = nb_import_to_simplified (copy, n_converted);
   if (*n_converted < MIN_TRADITIONAL)
