@@ -1385,6 +1385,41 @@ test_html_word_hidden (void)
   g_assert_finalize_object (report);
 }
 
+/* 淮安 2024 in `pdftotext -raw` text (a row on a line, single spaces) and
+ * in its -layout text with old Mac line ends (CR only): the same cells as
+ * the -layout text. */
+static void
+test_huaian_forms (void)
+{
+  g_autofree char *layout = NULL, *raw = NULL;
+  g_autoptr(GPtrArray) layout_messages = NULL, raw_messages = NULL, cr_messages = NULL;
+  g_autoptr(GString) cr = NULL;
+  NbReport *from_layout, *from_raw, *from_cr;
+  gsize layout_length, raw_length;
+
+  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  raw = read_fixture ("published/huaian-2024-pdf-raw.txt", &raw_length);
+  from_layout = import_ok (layout, layout_length, NULL, &layout_messages);
+  from_raw = import_ok (raw, raw_length, NULL, &raw_messages);
+  g_assert_false (nb_import_messages_have_errors (raw_messages));
+  assert_same_tables (from_layout, from_raw);
+  g_assert_cmpstr (nb_report_get_organ (from_raw), ==, "淮安市人民政府");
+
+  cr = g_string_new (layout);
+  g_string_replace (cr, "\r\n", "\n", 0);
+  g_string_replace (cr, "\n", "\r", 0);
+  g_assert_null (strchr (cr->str, '\n'));
+  from_cr = import_ok (cr->str, cr->len, NULL, &cr_messages);
+  g_assert_false (nb_import_messages_have_errors (cr_messages));
+  assert_same_tables (from_layout, from_cr);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    g_assert_cmpstr (nb_report_get_text (from_cr, s), ==, nb_report_get_text (from_layout, s));
+
+  g_assert_finalize_object (from_layout);
+  g_assert_finalize_object (from_raw);
+  g_assert_finalize_object (from_cr);
+}
+
 /* ---- PDF ------------------------------------------------------------------------- */
 
 /* The PDF Nianbao prints of @report, read back in memory. */
@@ -1531,6 +1566,7 @@ main (int    argc,
 
   g_test_add_func ("/import/fixture/puer", test_puer);
   g_test_add_func ("/import/fixture/huaian", test_huaian);
+  g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);

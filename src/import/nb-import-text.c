@@ -153,6 +153,60 @@ split_columns (const char *line)
   return cells;
 }
 
+/* A number as `pdftotext -raw` leaves it at the end of a row: digits with
+ * separators and an optional sign, or a marker. */
+static gboolean
+is_number_token (const char *token)
+{
+  const char *p = token;
+  gboolean digit = FALSE;
+
+  if (strcmp (token, "/") == 0 || strcmp (token, "—") == 0 || strcmp (token, "－") == 0)
+    return TRUE;
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != ',' && *p != '.')
+        return FALSE;
+    }
+  return digit;
+}
+
+/* `pdftotext -raw` and crawlers keep a row on one line with single
+ * spaces: 规章 1 0 11, or only the numbers.  The numbers at the end of the
+ * last cell (at least one of them a number, not a marker) become cells of
+ * their own. */
+static void
+split_trailing_numbers (GPtrArray *cells)
+{
+  g_auto(GStrv) tokens = NULL;
+  gboolean any_digit = FALSE;
+  guint n, first;
+
+  if (cells->len == 0 || strchr (cells->pdata[cells->len - 1], ' ') == NULL)
+    return;
+  tokens = g_strsplit (cells->pdata[cells->len - 1], " ", -1);
+  n = g_strv_length (tokens);
+  for (first = n; first > 0 && is_number_token (tokens[first - 1]); first--)
+    any_digit |= strpbrk (tokens[first - 1], "0123456789") != NULL;
+  if (first == n || !any_digit)
+    return;
+  g_ptr_array_remove_index (cells, cells->len - 1);
+  if (first > 0)
+    {
+      GString *label = g_string_new (tokens[0]);
+
+      for (guint i = 1; i < first; i++)
+        g_string_append_printf (label, " %s", tokens[i]);
+      g_ptr_array_add (cells, g_string_free (label, FALSE));
+    }
+  for (guint i = first; i < n; i++)
+    g_ptr_array_add (cells, g_strdup (tokens[i]));
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -195,6 +249,7 @@ nb_import_read_text (NbImportDoc *doc,
       else
         {
           cells = split_columns (stripped);
+          split_trailing_numbers (cells);
           is_row = cells->len >= 2;
           n_column_rows += is_row;
         }
