@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-import.h"
+#include "nb-import-doc.h"
 #include "nb-page-renderer.h"
 #include "nb-report.h"
 #include "nb-value.h"
@@ -1558,6 +1559,22 @@ test_pdf_scan (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A text of more cells than any report is refused, not read into
+ * gigabytes. */
+static void
+test_cell_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("二、主动公开政府信息情况\n");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= NB_IMPORT_MAX_CELLS; i++)
+    g_string_append (text, "1\n");
+  g_assert_null (nb_import_report (text->str, text->len, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE);
+  g_assert_null (messages);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1585,6 +1602,7 @@ main (int    argc,
   g_test_add_func ("/import/titles", test_titles);
   g_test_add_func ("/import/nested-tables", test_nested_tables);
   g_test_add_func ("/import/garbage", test_garbage);
+  g_test_add_func ("/import/cell-limit", test_cell_limit);
 
   return g_test_run ();
 }

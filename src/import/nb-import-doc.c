@@ -73,6 +73,11 @@ nb_import_doc_add_line (NbImportDoc  *doc,
 {
   NbImportLine line = { 0 };
 
+  if (doc->cells->len + n_cells > NB_IMPORT_MAX_CELLS)
+    {
+      doc->full = TRUE;
+      return;
+    }
   line.text = g_strdup (text);
   line.first_cell = doc->cells->len;
   line.n_cells = n_cells;
@@ -101,7 +106,8 @@ nb_import_doc_set_source (NbImportDoc *doc,
 {
   NbImportLine *line;
 
-  g_return_if_fail (doc->lines->len > 0);
+  if (doc->full || doc->lines->len == 0)
+    return;
   line = &g_array_index (doc->lines, NbImportLine, doc->lines->len - 1);
   line->page = page;
   line->source_line = source_line;
@@ -113,8 +119,11 @@ nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                double       x_start,
                                double       x_end)
 {
-  NbImportCell *c = &g_array_index (doc->cells, NbImportCell, cell);
+  NbImportCell *c;
 
+  if (cell >= doc->cells->len)
+    return;
+  c = &g_array_index (doc->cells, NbImportCell, cell);
   c->x_start = x_start;
   c->x_end = x_end;
 }

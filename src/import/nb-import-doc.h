@@ -33,10 +33,15 @@ typedef struct {
   guint    source_line; /* 1-based line in the source text or on the page */
 } NbImportLine;
 
+/* More cells than this are refused: a report has a few thousand, a long
+ * web page tens of thousands; a million cost about 200 MB. */
+#define NB_IMPORT_MAX_CELLS 1000000
+
 typedef struct {
   GArray  *lines;      /* NbImportLine */
   GArray  *cells;      /* NbImportCell */
   gboolean positioned; /* cells carry their place on the page (PDF) */
+  gboolean full;       /* NB_IMPORT_MAX_CELLS reached: the readers stop */
 } NbImportDoc;
 
 NbImportDoc *nb_import_doc_new       (void);

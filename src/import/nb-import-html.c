@@ -283,7 +283,7 @@ nb_import_parse_html (NbImportDoc *doc,
                          HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
                          HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   node = tree != NULL ? tree->children : NULL;
-  while (node != NULL)
+  while (node != NULL && !doc->full)
     {
       gboolean enter = FALSE;
 

@@ -277,7 +277,7 @@ nb_import_read_pdf (NbImportDoc  *doc,
     }
   doc->positioned = TRUE;
   n_pages = poppler_document_get_n_pages (document);
-  for (int i = 0; i < n_pages; i++)
+  for (int i = 0; i < n_pages && !doc->full; i++)
     {
       PopplerPage *page = poppler_document_get_page (document, i);
 

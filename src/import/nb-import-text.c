@@ -215,7 +215,7 @@ nb_import_read_text (NbImportDoc *doc,
   guint n_page_numbers = 0, n_column_rows = 0, source_line = 0;
   g_autoptr(GString) buffer = g_string_new (NULL);
 
-  for (const char *next = text; *next != '\0'; )
+  for (const char *next = text; *next != '\0' && !doc->full; )
     {
       gsize l = strcspn (next, "\r\n");
       const char *line;

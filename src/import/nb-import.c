@@ -206,6 +206,18 @@ to_utf8 (const char  *data,
 }
 
 static gboolean
+check_not_full (NbImporter  *im,
+                GError     **error)
+{
+  if (!im->doc->full)
+    return TRUE;
+  g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+               _("The file has more than %d lines or table cells; a report has a few thousand"),
+               NB_IMPORT_MAX_CELLS);
+  return FALSE;
+}
+
+static gboolean
 read_source (NbImporter  *im,
              const char  *data,
              gsize        length,
@@ -228,7 +240,7 @@ read_source (NbImporter  *im,
     {
       im->pdf_text = TRUE;
       *n_converted = 0;
-      return nb_import_read_pdf (im->doc, data, length, error);
+      return nb_import_read_pdf (im->doc, data, length, error) && check_not_full (im, error);
     }
   copy = to_utf8 (data, length, &copy_length, &charset, error);
   if (copy == NULL)
@@ -253,7 +265,7 @@ read_source (NbImporter  *im,
     nb_import_parse_html (im->doc, text, strlen (text));
   else
     nb_import_read_text (im->doc, text, &im->pdf_text);
-  return TRUE;
+  return check_not_full (im, error);
 }
 
 /* ---- Stage 2: edition and regions ------------------------------------------- */
