@@ -307,6 +307,121 @@ test_huaian (void)
   g_assert_finalize_object (report);
 }
 
+/* A row of section 三 where only natural persons asked: n, five zeros, n. */
+#define NATURAL(report, row, n) ROW (report, "s3_requests", row, n, 0, 0, 0, 0, 0, n)
+
+/* The rows of （六）其他处理, which 洪泽 publishes as one row of the
+ * form before 2021: not placed, and said so. */
+static void
+assert_hongze_other (NbReport  *report,
+                     GPtrArray *messages)
+{
+  static const char *const rows[] = { "other_no_correction", "other_no_fee", "other_misc" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", rows[i], NULL);
+      ROW (report, "s3_requests", rows[i], NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, address));
+    }
+  /* the published label with 法规禁 left out is matched, with a warning */
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.denied_law"),
+                            "2.其他法律行政止公开"));
+}
+
+/* 洪泽区 2023 and 2024 (淮安, district level, WPS PDFs), read from the
+ * PDFs; every number checked by hand against the published tables. */
+static void
+test_hongze (void)
+{
+  g_autofree char *data_2023 = NULL, *data_2024 = NULL;
+  g_autoptr(GPtrArray) messages_2023 = NULL, messages_2024 = NULL;
+  gint64 fees_2023[1] = { 77302800 }, fees_2024[1] = { 75450000 };   /* 7730.28 and 7545 万元 */
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data_2023 = read_fixture ("published/hongze-2023.pdf", &length);
+  report = nb_import_report_full (data_2023, length, NULL, &summary, &messages_2023, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "洪泽区人民政府");
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 0, 5, 5);
+  ROW (report, "s2_licensing", "licensing", 550);
+  ROW (report, "s2_enforcement", "penalty", 4119);
+  ROW (report, "s2_enforcement", "coercion", 195);
+  assert_row (report, "s2_fees", "fees", fees_2023, 1);
+  NATURAL (report, "new", 21);
+  NATURAL (report, "carried_over", 0);
+  NATURAL (report, "granted", 0);
+  NATURAL (report, "partly_granted", 4);
+  NATURAL (report, "denied_secret", 1);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 0);
+  NATURAL (report, "denied_third_party", 0);
+  NATURAL (report, "denied_internal", 0);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 1);
+  NATURAL (report, "denied_inquiry", 0);
+  NATURAL (report, "unable_not_held", 10);
+  NATURAL (report, "unable_needs_making", 3);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 1);
+  NATURAL (report, "declined_repeat", 0);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "result_total", 21);
+  NATURAL (report, "carried_forward", 0);
+  /* published so: the review total 0 against 10 + 1, and 0 against 5 */
+  ROW (report, "s4_appeals", "cases", 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0);
+  g_assert_true (nb_table_is_overridden (nb_report_get_table (report, "s4_appeals"), 0, 4));
+  assert_hongze_other (report, messages_2023);
+  g_assert_cmpuint (summary.n_placed, ==, 200 - 21);
+  g_assert_cmpuint (summary.n_unplaced, ==, 7);
+  g_assert_finalize_object (report);
+
+  data_2024 = read_fixture ("published/hongze-2024.pdf", &length);
+  report = nb_import_report_full (data_2024, length, NULL, &summary, &messages_2024, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "淮安市洪泽区人民政府");
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 3, 0, 8);
+  ROW (report, "s2_licensing", "licensing", 9487);
+  ROW (report, "s2_enforcement", "penalty", 2776);
+  ROW (report, "s2_enforcement", "coercion", 84);
+  assert_row (report, "s2_fees", "fees", fees_2024, 1);
+  NATURAL (report, "new", 95);
+  NATURAL (report, "carried_over", 0);
+  NATURAL (report, "granted", 50);
+  NATURAL (report, "partly_granted", 9);
+  NATURAL (report, "denied_secret", 0);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 1);
+  NATURAL (report, "denied_third_party", 0);
+  NATURAL (report, "denied_internal", 0);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 1);
+  NATURAL (report, "denied_inquiry", 0);
+  NATURAL (report, "unable_not_held", 31);
+  NATURAL (report, "unable_needs_making", 1);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 1);
+  NATURAL (report, "declined_repeat", 0);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "result_total", 95);
+  NATURAL (report, "carried_forward", 0);
+  ROW (report, "s4_appeals", "cases", 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3);
+  assert_hongze_other (report, messages_2024);
+  g_assert_cmpuint (summary.n_unplaced, ==, 7);
+  g_assert_finalize_object (report);
+}
+
 /* ---- Reports written out in the forms found on the web ------------------------- */
 
 typedef enum {
@@ -1584,6 +1699,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/puer", test_puer);
   g_test_add_func ("/import/fixture/huaian", test_huaian);
   g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
+  g_test_add_func ("/import/fixture/hongze", test_hongze);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
