@@ -1536,6 +1536,47 @@ test_huaian_forms (void)
   g_assert_finalize_object (from_cr);
 }
 
+/* Markdown as PDF converters and OCR tools write it: no |---| line under
+ * some tables, merged label cells repeated, left empty or shifted, which
+ * leaves empty cells at one end of a row of numbers. */
+static void
+test_converter_markdown (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) ambiguous_messages = NULL;
+  g_autoptr(GString) ambiguous = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data = read_fixture ("import/converter-markdown-2021.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", 1, 0, 11);
+  ROW (report, "s2_regulations", "normative", 8, 26, 66);
+  ROW (report, "s2_licensing", "licensing", 447228);
+  ROW (report, "s3_requests", "new", 3001, 53, 0, 0, 61, 4, 3119);
+  ROW (report, "s3_requests", "carried_over", 34, 0, 0, 0, 0, 0, 34);
+  ROW (report, "s3_requests", "granted", 1288, 21, 0, 0, 50, 3, 1362);
+  ROW (report, "s3_requests", "partly_granted", 447, 7, 0, 0, 0, 0, 454);
+  ROW (report, "s3_requests", "denied_secret", 2, 0, 0, 0, 0, 0, 2);
+  ROW (report, "s3_requests", "denied_law", 30, 1, 0, 0, 0, 0, 31);
+  g_assert_cmpuint (summary.n_placed, ==, 49);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_finalize_object (report);
+
+  /* empty cells at both ends: which end is the filler is not certain */
+  ambiguous = g_string_new (data);
+  g_string_replace (ambiguous, "| 规章 | 1 | 0 | 11 | |", "| 规章 | | 1 | 0 | 11 | |", 1);
+  report = nb_import_report_full (ambiguous->str, ambiguous->len, NULL, &summary, &ambiguous_messages, NULL);
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  g_assert_nonnull (find_message (ambiguous_messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"));
+  g_assert_cmpuint (summary.n_unplaced, ==, 3);
+  g_assert_finalize_object (report);
+}
+
 /* ---- PDF ------------------------------------------------------------------------- */
 
 /* The PDF Nianbao prints of @report, read back in memory. */
@@ -1708,6 +1749,7 @@ main (int    argc,
   g_test_add_func ("/import/html-blanks", test_html_blanks);
   g_test_add_func ("/import/html-page", test_html_page);
   g_test_add_func ("/import/html-encodings", test_html_encodings);
+  g_test_add_func ("/import/converter-markdown", test_converter_markdown);
   g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);

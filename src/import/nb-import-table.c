@@ -663,6 +663,29 @@ place_group (NbImporter  *im,
   guint n = group->last - group->first + 1;
   g_autofree guint *column_of = g_new (guint, n);
 
+  if (n > def->n_columns)
+    {
+      /* a converter's row with empty cells at one end (merged label cells
+       * shifted the row): the numbers are the rest, when the other end is
+       * not blank */
+      guint extra = n - def->n_columns, lead = 0, trail = 0;
+      Group trimmed = *group;
+
+      while (lead < n && im->is_value[group->first + lead] == NB_IMPORT_VALUE_BLANK)
+        lead++;
+      while (trail < n && im->is_value[group->last - trail] == NB_IMPORT_VALUE_BLANK)
+        trail++;
+      if (nb_importer_cell (im, group->first)->line == nb_importer_cell (im, group->last)->line &&
+          ((trail >= extra && lead == 0) || (lead >= extra && trail == 0)))
+        {
+          if (lead == 0)
+            trimmed.last -= extra;
+          else
+            trimmed.first += extra;
+          place_group (im, table, row, &trimmed, spans);
+          return;
+        }
+    }
   if (n == def->n_columns)
     {
       for (guint c = 0; c < def->n_columns; c++)
