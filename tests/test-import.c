@@ -1577,6 +1577,50 @@ test_converter_markdown (void)
   g_assert_finalize_object (report);
 }
 
+/* 淮安 2024 as a crawler's text with each row's cells run together
+ * (一、本年新收政府信息公开申请数量300153006143119, made from its -raw
+ * text): a row is placed only where one split alone satisfies its
+ * totals, and then exactly; the others are reported, never guessed. */
+static void
+test_glued_digits (void)
+{
+  static const char *const reported[] = {
+    "s2_regulations.rules", "s2_regulations.normative", "s3_requests.unable_needs_making", "s4_appeals.cases",
+  };
+  g_autofree char *layout = NULL, *glued = NULL;
+  g_autoptr(GPtrArray) layout_messages = NULL, glued_messages = NULL;
+  NbImportSummary summary;
+  NbReport *reference, *imported;
+  gsize layout_length, glued_length;
+
+  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  glued = read_fixture ("import/huaian-2024-glued.txt", &glued_length);
+  reference = import_ok (layout, layout_length, NULL, &layout_messages);
+  imported = nb_import_report_full (glued, glued_length, NULL, &summary, &glued_messages, NULL);
+  g_assert_nonnull (imported);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (reported); i++)
+    g_assert_nonnull (strstr (message_text (glued_messages, NB_IMPORT_SEVERITY_ERROR, reported[i]),
+                              "各栏数字连在一起"));
+  g_assert_cmpuint (summary.n_unplaced, ==, G_N_ELEMENTS (reported));
+  g_assert_cmpuint (summary.n_placed, ==, 200 - 3 - 3 - 7 - 15);
+  /* every cell placed is the published number */
+  for (guint t = 0; t < nb_report_get_n_tables (reference); t++)
+    {
+      NbTable *a = nb_report_get_table_at (reference, t), *b = nb_report_get_table_at (imported, t);
+      const NbTableDef *def = nb_table_get_def (a);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          if (!nb_table_def_is_total (def, r, c) && nb_table_get_state (b, r, c) != NB_CELL_EMPTY)
+            g_assert_cmpint (nb_table_get_number (b, r, c), ==, nb_table_get_number (a, r, c));
+    }
+  ROW (imported, "s3_requests", "new", 3001, 53, 0, 0, 61, 4, 3119);
+  ROW (imported, "s3_requests", "unable_needs_making", NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+  g_assert_finalize_object (reference);
+  g_assert_finalize_object (imported);
+}
+
 /* ---- PDF ------------------------------------------------------------------------- */
 
 /* The PDF Nianbao prints of @report, read back in memory. */
@@ -1750,6 +1794,7 @@ main (int    argc,
   g_test_add_func ("/import/html-page", test_html_page);
   g_test_add_func ("/import/html-encodings", test_html_encodings);
   g_test_add_func ("/import/converter-markdown", test_converter_markdown);
+  g_test_add_func ("/import/glued-digits", test_glued_digits);
   g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);

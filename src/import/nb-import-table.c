@@ -652,6 +652,124 @@ columns_by_position (NbImporter  *im,
   return TRUE;
 }
 
+/* ---- Digits run together ---------------------------------------------------- */
+
+/* Splits of a run of digits into one count per column (no leading zeros)
+ * where every total column equals the sum of its parts; stops counting at
+ * two, and gives up (G_MAXUINT) after MAX_SPLIT_STEPS tries. */
+#define MAX_SPLIT_STEPS 1000000
+
+typedef struct {
+  const NbTableDef *def;
+  const char       *digits;
+  gsize             length;
+  gint64           *values;     /* the split being tried */
+  gint64           *found;      /* the first split found */
+  guint             n_found;
+  guint             steps;
+} Split;
+
+static void
+try_splits (Split *split,
+            guint  column,
+            gsize  at)
+{
+  const NbColumnDef *col;
+
+  if (split->n_found >= 2 || split->steps > MAX_SPLIT_STEPS)
+    return;
+  split->steps++;
+  if (column == split->def->n_columns)
+    {
+      if (at == split->length && split->n_found++ == 0)
+        memcpy (split->found, split->values, split->def->n_columns * sizeof (gint64));
+      return;
+    }
+  col = &split->def->columns[column];
+  if (col->n_parts > 0 && col->n_parts <= column)
+    {
+      /* a total: its digits are those of the sum, nothing to choose */
+      gint64 sum = 0;
+      char text[24];
+      gsize l;
+
+      for (guint c = column - col->n_parts; c < column; c++)
+        sum += split->values[c];
+      l = (gsize) g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, sum);
+      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0)
+        {
+          split->values[column] = sum;
+          try_splits (split, column + 1, at + l);
+        }
+      return;
+    }
+  for (gsize l = 1; l <= 12 && at + l <= split->length; l++)
+    {
+      if (l > 1 && split->digits[at] == '0')
+        break;
+      char text[16];
+
+      memcpy (text, split->digits + at, l);
+      text[l] = '\0';
+      split->values[column] = g_ascii_strtoll (text, NULL, 10);
+      try_splits (split, column + 1, at + l);
+    }
+}
+
+/* A row published as one run of digits (a crawler's text of the page):
+ * placed only when exactly one split satisfies the row's totals. */
+static gboolean
+place_glued (NbImporter  *im,
+             NbTable     *table,
+             guint        row,
+             const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const char *text = nb_importer_cell (im, group->first)->text;
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *found = g_new0 (gint64, def->n_columns);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *where = nb_importer_where (im, group->first);
+  Split split = { def, text, strlen (text), values, found, 0, 0 };
+  gboolean any_total = FALSE;
+
+  for (gsize i = 0; i < split.length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      any_total |= def->columns[c].n_parts > 0;
+      if (def->columns[c].kind != NB_CELL_KIND_COUNT)
+        return FALSE;
+    }
+  if (group->first != group->last || def->n_columns < 2 || split.length < def->n_columns)
+    return FALSE;
+  if (any_total)
+    try_splits (&split, 0, 0);
+  if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS)
+    {
+      im->n_unplaced++;
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                               "%s「%s」（原文%s）：各栏数字连在一起（%s），%s，此行未填入",
+                               nb_import_table_name (def), name, where, text,
+                               !any_total ? "本表没有合计栏，无法拆分" :
+                               split.n_found == 0 ? "没有一种拆分符合本行的合计" :
+                               "不止一种拆分符合本行的合计");
+      return TRUE;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），只有一种拆分符合本行的合计，按此填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
 static void
 place_group (NbImporter  *im,
              NbTable     *table,
@@ -686,6 +804,8 @@ place_group (NbImporter  *im,
           return;
         }
     }
+  if (n == 1 && place_glued (im, table, row, group))
+    return;
   if (n == def->n_columns)
     {
       for (guint c = 0; c < def->n_columns; c++)

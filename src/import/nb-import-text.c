@@ -207,6 +207,34 @@ split_trailing_numbers (GPtrArray *cells)
     g_ptr_array_add (cells, g_strdup (tokens[i]));
 }
 
+/* A crawler's text of a page runs a row's cells together:
+ * 一、本年新收政府信息公开申请数量300153006143119.  The digits at the end
+ * of the last cell, right after a Chinese character, become a cell of
+ * their own; the table stage splits them only where the row's totals
+ * leave one way. */
+static void
+split_glued_digits (GPtrArray *cells)
+{
+  const char *last, *p;
+
+  if (cells->len == 0)
+    return;
+  last = cells->pdata[cells->len - 1];
+  p = last + strlen (last);
+  while (p > last && g_ascii_isdigit (p[-1]))
+    p--;
+  if (*p == '\0' || p == last || g_utf8_get_char (g_utf8_prev_char (p)) < 0x2E80)
+    return;
+  {
+    char *label = g_strndup (last, (gsize) (p - last));
+    char *digits = g_strdup (p);
+
+    g_ptr_array_remove_index (cells, cells->len - 1);
+    g_ptr_array_add (cells, label);
+    g_ptr_array_add (cells, digits);
+  }
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -250,8 +278,9 @@ nb_import_read_text (NbImportDoc *doc,
         {
           cells = split_columns (stripped);
           split_trailing_numbers (cells);
+          n_column_rows += cells->len >= 2;
+          split_glued_digits (cells);
           is_row = cells->len >= 2;
-          n_column_rows += is_row;
         }
       if (cells->len == 0)
         continue;
