@@ -718,11 +718,83 @@ try_splits (Split *split,
 
 /* A row published as one run of digits (a crawler's text of the page):
  * placed only when exactly one split satisfies the row's totals. */
+/* What the rows adding up to a total row leave for @row in each column:
+ * the published total less the other rows, when all are published. */
+static gboolean
+left_by_column_totals (NbTable *table,
+                       guint    row,
+                       gint64  *values)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint total = row + 1; total < def->n_rows; total++)
+    {
+      guint n_parts = def->rows[total].n_parts;
+      gboolean complete = n_parts > 0 && total - n_parts <= row;
+
+      for (guint c = 0; c < def->n_columns && complete; c++)
+        {
+          complete = nb_table_get_state (table, total, c) == NB_CELL_NUMBER;
+          values[c] = complete ? nb_table_get_number (table, total, c) : 0;
+          for (guint r = total - n_parts; r < total && complete; r++)
+            if (r != row)
+              {
+                complete = nb_table_get_state (table, r, c) == NB_CELL_NUMBER;
+                values[c] -= complete ? nb_table_get_number (table, r, c) : 0;
+              }
+          complete = complete && values[c] >= 0;
+        }
+      if (complete)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A glued row that more than one split fits, tried again once the table's
+ * other rows are in: the column totals leave one set of numbers, and the
+ * digits must be exactly those. */
+static gboolean
+place_glued_by_column_totals (NbImporter  *im,
+                              NbTable     *table,
+                              guint        row,
+                              const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const char *text = nb_importer_cell (im, group->first)->text;
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+
+  if (!left_by_column_totals (table, row, values))
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[c]);
+  if (strcmp (joined->str, text) != 0)
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），按表中各栏的合计拆分填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
+typedef struct {
+  guint row;
+  Group group;
+} Pending;
+
 static gboolean
 place_glued (NbImporter  *im,
              NbTable     *table,
              guint        row,
-             const Group *group)
+             const Group *group,
+             GArray      *pending)
 {
   const NbTableDef *def = nb_table_get_def (table);
   const char *text = nb_importer_cell (im, group->first)->text;
@@ -747,6 +819,12 @@ place_glued (NbImporter  *im,
     return FALSE;
   if (any_total)
     try_splits (&split, 0, 0);
+  if (split.n_found >= 2 && split.steps <= MAX_SPLIT_STEPS && pending != NULL)
+    {
+      Pending later = { row, *group };
+      g_array_append_val (pending, later);
+      return TRUE;
+    }
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS)
     {
       im->n_unplaced++;
@@ -775,7 +853,8 @@ place_group (NbImporter  *im,
              NbTable     *table,
              guint        row,
              const Group *group,
-             const Span  *spans)
+             const Span  *spans,
+             GArray      *pending)
 {
   const NbTableDef *def = nb_table_get_def (table);
   guint n = group->last - group->first + 1;
@@ -800,11 +879,11 @@ place_group (NbImporter  *im,
             trimmed.last -= extra;
           else
             trimmed.first += extra;
-          place_group (im, table, row, &trimmed, spans);
+          place_group (im, table, row, &trimmed, spans, pending);
           return;
         }
     }
-  if (n == 1 && place_glued (im, table, row, group))
+  if (n == 1 && place_glued (im, table, row, group, pending))
     return;
   if (n == def->n_columns)
     {
@@ -888,6 +967,7 @@ nb_import_table (NbImporter *im,
   const NbTableDef *def = nb_table_get_def (table);
   g_autoptr(GArray) groups = find_groups (im, start, end);
   g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   guint r = 0, g = 0, placed = 0;
   guint first_missing = G_MAXUINT;
 
@@ -919,7 +999,7 @@ nb_import_table (NbImporter *im,
                                    "%s：未找到表格中的数据", nb_import_table_name (def));
           return;
         }
-      place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans);
+      place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL);
       for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
         if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
           {
@@ -984,7 +1064,7 @@ nb_import_table (NbImporter *im,
                                        "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
                                        nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
             }
-          place_group (im, table, r, group, spans);
+          place_group (im, table, r, group, spans, pending);
           placed++;
           r++, g++;
           window_clear (&window);
@@ -1077,6 +1157,15 @@ nb_import_table (NbImporter *im,
         report_group (im, table, group, window.lead_text);
         window_clear (&window);
       }
+    }
+  /* glued rows that more than one split fits: by the column totals, or
+   * reported */
+  for (guint k = 0; k < pending->len; k++)
+    {
+      const Pending *p = &g_array_index (pending, Pending, k);
+
+      if (!place_glued_by_column_totals (im, table, p->row, &p->group))
+        place_glued (im, table, p->row, &p->group, NULL);
     }
   nb_table_drop_equal_overrides (table);
 }
