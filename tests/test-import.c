@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 
 #include "nb-import.h"
@@ -1779,6 +1780,183 @@ test_cell_limit (void)
   g_assert_null (messages);
 }
 
+/* ---- A PDF drawn here: a table over a page break ----------------------------------- */
+
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y,
+           const char  *text,
+           gboolean     right)
+{
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, &height);
+  cairo_move_to (cr, right ? x - (double) width / PANGO_SCALE : x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The header of section 三, in the order given (header rows in any order). */
+static void
+draw_requests_header (cairo_t     *cr,
+                      PangoLayout *layout,
+                      double       y,
+                      gboolean     reversed)
+{
+  static const char *const columns[] = { "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" };
+  double first = reversed ? y + 16 : y, second = reversed ? y : y + 16;
+
+  draw_text (cr, layout, 300, first, "申请人情况", FALSE);
+  draw_text (cr, layout, 330, first + 8, "法人或其他组织", FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    draw_text (cr, layout, 290 + c * 36, second + 12, columns[c], FALSE);
+}
+
+/* Section 三 of @report drawn as a PDF of two pages: right-aligned
+ * numbers, a blank cell, labels broken over lines, the group label one
+ * character per line, header rows in the other order, the table broken
+ * after row 11 with the header repeated (or not) on page 2. */
+static char *
+draw_requests_pdf (NbReport *report,
+                   gboolean  repeat_header,
+                   gsize    *length)
+{
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (table);
+  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "drawn.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7");
+  const char *group = NULL;
+  double y = 60;
+  char *data = NULL;
+
+  pango_layout_set_font_description (layout, font);
+  draw_text (cr, layout, 60, y, "测试市人民政府2023年政府信息公开工作年度报告", FALSE);
+  draw_text (cr, layout, 60, y += 30, nb_section_heading (3), FALSE);
+  draw_requests_header (cr, layout, y += 20, TRUE);
+  y += 50;
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const NbRowDef *row = &def->rows[r];
+
+      if (r == 12)
+        {
+          cairo_show_page (cr);
+          y = 60;
+          if (repeat_header)
+            {
+              draw_requests_header (cr, layout, y, FALSE);
+              y += 50;
+            }
+        }
+      /* the group's label one character per line, down its rows */
+      if (row->group != NULL && row->group != group)
+        {
+          g_autofree gunichar *chars = g_utf8_to_ucs4_fast (row->group, -1, NULL);
+          for (guint k = 0; chars[k] != 0; k++)
+            {
+              char one[8] = { 0 };
+              g_unichar_to_utf8 (chars[k], one);
+              draw_text (cr, layout, 40, y + k * 9, one, FALSE);
+            }
+        }
+      group = row->group;
+      if (row->subgroup != NULL)
+        draw_text (cr, layout, 60, y, row->subgroup, FALSE);
+      /* the label broken over lines of 14 characters, the numbers beside their middle */
+      {
+        glong n = g_utf8_strlen (row->label, -1);
+        guint n_lines = 0;
+
+        for (glong k = 0; k < n; k += 14, n_lines++)
+          {
+            const char *from = g_utf8_offset_to_pointer (row->label, k);
+            const char *to = g_utf8_offset_to_pointer (row->label, MIN (n, k + 14));
+            g_autofree char *piece = g_strndup (from, (gsize) (to - from));
+            draw_text (cr, layout, 140, y + n_lines * 11, piece, FALSE);
+          }
+        for (guint c = 0; c < def->n_columns; c++)
+          {
+            g_autofree char *cell = nb_table_format_cell (table, r, c);
+            if (*cell != '\0')
+              draw_text (cr, layout, 320 + c * 36, y + (n_lines - 1) * 11 / 2.0, cell, TRUE);
+          }
+        y += MAX (22, n_lines * 11 + 6);
+      }
+    }
+  draw_text (cr, layout, 60, y += 10, nb_section_heading (4), FALSE);
+  y += 20;
+  for (guint c = 0; c < nb_table_get_def (appeals)->n_columns; c++)
+    {
+      g_autofree char *cell = nb_table_format_cell (appeals, 0, c);
+      draw_text (cr, layout, 60 + c * 34, y, nb_table_get_def (appeals)->columns[c].label, FALSE);
+      draw_text (cr, layout, 80 + c * 34, y + 30, cell, TRUE);
+    }
+  draw_text (cr, layout, 60, y + 60, nb_section_heading (5), FALSE);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, length, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return data;
+}
+
+static void
+test_pdf_page_break (void)
+{
+  for (guint repeat = 0; repeat < 2; repeat++)
+    {
+      NbReport *original = pattern_report (NB_EDITION_2021);
+      NbTable *requests = nb_report_get_table (original, "s3_requests");
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autofree char *data = NULL;
+      NbImportSummary summary;
+      NbReport *imported;
+      gsize length;
+
+      nb_table_clear (requests, 13, 2);
+      data = draw_requests_pdf (original, repeat, &length);
+      imported = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+      g_assert_nonnull (imported);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
+          g_test_message ("%s", line);
+        }
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (summary.n_blank, ==, 1);
+      for (guint t = 0; t < nb_report_get_n_tables (original); t++)
+        {
+          NbTable *a = nb_report_get_table_at (original, t);
+          const char *key = nb_table_get_def (a)->key;
+          if (strcmp (key, "s3_requests") == 0 || strcmp (key, "s4_appeals") == 0)
+            {
+              const NbTableDef *def = nb_table_get_def (a);
+              NbTable *b = nb_report_get_table (imported, key);
+              for (guint r = 0; r < def->n_rows; r++)
+                for (guint c = 0; c < def->n_columns; c++)
+                  {
+                    g_autofree char *sa = nb_table_format_cell (a, r, c);
+                    g_autofree char *sb = nb_table_format_cell (b, r, c);
+                    g_assert_cmpstr (sa, ==, sb);
+                  }
+            }
+        }
+      g_assert_finalize_object (imported);
+      g_assert_finalize_object (original);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1792,6 +1970,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
+  g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);
