@@ -5,6 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "nb-checker.h"
+#include <string.h>
+#include <poppler.h>
+
 #include "nb-import.h"
 #include "nb-report-file.h"
 
@@ -25,13 +28,35 @@ print_figure (const char *what,
   g_print ("%-44s %10.2f us\n", what, microseconds);
 }
 
+/* The pages of a PDF, 0 for anything else. */
+static int
+count_pages (const char *text,
+             gsize       length)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document;
+  int n;
+
+  if (length < 5 || memcmp (text, "%PDF-", 5) != 0)
+    return 0;
+  bytes = g_bytes_new_static (text, length);
+  document = poppler_document_new_from_bytes (bytes, NULL, NULL);
+  if (document == NULL)
+    return 0;
+  n = poppler_document_get_n_pages (document);
+  g_object_unref (document);
+  return n;
+}
+
 static void
 time_import (const char *path)
 {
   g_autofree char *text = NULL;
+  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *what = NULL;
   gsize length;
-  double start;
+  double start, each;
+  int n_pages;
 
   if (!g_file_get_contents (path, &text, &length, NULL))
     return;
@@ -43,11 +68,15 @@ time_import (const char *path)
 
       g_clear_object (&imported);
     }
-  {
-    g_autofree char *name = g_path_get_basename (path);
-    what = g_strdup_printf ("import %s", name);
-  }
-  print_figure (what, (now_us () - start) / 20);
+  each = (now_us () - start) / 20;
+  what = g_strdup_printf ("import %s", name);
+  print_figure (what, each);
+  n_pages = count_pages (text, length);
+  if (n_pages > 0)
+    {
+      g_autofree char *per_page = g_strdup_printf ("  per page (%d pages)", n_pages);
+      print_figure (per_page, each / n_pages);
+    }
 }
 
 int

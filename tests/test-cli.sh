@@ -142,4 +142,19 @@ for input in "$tmp/zero.html" "$tmp/pipe.txt"; do
   grep -q 'not a regular file' "$tmp/err" || fail "message: $(cat "$tmp/err")"
 done
 
+# a batch: one summary line per file, every report in the folder; the
+# worst status of them (0 all placed, 1 some not placed, 2 a failure)
+[ "$(status_of "$nianbao" import "$fixtures/huaian-2024.pdf" "$fixtures/puer-2020-published.txt" \
+     -o "$tmp/batch/")" = 0 ] || fail "batch: $(cat "$tmp/out" "$tmp/err")"
+[ "$(wc -l < "$tmp/out")" = 2 ] || fail "batch summary: $(cat "$tmp/out")"
+grep -q 'huaian-2024.nianbao: 200 cells placed, 0 blank as published, 0 numbers not placed' "$tmp/out" ||
+  fail "batch summary: $(cat "$tmp/out")"
+[ -f "$tmp/batch/puer-2020-published.nianbao" ] || fail "batch: no 普洱 report"
+printf '二、主动公开政府信息情况\n第二十条第（一）项\n规章 1 2\n' > "$tmp/short.txt"
+[ "$(status_of "$nianbao" import "$fixtures/huaian-2024.pdf" "$tmp/short.txt" -o "$tmp/batch2")" = 1 ] ||
+  fail "batch with numbers not placed: $(cat "$tmp/out" "$tmp/err")"
+[ "$(status_of "$nianbao" import "$tmp/short.txt" "$tmp/pipe.txt" -o "$tmp/batch3")" = 2 ] ||
+  fail "batch with a failure: $(cat "$tmp/out" "$tmp/err")"
+grep -q 'not a file that can be imported' "$tmp/out" || fail "batch message: $(cat "$tmp/out")"
+
 echo "ok"

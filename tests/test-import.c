@@ -9,7 +9,13 @@
  */
 #include <string.h>
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <glib/gstdio.h>
+
 #include "nb-import.h"
+#include "nb-import-doc.h"
+#include "nb-page-renderer.h"
 #include "nb-report.h"
 #include "nb-value.h"
 #include "test-util.h"
@@ -299,6 +305,121 @@ test_huaian (void)
                    "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，"
                    "全年收取政府信息公开信息处理费 3940 元。");
 
+  g_assert_finalize_object (report);
+}
+
+/* A row of section 三 where only natural persons asked: n, five zeros, n. */
+#define NATURAL(report, row, n) ROW (report, "s3_requests", row, n, 0, 0, 0, 0, 0, n)
+
+/* The rows of （六）其他处理, which 洪泽 publishes as one row of the
+ * form before 2021: not placed, and said so. */
+static void
+assert_hongze_other (NbReport  *report,
+                     GPtrArray *messages)
+{
+  static const char *const rows[] = { "other_no_correction", "other_no_fee", "other_misc" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", rows[i], NULL);
+      ROW (report, "s3_requests", rows[i], NONE, NONE, NONE, NONE, NONE, NONE, NONE);
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, address));
+    }
+  /* the published label with 法规禁 left out is matched, with a warning */
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.denied_law"),
+                            "2.其他法律行政止公开"));
+}
+
+/* 洪泽区 2023 and 2024 (淮安, district level, WPS PDFs), read from the
+ * PDFs; every number checked by hand against the published tables. */
+static void
+test_hongze (void)
+{
+  g_autofree char *data_2023 = NULL, *data_2024 = NULL;
+  g_autoptr(GPtrArray) messages_2023 = NULL, messages_2024 = NULL;
+  gint64 fees_2023[1] = { 77302800 }, fees_2024[1] = { 75450000 };   /* 7730.28 and 7545 万元 */
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data_2023 = read_fixture ("published/hongze-2023.pdf", &length);
+  report = nb_import_report_full (data_2023, length, NULL, &summary, &messages_2023, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "洪泽区人民政府");
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 0, 5, 5);
+  ROW (report, "s2_licensing", "licensing", 550);
+  ROW (report, "s2_enforcement", "penalty", 4119);
+  ROW (report, "s2_enforcement", "coercion", 195);
+  assert_row (report, "s2_fees", "fees", fees_2023, 1);
+  NATURAL (report, "new", 21);
+  NATURAL (report, "carried_over", 0);
+  NATURAL (report, "granted", 0);
+  NATURAL (report, "partly_granted", 4);
+  NATURAL (report, "denied_secret", 1);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 0);
+  NATURAL (report, "denied_third_party", 0);
+  NATURAL (report, "denied_internal", 0);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 1);
+  NATURAL (report, "denied_inquiry", 0);
+  NATURAL (report, "unable_not_held", 10);
+  NATURAL (report, "unable_needs_making", 3);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 1);
+  NATURAL (report, "declined_repeat", 0);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "result_total", 21);
+  NATURAL (report, "carried_forward", 0);
+  /* published so: the review total 0 against 10 + 1, and 0 against 5 */
+  ROW (report, "s4_appeals", "cases", 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0);
+  g_assert_true (nb_table_is_overridden (nb_report_get_table (report, "s4_appeals"), 0, 4));
+  assert_hongze_other (report, messages_2023);
+  g_assert_cmpuint (summary.n_placed, ==, 200 - 21);
+  g_assert_cmpuint (summary.n_unplaced, ==, 7);
+  g_assert_finalize_object (report);
+
+  data_2024 = read_fixture ("published/hongze-2024.pdf", &length);
+  report = nb_import_report_full (data_2024, length, NULL, &summary, &messages_2024, NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "淮安市洪泽区人民政府");
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 3, 0, 8);
+  ROW (report, "s2_licensing", "licensing", 9487);
+  ROW (report, "s2_enforcement", "penalty", 2776);
+  ROW (report, "s2_enforcement", "coercion", 84);
+  assert_row (report, "s2_fees", "fees", fees_2024, 1);
+  NATURAL (report, "new", 95);
+  NATURAL (report, "carried_over", 0);
+  NATURAL (report, "granted", 50);
+  NATURAL (report, "partly_granted", 9);
+  NATURAL (report, "denied_secret", 0);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 1);
+  NATURAL (report, "denied_third_party", 0);
+  NATURAL (report, "denied_internal", 0);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 1);
+  NATURAL (report, "denied_inquiry", 0);
+  NATURAL (report, "unable_not_held", 31);
+  NATURAL (report, "unable_needs_making", 1);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 1);
+  NATURAL (report, "declined_repeat", 0);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "result_total", 95);
+  NATURAL (report, "carried_forward", 0);
+  ROW (report, "s4_appeals", "cases", 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3);
+  assert_hongze_other (report, messages_2024);
+  g_assert_cmpuint (summary.n_unplaced, ==, 7);
   g_assert_finalize_object (report);
 }
 
@@ -1290,6 +1411,552 @@ test_garbage (void)
   g_assert_null (messages);
 }
 
+/* The page of test_html_page() saved as GBK (declared as gbk, and as
+ * gb2312 as portals do), GB18030 (declared by nothing: the portals'
+ * default) and UTF-16 (with its byte-order mark) imports exactly like the
+ * UTF-8 page. */
+static void
+test_html_encodings (void)
+{
+  static const struct { const char *charset, *declared; } encodings[] = {
+    { "GBK", "gbk" }, { "GB18030", NULL }, { "GBK", "gb2312" }, { "UTF-16LE", "utf-16" },
+  };
+  g_autofree char *utf8 = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *reference;
+  gsize length;
+
+  utf8 = read_fixture ("import/shanghai-like-2019.html", &length);
+  g_assert_nonnull (strstr (utf8, "charset=utf-8"));
+  reference = import_ok (utf8, length, NULL, &messages);
+  for (gsize i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr(GPtrArray) converted_messages = NULL;
+      g_autoptr(GString) page = g_string_new (utf8);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bytes = NULL;
+      NbReport *imported;
+      gsize n;
+
+      if (encodings[i].declared != NULL)
+        {
+          g_autofree char *meta = g_strconcat ("charset=", encodings[i].declared, NULL);
+          g_string_replace (page, "charset=utf-8", meta, 1);
+        }
+      else
+        g_string_replace (page, "; charset=utf-8", "", 1);
+      if (g_str_has_prefix (encodings[i].charset, "UTF-16"))
+        g_string_prepend (page, "\xEF\xBB\xBF");   /* the mark, converted with the page */
+      bytes = g_convert (page->str, (gssize) page->len, encodings[i].charset, "UTF-8", NULL, &n, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_utf8_validate (bytes, (gssize) n, NULL));
+      g_test_message ("%s", encodings[i].charset);
+      imported = import_ok (bytes, n, NULL, &converted_messages);
+      g_assert_false (nb_import_messages_have_errors (converted_messages));
+      assert_same_tables (reference, imported);
+      g_assert_cmpstr (nb_report_get_organ (imported), ==, "上海市测试局");
+      g_assert_cmpstr (nb_report_get_title (imported), ==, nb_report_get_title (reference));
+      for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+        g_assert_cmpstr (nb_report_get_text (imported, s), ==, nb_report_get_text (reference, s));
+      g_assert_finalize_object (imported);
+    }
+  g_assert_finalize_object (reference);
+}
+
+/* Word's HTML (mso styles, <o:p>, a span per character) imports, and
+ * text the page hides is never read as a number. */
+static void
+test_html_word_hidden (void)
+{
+  static const char page[] =
+    "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+    "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\">"
+    "<style>p.MsoNormal {mso-style-parent:\"\"; margin:0cm}</style></head><body lang=ZH-CN>"
+    "<p class=MsoNormal><span style='font-family:宋体'>测试县人民政府2023年政府信息公开工作年度报告</span><o:p></o:p></p>"
+    "<p class=MsoNormal><span lang=EN-US>二</span><span>、主动公开政府信息情况</span><o:p></o:p></p>"
+    "<table class=MsoNormalTable border=1>"
+    "<tr><td colspan=4><p class=MsoNormal><span>第二十条第</span><span>（一）项</span><o:p></o:p></p></td></tr>"
+    "<tr><td><p class=MsoNormal><span>信</span><span>息</span><span>内</span><span>容</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>本年制发件数</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>本年废止件数</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span>现行有效件数</span><o:p></o:p></p></td></tr>"
+    "<tr><td><p class=MsoNormal><span>规</span><span>章</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>1</span><span style='display:none'>9</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>0</span><o:p></o:p></p></td>"
+    "<td><p class=MsoNormal><span lang=EN-US>1</span><span lang=EN-US>1</span><o:p></o:p></p></td></tr>"
+    "<tr style=\"DISPLAY: none\"><td>规章</td><td>5</td><td>5</td><td>5</td></tr>"
+    "<tr><td><p class=MsoNormal><span>行政规范性文件</span></p></td>"
+    "<td><span style=\"visibility : hidden\">7</span><span>8</span></td>"
+    "<td>2<span style='mso-hide:all'>4</span>6</td><td hidden>0</td><td>66</td></tr>"
+    "</table></body></html>";
+  g_autoptr(GPtrArray) messages = NULL;
+  NbReport *report = import_ok (page, strlen (page), NULL, &messages);
+
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "测试县人民政府");
+  ROW (report, "s2_regulations", "rules", 1, 0, 11);
+  ROW (report, "s2_regulations", "normative", 8, 26, 66);
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations"));
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"));
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"));
+  g_assert_finalize_object (report);
+}
+
+/* 淮安 2024 in `pdftotext -raw` text (a row on a line, single spaces) and
+ * in its -layout text with old Mac line ends (CR only): the same cells as
+ * the -layout text. */
+static void
+test_huaian_forms (void)
+{
+  g_autofree char *layout = NULL, *raw = NULL;
+  g_autoptr(GPtrArray) layout_messages = NULL, raw_messages = NULL, cr_messages = NULL;
+  g_autoptr(GString) cr = NULL;
+  NbReport *from_layout, *from_raw, *from_cr;
+  gsize layout_length, raw_length;
+
+  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  raw = read_fixture ("published/huaian-2024-pdf-raw.txt", &raw_length);
+  from_layout = import_ok (layout, layout_length, NULL, &layout_messages);
+  from_raw = import_ok (raw, raw_length, NULL, &raw_messages);
+  g_assert_false (nb_import_messages_have_errors (raw_messages));
+  assert_same_tables (from_layout, from_raw);
+  g_assert_cmpstr (nb_report_get_organ (from_raw), ==, "淮安市人民政府");
+
+  cr = g_string_new (layout);
+  g_string_replace (cr, "\r\n", "\n", 0);
+  g_string_replace (cr, "\n", "\r", 0);
+  g_assert_null (strchr (cr->str, '\n'));
+  from_cr = import_ok (cr->str, cr->len, NULL, &cr_messages);
+  g_assert_false (nb_import_messages_have_errors (cr_messages));
+  assert_same_tables (from_layout, from_cr);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    g_assert_cmpstr (nb_report_get_text (from_cr, s), ==, nb_report_get_text (from_layout, s));
+
+  g_assert_finalize_object (from_layout);
+  g_assert_finalize_object (from_raw);
+  g_assert_finalize_object (from_cr);
+}
+
+/* Markdown as PDF converters and OCR tools write it: no |---| line under
+ * some tables, merged label cells repeated, left empty or shifted, which
+ * leaves empty cells at one end of a row of numbers. */
+static void
+test_converter_markdown (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GPtrArray) ambiguous_messages = NULL;
+  g_autoptr(GString) ambiguous = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data = read_fixture ("import/converter-markdown-2021.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", 1, 0, 11);
+  ROW (report, "s2_regulations", "normative", 8, 26, 66);
+  ROW (report, "s2_licensing", "licensing", 447228);
+  ROW (report, "s3_requests", "new", 3001, 53, 0, 0, 61, 4, 3119);
+  ROW (report, "s3_requests", "carried_over", 34, 0, 0, 0, 0, 0, 34);
+  ROW (report, "s3_requests", "granted", 1288, 21, 0, 0, 50, 3, 1362);
+  ROW (report, "s3_requests", "partly_granted", 447, 7, 0, 0, 0, 0, 454);
+  ROW (report, "s3_requests", "denied_secret", 2, 0, 0, 0, 0, 0, 2);
+  ROW (report, "s3_requests", "denied_law", 30, 1, 0, 0, 0, 0, 31);
+  g_assert_cmpuint (summary.n_placed, ==, 49);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_finalize_object (report);
+
+  /* empty cells at both ends: which end is the filler is not certain */
+  ambiguous = g_string_new (data);
+  g_string_replace (ambiguous, "| 规章 | 1 | 0 | 11 | |", "| 规章 | | 1 | 0 | 11 | |", 1);
+  report = nb_import_report_full (ambiguous->str, ambiguous->len, NULL, &summary, &ambiguous_messages, NULL);
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  g_assert_nonnull (find_message (ambiguous_messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"));
+  g_assert_cmpuint (summary.n_unplaced, ==, 3);
+  g_assert_finalize_object (report);
+}
+
+/* 淮安 2024 as a crawler's text with each row's cells run together
+ * (一、本年新收政府信息公开申请数量300153006143119, made from its -raw
+ * text): a row is placed only where one split alone satisfies its
+ * totals, or the column totals leave one, and then exactly; the others
+ * are reported, never guessed. */
+static void
+test_glued_digits (void)
+{
+  static const char *const reported[] = {
+    "s2_regulations.rules", "s2_regulations.normative", "s4_appeals.cases",
+  };
+  g_autofree char *layout = NULL, *glued = NULL;
+  g_autoptr(GPtrArray) layout_messages = NULL, glued_messages = NULL;
+  NbImportSummary summary;
+  NbReport *reference, *imported;
+  gsize layout_length, glued_length;
+
+  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  glued = read_fixture ("import/huaian-2024-glued.txt", &glued_length);
+  reference = import_ok (layout, layout_length, NULL, &layout_messages);
+  imported = nb_import_report_full (glued, glued_length, NULL, &summary, &glued_messages, NULL);
+  g_assert_nonnull (imported);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (reported); i++)
+    g_assert_nonnull (strstr (message_text (glued_messages, NB_IMPORT_SEVERITY_ERROR, reported[i]),
+                              "各栏数字连在一起"));
+  g_assert_cmpuint (summary.n_unplaced, ==, G_N_ELEMENTS (reported));
+  g_assert_cmpuint (summary.n_placed, ==, 200 - 3 - 3 - 15);
+  /* every cell placed is the published number */
+  for (guint t = 0; t < nb_report_get_n_tables (reference); t++)
+    {
+      NbTable *a = nb_report_get_table_at (reference, t), *b = nb_report_get_table_at (imported, t);
+      const NbTableDef *def = nb_table_get_def (a);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          if (!nb_table_def_is_total (def, r, c) && nb_table_get_state (b, r, c) != NB_CELL_EMPTY)
+            g_assert_cmpint (nb_table_get_number (b, r, c), ==, nb_table_get_number (a, r, c));
+    }
+  ROW (imported, "s3_requests", "new", 3001, 53, 0, 0, 61, 4, 3119);
+  /* 110000011: 11 … 11 or 1, 10 … 11; the column totals leave the first */
+  ROW (imported, "s3_requests", "unable_needs_making", 11, 0, 0, 0, 0, 0, 11);
+  g_assert_nonnull (strstr (message_text (glued_messages, NB_IMPORT_SEVERITY_WARNING,
+                                          "s3_requests.unable_needs_making"), "按表中各栏的合计"));
+  g_assert_finalize_object (reference);
+  g_assert_finalize_object (imported);
+}
+
+/* ---- PDF ------------------------------------------------------------------------- */
+
+/* The PDF Nianbao prints of @report, read back in memory. */
+static char *
+print_pdf (NbReport *report,
+           gsize    *length)
+{
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  char *data = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "report.pdf", NULL);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &data, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return data;
+}
+
+/* Nianbao's own print of both editions, with blank cells and `/` markers
+ * among the numbers, imports back cell for cell. */
+static void
+test_pdf_own (void)
+{
+  for (guint e = 0; e < NB_N_EDITIONS; e++)
+    {
+      NbReport *original = pattern_report ((NbEdition) e);
+      NbTable *requests = nb_report_get_table (original, "s3_requests");
+      const NbTableDef *def = nb_table_get_def (requests);
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autofree char *data = NULL;
+      NbImportSummary summary;
+      g_autoptr(GError) error = NULL;
+      NbReport *imported;
+      gsize length;
+
+      /* blanks and markers in parts of rows, and a whole blank row */
+      nb_table_clear (requests, 2, 1);
+      nb_table_clear (requests, 5, 0);
+      nb_table_clear (requests, 5, 3);
+      nb_table_set_marker (requests, 7, 2, "/");
+      nb_table_set_marker (requests, 9, 5, "/");
+      for (guint c = 0; c < def->n_columns; c++)
+        if (!nb_table_def_is_total (def, 11, c))
+          nb_table_clear (requests, 11, c);
+      nb_table_clear (nb_report_get_table (original, "s4_appeals"), 0, 3);
+      nb_table_set_marker (nb_report_get_table (original, "s2_regulations"), 0, 1, "/");
+
+      data = print_pdf (original, &length);
+      imported = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
+          g_test_message ("%s", line);
+        }
+      g_assert_false (nb_import_messages_have_errors (messages));
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (summary.n_blank, >, 0);
+      assert_same_tables (original, imported);
+      g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
+      g_assert_cmpint (nb_report_get_year (imported), ==, nb_report_get_year (original));
+      g_assert_finalize_object (imported);
+      g_assert_finalize_object (original);
+    }
+}
+
+/* The PDF of 淮安 2024 (WPS), from its text layer: the same cells as its
+ * `pdftotext -layout` text. */
+static void
+test_pdf_huaian (void)
+{
+  g_autofree char *pdf = NULL, *text = NULL;
+  g_autoptr(GPtrArray) pdf_messages = NULL, text_messages = NULL;
+  NbImportSummary summary;
+  NbReport *from_pdf, *from_text;
+  gsize pdf_length, text_length;
+
+  pdf = read_fixture ("published/huaian-2024.pdf", &pdf_length);
+  text = read_fixture ("published/huaian-2024-pdf-layout.txt", &text_length);
+  from_pdf = nb_import_report_full (pdf, pdf_length, NULL, &summary, &pdf_messages, NULL);
+  g_assert_nonnull (from_pdf);
+  from_text = import_ok (text, text_length, NULL, &text_messages);
+  g_assert_false (nb_import_messages_have_errors (pdf_messages));
+  g_assert_cmpuint (count_messages (pdf_messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  /* 3 + 3 + 1 + 2 + 1 cells of section 二, 7 × 25 of section 三, 15 of section 四 */
+  g_assert_cmpuint (summary.n_placed, ==, 10 + 7 * 25 + 15);
+  assert_same_tables (from_text, from_pdf);
+  g_assert_cmpstr (nb_report_get_organ (from_pdf), ==, "淮安市人民政府");
+  g_assert_cmpint (nb_report_get_year (from_pdf), ==, 2024);
+  for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+    g_assert_cmpstr (nb_report_get_text (from_pdf, s), ==, nb_report_get_text (from_text, s));
+  g_assert_finalize_object (from_pdf);
+  g_assert_finalize_object (from_text);
+}
+
+/* A PDF without text (a scan) is refused with a message that says so. */
+static void
+test_pdf_scan (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gsize length;
+
+  dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "scan.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (surface);
+  cairo_rectangle (cr, 100, 100, 300, 200);   /* an image of text is no text */
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+  g_assert_null (nb_import_report (data, length, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NO_TEXT);
+  g_assert_nonnull (strstr (error->message, "OCR"));
+  g_clear_error (&error);
+
+  /* a damaged PDF */
+  g_assert_null (nb_import_report (data, length / 3, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_PDF);
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A text of more cells than any report is refused, not read into
+ * gigabytes. */
+static void
+test_cell_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("二、主动公开政府信息情况\n");
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= NB_IMPORT_MAX_CELLS; i++)
+    g_string_append (text, "1\n");
+  g_assert_null (nb_import_report (text->str, text->len, NULL, &messages, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE);
+  g_assert_null (messages);
+}
+
+/* ---- A PDF drawn here: a table over a page break ----------------------------------- */
+
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           double       x,
+           double       y,
+           const char  *text,
+           gboolean     right)
+{
+  int width, height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, &height);
+  cairo_move_to (cr, right ? x - (double) width / PANGO_SCALE : x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The header of section 三, in the order given (header rows in any order). */
+static void
+draw_requests_header (cairo_t     *cr,
+                      PangoLayout *layout,
+                      double       y,
+                      gboolean     reversed)
+{
+  static const char *const columns[] = { "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计" };
+  double first = reversed ? y + 16 : y, second = reversed ? y : y + 16;
+
+  draw_text (cr, layout, 300, first, "申请人情况", FALSE);
+  draw_text (cr, layout, 330, first + 8, "法人或其他组织", FALSE);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    draw_text (cr, layout, 290 + c * 36, second + 12, columns[c], FALSE);
+}
+
+/* Section 三 of @report drawn as a PDF of two pages: right-aligned
+ * numbers, a blank cell, labels broken over lines, the group label one
+ * character per line, header rows in the other order, the table broken
+ * after row 11 with the header repeated (or not) on page 2. */
+static char *
+draw_requests_pdf (NbReport *report,
+                   gboolean  repeat_header,
+                   gsize    *length)
+{
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (table);
+  NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "drawn.pdf", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7");
+  const char *group = NULL;
+  double y = 60;
+  char *data = NULL;
+
+  pango_layout_set_font_description (layout, font);
+  draw_text (cr, layout, 60, y, "测试市人民政府2023年政府信息公开工作年度报告", FALSE);
+  draw_text (cr, layout, 60, y += 30, nb_section_heading (3), FALSE);
+  draw_requests_header (cr, layout, y += 20, TRUE);
+  y += 50;
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const NbRowDef *row = &def->rows[r];
+
+      if (r == 12)
+        {
+          cairo_show_page (cr);
+          y = 60;
+          if (repeat_header)
+            {
+              draw_requests_header (cr, layout, y, FALSE);
+              y += 50;
+            }
+        }
+      /* the group's label one character per line, down its rows */
+      if (row->group != NULL && row->group != group)
+        {
+          g_autofree gunichar *chars = g_utf8_to_ucs4_fast (row->group, -1, NULL);
+          for (guint k = 0; chars[k] != 0; k++)
+            {
+              char one[8] = { 0 };
+              g_unichar_to_utf8 (chars[k], one);
+              draw_text (cr, layout, 40, y + k * 9, one, FALSE);
+            }
+        }
+      group = row->group;
+      if (row->subgroup != NULL)
+        draw_text (cr, layout, 60, y, row->subgroup, FALSE);
+      /* the label broken over lines of 14 characters, the numbers beside their middle */
+      {
+        glong n = g_utf8_strlen (row->label, -1);
+        guint n_lines = 0;
+
+        for (glong k = 0; k < n; k += 14, n_lines++)
+          {
+            const char *from = g_utf8_offset_to_pointer (row->label, k);
+            const char *to = g_utf8_offset_to_pointer (row->label, MIN (n, k + 14));
+            g_autofree char *piece = g_strndup (from, (gsize) (to - from));
+            draw_text (cr, layout, 140, y + n_lines * 11, piece, FALSE);
+          }
+        for (guint c = 0; c < def->n_columns; c++)
+          {
+            g_autofree char *cell = nb_table_format_cell (table, r, c);
+            if (*cell != '\0')
+              draw_text (cr, layout, 320 + c * 36, y + (n_lines - 1) * 11 / 2.0, cell, TRUE);
+          }
+        y += MAX (22, n_lines * 11 + 6);
+      }
+    }
+  draw_text (cr, layout, 60, y += 10, nb_section_heading (4), FALSE);
+  y += 20;
+  for (guint c = 0; c < nb_table_get_def (appeals)->n_columns; c++)
+    {
+      g_autofree char *cell = nb_table_format_cell (appeals, 0, c);
+      draw_text (cr, layout, 60 + c * 34, y, nb_table_get_def (appeals)->columns[c].label, FALSE);
+      draw_text (cr, layout, 80 + c * 34, y + 30, cell, TRUE);
+    }
+  draw_text (cr, layout, 60, y + 60, nb_section_heading (5), FALSE);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, length, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  return data;
+}
+
+static void
+test_pdf_page_break (void)
+{
+  for (guint repeat = 0; repeat < 2; repeat++)
+    {
+      NbReport *original = pattern_report (NB_EDITION_2021);
+      NbTable *requests = nb_report_get_table (original, "s3_requests");
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autofree char *data = NULL;
+      NbImportSummary summary;
+      NbReport *imported;
+      gsize length;
+
+      nb_table_clear (requests, 13, 2);
+      data = draw_requests_pdf (original, repeat, &length);
+      imported = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+      g_assert_nonnull (imported);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
+          g_test_message ("%s", line);
+        }
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (summary.n_blank, ==, 1);
+      for (guint t = 0; t < nb_report_get_n_tables (original); t++)
+        {
+          NbTable *a = nb_report_get_table_at (original, t);
+          const char *key = nb_table_get_def (a)->key;
+          if (strcmp (key, "s3_requests") == 0 || strcmp (key, "s4_appeals") == 0)
+            {
+              const NbTableDef *def = nb_table_get_def (a);
+              NbTable *b = nb_report_get_table (imported, key);
+              for (guint r = 0; r < def->n_rows; r++)
+                for (guint c = 0; c < def->n_columns; c++)
+                  {
+                    g_autofree char *sa = nb_table_format_cell (a, r, c);
+                    g_autofree char *sb = nb_table_format_cell (b, r, c);
+                    g_assert_cmpstr (sa, ==, sb);
+                  }
+            }
+        }
+      g_assert_finalize_object (imported);
+      g_assert_finalize_object (original);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1298,10 +1965,20 @@ main (int    argc,
 
   g_test_add_func ("/import/fixture/puer", test_puer);
   g_test_add_func ("/import/fixture/huaian", test_huaian);
+  g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
+  g_test_add_func ("/import/fixture/hongze", test_hongze);
+  g_test_add_func ("/import/pdf/own", test_pdf_own);
+  g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
+  g_test_add_func ("/import/pdf/scan", test_pdf_scan);
+  g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);
   g_test_add_func ("/import/html-page", test_html_page);
+  g_test_add_func ("/import/html-encodings", test_html_encodings);
+  g_test_add_func ("/import/converter-markdown", test_converter_markdown);
+  g_test_add_func ("/import/glued-digits", test_glued_digits);
+  g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);
   g_test_add_func ("/import/foreign-label-signature", test_foreign_label_signature);
@@ -1311,6 +1988,7 @@ main (int    argc,
   g_test_add_func ("/import/titles", test_titles);
   g_test_add_func ("/import/nested-tables", test_nested_tables);
   g_test_add_func ("/import/garbage", test_garbage);
+  g_test_add_func ("/import/cell-limit", test_cell_limit);
 
   return g_test_run ();
 }

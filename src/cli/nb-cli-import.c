@@ -1,8 +1,13 @@
-/* nb-cli-import.c — `nianbao import`: a published report into a .nianbao file
+/* nb-cli-import.c — `nianbao import`: published reports into .nianbao files
  *
- * Exit status: 0 when everything was imported, 1 when the report was
- * imported but some data could not be placed or parts are missing (the
- * messages say which), 2 when the input cannot be read or imported.
+ * One report: `nianbao import INPUT -o FILE.nianbao`, with every message.
+ * A batch: `nianbao import A.pdf B.html … -o FOLDER/`, one summary line
+ * per file; each report goes to FOLDER/<name>.nianbao.
+ *
+ * Exit status: 0 when everything was imported, 1 when the report (some
+ * report of a batch) was imported but some data could not be placed or
+ * parts are missing (the messages say which), 2 when an input cannot be
+ * read or imported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +15,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "nb-cli-private.h"
 #include "nb-docx-reader.h"
@@ -22,6 +30,119 @@ enum {
   EXIT_UNPLACED = 1,
   EXIT_UNREADABLE = 2,
 };
+
+/* Reads an input, refusing what is not a regular file or too large
+ * before reading it. */
+static gboolean
+load_input (const char  *path,
+            char       **data,
+            gsize       *length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  /* a device or a pipe would be read for ever */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("%s: not a file that can be imported (a folder, a device or a pipe)"), path);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: the file is too large to be a report (more than %d MiB)"),
+                   path, NB_IMPORT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return g_file_load_contents (file, NULL, data, length, NULL, error);
+}
+
+/* FOLDER/<name of the input without its extension>.nianbao */
+static char *
+batch_output (const char *folder,
+              const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".nianbao", NULL);
+  return g_build_filename (folder, name, NULL);
+}
+
+/* Imports one input of a batch and prints its summary line; returns its
+ * exit status. */
+static int
+import_batch_one (const char            *input,
+                  const char            *folder,
+                  const NbImportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *output = batch_output (folder, input);
+  NbImportSummary summary;
+  gsize length;
+
+  if (!load_input (input, &data, &length, &error))
+    {
+      /* the message names the file */
+      g_print (_("not imported: %s\n"), error->message);
+      return EXIT_UNREADABLE;
+    }
+  report = nb_import_report_full (data, length, options, &summary, &messages, &error);
+  if (report == NULL)
+    {
+      g_print (_("%s: not imported: %s\n"), input, error->message);
+      return EXIT_UNREADABLE;
+    }
+  /* a batch never overwrites: two inputs of one name, or an earlier run */
+  if (g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_print (_("%s: not written: %s exists already\n"), input, output);
+      return EXIT_UNREADABLE;
+    }
+  if (!nb_report_save_to_path (report, output, &error))
+    {
+      g_print (_("%s: not written: %s\n"), input, error->message);
+      return EXIT_UNREADABLE;
+    }
+  g_print (_("%s → %s: %u cells placed, %u blank as published, %u numbers not placed%s\n"),
+           input, output, summary.n_placed, summary.n_blank, summary.n_unplaced,
+           nb_import_messages_have_errors (messages)
+             ? _(" (import it alone to see what and why)") : "");
+  return nb_import_messages_have_errors (messages) ? EXIT_UNPLACED : EXIT_IMPORTED;
+}
+
+/* Every input into FOLDER; the worst status of them. */
+static int
+import_batch (char                 **inputs,
+              const char            *folder,
+              const NbImportOptions *options)
+{
+  int status = EXIT_IMPORTED;
+
+  if (g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      int saved = errno;
+      g_printerr (_("%s: the folder cannot be made: %s\n"), folder, g_strerror (saved));
+      return EXIT_UNREADABLE;
+    }
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      int one = import_batch_one (inputs[i], folder, options);
+      status = MAX (status, one);
+    }
+  return status;
+}
 
 int
 nb_cli_import (int    argc,
@@ -47,12 +168,13 @@ nb_cli_import (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("INPUT -o FILE — import a published report (web page, text or PDF text)"));
+    g_option_context_new (_("INPUT… -o FILE|FOLDER — import published reports (PDF, web page or text)"));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autofree char *data = NULL;
   NbImportOptions options;
+  gboolean batch;
   gsize length;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -61,10 +183,14 @@ nb_cli_import (int    argc,
       g_printerr ("%s\n", error->message);
       return EXIT_UNREADABLE;
     }
-  if (inputs == NULL || inputs[1] != NULL || output == NULL)
+  batch = inputs != NULL && output != NULL &&
+          (inputs[1] != NULL || g_str_has_suffix (output, G_DIR_SEPARATOR_S) ||
+           g_file_test (output, G_FILE_TEST_IS_DIR));
+  if (!batch && (inputs == NULL || inputs[1] != NULL || output == NULL))
     {
       g_printerr ("%s\n", _("Give one published report and the file to write: "
-                            "nianbao import INPUT -o FILE.nianbao"));
+                            "nianbao import INPUT -o FILE.nianbao, or several and a folder: "
+                            "nianbao import INPUT… -o FOLDER/"));
       return EXIT_UNREADABLE;
     }
 
@@ -94,37 +220,14 @@ nb_cli_import (int    argc,
         }
       options.edition = (int) edition;
     }
+  if (batch)
+    return import_batch (inputs, output, &options);
 
-  /* refuse large files before reading them */
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[0]);
-    g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
-    if (info == NULL)
-      {
-        g_printerr ("%s\n", error->message);
-        return EXIT_UNREADABLE;
-      }
-    /* a device or a pipe would be read for ever */
-    if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-      {
-        g_printerr (_("%s: not a file that can be imported (a folder, a device or a pipe)\n"),
-                    inputs[0]);
-        return EXIT_UNREADABLE;
-      }
-    if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
-      {
-        g_printerr (_("%s: the file is too large to be a report (more than %d MiB)\n"),
-                    inputs[0], NB_IMPORT_MAX_SIZE / (1024 * 1024));
-        return EXIT_UNREADABLE;
-      }
-    if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-      {
-        g_printerr ("%s\n", error->message);
-        return EXIT_UNREADABLE;
-      }
-  }
+  if (!load_input (inputs[0], &data, &length, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_UNREADABLE;
+    }
 
   report = nb_office_import_report (data, length, &options, &messages, &error);
   if (report == NULL)

@@ -1,11 +1,15 @@
-/* nb-import-html.c — a small tolerant HTML reader for published reports
+/* nb-import-html.c — reading a web page into positioned text
  *
- * One pass over the bytes, no recursion and no tree: table cells become
- * cells of row lines, everything else becomes text lines.  Nested tables
- * are read in document order, so a hostile page with thousands of levels
- * costs no stack and linear time.  Script, style and comments are skipped.
- * Row and column spans need no grid: every cell is emitted once, in the
- * order it is published, which is the order the importer relies on.
+ * The page is parsed by libxml2's HTML parser (recovering from broken
+ * markup, never touching the network) and its tree walked without
+ * recursion, so a hostile page with thousands of levels costs no stack:
+ * table cells become cells of row lines, everything else becomes text
+ * lines.  Script, style, comments and whatever the page hides
+ * (display:none, visibility:hidden, Word's mso-hide:all, the hidden
+ * attribute) are never read.  Row and column spans need no grid: every
+ * cell is emitted once, in the order it is published, which is the order
+ * the importer relies on.  The page comes here as UTF-8 (nb-import.c
+ * converts GBK, GB18030 and UTF-16 pages first).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,21 +18,20 @@
 #include "config.h"
 
 #include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
 
-#include "nb-import-private.h"
-#include "nb-text.h"
+#include "nb-import-doc.h"
 
-static const struct {
-  const char *name;
-  gunichar    c;
-} entities[] = {
-  { "nbsp", 0x00A0 }, { "amp", '&' }, { "lt", '<' }, { "gt", '>' },
-  { "quot", '"' }, { "apos", '\'' }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
-  { "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "mdash", 0x2014 }, { "ndash", 0x2013 },
-  { "hellip", 0x2026 }, { "middot", 0x00B7 }, { "emsp", 0x2003 }, { "ensp", 0x2002 },
-  { "thinsp", 0x2009 }, { "times", 0x00D7 }, { "minus", 0x2212 }, { "yen", 0x00A5 },
-  { "copy", 0x00A9 }, { "reg", 0x00AE }, { "laquo", 0x00AB }, { "raquo", 0x00BB },
-};
+/* The cell, row and text line being read. */
+typedef struct {
+  NbImportDoc *doc;
+  GString     *cell;       /* the cell being read, or NULL */
+  GPtrArray   *row;        /* the cells of the row being read, or NULL */
+  GString     *text;       /* the text line being read */
+  gboolean     continued;  /* the cell being read follows a paragraph of the same cell */
+  guint        source_line; /* the line of the page where the line or row being read starts */
+} HtmlReader;
 
 /* Elements that end a line of text (or put a line break into a cell). */
 static const char *const block_elements[] = {
@@ -44,9 +47,9 @@ static const char *const skipped_elements[] = {
 };
 
 static gboolean
-name_in (const char         *name,
-         const char *const  *list,
-         gsize               n)
+name_in (const char        *name,
+         const char *const *list,
+         gsize              n)
 {
   for (gsize i = 0; i < n; i++)
     if (g_ascii_strcasecmp (name, list[i]) == 0)
@@ -92,133 +95,54 @@ append_collapsed (GString    *out,
     }
 }
 
-/* Decodes one entity at @p (pointing at '&'); returns the bytes used, 0 if none. */
-static gsize
-decode_entity (const char *p,
-               const char *end,
-               GString    *out)
-{
-  const char *q = p + 1;
-  char name[16];
-  gsize n = 0;
-
-  if (q < end && *q == '#')
-    {
-      gunichar c = 0;
-      gboolean hex = FALSE, any = FALSE;
-
-      q++;
-      if (q < end && (*q == 'x' || *q == 'X'))
-        {
-          hex = TRUE;
-          q++;
-        }
-      for (; q < end && n < 8; q++, n++)
-        {
-          int d = hex ? g_ascii_xdigit_value (*q) : g_ascii_digit_value (*q);
-          if (d < 0)
-            break;
-          c = c * (hex ? 16 : 10) + (gunichar) d;
-          any = TRUE;
-        }
-      if (!any)
-        return 0;
-      if (q < end && *q == ';')
-        q++;
-      if (c == 0 || !g_unichar_validate (c))
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-      return (gsize) (q - p);
-    }
-
-  while (q < end && n < sizeof name - 1 && g_ascii_isalnum (*q))
-    name[n++] = *q++;
-  name[n] = '\0';
-  if (n == 0)
-    return 0;
-  for (gsize i = 0; i < G_N_ELEMENTS (entities); i++)
-    if (strcmp (name, entities[i].name) == 0)
-      {
-        if (q < end && *q == ';')
-          q++;
-        g_string_append_unichar (out, entities[i].c);
-        return (gsize) (q - p);
-      }
-  return 0;
-}
-
 static void
-append_text (GString    *out,
-             const char *p,
-             const char *end)
+end_text_line (HtmlReader *r)
 {
-  while (p < end)
-    {
-      const char *amp = memchr (p, '&', (gsize) (end - p));
-      gsize used;
-
-      if (amp == NULL)
-        {
-          append_collapsed (out, p, (gsize) (end - p));
-          return;
-        }
-      append_collapsed (out, p, (gsize) (amp - p));
-      used = decode_entity (amp, end, out);
-      if (used == 0)
-        {
-          g_string_append_c (out, '&');
-          used = 1;
-        }
-      p = amp + used;
-    }
-}
-
-static void
-end_text_line (NbImportDoc *doc)
-{
-  g_autofree char *line = nb_text_strip (doc->text->str);
+  g_autofree char *line = nb_text_strip (r->text->str);
 
   if (*line != '\0')
     {
       char *cells[1] = { line };
-      nb_import_doc_add_line (doc, line, 0, FALSE, cells, 1);
+      nb_import_doc_add_line (r->doc, line, 0, FALSE, cells, 1);
+      nb_import_doc_set_source (r->doc, 0, r->source_line);
+      r->source_line = 0;
     }
-  g_string_truncate (doc->text, 0);
+  g_string_truncate (r->text, 0);
 }
 
 static void
-end_cell (NbImportDoc *doc)
+end_cell (HtmlReader *r)
 {
   char *text;
 
-  if (doc->cell == NULL)
+  if (r->cell == NULL)
     return;
-  text = nb_text_strip (doc->cell->str);
-  g_string_free (g_steal_pointer (&doc->cell), TRUE);
+  text = nb_text_strip (r->cell->str);
+  g_string_free (g_steal_pointer (&r->cell), TRUE);
   /* the empty rest of a cell split at a paragraph is no blank cell */
-  if (doc->continued && nb_text_is_blank (text))
+  if (r->continued && nb_text_is_blank (text))
     {
       g_free (text);
-      doc->continued = FALSE;
+      r->continued = FALSE;
       return;
     }
-  doc->continued = FALSE;
-  if (doc->row == NULL)
-    doc->row = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (doc->row, text);
+  r->continued = FALSE;
+  if (r->row == NULL)
+    r->row = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (r->row, text);
 }
 
 static void
-end_row (NbImportDoc *doc)
+end_row (HtmlReader *r)
 {
   g_autoptr(GString) text = NULL;
   GPtrArray *row;
 
-  end_cell (doc);
-  if (doc->row == NULL)
+  end_cell (r);
+  if (r->row == NULL)
     return;
-  row = doc->row;
-  doc->row = NULL;
+  row = r->row;
+  r->row = NULL;
   if (row->len > 0)
     {
       text = g_string_new (NULL);
@@ -228,95 +152,106 @@ end_row (NbImportDoc *doc)
             g_string_append_c (text, ' ');
           g_string_append (text, row->pdata[i]);
         }
-      nb_import_doc_add_line (doc, text->str, 0, TRUE, (char **) row->pdata, row->len);
+      nb_import_doc_add_line (r->doc, text->str, 0, TRUE, (char **) row->pdata, row->len);
+      nb_import_doc_set_source (r->doc, 0, r->source_line);
+      r->source_line = 0;
     }
   g_ptr_array_unref (row);
 }
 
-/* Skips to the end of a tag, honouring quoted attribute values. */
-static const char *
-skip_tag (const char *p,
-          const char *end)
-{
-  char quote = 0;
-
-  for (; p < end; p++)
-    {
-      if (quote != 0)
-        {
-          if (*p == quote)
-            quote = 0;
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '>')
-        return p + 1;
-    }
-  return end;
-}
-
-/* Finds `</name` case-insensitively; returns end when absent. */
-static const char *
-find_end_tag (const char *p,
-              const char *end,
-              const char *name)
-{
-  gsize l = strlen (name);
-
-  for (; p < end; p++)
-    {
-      p = memchr (p, '<', (gsize) (end - p));
-      if (p == NULL)
-        return end;
-      if (p + 2 + l <= end && p[1] == '/' && g_ascii_strncasecmp (p + 2, name, l) == 0)
-        return p;
-    }
-  return end;
-}
-
 static void
-handle_tag (NbImportDoc *doc,
-            const char  *name,
-            gboolean     closing)
+handle_tag (HtmlReader *r,
+            const char *name,
+            gboolean    closing)
 {
   if (g_ascii_strcasecmp (name, "td") == 0 || g_ascii_strcasecmp (name, "th") == 0)
     {
-      end_cell (doc);
+      end_cell (r);
       if (!closing)
         {
-          end_text_line (doc);
-          doc->cell = g_string_new (NULL);
-          doc->continued = FALSE;
+          end_text_line (r);
+          r->cell = g_string_new (NULL);
+          r->continued = FALSE;
         }
     }
   else if (g_ascii_strcasecmp (name, "tr") == 0 || g_ascii_strcasecmp (name, "table") == 0)
     {
-      end_row (doc);
-      end_text_line (doc);
+      end_row (r);
+      end_text_line (r);
       if (!closing && g_ascii_strcasecmp (name, "tr") == 0)
-        doc->row = g_ptr_array_new_with_free_func (g_free);
+        r->row = g_ptr_array_new_with_free_func (g_free);
     }
-  else if (g_ascii_strcasecmp (name, "br") == 0 && doc->cell != NULL)
+  else if (g_ascii_strcasecmp (name, "br") == 0 && r->cell != NULL)
     {
       /* a line break inside a cell: 本年新<br>制作数量 */
-      g_string_append_c (doc->cell, '\n');
+      g_string_append_c (r->cell, '\n');
     }
   else if (name_in (name, block_elements, G_N_ELEMENTS (block_elements)))
     {
       /* paragraphs inside a cell (layout tables, Word's <p> in every
        * cell) become cells of their own; an empty cell stays one blank */
-      if (doc->cell != NULL)
+      if (r->cell != NULL)
         {
-          if (!nb_text_is_blank (doc->cell->str))
+          if (!nb_text_is_blank (r->cell->str))
             {
-              end_cell (doc);
-              doc->cell = g_string_new (NULL);
-              doc->continued = TRUE;
+              end_cell (r);
+              r->cell = g_string_new (NULL);
+              r->continued = TRUE;
             }
         }
       else
-        end_text_line (doc);
+        end_text_line (r);
     }
+}
+
+/* Whether an element's style or attributes hide it from the reader. */
+static gboolean
+is_hidden (xmlNode *node)
+{
+  g_autofree char *style = NULL;
+  xmlChar *value;
+
+  if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL)
+    return TRUE;
+  value = xmlGetProp (node, (const xmlChar *) "style");
+  if (value == NULL)
+    return FALSE;
+  /* "display: none", "DISPLAY:NONE", "visibility :hidden", "mso-hide:all" */
+  style = g_ascii_strdown ((const char *) value, -1);
+  xmlFree (value);
+  {
+    char *out = style;
+    for (const char *p = style; *p; p++)
+      if (!g_ascii_isspace (*p))
+        *out++ = *p;
+    *out = '\0';
+  }
+  return strstr (style, "display:none") != NULL || strstr (style, "visibility:hidden") != NULL ||
+         strstr (style, "mso-hide:all") != NULL;
+}
+
+static void
+add_text (HtmlReader *r,
+          xmlNode    *node)
+{
+  const char *text = (const char *) node->content;
+  GString *out = r->cell;
+
+  if (text == NULL)
+    return;
+  if (out == NULL && r->row != NULL)
+    {
+      /* text in a row but outside any cell: an implicit cell, unless it
+       * is only layout whitespace */
+      gboolean blank = TRUE;
+      for (const char *q = text; *q && blank; q++)
+        blank = g_ascii_isspace (*q);
+      if (!blank)
+        out = r->cell = g_string_new (NULL);
+    }
+  append_collapsed (out != NULL ? out : r->text, text, strlen (text));
+  if (r->source_line == 0)
+    r->source_line = (guint) xmlGetLineNo (node);
 }
 
 void
@@ -324,69 +259,65 @@ nb_import_parse_html (NbImportDoc *doc,
                       const char  *html,
                       gsize        length)
 {
-  const char *p = html, *end = html + length;
+  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE, 0 };
+  HtmlReader *r = &reader;
+  htmlDocPtr tree;
+  xmlNode *node;
 
-  while (p < end)
+  g_return_if_fail (length <= G_MAXINT);
+  tree = htmlReadMemory (html, (int) length, NULL, "UTF-8",
+                         HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                         HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
+                         HTML_PARSE_COMPACT | XML_PARSE_HUGE);
+  node = tree != NULL ? tree->children : NULL;
+  while (node != NULL && !doc->full)
     {
-      const char *lt = memchr (p, '<', (gsize) (end - p));
-      const char *text_end = lt != NULL ? lt : end;
+      gboolean enter = FALSE;
 
-      if (text_end > p)
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        add_text (r, node);
+      else if (node->type == XML_ELEMENT_NODE)
         {
-          GString *out = doc->cell;
+          const char *name = (const char *) node->name;
 
-          if (out == NULL && doc->row != NULL)
+          if (name_in (name, skipped_elements, G_N_ELEMENTS (skipped_elements)) || is_hidden (node))
+            ;
+          else
             {
-              /* text in a row but outside any cell: an implicit cell,
-               * unless it is only layout whitespace */
-              gboolean blank = TRUE;
-              for (const char *q = p; q < text_end && blank; q++)
-                blank = g_ascii_isspace (*q);
-              if (!blank)
-                out = doc->cell = g_string_new (NULL);
+              handle_tag (r, name, FALSE);
+              enter = node->children != NULL;
+              if (!enter)
+                handle_tag (r, name, TRUE);
             }
-          append_text (out != NULL ? out : doc->text, p, text_end);
         }
-      if (lt == NULL)
-        break;
 
-      p = lt;
-      if (p + 4 <= end && strncmp (p, "<!--", 4) == 0)
+      if (enter)
         {
-          const char *close = g_strstr_len (p + 4, end - (p + 4), "-->");
-          p = close != NULL ? close + 3 : end;
+          node = node->children;
+          continue;
         }
-      else if (p + 1 < end && (p[1] == '!' || p[1] == '?'))
-        p = skip_tag (p + 1, end);
-      else if (p + 1 < end && (g_ascii_isalpha (p[1]) || (p[1] == '/' && p + 2 < end && g_ascii_isalpha (p[2]))))
+      /* the next node in document order, closing the elements left */
+      while (node != NULL && node->next == NULL)
         {
-          gboolean closing = p[1] == '/';
-          const char *q = p + (closing ? 2 : 1);
-          char name[16];
-          gsize n = 0;
-
-          while (q < end && (g_ascii_isalnum (*q)) && n < sizeof name - 1)
-            name[n++] = *q++;
-          name[n] = '\0';
-          p = skip_tag (q, end);
-
-          if (!closing && name_in (name, skipped_elements, G_N_ELEMENTS (skipped_elements)))
+          node = node->parent;
+          if (node == NULL || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
             {
-              p = find_end_tag (p, end, name);
-              if (p < end)
-                p = skip_tag (p, end);
-              continue;
+              node = NULL;
+              break;
             }
-          handle_tag (doc, name, closing);
+          handle_tag (r, (const char *) node->name, TRUE);
         }
-      else
-        {
-          GString *out = doc->cell != NULL ? doc->cell : doc->text;
-          g_string_append_c (out, '<');
-          p++;
-        }
+      if (node != NULL)
+        node = node->next;
     }
 
-  end_row (doc);
-  end_text_line (doc);
+  end_row (r);
+  end_text_line (r);
+  if (r->cell != NULL)
+    g_string_free (r->cell, TRUE);
+  if (r->row != NULL)
+    g_ptr_array_unref (r->row);
+  g_string_free (r->text, TRUE);
+  if (tree != NULL)
+    xmlFreeDoc (tree);
 }

@@ -1,57 +1,112 @@
-/* nb-import-private.h — the importer's intermediate form
+/* nb-import-private.h — the stages of the import after reading
  *
- * Every input is first turned into lines; a line holds one or more cells.
- * A row line (a table row, a `|` row, a line of columns separated by runs
- * of spaces) keeps its cells together; a plain line is one cell.
+ * Once the source is positioned text (nb-import-doc.h), the stages share
+ * one NbImporter: finding the sections and the edition
+ * (nb-import-sections.c), matching a table's rows and columns and placing
+ * its numbers (nb-import-table.c), all driven by nb_import_report()
+ * (nb-import.c).  The values of cells are read by nb-import-value.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include "nb-import.h"
+#include "nb-import-doc.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  char    *text;       /* as published, trimmed */
-  char    *norm;       /* normalised for matching labels (spec §11.2) */
-  guint    line;       /* index of its line */
-} NbImportCell;
+  NbImportDoc        *doc;
+  GPtrArray          *messages;
+  NbReport           *report;
+  const NbEditionDef *edition;
+  guint8             *is_value;     /* per cell, an NbImportValueKind */
+  gboolean            pdf_text;     /* PDF or its text: paragraphs by indent */
+  gboolean            html;
+  guint               n_placed;     /* table cells given a number or a marker */
+  guint               n_blank;      /* table cells published blank and imported blank */
+  guint               n_unplaced;   /* numbers of the source not placed */
+} NbImporter;
+
+void nb_importer_add_message (NbImporter       *im,
+                              NbImportSeverity  severity,
+                              const char       *address,
+                              const char       *format,
+                              ...) G_GNUC_PRINTF (4, 5);
+
+static inline NbImportCell *
+nb_importer_cell (NbImporter *im,
+                  guint       i)
+{
+  return &g_array_index (im->doc->cells, NbImportCell, i);
+}
+
+static inline NbImportLine *
+nb_importer_line_of (NbImporter *im,
+                     guint       cell)
+{
+  return &g_array_index (im->doc->lines, NbImportLine, nb_importer_cell (im, cell)->line);
+}
+
+char *nb_importer_where (NbImporter *im,
+                         guint       cell);
+
+/* ---- Values of cells (nb-import-value.c) ---- */
+
+typedef enum {
+  NB_IMPORT_VALUE_NONE,     /* text: no value */
+  NB_IMPORT_VALUE_BLANK,
+  NB_IMPORT_VALUE_MARKER,
+  NB_IMPORT_VALUE_NUMBER,
+} NbImportValueKind;
 
 typedef struct {
-  char    *text;       /* the line's text, for the text sections */
-  guint    first_cell;
-  guint    n_cells;
-  guint    indent;     /* leading spaces (PDF text: a paragraph starts indented) */
-  gboolean is_row;     /* cells of a table row: its numbers form one group */
-} NbImportLine;
+  NbImportValueKind  kind;
+  char              *number;   /* the digits as published, with sign and separators */
+  const char        *unit;     /* static */
+  char              *note;
+  char              *marker;
+} NbImportValue;
+
+NbImportValueKind nb_import_parse_value (const char    *text,
+                                         NbImportValue *value);
+void              nb_import_value_clear (NbImportValue *value);
+
+/* ---- Sections, edition and title (nb-import-sections.c) ---- */
 
 typedef struct {
-  GArray  *lines;      /* NbImportLine */
-  GArray  *cells;      /* NbImportCell */
-  GString *cell;       /* the HTML cell being read, or NULL */
-  GPtrArray *row;      /* the cells of the HTML row being read, or NULL */
-  GString *text;       /* the HTML text line being read */
-  gboolean continued;  /* the HTML cell being read follows a paragraph of the same cell */
-} NbImportDoc;
+  int       year;
+  char     *organ;
+  char     *title;      /* a title line, when one stands alone */
+  int       line;       /* the cell of the title or the opening sentence, or -1 */
+  gboolean  standalone;
+} NbImportTitle;
 
-NbImportDoc *nb_import_doc_new       (void);
-void         nb_import_doc_free      (NbImportDoc  *doc);
-void         nb_import_doc_add_line  (NbImportDoc  *doc,
-                                      const char   *text,
-                                      guint         indent,
-                                      gboolean      is_row,
-                                      char        **cells,
-                                      guint         n_cells);
-char        *nb_import_normalize     (const char   *text);
-void         nb_import_parse_html    (NbImportDoc  *doc,
-                                      const char   *html,
-                                      gsize         length);
-gboolean     nb_import_looks_like_html (const char *data,
-                                        gsize       length);
-char        *nb_import_to_simplified (const char   *text,
-                                      guint        *n_converted);
+void      nb_import_title_clear          (NbImportTitle *info);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NbImportTitle, nb_import_title_clear)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbImportDoc, nb_import_doc_free)
+void      nb_import_find_headings        (NbImporter    *im,
+                                          int           *heading);
+int       nb_import_next_heading         (const int     *heading,
+                                          guint          section,
+                                          int            fallback);
+guint     nb_import_count_edition_signals (NbEdition     edition,
+                                          const char    *text);
+void      nb_import_find_title           (NbImporter    *im,
+                                          guint          end_cell,
+                                          NbImportTitle *info);
+char     *nb_import_section_text         (NbImporter    *im,
+                                          guint          first_cell,
+                                          guint          end_cell);
+char     *nb_import_strip_signature      (NbImporter    *im,
+                                          const char    *text);
+
+/* ---- Tables (nb-import-table.c) ---- */
+
+const char *nb_import_table_name (const NbTableDef *def);
+void        nb_import_table      (NbImporter       *im,
+                                  NbTable          *table,
+                                  guint             start,
+                                  guint             end);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nb-import-private.h"
+#include "nb-import-doc.h"
 
 typedef struct {
   gunichar traditional;

@@ -1,8 +1,9 @@
 /* nb-import.h — turning a published report back into an NbReport
  *
- * Accepts the page's HTML, text flattened from it (cells on lines between
- * `|` lines, inline `a | b |` rows, markdown rows, cells on their own
- * lines), `pdftotext -layout` text, and copies in Traditional characters.
+ * Accepts the PDF itself (its text layer), the page's HTML, text flattened
+ * from it (cells on lines between `|` lines, inline `a | b |` rows,
+ * markdown rows, cells on their own lines), `pdftotext -layout` text, and
+ * copies in Traditional characters.
  * Numbers are placed by the fixed row and column order of the edition and
  * every row is confirmed by its label; what cannot be placed is listed in
  * the import messages, never guessed.
@@ -24,6 +25,8 @@ typedef enum {
   NB_IMPORT_ERROR_TOO_LARGE,    /* larger than NB_IMPORT_MAX_SIZE */
   NB_IMPORT_ERROR_ENCODING,     /* not UTF-8 text */
   NB_IMPORT_ERROR_NOT_REPORT,   /* no section heading and no table of a report */
+  NB_IMPORT_ERROR_PDF,          /* a PDF that cannot be opened (damaged, protected) */
+  NB_IMPORT_ERROR_NO_TEXT,      /* a PDF without a text layer (a scan) */
 } NbImportError;
 
 typedef enum {
@@ -41,6 +44,13 @@ typedef struct {
 /* Edition to use: detect it from the headers and rows. */
 #define NB_IMPORT_DETECT_EDITION (-1)
 
+/* What happened to the cells of the tables. */
+typedef struct {
+  guint n_placed;     /* a number or a marker put in its cell */
+  guint n_blank;      /* left blank, as published */
+  guint n_unplaced;   /* numbers of the source that were not placed */
+} NbImportSummary;
+
 typedef struct {
   int         year;      /* 0: detect from the title or the opening sentence */
   const char *organ;     /* NULL: detect likewise */
@@ -52,6 +62,12 @@ void       nb_import_options_init         (NbImportOptions   *options);
 NbReport  *nb_import_report               (const char        *data,
                                            gsize              length,
                                            const NbImportOptions *options,
+                                           GPtrArray        **messages,
+                                           GError           **error);
+NbReport  *nb_import_report_full          (const char        *data,
+                                           gsize              length,
+                                           const NbImportOptions *options,
+                                           NbImportSummary   *summary,
                                            GPtrArray        **messages,
                                            GError           **error);
 void       nb_import_message_free         (NbImportMessage   *message);

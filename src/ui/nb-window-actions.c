@@ -704,11 +704,15 @@ import_action (GtkWidget  *widget,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Web pages, text and Word documents"));
+  gtk_file_filter_set_name (filter, _("PDF, web pages, text and Word documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_pattern (filter, "*.PDF");
   gtk_file_filter_add_pattern (filter, "*.html");
   gtk_file_filter_add_pattern (filter, "*.htm");
   gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.md");
   gtk_file_filter_add_pattern (filter, "*.docx");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_mime_type (filter,

@@ -1,8 +1,9 @@
-/* fuzz-import-html.c — libFuzzer target: the importer's HTML path (its
- * own tokenizer, tables, entities, Word markup)
+/* fuzz-import-html.c — libFuzzer target: the importer's HTML path
+ * (libxml2's parser, the tree walk, tables, hidden text, Word markup,
+ * GBK and UTF-16 pages)
  *
  * Input that does not look like HTML gets a `<table>` in front, so every
- * input goes through the tokenizer.  Any bytes: a report with messages,
+ * input goes through the HTML reader.  Any bytes: a report with messages,
  * or an NB_IMPORT_ERROR; an imported report saves to a file that loads
  * again.
  *
@@ -11,7 +12,7 @@
 #include <string.h>
 
 #include "nb-import.h"
-#include "nb-import-private.h"
+#include "nb-import-doc.h"
 #include "nb-report-file.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);

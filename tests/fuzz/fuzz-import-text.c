@@ -7,7 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "nb-import.h"
-#include "nb-import-private.h"
+#include "nb-import-doc.h"
 #include "nb-report-file.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);

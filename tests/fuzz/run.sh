@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the loader and the importer (text and HTML) with libFuzzer:
+# Fuzzes the loader and the importer (text, HTML and PDF) with libFuzzer:
 #   tests/fuzz/run.sh [SECONDS]      (default 60; the three targets side by side)
 # Builds _build-fuzz with clang-14, ASan and UBSan when needed.  Each
 # target first replays its corpus and tests/data/bad*; a crash, leak,
@@ -16,6 +16,6 @@ if ! command -v clang-14 >/dev/null; then
 fi
 [ -d "$build" ] || CC=clang-14 meson setup "$build" -Dfuzzing=true \
   -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
-ninja -C "$build" tests/fuzz/fuzz-load tests/fuzz/fuzz-import-text tests/fuzz/fuzz-import-html
+ninja -C "$build" tests/fuzz/fuzz-load tests/fuzz/fuzz-import-text tests/fuzz/fuzz-import-html tests/fuzz/fuzz-import-pdf
 NB_FUZZ_SECONDS=$seconds meson test -C "$build" --suite fuzz --no-rebuild --print-errorlogs \
   --num-processes 3 --verbose

@@ -1,0 +1,156 @@
+/* nb-import-doc.c — positioned text, the form every source is read into
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-import-doc.h"
+
+
+NbImportDoc *
+nb_import_doc_new (void)
+{
+  NbImportDoc *doc = g_new0 (NbImportDoc, 1);
+
+  doc->lines = g_array_new (FALSE, FALSE, sizeof (NbImportLine));
+  doc->cells = g_array_new (FALSE, FALSE, sizeof (NbImportCell));
+  return doc;
+}
+
+void
+nb_import_doc_free (NbImportDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  for (guint i = 0; i < doc->lines->len; i++)
+    g_free (g_array_index (doc->lines, NbImportLine, i).text);
+  for (guint i = 0; i < doc->cells->len; i++)
+    {
+      NbImportCell *cell = &g_array_index (doc->cells, NbImportCell, i);
+      g_free (cell->text);
+      g_free (cell->norm);
+    }
+  g_array_unref (doc->lines);
+  g_array_unref (doc->cells);
+  g_free (doc);
+}
+
+void
+nb_import_doc_add_line (NbImportDoc  *doc,
+                        const char   *text,
+                        guint         indent,
+                        gboolean      is_row,
+                        char        **cells,
+                        guint         n_cells)
+{
+  NbImportLine line = { 0 };
+
+  if (doc->cells->len + n_cells > NB_IMPORT_MAX_CELLS)
+    {
+      doc->full = TRUE;
+      return;
+    }
+  line.text = g_strdup (text);
+  line.first_cell = doc->cells->len;
+  line.n_cells = n_cells;
+  line.indent = indent;
+  line.is_row = is_row;
+  line.page = 0;
+  line.source_line = 0;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      NbImportCell cell;
+
+      cell.text = nb_text_strip (cells[i]);
+      cell.norm = nb_import_normalize (cell.text);
+      cell.line = doc->lines->len;
+      cell.x_start = cell.x_end = 0;
+      g_array_append_val (doc->cells, cell);
+    }
+  g_array_append_val (doc->lines, line);
+}
+
+/* Where the last line added was in the source. */
+void
+nb_import_doc_set_source (NbImportDoc *doc,
+                          guint        page,
+                          guint        source_line)
+{
+  NbImportLine *line;
+
+  if (doc->full || doc->lines->len == 0)
+    return;
+  line = &g_array_index (doc->lines, NbImportLine, doc->lines->len - 1);
+  line->page = page;
+  line->source_line = source_line;
+}
+
+void
+nb_import_doc_set_cell_extent (NbImportDoc *doc,
+                               guint        cell,
+                               double       x_start,
+                               double       x_end)
+{
+  NbImportCell *c;
+
+  if (cell >= doc->cells->len)
+    return;
+  c = &g_array_index (doc->cells, NbImportCell, cell);
+  c->x_start = x_start;
+  c->x_end = x_end;
+}
+
+/**
+ * nb_import_normalize:
+ * Label matching form (spec §11.2): NFKC, no whitespace, `、`/`，` as `,`,
+ * curly and corner quotes as `"`, and a numbered item `1、`, `1,` or `1．`
+ * as `1.`.
+ */
+char *
+nb_import_normalize (const char *text)
+{
+  g_autofree char *nfkc = NULL;
+  GString *out;
+  const char *p;
+
+  /* most cells are ASCII numbers: NFKC leaves ASCII alone */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  nfkc = *p == '\0' ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (nfkc == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (nfkc));
+  for (p = nfkc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (nb_text_is_space (c))
+        continue;
+      switch (c)
+        {
+        case 0x3001: /* 、 */
+          c = ',';
+          break;
+        case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+        case 0x300C: case 0x300D: case '\'':
+          c = '"';
+          break;
+        default:
+          break;
+        }
+      if ((c == ',' || c == '.') && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]))
+        {
+          const char *q = g_utf8_next_char (p);
+          q = nb_text_skip_spaces (q);
+          if (!g_ascii_isdigit (*q))
+            c = '.';
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+

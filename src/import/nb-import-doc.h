@@ -1,0 +1,87 @@
+/* nb-import-doc.h — a published report read into positioned text
+ *
+ * The first stage of the import: every source (text, HTML, PDF) is read
+ * into lines; a line holds one or more cells.  A row line (a table row, a
+ * `|` row, a line of columns apart by runs of spaces, a line of a PDF
+ * page with gaps between its words) keeps its cells together; a plain
+ * line is one cell.  Each line remembers where it was in the source (its
+ * page and line), so that whatever is not placed can be pointed at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "nb-text.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char    *text;       /* as published, trimmed */
+  char    *norm;       /* normalised for matching labels (spec §11.2) */
+  guint    line;       /* index of its line */
+  double   x_start;    /* PDF: left and right edge on the page, in points; */
+  double   x_end;      /* else both 0 */
+} NbImportCell;
+
+typedef struct {
+  char    *text;       /* the line's text, for the text sections */
+  guint    first_cell;
+  guint    n_cells;
+  guint    indent;     /* leading spaces (PDF text: a paragraph starts indented) */
+  gboolean is_row;     /* cells of a table row: its numbers form one group */
+  guint    page;       /* 1-based page of a PDF, else 0 */
+  guint    source_line; /* 1-based line in the source text or on the page */
+} NbImportLine;
+
+/* More cells than this are refused: a report has a few thousand, a long
+ * web page tens of thousands; a million cost about 200 MB. */
+#define NB_IMPORT_MAX_CELLS 1000000
+
+typedef struct {
+  GArray  *lines;      /* NbImportLine */
+  GArray  *cells;      /* NbImportCell */
+  gboolean positioned; /* cells carry their place on the page (PDF) */
+  gboolean full;       /* NB_IMPORT_MAX_CELLS reached: the readers stop */
+} NbImportDoc;
+
+NbImportDoc *nb_import_doc_new       (void);
+void         nb_import_doc_free      (NbImportDoc  *doc);
+void         nb_import_doc_add_line  (NbImportDoc  *doc,
+                                      const char   *text,
+                                      guint         indent,
+                                      gboolean      is_row,
+                                      char        **cells,
+                                      guint         n_cells);
+void         nb_import_doc_set_source (NbImportDoc *doc,
+                                       guint        page,
+                                       guint        source_line);
+void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
+                                            guint        cell,
+                                            double       x_start,
+                                            double       x_end);
+char        *nb_import_normalize     (const char   *text);
+
+/* The readers. */
+gboolean     nb_import_is_page_number (const char  *line);
+void         nb_import_read_text     (NbImportDoc  *doc,
+                                      const char   *text,
+                                      gboolean     *pdf_text);
+gboolean     nb_import_looks_like_pdf (const char  *data,
+                                       gsize        length);
+gboolean     nb_import_read_pdf      (NbImportDoc  *doc,
+                                      const char   *data,
+                                      gsize         length,
+                                      GError      **error);
+void         nb_import_parse_html    (NbImportDoc  *doc,
+                                      const char   *html,
+                                      gsize         length);
+gboolean     nb_import_looks_like_html (const char *data,
+                                        gsize       length);
+char        *nb_import_to_simplified (const char   *text,
+                                      guint        *n_converted);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbImportDoc, nb_import_doc_free)
+
+G_END_DECLS

@@ -1,0 +1,298 @@
+/* nb-import-pdf.c — reading a PDF's text layer into positioned text
+ *
+ * poppler gives every character of a page with its box.  The characters
+ * are put back into the lines a reader sees by their vertical centres
+ * (poppler's own reading order runs cells of a table in any order), each
+ * line is sorted left to right and cut into cells where a gap is wider
+ * than a space, and every cell keeps its left and right edge, so that the
+ * table stage can tell the columns of a row apart by where its numbers
+ * stand.  Page numbers are dropped; a paragraph starts with an indented
+ * line, as in `pdftotext -layout` text.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <poppler.h>
+
+#include "nb-import.h"
+#include "nb-import-doc.h"
+
+/* Characters whose vertical centres are closer than this part of their
+ * height stand on one line. */
+#define SAME_LINE 0.3
+/* A gap wider than this part of the line's height separates two cells
+ * (a space is about a quarter). */
+#define CELL_GAP 0.6
+/* A character drawn again over itself (fake bold) within this part of its
+ * width is one character. */
+#define OVERDRAWN 0.3
+
+typedef struct {
+  gunichar c;
+  gboolean after_space;   /* poppler put a space before it (a word space of the text) */
+  double   x1, y1, x2, y2;
+} Glyph;
+
+static double
+centre_y (const Glyph *g)
+{
+  return (g->y1 + g->y2) / 2;
+}
+
+static int
+compare_centre_y (gconstpointer a,
+                  gconstpointer b)
+{
+  double ya = centre_y (a), yb = centre_y (b);
+
+  return ya < yb ? -1 : ya > yb;
+}
+
+static int
+compare_x (gconstpointer a,
+           gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
+}
+
+/* The visible characters of a page with their boxes, top to bottom. */
+static GArray *
+page_glyphs (PopplerPage *page)
+{
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  guint n_boxes = 0;
+  const char *p = text;
+  gboolean after_space = FALSE;
+
+  if (text == NULL || !poppler_page_get_text_layout (page, &boxes, &n_boxes))
+    return glyphs;
+  for (guint i = 0; i < n_boxes && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      Glyph g;
+
+      g.c = g_utf8_get_char (p);
+      if (nb_text_is_space (g.c) || g.c < 0x20)
+        {
+          after_space = g.c == ' ';
+          continue;
+        }
+      g.after_space = after_space;
+      after_space = FALSE;
+      g.x1 = MIN (boxes[i].x1, boxes[i].x2);
+      g.x2 = MAX (boxes[i].x1, boxes[i].x2);
+      g.y1 = MIN (boxes[i].y1, boxes[i].y2);
+      g.y2 = MAX (boxes[i].y1, boxes[i].y2);
+      if (g.y2 - g.y1 <= 0)
+        continue;
+      g_array_append_val (glyphs, g);
+    }
+  g_array_sort (glyphs, compare_centre_y);
+  return glyphs;
+}
+
+typedef struct {
+  guint  first, n;     /* glyphs of the line, left to right */
+  double height;       /* the tallest character's */
+  double x;            /* the first character's left edge */
+  double em;           /* the width of its widest character (a CJK one: the font size) */
+} Line;
+
+/* Cuts the page's glyphs (sorted by centre) into lines and sorts each. */
+static GArray *
+find_lines (GArray *glyphs)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+
+  for (guint i = 0; i < glyphs->len; )
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, i);
+      double sum = centre_y (first), height = first->y2 - first->y1;
+      Line line = { i, 1, height, 0, first->x2 - first->x1 };
+
+      for (guint j = i + 1; j < glyphs->len; j++)
+        {
+          const Glyph *g = &g_array_index (glyphs, Glyph, j);
+          double h = g->y2 - g->y1;
+
+          if (centre_y (g) - sum / line.n > SAME_LINE * MIN (h, line.height))
+            break;
+          sum += centre_y (g);
+          line.height = MAX (line.height, h);
+          line.em = MAX (line.em, g->x2 - g->x1);
+          line.n++;
+        }
+      qsort (&g_array_index (glyphs, Glyph, i), line.n, sizeof (Glyph), compare_x);
+      line.x = g_array_index (glyphs, Glyph, i).x1;
+      g_array_append_val (lines, line);
+      i += line.n;
+    }
+  return lines;
+}
+
+typedef struct {
+  GString *text;
+  double   x_start, x_end;
+} Cell;
+
+static void
+cell_clear (Cell *cell)
+{
+  g_string_free (cell->text, TRUE);
+}
+
+/* The cells of a line: its characters, cut at gaps wider than a space. */
+static GArray *
+line_cells (GArray     *glyphs,
+            const Line *line)
+{
+  GArray *cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  const Glyph *last = NULL;
+
+  g_array_set_clear_func (cells, (GDestroyNotify) cell_clear);
+  for (guint i = line->first; i < line->first + line->n; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      Cell *cell;
+
+      if (last != NULL && g->c == last->c && fabs (g->x1 - last->x1) < OVERDRAWN * (last->x2 - last->x1))
+        continue;
+      if (last == NULL || g->x1 - last->x2 > CELL_GAP * line->height)
+        {
+          Cell fresh = { g_string_new (NULL), g->x1, g->x2 };
+          g_array_append_val (cells, fresh);
+        }
+      else if (g->after_space || (g->x1 - last->x2 > CELL_GAP * line->height / 3 &&
+                                  (g->c < 0x2E80 || last->c < 0x2E80)))
+        {
+          /* a space between words or numbers in running text */
+          g_string_append_c (g_array_index (cells, Cell, cells->len - 1).text, ' ');
+        }
+      cell = &g_array_index (cells, Cell, cells->len - 1);
+      g_string_append_unichar (cell->text, g->c);
+      cell->x_end = MAX (cell->x_end, g->x2);
+      last = g;
+    }
+  return cells;
+}
+
+static void
+add_page (NbImportDoc *doc,
+          PopplerPage *page,
+          guint        page_number,
+          guint       *n_glyphs)
+{
+  g_autoptr(GArray) glyphs = page_glyphs (page);
+  g_autoptr(GArray) lines = find_lines (glyphs);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  double left = G_MAXDOUBLE;
+
+  *n_glyphs += glyphs->len;
+  for (guint l = 0; l < lines->len; l++)
+    left = MIN (left, g_array_index (lines, Line, l).x);
+
+  for (guint l = 0; l < lines->len; l++)
+    {
+      const Line *line = &g_array_index (lines, Line, l);
+      g_autoptr(GArray) cells = line_cells (glyphs, line);
+      guint first_cell = doc->cells->len;
+      guint indent;
+
+      g_string_truncate (text, 0);
+      g_ptr_array_set_size (texts, 0);
+      for (guint c = 0; c < cells->len; c++)
+        {
+          Cell *cell = &g_array_index (cells, Cell, c);
+          if (c > 0)
+            g_string_append (text, "  ");
+          g_string_append (text, cell->text->str);
+          g_ptr_array_add (texts, cell->text->str);
+        }
+      if (nb_import_is_page_number (text->str))
+        continue;
+      /* in characters of the line's size, as a paragraph's first line is set */
+      indent = line->em > 0 ? (guint) lround ((line->x - left) / line->em) : 0;
+      nb_import_doc_add_line (doc, text->str, indent, cells->len >= 2,
+                              (char **) texts->pdata, texts->len);
+      nb_import_doc_set_source (doc, page_number, l + 1);
+      for (guint c = 0; c < cells->len; c++)
+        {
+          Cell *cell = &g_array_index (cells, Cell, c);
+          nb_import_doc_set_cell_extent (doc, first_cell + c, cell->x_start, cell->x_end);
+        }
+    }
+}
+
+gboolean
+nb_import_looks_like_pdf (const char *data,
+                          gsize       length)
+{
+  /* the header may follow some bytes of junk (1024 by the PDF spec) */
+  gsize n = MIN (length, (gsize) 1024);
+
+  for (gsize i = 0; i + 5 <= n; i++)
+    if (memcmp (data + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_import_read_pdf:
+ * Reads the text layer of every page into @doc.
+ *
+ * Returns: FALSE with @error set when the PDF cannot be opened or has no
+ *   text at all (a scan)
+ */
+gboolean
+nb_import_read_pdf (NbImportDoc  *doc,
+                    const char   *data,
+                    gsize         length,
+                    GError      **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  guint n_glyphs = 0;
+  int n_pages;
+
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_PDF,
+                     _("The PDF is protected by a password; open it, save an unprotected copy and import that"));
+      else
+        g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_PDF,
+                     _("The PDF cannot be read: %s"), local_error->message);
+      return FALSE;
+    }
+  doc->positioned = TRUE;
+  n_pages = poppler_document_get_n_pages (document);
+  for (int i = 0; i < n_pages && !doc->full; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+
+      if (page == NULL)
+        continue;
+      add_page (doc, page, (guint) i + 1, &n_glyphs);
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  if (n_glyphs == 0)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NO_TEXT,
+                   _("The PDF has no text, only images of pages (a scan); run text recognition "
+                     "(OCR) on it and import the text it gives"));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,390 @@
+/* nb-import-sections.c — finding the parts of a report in positioned text
+ *
+ * The section headings (一、 to 六、, worded a little differently at
+ * times), the edition the tables' labels belong to, the title with the
+ * organ and the year, and the text of the text sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "nb-import-private.h"
+
+/* ---- Headings and captions -------------------------------------------------- */
+
+static const char *const numerals[NB_N_SECTIONS] = { "一", "二", "三", "四", "五", "六" };
+
+static gsize
+lcs_length (const gunichar *a,
+            gsize           na,
+            const gunichar *b,
+            gsize           nb)
+{
+  g_autofree gsize *prev = g_new0 (gsize, nb + 1);
+  g_autofree gsize *cur = g_new0 (gsize, nb + 1);
+
+  for (gsize i = 1; i <= na; i++)
+    {
+      for (gsize j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      memcpy (prev, cur, (nb + 1) * sizeof (gsize));
+    }
+  return prev[nb];
+}
+
+/* Which section heading a cell is (1–6), or 0.  The words after the
+ * numeral may differ a little from the form (五、存在问题及改进情况). */
+static guint
+heading_number (const NbImportCell *cell)
+{
+  glong n_chars = g_utf8_strlen (cell->norm, -1);
+  const char *rest;
+
+  if (n_chars < 4 || n_chars > 40)
+    return 0;
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    {
+      g_autofree char *heading = NULL;
+      g_autofree gunichar *a = NULL, *b = NULL;
+      glong na, nb;
+
+      if (!g_str_has_prefix (cell->norm, numerals[s - 1]))
+        continue;
+      rest = cell->norm + strlen (numerals[s - 1]);
+      if (*rest != ',' && *rest != '.')
+        return 0;
+      rest++;
+      heading = nb_import_normalize (nb_section_heading (s));
+      a = g_utf8_to_ucs4_fast (rest, -1, &na);
+      b = g_utf8_to_ucs4_fast (heading + strlen (numerals[s - 1]) + 1, -1, &nb);
+      if (na >= 2 && lcs_length (a, (gsize) na, b, (gsize) nb) * 10 >= (gsize) MAX (na, nb) * 6)
+        return s;
+      return 0;
+    }
+  return 0;
+}
+
+/* The cell of each section heading (heading[1] to heading[6]), in order;
+ * -1 for one not found. */
+void
+nb_import_find_headings (NbImporter *im,
+                         int        *heading)
+{
+  guint from = 0;
+
+  heading[0] = -1;
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    {
+      heading[s] = -1;
+      for (guint i = from; i < im->doc->cells->len; i++)
+        if (!im->is_value[i] && heading_number (nb_importer_cell (im, i)) == s)
+          {
+            heading[s] = (int) i;
+            from = i + 1;
+            break;
+          }
+    }
+}
+
+/* ---- Edition, organ, year --------------------------------------------------- */
+
+static void
+add_labels (GPtrArray          *labels,
+            const NbEditionDef *edition)
+{
+  for (guint t = 0; t < edition->n_tables; t++)
+    {
+      const NbTableDef *def = &edition->tables[t];
+
+      if (def->caption != NULL)
+        g_ptr_array_add (labels, nb_import_normalize (def->caption));
+      for (guint h = 0; h < def->n_header_cells; h++)
+        g_ptr_array_add (labels, nb_import_normalize (def->header[h].text));
+      for (guint r = 0; r < def->n_rows; r++)
+        {
+          if (def->rows[r].label != NULL)
+            g_ptr_array_add (labels, nb_import_normalize (def->rows[r].label));
+          if (def->rows[r].group != NULL)
+            g_ptr_array_add (labels, nb_import_normalize (def->rows[r].group));
+          if (def->rows[r].subgroup != NULL)
+            g_ptr_array_add (labels, nb_import_normalize (def->rows[r].subgroup));
+        }
+      for (guint c = 0; c < def->n_columns; c++)
+        g_ptr_array_add (labels, nb_import_normalize (def->columns[c].label));
+    }
+}
+
+/* How many labels found only in @edition (and in no label of the other)
+ * occur in @text. */
+guint
+nb_import_count_edition_signals (NbEdition   edition,
+                                 const char *text)
+{
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_free);
+  guint count = 0;
+
+  add_labels (own, nb_edition_get (edition));
+  add_labels (other, nb_edition_get (edition == NB_EDITION_2019 ? NB_EDITION_2021 : NB_EDITION_2019));
+  for (guint i = 0; i < own->len; i++)
+    {
+      const char *label = own->pdata[i];
+      gboolean shared = g_utf8_strlen (label, -1) < 3;
+
+      for (guint j = 0; j < other->len && !shared; j++)
+        shared = strstr (other->pdata[j], label) != NULL;
+      for (guint j = 0; j < i && !shared; j++)
+        shared = strcmp (own->pdata[j], label) == 0;   /* count each once */
+      if (!shared && strstr (text, label) != NULL)
+        count++;
+    }
+  return count;
+}
+
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (nb_text_is_space (c))
+        continue;
+      if (c >= 0xFF10 && c <= 0xFF19)
+        c = '0' + (c - 0xFF10);
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+plausible_organ (const char *organ)
+{
+  glong n = g_utf8_strlen (organ, -1);
+
+  if (n < 2 || n > 40)
+    return FALSE;
+  for (const char *p = organ; *p; p++)
+    if (g_ascii_isdigit (*p))
+      return FALSE;
+  return strstr (organ, "。") == NULL && strstr (organ, "，") == NULL;
+}
+
+void
+nb_import_title_clear (NbImportTitle *info)
+{
+  g_free (info->organ);
+  g_free (info->title);
+  memset (info, 0, sizeof *info);
+  info->line = -1;
+}
+
+/* Reads the title (or the opening sentence) in cell @i; FALSE if it has none. */
+static gboolean
+read_title_line (NbImporter    *im,
+                 GRegex        *regex,
+                 guint          i,
+                 NbImportTitle *info)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *year = NULL, *middle = NULL, *prefix = NULL;
+  int start, stop;
+  const char *cut;
+
+  if (strlen (nb_importer_cell (im, i)->text) > 2000)
+    return FALSE;
+  text = squeeze (nb_importer_cell (im, i)->text);
+  if (!g_regex_match (regex, text, 0, &match))
+    return FALSE;
+  year = g_match_info_fetch (match, 1);
+  middle = g_match_info_fetch (match, 2);
+  g_match_info_fetch_pos (match, 0, &start, &stop);
+  prefix = g_strndup (text, (gsize) start);
+
+  /* the organ before the year: after the last punctuation, after 编制 */
+  cut = prefix;
+  for (const char *p = prefix; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 128 && strchr (",.:;!?)", (int) c) != NULL)
+        cut = g_utf8_next_char (p);
+      else if (c == 0xFF0C || c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0x300B ||
+               c == 0x201D || c == 0xFF09 || c == 0x3001)
+        cut = g_utf8_next_char (p);
+    }
+  if (strstr (cut, "编制") != NULL)
+    cut = g_strrstr (cut, "编制") + strlen ("编制");
+  if (g_str_has_prefix (cut, "关于"))
+    cut += strlen ("关于");
+
+  nb_import_title_clear (info);
+  info->year = atoi (year);
+  info->line = (int) i;
+  info->standalone = strstr (text, "。") == NULL && g_utf8_strlen (text, -1) <= 80;
+  if (plausible_organ (cut))
+    info->organ = g_strdup (cut);
+  else if (plausible_organ (middle))
+    info->organ = g_strdup (middle);
+  else if (*cut == '\0' && *middle == '\0' && i > 0)
+    {
+      /* a two-line title: the organ on the line before */
+      g_autofree char *previous = squeeze (nb_importer_cell (im, i - 1)->text);
+      if (plausible_organ (previous))
+        {
+          info->organ = g_steal_pointer (&previous);
+          if (info->standalone)
+            info->title = g_strconcat (info->organ, text, NULL);
+        }
+    }
+  if (info->standalone && info->title == NULL)
+    info->title = g_strndup (text, (gsize) stop);
+  return TRUE;
+}
+
+/* The title: the last title line standing alone before section 一 (a web
+ * page repeats it after its navigation), else the first sentence naming
+ * the report (根据…，编制…2020年政府信息公开工作年度报告。). */
+void
+nb_import_find_title (NbImporter    *im,
+                      guint          end_cell,
+                      NbImportTitle *info)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("((?:19|20|21)[0-9]{2})年度?(.{0,40}?)政府信息公开[^。，,；;]{0,12}?报告",
+                                         0, 0, NULL);
+  NbImportTitle candidate = { 0 };
+
+  memset (info, 0, sizeof *info);
+  info->line = -1;
+  candidate.line = -1;
+  end_cell = MIN (end_cell, MIN (im->doc->cells->len, 400u));
+  for (guint i = 0; i < end_cell; i++)
+    {
+      if (im->is_value[i] || !read_title_line (im, regex, i, &candidate))
+        continue;
+      if (candidate.standalone || info->line < 0 || !info->standalone)
+        {
+          if (info->line >= 0 && !info->standalone && !candidate.standalone)
+            continue;   /* keep the first sentence */
+          nb_import_title_clear (info);
+          *info = candidate;
+          memset (&candidate, 0, sizeof candidate);
+          candidate.line = -1;
+        }
+    }
+  nb_import_title_clear (&candidate);
+}
+
+/* ---- Text sections ---------------------------------------------------------- */
+
+static void
+append_paragraph (GString    *out,
+                  const char *text,
+                  gboolean    join)
+{
+  g_autofree char *t = nb_text_strip (text);
+
+  if (*t == '\0')
+    return;
+  if (out->len > 0 && !join)
+    g_string_append_c (out, '\n');
+  else if (out->len > 0)
+    {
+      /* a wrapped line: CJK joins directly, a number or a Latin word
+       * keeps the space the layout gave it */
+      gunichar last = g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
+      gunichar next = g_utf8_get_char (t);
+      if ((last < 128 && g_ascii_isalnum ((char) last)) || (next < 128 && g_ascii_isalnum ((char) next)))
+        g_string_append_c (out, ' ');
+    }
+  g_string_append (out, t);
+}
+
+/* The text between two cells: a paragraph per line (per cell and <br>
+ * in HTML); in PDF text, wrapped lines are joined and a paragraph starts
+ * with an indented line. */
+char *
+nb_import_section_text (NbImporter *im,
+                        guint       first_cell,
+                        guint       end_cell)
+{
+  GString *out = g_string_new (NULL);
+  guint last_line = G_MAXUINT;
+
+  for (guint i = first_cell; i < end_cell && i < im->doc->cells->len; i++)
+    {
+      const NbImportLine *line = nb_importer_line_of (im, i);
+
+      if (im->html)
+        {
+          g_auto(GStrv) pieces = g_strsplit (nb_importer_cell (im, i)->text, "\n", -1);
+          for (guint k = 0; pieces[k] != NULL; k++)
+            append_paragraph (out, pieces[k], FALSE);
+          continue;
+        }
+      if (nb_importer_cell (im, i)->line == last_line)
+        continue;
+      last_line = nb_importer_cell (im, i)->line;
+      append_paragraph (out, line->text, im->pdf_text && line->indent < 2);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The date and the office under the last section (the signature block):
+ * the date goes to the report's date, both leave the text. */
+char *
+nb_import_strip_signature (NbImporter *im,
+                           const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (paragraphs);
+  g_autoptr(GRegex) regex = g_regex_new ("^((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$", 0, 0, NULL);
+  gboolean dated = FALSE;
+
+  for (guint k = 0; k < 2 && n > 1; k++)
+    {
+      g_autofree char *last = squeeze (paragraphs[n - 1]);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (!dated && g_regex_match (regex, last, 0, &match))
+        {
+          g_autofree char *y = g_match_info_fetch (match, 1);
+          g_autofree char *m = g_match_info_fetch (match, 2);
+          g_autofree char *d = g_match_info_fetch (match, 3);
+          int year = atoi (y), month = atoi (m), day = atoi (d);
+          g_autofree char *date = NULL;
+
+          if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+            break;
+          date = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+          nb_report_set_date (im->report, date);
+          nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                                   _("The date under the report, %s, is kept as the report's date"), date);
+          dated = TRUE;
+        }
+      else if (dated && strcmp (last, nb_report_get_organ (im->report)) == 0)
+        ;
+      else
+        break;
+      g_clear_pointer (&paragraphs[--n], g_free);
+    }
+  return g_strjoinv ("\n", paragraphs);
+}
+
+int
+nb_import_next_heading (const int *heading,
+                        guint      section,
+                        int        fallback)
+{
+  for (guint s = section + 1; s <= NB_N_SECTIONS; s++)
+    if (heading[s] >= 0)
+      return heading[s];
+  return fallback;
+}

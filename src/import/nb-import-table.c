@@ -1,0 +1,1172 @@
+/* nb-import-table.c — matching a table's rows and columns, and placing
+ *
+ * In the region of one table, runs of number cells form groups; each
+ * group is matched to the next row of the edition's table, in the fixed
+ * order of the form, and the row's label must be found right before the
+ * group (or starting before it and wrapping around it, as in PDF text).
+ * A group whose label does not match, or whose cells cannot each be put
+ * in one column for certain, is listed in the messages and not placed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-import-private.h"
+#include "nb-value.h"
+
+/* Labels are compared over at most this many characters each side of a group. */
+#define WINDOW_CHARS 400
+/* A label whose characters are spread over more than this many extra
+ * characters (group labels interleaved by PDF extraction) is no match. */
+#define LOOSE_SLACK 12
+/* Groups of numbers left over after a table's last row: listed one by one
+ * up to this many, then counted. */
+#define MAX_REPORTED_GROUPS 20
+
+/* ---- Naming ---------------------------------------------------------------- */
+
+const char *
+nb_import_table_name (const NbTableDef *def)
+{
+  return def->caption != NULL ? def->caption : nb_section_heading (def->section);
+}
+
+static char *
+row_name (const NbTableDef *def,
+          guint             row)
+{
+  char *name = nb_table_def_row_name (def, row);
+
+  if (*name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (nb_import_table_name (def));
+    }
+  return name;
+}
+
+static char *
+row_address (const NbTableDef *def,
+             guint             row)
+{
+  return g_strconcat (def->key, ".", def->rows[row].key, NULL);
+}
+
+/* ---- Groups of number cells and row matching -------------------------------- */
+
+typedef struct {
+  guint first, last;    /* value cells, inclusive */
+  gboolean all_blank;
+} Group;
+
+static GArray *
+find_groups (NbImporter *im,
+             guint       start,
+             guint       end)
+{
+  GArray *groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  Group current = { 0 };
+  gboolean open = FALSE;
+
+  for (guint i = start; i < end; i++)
+    {
+      if (!im->is_value[i])
+        {
+          if (open)
+            g_array_append_val (groups, current);
+          open = FALSE;
+          continue;
+        }
+      if (open && nb_importer_cell (im, current.last)->line != nb_importer_cell (im, i)->line &&
+          (nb_importer_line_of (im, i)->is_row || nb_importer_line_of (im, current.last)->is_row))
+        {
+          g_array_append_val (groups, current);
+          open = FALSE;
+        }
+      if (!open)
+        {
+          current.first = i;
+          current.all_blank = TRUE;
+          open = TRUE;
+        }
+      current.last = i;
+      if (im->is_value[i] != NB_IMPORT_VALUE_BLANK)
+        current.all_blank = FALSE;
+    }
+  if (open)
+    g_array_append_val (groups, current);
+  return groups;
+}
+
+typedef enum {
+  MATCH_NONE,
+  MATCH_ABRIDGED,  /* characters of the label left out in print (行政止公开 for 行政法规禁止公开) */
+  MATCH_FOREIGN,   /* the other edition's label of the same row (规范性文件 in 2021) */
+  MATCH_TYPO,
+  MATCH_LOOSE,
+  MATCH_EXACT,
+} MatchLevel;
+
+typedef struct {
+  MatchLevel level;
+  gsize start, end;     /* in the window */
+} Match;
+
+/* Whether a and b differ by at most one insertion, deletion or substitution. */
+static gboolean
+within_one_edit (const gunichar *a,
+                 gsize           na,
+                 const gunichar *b,
+                 gsize           nb)
+{
+  gsize i = 0, j = 0;
+  gboolean edited = FALSE;
+
+  if ((na > nb ? na - nb : nb - na) > 1)
+    return FALSE;
+  while (i < na && j < nb)
+    {
+      if (a[i] == b[j])
+        {
+          i++, j++;
+          continue;
+        }
+      if (edited)
+        return FALSE;
+      edited = TRUE;
+      if (na > nb)
+        i++;
+      else if (nb > na)
+        j++;
+      else
+        i++, j++;
+    }
+  return !(edited && (i < na || j < nb)) && (na - i) + (nb - j) <= (edited ? 0u : 1u);
+}
+
+/* Looks for a label in the window.  The match must start at or after
+ * @from and before @n_lead (the label starts before the numbers); one that
+ * runs on past the numbers (a label wrapped around them in PDF text) must
+ * have most of its characters before them, so that the next row's label
+ * is never taken for this one's. */
+static Match
+find_label (const gunichar *w,
+            gsize           nw,
+            gsize           n_lead,
+            gsize           from,
+            const gunichar *l,
+            gsize           nl)
+{
+  Match m = { MATCH_NONE, 0, 0 };
+  gsize need = MIN (nl, MAX ((gsize) 4, nl / 2));
+
+  if (nl == 0)
+    return m;
+  for (gsize i = from; i < n_lead && i + nl <= nw; i++)
+    if (n_lead - i >= need && memcmp (w + i, l, nl * sizeof (gunichar)) == 0)
+      return (Match) { MATCH_EXACT, i, i + nl };
+  for (gsize i = from; i < n_lead; i++)
+    {
+      gsize j = i, k = 0, in_lead = 0;
+
+      if (w[i] != l[0])
+        continue;
+      while (j < nw && k < nl && j - i < nl + LOOSE_SLACK)
+        {
+          if (w[j] == l[k])
+            {
+              k++;
+              in_lead += j < n_lead;
+            }
+          j++;
+        }
+      if (k == nl && in_lead >= need)
+        return (Match) { MATCH_LOOSE, i, j };
+    }
+  if (nl >= 4)
+    for (gsize i = from; i < n_lead; i++)
+      for (gsize len = nl - 1; len <= nl + 1; len++)
+        if (i + len <= nw && n_lead - i >= MIN (len, need) && within_one_edit (w + i, len, l, nl))
+          return (Match) { MATCH_TYPO, i, i + len };
+  return m;
+}
+
+typedef struct {
+  gunichar *w;
+  gsize     nw, n_lead;
+  char     *lead_text;   /* the published text right before the group, for messages */
+} Window;
+
+static void
+window_clear (Window *window)
+{
+  g_free (window->w);
+  g_free (window->lead_text);
+}
+
+static void
+build_window (NbImporter *im,
+              GArray     *groups,
+              guint       g,
+              guint       start,
+              guint       end,
+              Window     *window)
+{
+  const Group *group = &g_array_index (groups, Group, g);
+  guint lead_start = g > 0 ? g_array_index (groups, Group, g - 1).last + 1 : start;
+  guint trail_end = g + 1 < groups->len ? g_array_index (groups, Group, g + 1).first : end;
+  g_autoptr(GString) lead = g_string_new (NULL);
+  g_autoptr(GString) trail = g_string_new (NULL);
+  g_autofree gunichar *wl = NULL, *wt = NULL;
+  glong nl, nt;
+  gsize skip;
+
+  window->lead_text = NULL;
+  for (guint i = lead_start; i < group->first; i++)
+    {
+      g_string_append (lead, nb_importer_cell (im, i)->norm);
+      if (lead->len > WINDOW_CHARS * 8)
+        g_string_erase (lead, 0, lead->len - WINDOW_CHARS * 4);
+      if (*nb_importer_cell (im, i)->text != '\0')
+        {
+          g_free (window->lead_text);
+          window->lead_text = g_strdup (nb_importer_cell (im, i)->text);
+        }
+    }
+  for (guint i = group->last + 1; i < trail_end && trail->len < WINDOW_CHARS * 4; i++)
+    g_string_append (trail, nb_importer_cell (im, i)->norm);
+
+  wl = g_utf8_to_ucs4_fast (lead->str, -1, &nl);
+  wt = g_utf8_to_ucs4_fast (trail->str, -1, &nt);
+  skip = nl > WINDOW_CHARS ? (gsize) nl - WINDOW_CHARS : 0;
+  nl -= (glong) skip;
+  nt = MIN (nt, WINDOW_CHARS);
+  window->w = g_new (gunichar, (gsize) (nl + nt) + 1);
+  memcpy (window->w, wl + skip, (gsize) nl * sizeof (gunichar));
+  memcpy (window->w + nl, wt, (gsize) nt * sizeof (gunichar));
+  window->nw = (gsize) (nl + nt);
+  window->n_lead = (gsize) nl;
+}
+
+static gunichar *
+row_label (const NbTableDef *def,
+           guint             row,
+           gsize            *n)
+{
+  g_autofree char *norm = nb_import_normalize (def->rows[row].label != NULL ? def->rows[row].label : "");
+  glong len;
+  gunichar *label = g_utf8_to_ucs4_fast (norm, -1, &len);
+
+  *n = (gsize) len;
+  return label;
+}
+
+static Match
+match_row (const NbTableDef *def,
+           guint             row,
+           const Window     *window,
+           gsize             from)
+{
+  gsize nl;
+  g_autofree gunichar *label = row_label (def, row, &nl);
+
+  return find_label (window->w, window->nw, window->n_lead, from, label, nl);
+}
+
+/* The cell right before the numbers, when its characters are the row's
+ * label with a few left out, in order (a label published with words
+ * missing): the same item number, at least three fifths of the label, and
+ * not the next row's label. */
+static Match
+match_abridged (const NbTableDef *def,
+                guint             row,
+                const Window     *window)
+{
+  Match none = { MATCH_NONE, 0, 0 };
+  g_autofree char *norm = NULL;
+  g_autofree gunichar *cell = NULL;
+  g_autofree gunichar *label = NULL;
+  glong nc;
+  gsize nl, k = 0;
+
+  if (window->lead_text == NULL || def->rows[row].label == NULL)
+    return none;
+  norm = nb_import_normalize (window->lead_text);
+  cell = g_utf8_to_ucs4_fast (norm, -1, &nc);
+  label = row_label (def, row, &nl);
+  if (nc < 4 || (gsize) nc >= nl || (gsize) nc * 5 < nl * 3 || (gsize) nc > window->n_lead ||
+      cell[0] != label[0] || cell[1] != label[1] ||
+      memcmp (window->w + window->n_lead - nc, cell, (gsize) nc * sizeof (gunichar)) != 0)
+    return none;
+  for (gsize i = 0; i < nl && k < (gsize) nc; i++)
+    if (label[i] == cell[k])
+      k++;
+  if (k < (gsize) nc)
+    return none;
+  if (row + 1 < def->n_rows && match_row (def, row + 1, window, window->n_lead - (gsize) nc).level >= MATCH_TYPO)
+    return none;
+  return (Match) { MATCH_ABRIDGED, window->n_lead - (gsize) nc, window->n_lead };
+}
+
+/* The label must be the last thing before the numbers (or run on past
+ * them): a bracketed annotation or a few stray characters (group labels
+ * set one character per line) may follow it, not another row's label. */
+static gboolean
+label_ends_lead (const Window *window,
+                 const Match  *m)
+{
+  gsize rest;
+
+  if (m->end >= window->n_lead)
+    return TRUE;
+  rest = window->n_lead - m->end;
+  if (rest <= 6)
+    return TRUE;
+  return window->w[m->end] == '(' && window->w[window->n_lead - 1] == ')';
+}
+
+/* The other edition's label for the same row, word for word; only where
+ * the labels differ. */
+static Match
+match_foreign_row (NbImporter       *im,
+                   const NbTableDef *def,
+                   guint             row,
+                   const Window     *window)
+{
+  const NbEditionDef *other_edition =
+    nb_edition_get (im->edition->edition == NB_EDITION_2019 ? NB_EDITION_2021 : NB_EDITION_2019);
+  const NbTableDef *other = nb_edition_find_table (other_edition, def->key);
+  Match m = { MATCH_NONE, 0, 0 };
+  int other_row;
+
+  if (other == NULL || def->rows[row].label == NULL)
+    return m;
+  other_row = nb_table_def_find_row (other, def->rows[row].key);
+  if (other_row < 0 || other->rows[other_row].label == NULL ||
+      strcmp (other->rows[other_row].label, def->rows[row].label) == 0)
+    return m;
+  m = match_row (other, (guint) other_row, window, 0);
+  if (m.level != MATCH_EXACT || !label_ends_lead (window, &m))
+    return (Match) { MATCH_NONE, 0, 0 };
+  m.level = MATCH_FOREIGN;
+  return m;
+}
+
+/* Labels of a table's columns that the other edition's table of the same
+ * key does not have (本年制发件数 against 本年新制作数量). */
+static guint
+count_own_columns (const NbTableDef *def,
+                   const NbTableDef *other,
+                   const char       *header)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+      gboolean shared = FALSE;
+
+      for (guint o = 0; o < other->n_columns && !shared; o++)
+        {
+          g_autofree char *theirs = nb_import_normalize (other->columns[o].label);
+          shared = strstr (theirs, label) != NULL || strstr (label, theirs) != NULL;
+        }
+      if (!shared && strstr (header, label) != NULL)
+        n++;
+    }
+  return n;
+}
+
+/* Whether the header above the numbers is the other edition's. */
+static gboolean
+header_is_foreign (NbImporter       *im,
+                   const NbTableDef *def,
+                   guint             start,
+                   guint             end)
+{
+  const NbEditionDef *other_edition =
+    nb_edition_get (im->edition->edition == NB_EDITION_2019 ? NB_EDITION_2021 : NB_EDITION_2019);
+  const NbTableDef *other = nb_edition_find_table (other_edition, def->key);
+  g_autoptr(GString) header = g_string_new (NULL);
+
+  if (other == NULL)
+    return FALSE;
+  for (guint i = start; i < end && header->len < 4000; i++)
+    g_string_append (header, nb_importer_cell (im, i)->norm);
+  return count_own_columns (def, other, header->str) == 0 &&
+         count_own_columns (other, def, header->str) > 0;
+}
+
+static char *
+group_text (NbImporter  *im,
+            const Group *group)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = group->first; i <= group->last; i++)
+    {
+      const char *t = nb_importer_cell (im, i)->text;
+      if (i - group->first == 40)
+        {
+          g_string_append_printf (text, " | …（共 %u 个）", group->last - group->first + 1);
+          break;
+        }
+      if (i > group->first)
+        g_string_append (text, " | ");
+      g_string_append (text, *t != '\0' ? t : "（空）");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The cells of a group that hold a number or a marker. */
+static guint
+count_filled (NbImporter  *im,
+              const Group *group)
+{
+  guint n = 0;
+
+  for (guint i = group->first; i <= group->last; i++)
+    n += im->is_value[i] == NB_IMPORT_VALUE_NUMBER || im->is_value[i] == NB_IMPORT_VALUE_MARKER;
+  return n;
+}
+
+static void
+place_value (NbImporter *im,
+             NbTable    *table,
+             guint       row,
+             guint       column,
+             const char *text)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  NbCellKind kind = def->columns[column].kind;
+  g_autofree char *address = nb_table_cell_address (table, row, column);
+  g_autoptr(GError) error = NULL;
+  NbImportValue value;
+  gint64 number;
+
+  switch (nb_import_parse_value (text, &value))
+    {
+    case NB_IMPORT_VALUE_NONE:
+      break;
+    case NB_IMPORT_VALUE_BLANK:
+      nb_table_clear (table, row, column);
+      im->n_blank++;
+      break;
+    case NB_IMPORT_VALUE_MARKER:
+      nb_table_set_marker (table, row, column, value.marker);
+      im->n_placed++;
+      break;
+    case NB_IMPORT_VALUE_NUMBER:
+      {
+        gunichar first = g_utf8_get_char (value.number);
+        gboolean sign = first == '+' || first == '-' || first == 0xFF0B ||
+                        first == 0xFF0D || first == 0x2212;
+
+        if (sign && kind != NB_CELL_KIND_SIGNED)
+          {
+            im->n_unplaced++;
+            nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                                     "「%s」一栏不带正负号，「%s」未填入", def->columns[column].full_label, text);
+          }
+        else if (!nb_value_parse (value.number, kind, &number, &error) ||
+                 !nb_table_set_number (table, row, column, number, &error))
+          {
+            im->n_unplaced++;
+            nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                                     "「%s」未填入：%s", text, error->message);
+          }
+        else
+          {
+            im->n_placed++;
+            if (value.unit != NULL)
+              nb_table_set_unit (table, row, column, value.unit);
+            if (value.note != NULL && *value.note != '\0')
+              nb_table_set_note (table, row, column, value.note);
+          }
+      }
+      break;
+    }
+  nb_import_value_clear (&value);
+}
+
+/* Where the numbers of each column stand in a table of a PDF: the span of
+ * the cells of the rows that have a number in every column, on one line. */
+typedef struct {
+  double start, end;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+static gboolean
+spans_overlap (const Span *a,
+               const Span *b)
+{
+  return a->start <= b->end && a->end >= b->start;
+}
+
+/* The columns by the header above the numbers, for a table without a
+ * complete row: the header's cells, but those spread over two or more
+ * narrower ones (a group's heading), merged where they overlap; as many
+ * as the table has columns, right of its labels, or none. */
+static Span *
+header_spans (NbImporter *im,
+              guint       start,
+              guint       end,
+              double      left,
+              guint       n_columns)
+{
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      Span span = { cell->x_start, cell->x_end };
+
+      if (!im->is_value[i] && span.end > left)
+        g_array_append_val (cells, span);
+    }
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const Span *a = &g_array_index (cells, Span, i);
+      const Span *inner = NULL;
+      gboolean spread = FALSE;
+
+      for (guint j = 0; j < cells->len && !spread; j++)
+        {
+          const Span *b = &g_array_index (cells, Span, j);
+
+          if (j == i || !spans_overlap (a, b) || b->end - b->start >= a->end - a->start)
+            continue;
+          if (inner != NULL && !spans_overlap (inner, b))
+            spread = TRUE;
+          inner = inner != NULL ? inner : b;
+        }
+      if (spread)
+        continue;
+      /* merge with every span it overlaps */
+      {
+        Span span = *a;
+        for (guint m = 0; m < merged->len; )
+          {
+            const Span *b = &g_array_index (merged, Span, m);
+            if (spans_overlap (&span, b))
+              {
+                span.start = MIN (span.start, b->start);
+                span.end = MAX (span.end, b->end);
+                g_array_remove_index (merged, m);
+              }
+            else
+              m++;
+          }
+        g_array_append_val (merged, span);
+      }
+    }
+  if (merged->len != n_columns)
+    return NULL;
+  g_array_sort (merged, compare_spans);
+  return g_memdup2 (merged->data, n_columns * sizeof (Span));
+}
+
+static Span *
+column_spans (NbImporter *im,
+              GArray     *groups,
+              guint       start,
+              guint       n_columns)
+{
+  Span *spans = NULL;
+  double left = G_MAXDOUBLE;
+
+  if (!im->doc->positioned || groups->len == 0)
+    return NULL;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+
+      if (group->last - group->first + 1 != n_columns ||
+          nb_importer_cell (im, group->first)->line != nb_importer_cell (im, group->last)->line)
+        continue;
+      if (spans == NULL)
+        {
+          spans = g_new (Span, n_columns);
+          for (guint c = 0; c < n_columns; c++)
+            spans[c] = (Span) { G_MAXDOUBLE, -G_MAXDOUBLE };
+        }
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const NbImportCell *cell = nb_importer_cell (im, group->first + c);
+          spans[c].start = MIN (spans[c].start, cell->x_start);
+          spans[c].end = MAX (spans[c].end, cell->x_end);
+        }
+    }
+  if (spans != NULL)
+    return spans;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      for (guint i = group->first; i <= group->last; i++)
+        left = MIN (left, nb_importer_cell (im, i)->x_start);
+    }
+  return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
+}
+
+/* The column of each cell of a short row of a PDF, by where it stands:
+ * each cell must lie under exactly one column's span, in order.  FALSE
+ * when one is not certain. */
+static gboolean
+columns_by_position (NbImporter  *im,
+                     const Group *group,
+                     const Span  *spans,
+                     guint        n_columns,
+                     guint       *column_of)
+{
+  const NbImportCell *first = nb_importer_cell (im, group->first);
+
+  if (spans == NULL || first->line != nb_importer_cell (im, group->last)->line)
+    return FALSE;
+  for (guint i = group->first; i <= group->last; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      guint k = i - group->first, n_under = 0;
+
+      for (guint c = 0; c < n_columns; c++)
+        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
+          {
+            column_of[k] = c;
+            n_under++;
+          }
+      if (n_under != 1 || (k > 0 && column_of[k] <= column_of[k - 1]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Digits run together ---------------------------------------------------- */
+
+/* Splits of a run of digits into one count per column (no leading zeros)
+ * where every total column equals the sum of its parts; stops counting at
+ * two, and gives up (G_MAXUINT) after MAX_SPLIT_STEPS tries. */
+#define MAX_SPLIT_STEPS 1000000
+
+typedef struct {
+  const NbTableDef *def;
+  const char       *digits;
+  gsize             length;
+  gint64           *values;     /* the split being tried */
+  gint64           *found;      /* the first split found */
+  guint             n_found;
+  guint             steps;
+} Split;
+
+static void
+try_splits (Split *split,
+            guint  column,
+            gsize  at)
+{
+  const NbColumnDef *col;
+
+  if (split->n_found >= 2 || split->steps > MAX_SPLIT_STEPS)
+    return;
+  split->steps++;
+  if (column == split->def->n_columns)
+    {
+      if (at == split->length && split->n_found++ == 0)
+        memcpy (split->found, split->values, split->def->n_columns * sizeof (gint64));
+      return;
+    }
+  col = &split->def->columns[column];
+  if (col->n_parts > 0 && col->n_parts <= column)
+    {
+      /* a total: its digits are those of the sum, nothing to choose */
+      gint64 sum = 0;
+      char text[24];
+      gsize l;
+
+      for (guint c = column - col->n_parts; c < column; c++)
+        sum += split->values[c];
+      l = (gsize) g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, sum);
+      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0)
+        {
+          split->values[column] = sum;
+          try_splits (split, column + 1, at + l);
+        }
+      return;
+    }
+  for (gsize l = 1; l <= 12 && at + l <= split->length; l++)
+    {
+      if (l > 1 && split->digits[at] == '0')
+        break;
+      char text[16];
+
+      memcpy (text, split->digits + at, l);
+      text[l] = '\0';
+      split->values[column] = g_ascii_strtoll (text, NULL, 10);
+      try_splits (split, column + 1, at + l);
+    }
+}
+
+/* A row published as one run of digits (a crawler's text of the page):
+ * placed only when exactly one split satisfies the row's totals. */
+/* What the rows adding up to a total row leave for @row in each column:
+ * the published total less the other rows, when all are published. */
+static gboolean
+left_by_column_totals (NbTable *table,
+                       guint    row,
+                       gint64  *values)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint total = row + 1; total < def->n_rows; total++)
+    {
+      guint n_parts = def->rows[total].n_parts;
+      gboolean complete = n_parts > 0 && total - n_parts <= row;
+
+      for (guint c = 0; c < def->n_columns && complete; c++)
+        {
+          complete = nb_table_get_state (table, total, c) == NB_CELL_NUMBER;
+          values[c] = complete ? nb_table_get_number (table, total, c) : 0;
+          for (guint r = total - n_parts; r < total && complete; r++)
+            if (r != row)
+              {
+                complete = nb_table_get_state (table, r, c) == NB_CELL_NUMBER;
+                values[c] -= complete ? nb_table_get_number (table, r, c) : 0;
+              }
+          complete = complete && values[c] >= 0;
+        }
+      if (complete)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A glued row that more than one split fits, tried again once the table's
+ * other rows are in: the column totals leave one set of numbers, and the
+ * digits must be exactly those. */
+static gboolean
+place_glued_by_column_totals (NbImporter  *im,
+                              NbTable     *table,
+                              guint        row,
+                              const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const char *text = nb_importer_cell (im, group->first)->text;
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+
+  if (!left_by_column_totals (table, row, values))
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[c]);
+  if (strcmp (joined->str, text) != 0)
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），按表中各栏的合计拆分填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
+typedef struct {
+  guint row;
+  Group group;
+} Pending;
+
+static gboolean
+place_glued (NbImporter  *im,
+             NbTable     *table,
+             guint        row,
+             const Group *group,
+             GArray      *pending)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const char *text = nb_importer_cell (im, group->first)->text;
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *found = g_new0 (gint64, def->n_columns);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *where = nb_importer_where (im, group->first);
+  Split split = { def, text, strlen (text), values, found, 0, 0 };
+  gboolean any_total = FALSE;
+
+  for (gsize i = 0; i < split.length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      any_total |= def->columns[c].n_parts > 0;
+      if (def->columns[c].kind != NB_CELL_KIND_COUNT)
+        return FALSE;
+    }
+  if (group->first != group->last || def->n_columns < 2 || split.length < def->n_columns)
+    return FALSE;
+  if (any_total)
+    try_splits (&split, 0, 0);
+  if (split.n_found >= 2 && split.steps <= MAX_SPLIT_STEPS && pending != NULL)
+    {
+      Pending later = { row, *group };
+      g_array_append_val (pending, later);
+      return TRUE;
+    }
+  if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS)
+    {
+      im->n_unplaced++;
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                               "%s「%s」（原文%s）：各栏数字连在一起（%s），%s，此行未填入",
+                               nb_import_table_name (def), name, where, text,
+                               !any_total ? "本表没有合计栏，无法拆分" :
+                               split.n_found == 0 ? "没有一种拆分符合本行的合计" :
+                               "不止一种拆分符合本行的合计");
+      return TRUE;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），只有一种拆分符合本行的合计，按此填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
+static void
+place_group (NbImporter  *im,
+             NbTable     *table,
+             guint        row,
+             const Group *group,
+             const Span  *spans,
+             GArray      *pending)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = group->last - group->first + 1;
+  g_autofree guint *column_of = g_new (guint, n);
+
+  if (n > def->n_columns)
+    {
+      /* a converter's row with empty cells at one end (merged label cells
+       * shifted the row): the numbers are the rest, when the other end is
+       * not blank */
+      guint extra = n - def->n_columns, lead = 0, trail = 0;
+      Group trimmed = *group;
+
+      while (lead < n && im->is_value[group->first + lead] == NB_IMPORT_VALUE_BLANK)
+        lead++;
+      while (trail < n && im->is_value[group->last - trail] == NB_IMPORT_VALUE_BLANK)
+        trail++;
+      if (nb_importer_cell (im, group->first)->line == nb_importer_cell (im, group->last)->line &&
+          ((trail >= extra && lead == 0) || (lead >= extra && trail == 0)))
+        {
+          if (lead == 0)
+            trimmed.last -= extra;
+          else
+            trimmed.first += extra;
+          place_group (im, table, row, &trimmed, spans, pending);
+          return;
+        }
+    }
+  if (n == 1 && place_glued (im, table, row, group, pending))
+    return;
+  if (n == def->n_columns)
+    {
+      for (guint c = 0; c < def->n_columns; c++)
+        place_value (im, table, row, c, nb_importer_cell (im, group->first + c)->text);
+      return;
+    }
+  if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
+    {
+      /* the columns without a cell were published blank */
+      for (guint c = 0, k = 0; c < def->n_columns; c++)
+        {
+          gboolean here = k < n && column_of[k] == c;
+          place_value (im, table, row, c, here ? nb_importer_cell (im, group->first + k)->text : "");
+          k += here;
+        }
+      return;
+    }
+
+  {
+    g_autofree char *name = row_name (def, row);
+    g_autofree char *address = row_address (def, row);
+    g_autofree char *values = group_text (im, group);
+    g_autofree char *where = nb_importer_where (im, group->first);
+
+    im->n_unplaced += count_filled (im, group);
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                             "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
+                             nb_import_table_name (def), name, where, n, def->n_columns, values);
+  }
+}
+
+/* A row of a PDF whose label has no numbers beside it: every cell blank. */
+static void
+place_blank_row (NbImporter *im,
+                 NbTable    *table,
+                 guint       row)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint c = 0; c < def->n_columns; c++)
+    place_value (im, table, row, c, "");
+}
+
+static void
+report_group (NbImporter  *im,
+              NbTable     *table,
+              const Group *group,
+              const char  *label)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree char *values = group_text (im, group);
+
+  im->n_unplaced += count_filled (im, group);
+  if (label != NULL)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                             "%s：「%s」后的数据对不上表中应在此处的行，未导入：%s", nb_import_table_name (def), label, values);
+  else
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                             "%s：无法确定所在行的数据，未导入：%s", nb_import_table_name (def), values);
+}
+
+static void
+report_missing_row (NbImporter       *im,
+                    const NbTableDef *def,
+                    guint             row,
+                    const char       *why)
+{
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address, "%s：%s「%s」", nb_import_table_name (def), why, name);
+}
+
+void
+nb_import_table (NbImporter *im,
+                 NbTable    *table,
+                 guint       start,
+                 guint       end)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autoptr(GArray) groups = find_groups (im, start, end);
+  g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  guint r = 0, g = 0, placed = 0;
+  guint first_missing = G_MAXUINT;
+
+  if (groups->len > 0 && header_is_foreign (im, def, start, g_array_index (groups, Group, 0).first))
+    {
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                               "%s：表头不是 %s 版格式的表头（可能是另一版格式），此表未导入",
+                               nb_import_table_name (def), im->edition->key);
+      return;
+    }
+
+  if (def->n_label_columns == 0 || def->rows[0].label == NULL)
+    {
+      /* Section 四: no labels; the one row of numbers after the header. */
+      int chosen = -1;
+
+      for (guint i = 0; i < groups->len && chosen < 0; i++)
+        {
+          const Group *group = &g_array_index (groups, Group, i);
+          if (group->last - group->first + 1 == def->n_columns)
+            chosen = (int) i;
+        }
+      for (guint i = 0; i < groups->len && chosen < 0; i++)
+        if (!g_array_index (groups, Group, i).all_blank)
+          chosen = (int) i;
+      if (chosen < 0)
+        {
+          nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                                   "%s：未找到表格中的数据", nb_import_table_name (def));
+          return;
+        }
+      place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL);
+      for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
+        if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
+          {
+            report_group (im, table, &g_array_index (groups, Group, i), NULL);
+            n_reported++;
+          }
+      nb_table_drop_equal_overrides (table);
+      return;
+    }
+
+  while (r < def->n_rows && g < groups->len)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      Window window;
+      Match m;
+
+      build_window (im, groups, g, start, end, &window);
+      m = match_row (def, r, &window, 0);
+      if (m.level != MATCH_NONE && !label_ends_lead (&window, &m))
+        m.level = MATCH_NONE;
+      if (m.level == MATCH_NONE)
+        m = match_foreign_row (im, def, r, &window);
+      if (m.level == MATCH_NONE)
+        m = match_abridged (def, r, &window);
+      if (m.level != MATCH_NONE)
+        {
+          /* the next row's label between this label and the numbers:
+           * this row was published without numbers */
+          if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE)
+            {
+              if (spans != NULL)
+                place_blank_row (im, table, r);
+              else
+                report_missing_row (im, def, r, "这一行没有数据，未填入");
+              r++;
+              window_clear (&window);
+              continue;
+            }
+          if (m.level == MATCH_FOREIGN)
+            {
+              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
+                                                           NULL, NULL, NULL);
+              g_autofree char *address = row_address (def, r);
+              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                                       "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
+                                       nb_import_table_name (def), published, im->edition->key, def->rows[r].label);
+            }
+          else if (m.level == MATCH_ABRIDGED)
+            {
+              g_autofree char *address = row_address (def, r);
+              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                                       "%s：行标签「%s」比格式中的「%s」少了几个字，按「%s」导入",
+                                       nb_import_table_name (def), window.lead_text, def->rows[r].label,
+                                       def->rows[r].label);
+            }
+          else if (m.level == MATCH_TYPO)
+            {
+              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
+                                                           NULL, NULL, NULL);
+              g_autofree char *address = row_address (def, r);
+              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                                       "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
+                                       nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
+            }
+          place_group (im, table, r, group, spans, pending);
+          placed++;
+          r++, g++;
+          window_clear (&window);
+          continue;
+        }
+
+      if (group->all_blank)
+        {
+          g++;
+          window_clear (&window);
+          continue;
+        }
+
+      /* an extra row before the expected one? */
+      if (g + 1 < groups->len)
+        {
+          Window next;
+          MatchLevel level;
+
+          build_window (im, groups, g + 1, start, end, &next);
+          level = match_row (def, r, &next, 0).level;
+          window_clear (&next);
+          if (level >= MATCH_LOOSE)
+            {
+              report_group (im, table, group, window.lead_text);
+              g++;
+              window_clear (&window);
+              continue;
+            }
+        }
+
+      /* expected rows missing before this one? */
+      {
+        guint skip = 0;
+
+        for (guint k = 1; k <= 3 && r + k < def->n_rows && skip == 0; k++)
+          if (match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
+            skip = k;
+        if (skip > 0)
+          {
+            for (guint k = 0; k < skip; k++)
+              {
+                /* in a PDF, a label with no numbers on its line is a row
+                 * published blank */
+                if (spans != NULL && match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
+                  place_blank_row (im, table, r + k);
+                else
+                  report_missing_row (im, def, r + k, "缺少一行");
+              }
+            r += skip;
+            window_clear (&window);
+            continue;
+          }
+      }
+
+      report_group (im, table, group, window.lead_text);
+      report_missing_row (im, def, r, "未找到这一行（标签不符）");
+      r++, g++;
+      window_clear (&window);
+    }
+
+  if (placed == 0 && r == 0)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key, "%s：未找到表格中的数据", nb_import_table_name (def));
+  else
+    {
+      first_missing = r;
+      for (guint k = first_missing; k < def->n_rows; k++)
+        report_missing_row (im, def, k, "缺少一行（原文可能不完整）");
+    }
+  for (guint n_reported = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      if (group->all_blank)
+        continue;
+      if (n_reported++ == MAX_REPORTED_GROUPS)
+        {
+          guint rest = 0;
+          for (; g < groups->len; g++)
+            {
+              rest += !g_array_index (groups, Group, g).all_blank;
+              im->n_unplaced += count_filled (im, &g_array_index (groups, Group, g));
+            }
+          nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                                   "%s：另有 %u 组数据未导入", nb_import_table_name (def), rest);
+          break;
+        }
+      {
+        Window window;
+        build_window (im, groups, g, start, end, &window);
+        report_group (im, table, group, window.lead_text);
+        window_clear (&window);
+      }
+    }
+  /* glued rows that more than one split fits: by the column totals, or
+   * reported */
+  for (guint k = 0; k < pending->len; k++)
+    {
+      const Pending *p = &g_array_index (pending, Pending, k);
+
+      if (!place_glued_by_column_totals (im, table, p->row, &p->group))
+        place_glued (im, table, p->row, &p->group, NULL);
+    }
+  nb_table_drop_equal_overrides (table);
+}
+
