@@ -4,7 +4,7 @@
 # read-only.  The report already there stays byte for byte, no temporary
 # file is left, and the message says why.  Needs root and mount
 # namespaces (CI has both); skipped otherwise — test-faults injects the
-# same failures everywhere.
+# same failures everywhere.  Last, a PDF export on the full disk.
 #
 # Usage: test-disk-full.sh NIANBAO SAMPLE.nianbao PAGE.html
 #
@@ -24,7 +24,7 @@ disk=$(mktemp -d)
 mount -t tmpfs -o size=256k,mode=0755 nianbao-test "$disk" || {
   echo "1..0 # SKIP mount -t tmpfs refused"; exit 77; }
 trap 'umount "$disk"; rmdir "$disk"' EXIT
-echo "1..3"
+echo "1..4"
 
 fail () {
   echo "not ok $*"
@@ -40,7 +40,7 @@ cp "$sample" "$disk/report.nianbao"
 
 # 1. full: fill the disk, then save over the report
 dd if=/dev/zero of="$disk/filler" bs=4096 2>/dev/null || true
-if "$nianbao" import "$page" -o "$disk/report.nianbao" 2>"$disk.log"; then
+if "$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>"$disk.log"; then
   fail "1 saving on a full disk succeeded"
 fi
 grep -q "the disk is full. The file on disk was not changed." "$disk.log" ||
@@ -52,7 +52,7 @@ echo "ok 1 full disk: $(tail -n 1 "$disk.log")"
 # 2. read-only: room again, but the disk is mounted read-only
 rm "$disk/filler"
 mount -o remount,ro "$disk"
-if "$nianbao" import "$page" -o "$disk/report.nianbao" 2>"$disk.log"; then
+if "$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>"$disk.log"; then
   fail "2 saving on a read-only disk succeeded"
 fi
 grep -q "the disk is read-only. The file on disk was not changed." "$disk.log" ||
@@ -62,9 +62,23 @@ echo "ok 2 read-only disk: $(tail -n 1 "$disk.log")"
 
 # 3. writable again: the same save works
 mount -o remount,rw "$disk"
-"$nianbao" import "$page" -o "$disk/report.nianbao" 2>/dev/null || [ $? -eq 1 ] ||
+"$nianbao" import "$page" -o "$disk/report.nianbao" --force 2>/dev/null || [ $? -eq 1 ] ||
   fail "3 saving failed once the disk was fine"
 cmp -s "$sample" "$disk/report.nianbao" && fail "3 nothing was saved"
 only_the_report_left 3
 echo "ok 3 saved once the disk had room and was writable"
-rm -f "$disk.log"
+# 4. a PDF export on a full disk: the PDF already there stays
+"$nianbao" export --format pdf "$sample" -o "$disk/report.pdf" >/dev/null 2>&1 ||
+  fail "4 the first export failed"
+cp "$disk/report.pdf" "$disk.pdf"
+dd if=/dev/zero of="$disk/filler" bs=4096 2>/dev/null || true
+if "$nianbao" export --format pdf "$sample" -o "$disk/report.pdf" >/dev/null 2>"$disk.log"; then
+  fail "4 a PDF export on a full disk succeeded"
+fi
+grep -q "the disk is full. The file on disk was not changed." "$disk.log" ||
+  fail "4 message: $(tail -n 1 "$disk.log")"
+cmp -s "$disk.pdf" "$disk/report.pdf" || fail "4 the PDF changed on a full disk"
+left=$(ls -A "$disk" | grep -v -x -e report.nianbao -e report.pdf -e filler || true)
+[ -z "$left" ] || fail "4 left behind: $left"
+echo "ok 4 PDF export on a full disk: $(tail -n 1 "$disk.log")"
+rm -f "$disk.log" "$disk.pdf"

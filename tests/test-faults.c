@@ -19,11 +19,14 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "nb-page-renderer.h"
 #include "nb-report-file.h"
 #include "test-util.h"
 
@@ -37,7 +40,8 @@ static struct {
   int     fallocate_errno;
   int     fsync_errno;
   int     rename_errno;
-} fault = { NULL, 0, -1, 0, 0, 0, 0 };
+  gboolean kill_at_limit;  /* the process is killed, as by a timeout, at write_limit */
+} fault = { NULL, 0, -1, 0, 0, 0, 0, FALSE };
 
 static void
 fault_clear (void)
@@ -46,6 +50,7 @@ fault_clear (void)
   fault.create_errno = fault.fallocate_errno = fault.fsync_errno = fault.rename_errno = 0;
   fault.write_limit = -1;
   fault.written = 0;
+  fault.kill_at_limit = FALSE;
 }
 
 static gboolean
@@ -135,6 +140,8 @@ write (int         fd,
     {
       gint64 room = fault.write_limit - fault.written;
 
+      if (room <= 0 && fault.kill_at_limit)
+        raise (SIGKILL);
       if (room <= 0)
         {
           errno = ENOSPC;
@@ -393,7 +400,8 @@ test_parent_is_a_file (Fixture       *fixture,
   g_assert_false (nb_report_save_to_path (fixture->report, inside, &error));
   g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_nonnull (strstr (error->message, fixture->path));
   g_assert_nonnull (strstr (error->message, "The file on disk was not changed"));
   assert_intact (fixture);
 }
@@ -614,6 +622,179 @@ test_no_stamp (Fixture       *fixture,
   g_assert_false (missing.exists);
 }
 
+/* ---- Links, modes, special files ---------------------------------------------- */
+
+static char *
+contents (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Saving through a symbolic link writes the report it points at; the
+ * link stays a link. */
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+
+  g_assert_cmpint (symlink ("report.nianbao", link), ==, 0);
+  g_assert_true (nb_report_save_to_path (fixture->report, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  loaded = nb_report_load_from_path (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_get (loaded, "s3_requests.new.natural"), ==, 23);
+}
+
+/* A second name of the file keeps the old bytes (a save writes a new
+ * file), and the writer says so. */
+static void
+test_hard_link (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.nianbao", NULL);
+  g_autofree char *text = nb_report_to_data (fixture->report, NULL);
+  g_autofree char *now = NULL, *kept = NULL, *asked = NULL;
+  g_autoptr(NbFileWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (link (fixture->path, other), ==, 0);
+  asked = nb_file_links_notice (fixture->path);
+  writer = nb_file_writer_new (fixture->path, &error);
+  g_assert_no_error (error);
+  /* the window asks before a checked save: the same words */
+  g_assert_cmpstr (asked, ==, nb_file_writer_get_notice (writer));
+  g_test_message ("%s", nb_file_writer_get_notice (writer));
+  g_assert_nonnull (strstr (nb_file_writer_get_notice (writer), "1 other name (a hard link)"));
+  g_assert_true (nb_file_writer_write (writer, text, strlen (text), &error));
+  g_assert_true (nb_file_writer_commit (writer, &error));
+  g_assert_no_error (error);
+  now = contents (fixture->path);
+  g_assert_cmpstr (now, ==, text);
+  kept = contents (other);
+  g_assert_cmpmem (kept, strlen (kept), fixture->on_disk, fixture->length);
+}
+
+/* A private file stays private. */
+static void
+test_mode_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_true (nb_report_save_to_path (fixture->report, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* a new file: the usual mode, 0666 less the umask */
+  {
+    g_autofree char *fresh = g_build_filename (fixture->dir, "new.nianbao", NULL);
+    mode_t mask = umask (022);
+
+    g_assert_true (nb_report_save_to_path (fixture->report, fresh, &error));
+    umask (mask);
+    g_assert_cmpint (g_stat (fresh, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  }
+}
+
+/* A pipe (or a device, such as /dev/stdout as root) is never replaced. */
+static void
+test_special_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (nb_report_save_to_path (fixture->report, fifo, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_assert_nonnull (strstr (error->message, "-o -"));
+  g_assert_cmpint (g_stat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_remove (fifo);
+  assert_intact (fixture);
+}
+
+/* ---- The PDF ------------------------------------------------------------------ */
+
+static void
+export_pdf (Fixture *fixture,
+            GError **error)
+{
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (fixture->report);
+
+  g_assert_false (nb_page_renderer_write_pdf (renderer, fixture->path, error));
+}
+
+/* The disk fills up in the middle of the PDF: the old file stays. */
+static void
+test_pdf_disk_full (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fault.dir = g_strdup (fixture->dir);
+  fault.write_limit = 20000;
+  export_pdf (fixture, &error);
+  fault_clear ();
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "the disk is full"));
+  g_assert_nonnull (strstr (error->message, "The file on disk was not changed"));
+  assert_intact (fixture);
+}
+
+/* Killed in the middle of the PDF (a timeout, a power cut of the
+ * process): the old file stays; only the temporary is left. */
+static void
+test_pdf_killed (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *now = NULL;
+  const char *name;
+  gboolean temporary_left = FALSE;
+  gsize length;
+
+  if (g_test_subprocess ())
+    {
+      /* the parent's folder, not this fixture's */
+      g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (fixture->report);
+      const char *parent = g_getenv ("NB_TEST_PARENT_DIR");
+      g_autofree char *path = g_build_filename (parent, "report.nianbao", NULL);
+
+      fault.dir = g_strdup (parent);
+      fault.write_limit = 20000;
+      fault.kill_at_limit = TRUE;
+      nb_page_renderer_write_pdf (renderer, path, NULL);
+      return;
+    }
+  g_setenv ("NB_TEST_PARENT_DIR", fixture->dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  g_assert_true (g_file_get_contents (fixture->path, &now, &length, NULL));
+  g_assert_cmpmem (now, length, fixture->on_disk, fixture->length);
+  /* it was killed while writing: its temporary file is there */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    temporary_left |= g_str_has_prefix (name, ".report.nianbao.");
+  g_assert_true (temporary_left);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -633,6 +814,12 @@ main (int argc, char **argv)
   ADD ("changed-on-disk", test_changed_on_disk);
   ADD ("changed-on-disk-async", test_changed_on_disk_async);
   ADD ("no-stamp", test_no_stamp);
+  ADD ("symlink", test_symlink);
+  ADD ("hard-link", test_hard_link);
+  ADD ("mode-kept", test_mode_kept);
+  ADD ("special-file", test_special_file);
+  ADD ("pdf-disk-full", test_pdf_disk_full);
+  ADD ("pdf-killed", test_pdf_killed);
 #undef ADD
   return g_test_run ();
 }

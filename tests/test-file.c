@@ -5,6 +5,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "nb-checker.h"
 #include "nb-report-export.h"
 #include "nb-report-file.h"
 #include "nb-value.h"
@@ -312,11 +313,13 @@ test_export_json (void)
   gsize length;
   g_autofree char *data = sample_data (&length);
   g_autoptr(NbReport) report = nb_report_new_from_data (data, length, NULL);
+  g_autoptr(NbChecker) checker = NULL;
   g_autofree char *json = NULL;
   NbTable *regs = nb_report_get_table (report, "s2_regulations");
 
   nb_table_set_note (regs, 1, 2, "含部门文件");
-  json = nb_report_export_json (report, NULL, NULL);
+  checker = nb_checker_new (report);
+  json = nb_report_export_json (report, nb_checker_get_findings (checker), NULL);
   g_assert_nonnull (strstr (json, "\"edition\": \"2021\""));
   g_assert_nonnull (strstr (json, "\"amount\": 35.6\n"));
   g_assert_nonnull (strstr (json, "\"s2_regulations.normative.in_force\": \"含部门文件\""));

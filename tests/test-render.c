@@ -627,7 +627,9 @@ test_pdf_error (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (nb_page_renderer_write_pdf (renderer, "/nonexistent-dir/x/report.pdf", &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
+  /* the message names the folder that is missing */
+  g_assert_nonnull (strstr (error->message, "“/nonexistent-dir/x” does not exist"));
   g_assert_finalize_object (g_steal_pointer (&renderer));
   g_assert_finalize_object (g_steal_pointer (&report));
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-new-report-dialog.h"
 #include "nb-text-page.h"
@@ -692,6 +693,125 @@ test_crash_recovery (void)
   destroy_window (window);
 }
 
+/* A crash, then another program writes the file: the restore says so,
+ * and the first save asks before writing over it; the file stays as that
+ * program left it, byte for byte. */
+static void
+test_recovery_after_outside_change (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) other = test_clean_report (NB_EDITION_2021);
+  g_autofree char *dir = g_dir_make_tmp ("nb-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
+  g_autofree char *theirs = NULL, *on_disk = NULL;
+  g_autoptr(GError) error = NULL;
+  NbWindow *window = window_with (report);
+  GtkWidget *dialog;
+  GList *dialogs;
+  gsize theirs_length, on_disk_length;
+
+  g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, "崩溃前未保存的修改。");
+  g_assert_true (nb_window_write_recovery (window, &error));
+  destroy_window (window);   /* the crash */
+
+  nb_report_set_organ (other, "另一个程序写入的机关");
+  g_assert_true (nb_report_save_to_path (other, path, NULL));
+  g_assert_true (g_file_get_contents (path, &theirs, &theirs_length, NULL));
+
+  window = nb_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = nb_window_offer_recovery (window);
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Another program changed this file after the copy was kept"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_cmpstr (nb_window_get_path (window), ==, path);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  spin ();
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialogs->data), "changed on disk"));
+  g_assert_true (g_file_get_contents (path, &on_disk, &on_disk_length, NULL));
+  g_assert_cmpmem (on_disk, on_disk_length, theirs, theirs_length);
+  g_assert_true (nb_window_get_modified (window));
+  gtk_window_destroy (dialogs->data);
+  g_list_free (dialogs);
+
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Shows @report in a window, its info page and the page of its first
+ * table, and returns how long that took. */
+static gint64
+open_costly (NbReport   *report,
+             const char *what)
+{
+  gint64 start = g_get_monotonic_time (), elapsed;
+  NbWindow *window = window_with (report);
+  const char *title;
+
+  nb_window_show_section (window, 0);
+  spin ();
+  nb_window_show_section (window, 2);
+  nb_window_set_findings_visible (window, TRUE);
+  spin ();
+  elapsed = g_get_monotonic_time () - start;
+  title = adw_window_title_get_title (window->window_title);
+  g_test_message ("%s: the window opened it in %.3f s", what, elapsed / 1e6);
+  g_assert_cmpuint (g_utf8_strlen (title, -1), <=, NB_DISPLAY_MAX_CHARS + 1);
+  /* a guard against a freeze, not a speed goal (benchmarks/run has those) */
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+  destroy_window (window);
+  return elapsed;
+}
+
+/* Texts that once froze the window: 100,000 accents, a title of a
+ * million characters, a marker of a megabyte, bidi controls. */
+static void
+test_costly_texts (void)
+{
+  g_autofree char *accents_path = test_data_path ("bad-cost/accents-100000.nianbao");
+  g_autofree char *bidi_path = test_data_path ("bad-cost/bidi-controls.nianbao");
+  g_autoptr(NbReport) accents = nb_report_load_from_path (accents_path, NULL);
+  g_autoptr(NbReport) bidi = nb_report_load_from_path (bidi_path, NULL);
+  g_autoptr(NbReport) title = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) marker = test_clean_report (NB_EDITION_2021);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (accents);
+  g_assert_nonnull (bidi);
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "不适用");
+  nb_table_set_marker (nb_report_get_table (marker, "s2_regulations"), 0, 0, text->str);
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "年");
+  nb_report_set_title (title, text->str);
+
+  open_costly (accents, "100,000 accents in the organ");
+  open_costly (title, "a title of 1,000,000 characters");
+  open_costly (marker, "a cell marker of 1 MB");
+  open_costly (bidi, "bidi controls in the organ");
+  /* what the window shows has no control left to turn it around */
+  {
+    NbWindow *window = window_with (bidi);
+
+    g_assert_false (nb_display_text_has_bidi_controls (
+                      adw_window_title_get_title (window->window_title)));
+    destroy_window (window);
+  }
+}
+
 static void
 test_bad_file (void)
 {
@@ -764,6 +884,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);
+  g_test_add_func ("/window/recovery-after-outside-change", test_recovery_after_outside_change);
+  g_test_add_func ("/window/costly-texts", test_costly_texts);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);

@@ -66,6 +66,7 @@ nb_cli_aggregate (int    argc,
                   char **argv)
 {
   gboolean allow_mixed = FALSE;
+  gboolean force = FALSE;
   g_autofree char *organ = NULL;
   g_autofree char *output = NULL;
   g_auto(GStrv) inputs = NULL;
@@ -75,7 +76,10 @@ nb_cli_aggregate (int    argc,
          "are taken)"), NULL },
     { "organ", 0, 0, G_OPTION_ARG_STRING, &organ, N_("The office the summary is made for"),
       N_("NAME") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .nianbao file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The .nianbao file to write"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the file to write if it exists"),
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -100,6 +104,9 @@ nb_cli_aggregate (int    argc,
       return 2;
     }
 
+  if (!nb_cli_check_output (output, (const char * const *) inputs, NB_CLI_OUTPUT_REPLACE_FORCED, force))
+    return 2;
+
   nb_aggregate_options_init (&options);
   options.allow_mixed = allow_mixed;
   options.organ = organ;
@@ -118,7 +125,7 @@ nb_cli_aggregate (int    argc,
              g_error_matches (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_DUPLICATE) ||
              g_error_matches (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_TOO_LARGE) ? 1 : 2;
     }
-  if (!nb_report_save_to_path (summary, output, &error))
+  if (!nb_cli_save_report (summary, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;

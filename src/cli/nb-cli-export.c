@@ -1,8 +1,9 @@
 /* nb-cli-export.c — `nianbao export`: a report as PDF or HTML
  *
- *   nianbao export --format pdf|html FILE -o OUT
+ *   nianbao export --format pdf|html|json FILE -o OUT
  *
- * The format may be left out when OUT ends in .pdf or .html.  Runs with
+ * The format may be left out when OUT ends in .pdf, .html or .json; OUT
+ * `-` is standard output, and OUT is never FILE itself.  Runs with
  * no display.  Exit status: 0 when written, 1 when the report cannot be
  * read or the output cannot be written, 2 on a usage error.
  *
@@ -13,8 +14,10 @@
 #include "config.h"
 
 #include <malloc.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
 #include "nb-cli-private.h"
 #include "nb-html-export.h"
 #include "nb-page-renderer.h"
@@ -62,6 +65,18 @@ find_format (const char   *name,
   return FALSE;
 }
 
+/* What was written goes to standard output, unless the export itself
+ * does (`-o -`). */
+static void
+say_written (const char *output,
+             const char *line)
+{
+  if (nb_cli_is_stdout (output))
+    g_printerr ("%s\n", line);
+  else
+    g_print ("%s\n", line);
+}
+
 static gboolean
 export_pdf (NbReport    *report,
             const char  *fingerprint,
@@ -70,8 +85,9 @@ export_pdf (NbReport    *report,
             GError     **error)
 {
   g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autoptr(NbFileWriter) writer = NULL;
   g_auto(GStrv) fonts = NULL;
-  g_autofree char *font_list = NULL;
+  g_autofree char *font_list = NULL, *summary = NULL;
   guint n_pages, unknown;
 
   /* cairo copies each embedded font's whole CFF table (some 24 MB for a
@@ -85,13 +101,16 @@ export_pdf (NbReport    *report,
                 "include-signature", signature,
                 NULL);
   n_pages = nb_page_renderer_paginate (renderer);
-  if (!nb_page_renderer_write_pdf (renderer, output, error))
+  writer = nb_cli_open_output (output, error);
+  if (writer == NULL || !nb_page_renderer_write_pdf_to (renderer, writer, error))
     return FALSE;
 
   fonts = nb_page_renderer_get_fonts_used (renderer);
   font_list = g_strjoinv (", ", fonts);
-  g_print (ngettext ("%s: %u page, fonts: %s\n", "%s: %u pages, fonts: %s\n", n_pages),
-           output, n_pages, font_list);
+  summary = g_strdup_printf (ngettext ("%s: %u page, fonts: %s", "%s: %u pages, fonts: %s",
+                                       n_pages),
+                             output, n_pages, font_list);
+  say_written (output, summary);
   unknown = nb_page_renderer_get_unknown_glyphs (renderer);
   if (unknown > 0)
     g_printerr (ngettext ("Warning: %u character has no glyph in the installed fonts and prints as a box\n",
@@ -99,6 +118,31 @@ export_pdf (NbReport    *report,
                           unknown),
                 unknown);
   return TRUE;
+}
+
+/* The interchange data carries the report's findings: check it here. */
+static gboolean
+export_json (NbReport    *report,
+             const char  *output,
+             GError     **error)
+{
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  gsize length;
+  g_autofree char *json = nb_report_export_json (report, nb_checker_get_findings (checker),
+                                                 &length);
+
+  return nb_cli_write_output (output, json, length, error);
+}
+
+static gboolean
+export_html (NbReport    *report,
+             const char  *fingerprint,
+             const char  *output,
+             GError     **error)
+{
+  g_autofree char *html = nb_html_export (report, fingerprint);
+
+  return nb_cli_write_output (output, html, strlen (html), error);
 }
 
 int
@@ -157,6 +201,8 @@ nb_cli_export (int    argc,
       g_printerr ("%s\n", error->message);
       return EXIT_FAILED;
     }
+  if (!nb_cli_check_output (output, (const char * const *) files, NB_CLI_OUTPUT_STDOUT, FALSE))
+    return EXIT_FAILED;
   fingerprint = nb_report_fingerprint (report);
 
   switch (format)
@@ -165,14 +211,14 @@ nb_cli_export (int    argc,
       written = export_pdf (report, fingerprint, !no_signature, output, &error);
       break;
     case EXPORT_FORMAT_HTML:
-      written = nb_html_export_to_path (report, fingerprint, output, &error);
+      written = export_html (report, fingerprint, output, &error);
       if (written)
-        g_print ("%s\n", output);
+        say_written (output, output);
       break;
     case EXPORT_FORMAT_JSON:
-      written = nb_report_export_json_to_path (report, NULL, output, &error);
+      written = export_json (report, output, &error);
       if (written)
-        g_print ("%s\n", output);
+        say_written (output, output);
       break;
     default:
       g_assert_not_reached ();

@@ -30,6 +30,7 @@ nb_cli_import (int    argc,
   g_autofree char *organ = NULL;
   g_autofree char *edition_key = NULL;
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("The year of the report, if the title does not say"),
@@ -37,7 +38,10 @@ nb_cli_import (int    argc,
     { "organ", 0, 0, G_OPTION_ARG_STRING, &organ, N_("The office that made the report"), N_("NAME") },
     { "edition", 0, 0, G_OPTION_ARG_STRING, &edition_key,
       N_("The format of the report: 2019 or 2021 (detected when not given)"), N_("EDITION") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .nianbao file to write"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The .nianbao file to write (- for standard output)"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace the file to write if it exists (not when something was left out)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -62,6 +66,10 @@ nb_cli_import (int    argc,
                             "nianbao import INPUT -o FILE.nianbao"));
       return EXIT_UNREADABLE;
     }
+
+  if (!nb_cli_check_output (output, (const char * const *) inputs,
+                            NB_CLI_OUTPUT_REPLACE_FORCED | NB_CLI_OUTPUT_STDOUT, force))
+    return EXIT_UNREADABLE;
 
   nb_import_options_init (&options);
   if (year != 0)
@@ -129,7 +137,16 @@ nb_cli_import (int    argc,
       g_printerr ("%s: %s\n", inputs[0], line);
     }
 
-  if (!nb_report_save_to_path (report, output, &error))
+  /* a report that lacks some of the page never takes the place of one */
+  if (nb_import_messages_have_errors (messages) && !nb_cli_is_stdout (output) &&
+      g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("“%s” exists already and was not changed: the import did not place "
+                    "everything (see above), so it does not replace a report, even with "
+                    "--force. Write it to a new file and compare.\n"), output);
+      return EXIT_UNPLACED;
+    }
+  if (!nb_cli_save_report (report, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_UNREADABLE;

@@ -46,6 +46,12 @@ nb_cli_link (int    argc,
       return 2;
     }
 
+  /* link writes FILE in place, by design; LAST is only read */
+  if (!unlink &&
+      !nb_cli_check_output (inputs[0], (const char * const *) inputs + 1, NB_CLI_OUTPUT_DEFAULT,
+                            FALSE))
+    return 2;
+
   report = nb_report_load_from_path (inputs[0], &error);
   if (report == NULL)
     {
@@ -59,7 +65,7 @@ nb_cli_link (int    argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (!nb_report_save_to_path (report, inputs[0], &error))
+  if (!nb_cli_save_report (report, inputs[0], &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;

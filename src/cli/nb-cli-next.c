@@ -57,6 +57,8 @@ nb_cli_next (int    argc,
                   NB_YEAR_MIN, NB_YEAR_MAX - 1);
       return 2;
     }
+  if (!nb_cli_check_output (output, (const char * const *) inputs, NB_CLI_OUTPUT_DEFAULT, FALSE))
+    return 2;
   if (g_file_test (output, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("“%s” exists already; it was not changed\n"), output);
@@ -64,7 +66,7 @@ nb_cli_next (int    argc,
     }
 
   next = nb_report_new_next_year (report, inputs[0], output);
-  if (!nb_report_save_to_path (next, output, &error))
+  if (!nb_cli_save_report (next, output, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;

@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+#include "nb-file.h"
+#include "nb-report.h"
+
 G_BEGIN_DECLS
 
 int nb_cli_aggregate (int argc, char **argv);
@@ -18,5 +21,26 @@ int nb_cli_export (int argc, char **argv);
 int nb_cli_import (int argc, char **argv);
 int nb_cli_link (int argc, char **argv);
 int nb_cli_next (int argc, char **argv);
+
+typedef enum {
+  NB_CLI_OUTPUT_DEFAULT        = 0,       /* an existing file is replaced (an export) */
+  NB_CLI_OUTPUT_REPLACE_FORCED = 1 << 0,  /* only with --force (import, aggregate) */
+  NB_CLI_OUTPUT_STDOUT         = 1 << 1,  /* `-` is standard output */
+} NbCliOutputFlags;
+
+gboolean      nb_cli_is_stdout    (const char         *output);
+gboolean      nb_cli_check_output (const char         *output,
+                                   const char * const *inputs,
+                                   NbCliOutputFlags    flags,
+                                   gboolean            force);
+NbFileWriter *nb_cli_open_output  (const char         *output,
+                                   GError            **error);
+gboolean      nb_cli_write_output (const char         *output,
+                                   const char         *data,
+                                   gsize               length,
+                                   GError            **error);
+gboolean      nb_cli_save_report  (NbReport           *report,
+                                   const char         *output,
+                                   GError            **error);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "nb-compare.h"
-#include "nb-report-export.h"
+#include "nb-report-writer.h"
 #include "nb-similarity.h"
 #include "nb-value.h"
 

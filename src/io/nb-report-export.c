@@ -10,9 +10,9 @@
 
 #include "config.h"
 
-#include "nb-json-writer.h"
+#include "nb-file.h"
 #include "nb-report-export.h"
-#include "nb-report-file-private.h"
+#include "nb-report-writer.h"
 #include "nb-value.h"
 
 static void
@@ -64,26 +64,6 @@ write_annotations (NbJsonWriter *writer,
 }
 
 /**
- * nb_json_write_identity:
- * @writer: an #NbJsonWriter, inside an object
- *
- * Writes whose report @report is: the members `organ`, `year` and
- * `edition`; shared by the export, the link to last year's report in a
- * file and the comparison of two years.
- */
-void
-nb_json_write_identity (NbJsonWriter *writer,
-                        NbReport     *report)
-{
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (report));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (report));
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
-}
-
-/**
  * nb_json_write_findings:
  * @writer: an #NbJsonWriter, at the place of a value
  * @findings: a list of #NbFinding
@@ -124,7 +104,8 @@ nb_json_write_findings (NbJsonWriter *writer,
 
 /**
  * nb_report_export_json:
- * @findings: (nullable): the report's findings, or %NULL to check it here
+ * @findings: the report's findings (a list of #NbFinding): the caller
+ *   checks the report, the file layer does not
  *
  * Returns: (transfer full): the interchange JSON of the report
  */
@@ -133,17 +114,14 @@ nb_report_export_json (NbReport   *report,
                        GListModel *findings,
                        gsize      *length)
 {
-  NbJsonWriter *writer = nb_json_writer_new ();
-  g_autoptr(NbChecker) checker = NULL;
-  g_autofree char *fingerprint = nb_report_fingerprint (report);
+  NbJsonWriter *writer;
+  g_autofree char *fingerprint = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), NULL);
 
-  if (findings == NULL)
-    {
-      checker = nb_checker_new (report);
-      findings = nb_checker_get_findings (checker);
-    }
+  writer = nb_json_writer_new ();
+  fingerprint = nb_report_fingerprint (report);
 
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "export_version");
@@ -160,7 +138,7 @@ nb_report_export_json (NbReport   *report,
       nb_json_writer_key (writer, nb_text_section_key (i));
       nb_json_writer_string (writer, nb_report_get_text (report, i));
     }
-  _nb_json_write_tables (writer, report, write_number);
+  nb_json_write_tables (writer, report, write_number);
   write_annotations (writer, report, "notes", nb_table_get_note);
   write_annotations (writer, report, "markers", nb_table_get_marker);
   write_annotations (writer, report, "units", nb_table_get_unit);

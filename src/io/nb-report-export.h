@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include "nb-checker.h"
+#include "nb-finding.h"
 #include "nb-json-writer.h"
+#include "nb-report.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,5 @@ gboolean nb_report_export_json_to_path (NbReport    *report,
                                         GError     **error);
 void  nb_json_write_findings (NbJsonWriter *writer,
                               GListModel   *findings);
-void  nb_json_write_identity (NbJsonWriter *writer,
-                              NbReport     *report);
 
 G_END_DECLS

@@ -4,6 +4,8 @@
  * every member is checked against the format and the report's edition as
  * it is read (with json-glib, under the strict checks of nb-json-reader.c); a
  * failure names the JSON path, what was expected and what was found.
+ * The text is written by nb-report-writer.c, and read and written on disk
+ * by the file layer (nb-file.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,334 +13,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "nb-json-reader.h"
-#include "nb-json-writer.h"
 #include "nb-previous-link.h"
-#include "nb-report-export.h"
 #include "nb-report-file-private.h"
-#include "nb-value.h"
-
-
-G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
-
-/* ---- Writing ------------------------------------------------------------- */
-
-static void
-write_cell_value (NbJsonWriter *writer,
-                  NbTable      *table,
-                  guint         row,
-                  guint         column)
-{
-  NbCellKind kind = nb_table_get_kind (table, column);
-  g_autofree char *text = NULL;
-
-  if (nb_table_get_state (table, row, column) != NB_CELL_NUMBER)
-    {
-      nb_json_writer_null (writer);
-      return;
-    }
-  if (kind != NB_CELL_KIND_AMOUNT)
-    {
-      nb_json_writer_int (writer, nb_table_get_number (table, row, column));
-      return;
-    }
-  /* amounts as strings: exact, and never read back as a double */
-  text = nb_value_format (kind, nb_table_get_number (table, row, column));
-  nb_json_writer_string (writer, text);
-}
-
-static void
-write_cell (NbJsonWriter *writer,
-            NbTable      *table,
-            guint         row,
-            guint         column)
-{
-  const char *note = nb_table_get_note (table, row, column);
-  const char *marker = nb_table_get_marker (table, row, column);
-  const char *unit = nb_table_get_unit (table, row, column);
-  gboolean overridden = nb_table_is_overridden (table, row, column);
-
-  if (note == NULL && marker == NULL && unit == NULL && !overridden)
-    {
-      write_cell_value (writer, table, row, column);
-      return;
-    }
-
-  nb_json_writer_begin_object (writer);
-  nb_json_writer_key (writer, "value");
-  write_cell_value (writer, table, row, column);
-  if (marker != NULL)
-    {
-      nb_json_writer_key (writer, "marker");
-      nb_json_writer_string (writer, marker);
-    }
-  if (note != NULL)
-    {
-      nb_json_writer_key (writer, "note");
-      nb_json_writer_string (writer, note);
-    }
-  if (unit != NULL)
-    {
-      nb_json_writer_key (writer, "unit");
-      nb_json_writer_string (writer, unit);
-    }
-  if (overridden)
-    {
-      nb_json_writer_key (writer, "override");
-      nb_json_writer_boolean (writer, TRUE);
-    }
-  nb_json_writer_end_object (writer);
-}
-
-/**
- * _nb_json_write_tables:
- * Writes `tables.<table>.<row>.<column>` for every cell of the report,
- * each cell by @write_one: shared by the file and the JSON export.
- */
-void
-_nb_json_write_tables (NbJsonWriter  *writer,
-                       NbReport      *report,
-                       NbCellWriter   write_one)
-{
-  nb_json_writer_key (writer, "tables");
-  nb_json_writer_begin_object (writer);
-  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
-    {
-      NbTable *table = nb_report_get_table_at (report, t);
-      const NbTableDef *def = nb_table_get_def (table);
-
-      nb_json_writer_key (writer, def->key);
-      nb_json_writer_begin_object (writer);
-      for (guint r = 0; r < def->n_rows; r++)
-        {
-          nb_json_writer_key (writer, def->rows[r].key);
-          nb_json_writer_begin_object (writer);
-          for (guint c = 0; c < def->n_columns; c++)
-            {
-              nb_json_writer_key (writer, def->columns[c].key);
-              write_one (writer, table, r, c);
-            }
-          nb_json_writer_end_object (writer);
-        }
-      nb_json_writer_end_object (writer);
-    }
-  nb_json_writer_end_object (writer);
-}
-
-static gboolean
-signature_is_default (NbReport        *report,
-                      NbSignatureLine  line)
-{
-  return nb_report_get_signature_shown (report, line) &&
-         !nb_report_has_custom_signature_label (report, line) &&
-         *nb_report_get_signature_value (report, line) == '\0';
-}
-
-/* Only the lines that differ from the defaults are written; a report
- * with the default block has no "signature" member. */
-static void
-write_signature (NbJsonWriter *writer,
-                 NbReport     *report)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
-    any |= !signature_is_default (report, i);
-  if (!any)
-    return;
-
-  nb_json_writer_key (writer, "signature");
-  nb_json_writer_begin_object (writer);
-  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
-    {
-      if (signature_is_default (report, i))
-        continue;
-      nb_json_writer_key (writer, nb_signature_line_key (i));
-      nb_json_writer_begin_object (writer);
-      if (!nb_report_get_signature_shown (report, i))
-        {
-          nb_json_writer_key (writer, "shown");
-          nb_json_writer_boolean (writer, FALSE);
-        }
-      if (nb_report_has_custom_signature_label (report, i))
-        {
-          nb_json_writer_key (writer, "label");
-          nb_json_writer_string (writer, nb_report_get_signature_label (report, i));
-        }
-      if (*nb_report_get_signature_value (report, i) != '\0')
-        {
-          nb_json_writer_key (writer, "value");
-          nb_json_writer_string (writer, nb_report_get_signature_value (report, i));
-        }
-      nb_json_writer_end_object (writer);
-    }
-  nb_json_writer_end_object (writer);
-}
-
-static void
-write_texts (NbJsonWriter *writer,
-             NbReport     *report)
-{
-  nb_json_writer_begin_object (writer);
-  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
-    {
-      nb_json_writer_key (writer, nb_text_section_key (i));
-      nb_json_writer_string (writer, nb_report_get_text (report, i));
-    }
-  nb_json_writer_end_object (writer);
-}
-
-/* "previous": last year's report, only the cells a link keeps */
-static void
-write_previous (NbJsonWriter   *writer,
-                NbPreviousLink *link)
-{
-  NbReport *figures = nb_previous_link_get_figures (link);
-
-  nb_json_writer_begin_object (writer);
-  nb_json_writer_key (writer, "path");
-  nb_json_writer_string (writer, nb_previous_link_get_path (link));
-  nb_json_write_identity (writer, figures);
-  nb_json_writer_key (writer, "figures");
-  nb_json_writer_begin_object (writer);
-  for (guint t = 0; t < nb_report_get_n_tables (figures); t++)
-    {
-      NbTable *table = nb_report_get_table_at (figures, t);
-      const NbTableDef *def = nb_table_get_def (table);
-      gboolean table_open = FALSE;
-
-      for (guint r = 0; r < def->n_rows; r++)
-        {
-          gboolean row_open = FALSE;
-
-          for (guint c = 0; c < def->n_columns; c++)
-            {
-              if (!nb_previous_link_is_linked_cell (def, r, c))
-                continue;
-              if (!table_open)
-                {
-                  nb_json_writer_key (writer, def->key);
-                  nb_json_writer_begin_object (writer);
-                  table_open = TRUE;
-                }
-              if (!row_open)
-                {
-                  nb_json_writer_key (writer, def->rows[r].key);
-                  nb_json_writer_begin_object (writer);
-                  row_open = TRUE;
-                }
-              nb_json_writer_key (writer, def->columns[c].key);
-              write_cell_value (writer, table, r, c);
-            }
-          if (row_open)
-            nb_json_writer_end_object (writer);
-        }
-      if (table_open)
-        nb_json_writer_end_object (writer);
-    }
-  nb_json_writer_end_object (writer);
-  nb_json_writer_key (writer, "problems");
-  nb_json_writer_string (writer, nb_report_get_text (figures, NB_TEXT_PROBLEMS));
-  nb_json_writer_end_object (writer);
-}
-
-/* "units": the units a summary report adds up */
-static void
-write_units (NbJsonWriter *writer,
-             GPtrArray    *units)
-{
-  nb_json_writer_begin_array (writer);
-  for (guint i = 0; i < units->len; i++)
-    {
-      const NbReportUnit *unit = g_ptr_array_index (units, i);
-
-      nb_json_writer_begin_object (writer);
-      nb_json_writer_key (writer, "organ");
-      nb_json_writer_string (writer, unit->organ);
-      nb_json_writer_key (writer, "file");
-      nb_json_writer_string (writer, unit->file);
-      nb_json_writer_key (writer, "fingerprint");
-      nb_json_writer_string (writer, unit->fingerprint);
-      nb_json_writer_end_object (writer);
-    }
-  nb_json_writer_end_array (writer);
-}
-
-/**
- * nb_report_to_data:
- * @length: (out) (optional): the length of the data
- *
- * Returns: (transfer full): the report as the canonical text of a
- *   .nianbao file: the same report always gives the same bytes
- */
-char *
-nb_report_to_data (NbReport *report,
-                   gsize    *length)
-{
-  NbJsonWriter *writer = nb_json_writer_new ();
-
-  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
-
-  nb_json_writer_begin_object (writer);
-  nb_json_writer_key (writer, "format");
-  nb_json_writer_string (writer, NB_FILE_FORMAT_NAME);
-  nb_json_writer_key (writer, "schema_version");
-  nb_json_writer_int (writer, NB_FILE_SCHEMA_VERSION);
-  nb_json_writer_key (writer, "edition");
-  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
-  nb_json_writer_key (writer, "organ");
-  nb_json_writer_string (writer, nb_report_get_organ (report));
-  nb_json_writer_key (writer, "year");
-  nb_json_writer_int (writer, nb_report_get_year (report));
-  nb_json_writer_key (writer, "title");
-  nb_json_writer_string (writer, nb_report_has_custom_title (report)
-                                   ? nb_report_get_title (report) : NULL);
-  nb_json_writer_key (writer, "date");
-  nb_json_writer_string (writer, *nb_report_get_date (report) ? nb_report_get_date (report) : NULL);
-  write_signature (writer, report);
-  nb_json_writer_key (writer, "texts");
-  write_texts (writer, report);
-  _nb_json_write_tables (writer, report, write_cell);
-  /* optional members: written only when there is something to say, so
-   * that the text of a report without them is as it always was */
-  if (nb_report_get_previous_link (report) != NULL)
-    {
-      nb_json_writer_key (writer, "previous");
-      write_previous (writer, nb_report_get_previous_link (report));
-    }
-  if (nb_report_get_units (report) != NULL)
-    {
-      nb_json_writer_key (writer, "units");
-      write_units (writer, nb_report_get_units (report));
-    }
-  nb_json_writer_end_object (writer);
-
-  return nb_json_writer_free_to_data (writer, length);
-}
-
-/**
- * nb_report_fingerprint:
- * Returns: (transfer full): the first 8 hex digits of the SHA-256 of the
- *   report's canonical file text; it identifies a printed copy
- */
-char *
-nb_report_fingerprint (NbReport *report)
-{
-  gsize length;
-  g_autofree char *data = nb_report_to_data (report, &length);
-  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                         (const guchar *) data, length);
-
-  return g_strndup (digest, 8);
-}
 
 /**
  * nb_report_new_from_data:
@@ -377,172 +57,7 @@ nb_report_new_from_data (const char  *data,
   return _nb_report_read (data, length, error);
 }
 
-/* ---- Paths and async ---------------------------------------------------------- */
-
-/* Reads the whole regular file at @path, at most NB_FILE_MAX_SIZE bytes.
- * The size is checked on the open file before anything is read, and the
- * read stops one byte past the limit, so a file that grows meanwhile
- * cannot fill the memory either.  Devices, pipes and folders are refused:
- * a link to /dev/zero or a FIFO named report.nianbao would otherwise be
- * read for ever. */
-static char *
-read_file (const char  *path,
-           gsize       *length,
-           GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *data = NULL;
-  GStatBuf st;
-  gsize size = 0, capacity;
-  int fd, saved_errno;
-
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   S_ISDIR (st.st_mode) ? _("Could not read “%s”: it is a folder")
-                                        : _("Could not read “%s”: it is not a regular file"),
-                   name);
-      return NULL;
-    }
-  if (st.st_size > NB_FILE_MAX_SIZE)
-    {
-      close (fd);
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a report (%lld bytes; at most %d)"),
-                   name, (long long) st.st_size, NB_FILE_MAX_SIZE);
-      return NULL;
-    }
-
-  capacity = (gsize) st.st_size + 1;
-  data = g_malloc (capacity + 1);
-  for (;;)
-    {
-      gssize n;
-
-      if (size == capacity)
-        {
-          if (capacity > NB_FILE_MAX_SIZE)
-            break;
-          capacity = MIN (capacity * 2, (gsize) NB_FILE_MAX_SIZE + 1);
-          data = g_realloc (data, capacity + 1);
-        }
-      n = read (fd, data + size, capacity - size);
-      if (n == 0)
-        break;
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          saved_errno = errno;
-          close (fd);
-          g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                       _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
-          return NULL;
-        }
-      size += n;
-    }
-  close (fd);
-  if (size > NB_FILE_MAX_SIZE)
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a report (more than %d bytes)"),
-                   name, NB_FILE_MAX_SIZE);
-      return NULL;
-    }
-  data[size] = '\0';
-  *length = size;
-  return g_steal_pointer (&data);
-}
-
-static void
-stamp_set (NbFileStamp *stamp,
-           const char  *data,
-           gsize        length,
-           const char  *path)
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize digest_length = sizeof stamp->sha256;
-  GStatBuf st;
-
-  g_checksum_update (checksum, (const guchar *) data, length);
-  g_checksum_get_digest (checksum, stamp->sha256, &digest_length);
-  stamp->exists = TRUE;
-  stamp->size = length;
-  stamp->mtime = 0;
-  if (g_stat (path, &st) == 0)
-    stamp->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
-}
-
-/**
- * nb_file_stamp_read:
- * @stamp: (out): what is at @path now
- *
- * Reads the file at @path to stamp it.  A missing file is not an error:
- * @stamp then says it does not exist.
- *
- * Returns: %FALSE with @error when the file exists but cannot be read
- */
-gboolean
-nb_file_stamp_read (NbFileStamp  *stamp,
-                    const char   *path,
-                    GError      **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length;
-
-  g_return_val_if_fail (stamp != NULL && path != NULL, FALSE);
-
-  memset (stamp, 0, sizeof *stamp);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    return TRUE;
-  data = read_file (path, &length, &local_error);
-  if (data == NULL)
-    {
-      /* too large to be a report: it is certainly not the one that was saved */
-      if (g_error_matches (local_error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE))
-        {
-          stamp->exists = TRUE;
-          stamp->size = -1;
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  stamp_set (stamp, data, length, path);
-  return TRUE;
-}
-
-/**
- * nb_file_stamp_same_content:
- * Returns: whether @a and @b stamp the same content (or both no file);
- *   the time of modification does not count
- */
-gboolean
-nb_file_stamp_same_content (const NbFileStamp *a,
-                            const NbFileStamp *b)
-{
-  if (!a->exists || !b->exists)
-    return a->exists == b->exists;
-  return a->size == b->size && memcmp (a->sha256, b->sha256, sizeof a->sha256) == 0;
-}
+/* ---- Paths and async ------------------------------------------------------ */
 
 /**
  * nb_report_load_from_path_stamped:
@@ -562,7 +77,7 @@ nb_report_load_from_path_stamped (const char   *path,
   gsize length;
   NbReport *report;
 
-  data = read_file (path, &length, error);
+  data = nb_file_read (path, &length, error);
   if (data == NULL)
     return NULL;
   report = nb_report_new_from_data (data, length, &local_error);
@@ -580,7 +95,7 @@ nb_report_load_from_path_stamped (const char   *path,
       nb_previous_link_set_base (nb_report_get_previous_link (report), folder);
     }
   if (stamp != NULL)
-    stamp_set (stamp, data, length, path);
+    nb_file_stamp_set (stamp, data, length, path);
   return report;
 }
 
@@ -642,7 +157,7 @@ save_data_checked (const char   *path,
   if (!nb_file_write_atomically (path, data, length, error))
     return FALSE;
   if (stamp != NULL)
-    stamp_set (stamp, data, length, path);
+    nb_file_stamp_set (stamp, data, length, path);
   return TRUE;
 }
 
@@ -664,13 +179,6 @@ nb_report_save_to_path_checked (NbReport     *report,
   return save_data_checked (path, data, length, stamp, flags, error);
 }
 
-/**
- * nb_report_save_to_path:
- * Saves atomically (a link to last year's report is first rewritten
- * relative to @path's folder): the text is written to a temporary file beside @path,
- * flushed, then renamed over it, so @path holds either the old or the new
- * report, never half of one.
- */
 /* A link's path is written relative to the folder the report is saved in. */
 static void
 rebase_link (NbReport   *report,
@@ -686,77 +194,44 @@ rebase_link (NbReport   *report,
   nb_previous_link_rebase (link, folder);
 }
 
+/**
+ * nb_report_save_to_path:
+ * Saves atomically with an #NbFileWriter (a link to last year's report is
+ * first rewritten relative to @path's folder): @path then holds either
+ * the old or the new report, never half of one.
+ */
 gboolean
 nb_report_save_to_path (NbReport    *report,
                         const char  *path,
                         GError     **error)
 {
-  gsize length;
-  g_autofree char *data = NULL;
+  g_autoptr(NbFileWriter) writer = nb_file_writer_new (path, error);
 
-  rebase_link (report, path);
-  data = nb_report_to_data (report, &length);
-
-  return nb_file_write_atomically (path, data, length, error);
+  return writer != NULL && nb_report_save_to_writer (report, writer, error);
 }
 
 /**
- * nb_file_write_atomically:
- * Writes @data to a temporary file beside @path, flushes it to disk, and
- * renames it over @path: @path then holds either what it held before or
- * all of @data.  The error says the file on disk was not changed.
+ * nb_report_save_to_writer:
+ * @writer: from nb_file_writer_new() or nb_file_writer_new_for_stdout()
+ *
+ * Writes the report with @writer and commits it, as
+ * nb_report_save_to_path() does; for a caller that shows the writer's
+ * notice (a hard link) or writes to standard output.
  */
-/* What went wrong, in words for the person saving, without the name of
- * the temporary file that GLib's message has. */
-static const char *
-save_failure_reason (const GError *error)
-{
-  if (error->domain != G_FILE_ERROR)
-    return NULL;
-  switch (error->code)
-    {
-    case G_FILE_ERROR_NOSPC:
-      return _("the disk is full");
-    case G_FILE_ERROR_ROFS:
-      return _("the disk is read-only");
-    case G_FILE_ERROR_ACCES:
-    case G_FILE_ERROR_PERM:
-      return _("there is no permission to write in that folder");
-    case G_FILE_ERROR_NOENT:
-    case G_FILE_ERROR_NOTDIR:
-      return _("the folder does not exist");
-    case G_FILE_ERROR_ISDIR:
-      return _("that name is a folder");
-    case G_FILE_ERROR_NAMETOOLONG:
-      return _("the name is too long");
-    case G_FILE_ERROR_IO:
-      return _("the disk reported an error (was it removed?)");
-    default:
-      return NULL;
-    }
-}
-
 gboolean
-nb_file_write_atomically (const char  *path,
-                          const char  *data,
-                          gsize        length,
-                          GError     **error)
+nb_report_save_to_writer (NbReport      *report,
+                          NbFileWriter  *writer,
+                          GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  const char *reason;
+  gsize length;
+  g_autofree char *data = NULL;
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0666, &local_error))
-    return TRUE;
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
 
-  name = g_filename_display_name (path);
-  reason = save_failure_reason (local_error);
-  g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-               _("Could not save “%s”: %s. The file on disk was not changed."),
-               name, reason != NULL ? reason : local_error->message);
-  return FALSE;
+  rebase_link (report, nb_file_writer_get_path (writer));
+  data = nb_report_to_data (report, &length);
+  return nb_file_writer_write (writer, data, length, error) &&
+         nb_file_writer_commit (writer, error);
 }
 
 typedef struct {
@@ -978,7 +453,7 @@ nb_report_save_checked_finish (GAsyncResult  *result,
           g_autofree char *path = g_file_get_path (save->file);
           const char *data = g_bytes_get_data (save->data, &length);
 
-          stamp_set (stamp, data, length, path);
+          nb_file_stamp_set (stamp, data, length, path);
         }
     }
   return TRUE;

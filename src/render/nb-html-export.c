@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-display-text.h"
 #include "nb-html-export.h"
 #include "nb-report-file.h"
 #include "nb-render-common.h"
@@ -44,6 +45,22 @@ append_escaped (GString    *html,
   g_string_append (html, escaped);
 }
 
+/* A text of the report: escaped, and in a <bdi> when it has a bidi
+ * control (U+202E …), so that the control turns around nothing outside
+ * it: the isolate ends any embedding or override begun inside. */
+static void
+append_report_text (GString    *html,
+                    const char *text)
+{
+  gboolean isolate = text != NULL && nb_display_text_has_bidi_controls (text);
+
+  if (isolate)
+    g_string_append (html, "<bdi>");
+  append_escaped (html, text);
+  if (isolate)
+    g_string_append (html, "</bdi>");
+}
+
 static void
 append_spans (GString *html,
               guint    row_span,
@@ -64,7 +81,7 @@ append_paragraphs (GString    *html,
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_string_append (html, "<p>");
-      append_escaped (html, paragraphs[i]);
+      append_report_text (html, paragraphs[i]);
       g_string_append (html, "</p>\n");
     }
 }
@@ -147,7 +164,7 @@ append_table (GString *html,
           g_autofree char *text = nb_render_cell_text (table, r, c);
 
           g_string_append (html, "<td class=\"n\">");
-          append_escaped (html, text);
+          append_report_text (html, text);
           g_string_append (html, "</td>");
         }
       g_string_append (html, "</tr>\n");
@@ -167,6 +184,7 @@ nb_html_export (NbReport   *report,
                 const char *fingerprint)
 {
   const NbEditionDef *edition;
+  g_autofree char *title = NULL;
   GString *html;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
@@ -185,11 +203,13 @@ nb_html_export (NbReport   *report,
       append_escaped (html, fingerprint);
       g_string_append (html, "\" />\n");
     }
+  /* <title> holds no elements: its controls are shown as U+FFFD */
+  title = nb_display_text (nb_report_get_title (report), NULL);
   g_string_append (html, "<title>");
-  append_escaped (html, nb_report_get_title (report));
+  append_escaped (html, title);
   g_string_append_printf (html, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
                           style_sheet);
-  append_escaped (html, nb_report_get_title (report));
+  append_report_text (html, nb_report_get_title (report));
   g_string_append (html, "</h1>\n");
 
   append_paragraphs (html, nb_report_get_text (report, NB_TEXT_PREFACE));

@@ -24,6 +24,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "nb-display-text.h"
 #include "nb-page-renderer.h"
 #include "nb-render-common.h"
 
@@ -592,6 +593,7 @@ make_layout (NbPageRenderer *self,
 {
   PangoLayout *layout = pango_layout_new (get_context (self));
   PangoFontDescription *desc = pango_font_description_copy (self->desc[role]);
+  g_autofree char *shown = NULL;
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, desc);
@@ -602,7 +604,8 @@ make_layout (NbPageRenderer *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
+  shown = nb_display_text (text, NULL);
+  pango_layout_set_text (layout, shown, -1);
   return layout;
 }
 
@@ -1787,32 +1790,45 @@ nb_page_renderer_draw_page (NbPageRenderer *self,
   return TRUE;
 }
 
-/**
- * nb_page_renderer_write_pdf:
- * Writes every page to a PDF file at @path, fonts embedded, titled with
- * the report's title.
- */
-gboolean
-nb_page_renderer_write_pdf (NbPageRenderer  *self,
-                            const char      *path,
-                            GError         **error)
+/* cairo's PDF surface writes into the file layer's stream; the first
+ * error is kept for the message. */
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;
+} PdfSink;
+
+static cairo_status_t
+pdf_sink_write (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
 {
+  PdfSink *sink = closure;
+
+  if (sink->error == NULL &&
+      g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_SUCCESS;
+  return CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Draws every page into a PDF surface writing to @stream. */
+static gboolean
+write_pdf_to_stream (NbPageRenderer  *self,
+                     GOutputStream   *stream,
+                     GError         **error)
+{
+  PdfSink sink = { stream, NULL };
+  g_autofree char *title = nb_display_text (nb_report_get_title (self->report), NULL);
   cairo_surface_t *surface;
   cairo_status_t status;
   double width, height;
   guint n_pages;
   cairo_t *cr;
 
-  g_return_val_if_fail (NB_IS_PAGE_RENDERER (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   n_pages = nb_page_renderer_paginate (self);
   nb_page_renderer_get_paper_size (self, &width, &height);
 
-  surface = cairo_pdf_surface_create (path, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  nb_report_get_title (self->report));
+  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write, &sink, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   "Nianbao " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -1828,14 +1844,60 @@ nb_page_renderer_write_pdf (NbPageRenderer  *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autofree char *name = g_filename_display_name (path);
-
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not write the PDF file “%s”: %s"),
-                   name, cairo_status_to_string (status));
+                   _("the PDF could not be made (%s)"), cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * nb_page_renderer_write_pdf_to:
+ * @writer: where to write, from nb_file_writer_new() (or standard output)
+ *
+ * Writes every page as PDF, fonts embedded, titled with the report's
+ * title, into @writer's stream, and commits it: a file already at the
+ * name is replaced only by a whole PDF.
+ */
+gboolean
+nb_page_renderer_write_pdf_to (NbPageRenderer  *self,
+                               NbFileWriter    *writer,
+                               GError         **error)
+{
+  g_autoptr(GError) cause = NULL;
+
+  g_return_val_if_fail (NB_IS_PAGE_RENDERER (self), FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!write_pdf_to_stream (self, nb_file_writer_get_stream (writer), &cause))
+    {
+      nb_file_writer_fail (writer, cause, error);
+      return FALSE;
+    }
+  return nb_file_writer_commit (writer, error);
+}
+
+/**
+ * nb_page_renderer_write_pdf:
+ * Writes the PDF (see nb_page_renderer_write_pdf_to()) to @path.
+ */
+gboolean
+nb_page_renderer_write_pdf (NbPageRenderer  *self,
+                            const char      *path,
+                            GError         **error)
+{
+  g_autoptr(NbFileWriter) writer = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  writer = nb_file_writer_new (path, error);
+  return writer != NULL && nb_page_renderer_write_pdf_to (self, writer, error);
 }

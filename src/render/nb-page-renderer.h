@@ -20,6 +20,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "nb-file.h"
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -73,6 +74,9 @@ char           **nb_page_renderer_get_fonts_used    (NbPageRenderer  *self);
 guint            nb_page_renderer_get_unknown_glyphs (NbPageRenderer *self);
 gboolean         nb_page_renderer_write_pdf         (NbPageRenderer  *self,
                                                      const char      *path,
+                                                     GError         **error);
+gboolean         nb_page_renderer_write_pdf_to      (NbPageRenderer  *self,
+                                                     NbFileWriter    *writer,
                                                      GError         **error);
 
 G_END_DECLS

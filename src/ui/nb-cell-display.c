@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-cell-display.h"
+#include "nb-display-text.h"
 #include "nb-value.h"
 
 /* At most this many parts are spelled out in a total's tooltip. */
@@ -135,7 +136,7 @@ nb_cell_display_compute (NbCellDisplay *display,
 
   if (invalid_text != NULL)
     {
-      display->text = g_strdup (invalid_text);
+      display->text = nb_display_text (invalid_text, NULL);
       display->empty = FALSE;
       display->look = NB_CELL_LOOK_ERROR;
       /* Translators: %s says why typed text is not a number the cell can hold */
@@ -143,7 +144,9 @@ nb_cell_display_compute (NbCellDisplay *display,
     }
   else
     {
-      display->text = nb_table_format_cell (table, row, column);
+      g_autofree char *text = nb_table_format_cell (table, row, column);
+
+      display->text = nb_display_text (text, NULL);
       display->empty = nb_table_get_state (table, row, column) == NB_CELL_EMPTY;
     }
 
@@ -206,7 +209,8 @@ nb_cell_display_compute (NbCellDisplay *display,
       break;
     }
 
-  display->tooltip = tip->len > 0 ? g_string_free (tip, FALSE) : (g_string_free (tip, TRUE), NULL);
+  display->tooltip = tip->len > 0 ? nb_display_text (tip->str, NULL) : NULL;
+  g_string_free (tip, TRUE);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include "nb-compare.h"
 #include "nb-comparison-row.h"
 #include "nb-cross-year.h"
+#include "nb-display-text.h"
 #include "nb-window-private.h"
 
 /* ---- Lists built in code -------------------------------------------------------- */
@@ -44,6 +45,7 @@ label_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   g_auto(GValue) value = G_VALUE_INIT;
   g_auto(GValue) text = G_VALUE_INIT;
+  g_autofree char *shown = NULL;
 
   g_value_init (&value, pspec->value_type);
   g_object_get_property (object, property, &value);
@@ -52,9 +54,10 @@ label_bind_cb (GtkSignalListItemFactory *factory,
     g_value_set_string (&text, g_value_get_boolean (&value) ? "▲" : "");
   else
     g_value_transform (&value, &text);
-  gtk_label_set_text (GTK_LABEL (label), g_value_get_string (&text) != NULL
-                                         ? g_value_get_string (&text) : "");
-  gtk_widget_set_tooltip_text (label, g_value_get_string (&text));
+  shown = nb_display_text (g_value_get_string (&text) != NULL ? g_value_get_string (&text) : "",
+                           NULL);
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  gtk_widget_set_tooltip_text (label, *shown != '\0' ? shown : NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-ui-resources.h"
 
@@ -147,6 +148,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   NbSeverity severity = nb_finding_get_severity (finding);
   g_autofree char *location =
     nb_finding_location (finding, self->checker != NULL ? nb_checker_get_report (self->checker) : NULL);
+  g_autofree char *shown = NULL;
   const char *severity_name;
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon),
@@ -163,7 +165,9 @@ bind_cb (GtkSignalListItemFactory *factory,
                 : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   severity_name, -1);
-  gtk_label_set_text (GTK_LABEL (message), nb_finding_get_message (finding));
+  /* a message may quote a marker of any length from the file */
+  shown = nb_display_text (nb_finding_get_message (finding), NULL);
+  gtk_label_set_text (GTK_LABEL (message), shown);
   gtk_label_set_text (GTK_LABEL (where), location);
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-display-text.h"
 #include "nb-info-page.h"
 #include "nb-ui-resources.h"
 
@@ -41,16 +42,35 @@ set_entry (AdwEntryRow *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* Shows a text from the file as it may be laid out (nb_display_text()).
+ * A text that had to be shortened or cleaned is shown but cannot be
+ * edited here: an edit would write the shortened text over the whole. */
+static void
+set_file_text_entry (AdwEntryRow *row,
+                     const char  *text)
+{
+  gboolean changed;
+  g_autofree char *shown = nb_display_text (text, &changed);
+
+  set_entry (row, shown);
+  gtk_editable_set_editable (GTK_EDITABLE (row), !changed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row),
+                               changed ? _("This text is too long, has too many accents or has "
+                                           "direction controls, and is shown shortened; it cannot "
+                                           "be edited here")
+                                       : NULL);
+}
+
 static void
 update_from_report (NbInfoPage *self)
 {
   if (self->updating)
     return;
   self->updating = TRUE;
-  set_entry (self->organ_row, nb_report_get_organ (self->report));
+  set_file_text_entry (self->organ_row, nb_report_get_organ (self->report));
   if (nb_report_get_year (self->report) > 0)
     gtk_spin_button_set_value (self->year_spin, nb_report_get_year (self->report));
-  set_entry (self->title_row, nb_report_get_title (self->report));
+  set_file_text_entry (self->title_row, nb_report_get_title (self->report));
   set_entry (self->date_row, nb_report_get_date (self->report));
   gtk_widget_set_sensitive (self->title_reset, nb_report_has_custom_title (self->report));
   self->updating = FALSE;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-cross-year.h"
+#include "nb-display-text.h"
 #include "nb-new-report-dialog.h"
 #include "nb-html-export.h"
 #include "nb-import.h"
@@ -263,10 +264,11 @@ save_here (NbWindow    *self,
            NbSaveFlags  flags)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice = nb_file_links_notice (self->path);
 
   if (nb_window_save_to_path (self, self->path, flags, &error))
     {
-      _nb_window_toast (self, _("Saved"));
+      _nb_window_toast (self, notice != NULL ? notice : _("Saved"));
       if (nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0)
         nb_window_set_findings_visible (self, TRUE);
       return TRUE;
@@ -896,10 +898,12 @@ _nb_window_update_recent (NbWindow *self)
 
         if (report != NULL)
           {
+            g_autofree char *title = nb_display_text (nb_report_get_title (report), NULL);
+
             /* Translators: the report's year, its file name, its folder, when it was last saved */
             subtitle = g_strdup_printf (_("%d · %s in %s · saved %s"), nb_report_get_year (report),
                                         name, folder, when);
-            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nb_report_get_title (report));
+            adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
           }
         else
           {

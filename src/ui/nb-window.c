@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-display-text.h"
 #include "nb-findings-panel.h"
 #include "nb-info-page.h"
 #include "nb-recovery.h"
@@ -66,7 +67,7 @@ static void
 update_title (NbWindow *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = NULL, *title = NULL;
 
   if (self->report == NULL)
     {
@@ -82,8 +83,9 @@ update_title (NbWindow *self)
     subtitle = g_strdup_printf (_("%s — unsaved"), name);
   else
     subtitle = g_strdup (name);
-  gtk_window_set_title (GTK_WINDOW (self), nb_report_get_title (self->report));
-  adw_window_title_set_title (self->window_title, nb_report_get_title (self->report));
+  title = nb_display_text (nb_report_get_title (self->report), NULL);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -222,7 +224,7 @@ nb_window_write_recovery (NbWindow  *self,
 
   if (self->report == NULL)
     return TRUE;
-  return nb_recovery_write (self->recovery_id, self->report, self->path, error);
+  return nb_recovery_write (self->recovery_id, self->report, self->path, &self->stamp, error);
 }
 
 const char *
@@ -580,19 +582,23 @@ nb_window_save_to_path (NbWindow     *self,
 /**
  * nb_window_restore_recovery:
  * Shows a report restored from a recovery copy: it stays unsaved, and
- * saving writes to the file it was a copy of.
+ * saving writes to the file it was a copy of.  The report is based on
+ * what that file held when the copy was written, not on what it holds
+ * now: if another program wrote it since, the first save asks, as any
+ * save over an outside change does.
  */
 void
-nb_window_restore_recovery (NbWindow   *self,
-                            const char *id,
-                            NbReport   *report,
-                            const char *original_path)
+nb_window_restore_recovery (NbWindow              *self,
+                            const NbRecoveryEntry *entry,
+                            NbReport              *report)
 {
   g_return_if_fail (NB_IS_WINDOW (self));
 
-  nb_window_set_report (self, report, original_path);
+  nb_window_set_report (self, report, entry->original);
+  if (entry->original != NULL)
+    self->stamp = entry->base;
   g_free (self->recovery_id);
-  self->recovery_id = g_strdup (id);
+  self->recovery_id = g_strdup (entry->id);
   _nb_window_mark_unsaved (self);
 }
 
@@ -1109,7 +1115,7 @@ nb_window_restore_all_recovery (NbWindow *self)
           window = nb_window_new (app);
           gtk_window_present (GTK_WINDOW (window));
         }
-      nb_window_restore_recovery (window, entry->id, report, entry->original);
+      nb_window_restore_recovery (window, entry, report);
       restored++;
     }
   return restored;
@@ -1162,6 +1168,10 @@ nb_window_offer_recovery (NbWindow *self)
       g_autofree char *time = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : g_strdup ("");
 
       g_string_append_printf (body, "\n%s (%s)", name, time);
+      if (nb_recovery_entry_changed_on_disk (entry))
+        g_string_append_printf (body, "\n%s",
+                                _("Another program changed this file after the copy was kept; "
+                                  "saving will ask before overwriting those changes."));
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body->str);

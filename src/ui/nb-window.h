@@ -8,6 +8,7 @@
 
 #include "nb-checker.h"
 #include "nb-findings-panel.h"
+#include "nb-recovery.h"
 #include "nb-report.h"
 #include "nb-report-file.h"
 #include "nb-section-row.h"
@@ -54,9 +55,8 @@ gboolean         nb_window_write_recovery     (NbWindow       *self,
                                                GError        **error);
 const char      *nb_window_get_recovery_id    (NbWindow       *self);
 void             nb_window_restore_recovery   (NbWindow       *self,
-                                               const char     *id,
-                                               NbReport       *report,
-                                               const char     *original_path);
+                                               const NbRecoveryEntry *entry,
+                                               NbReport       *report);
 const char      *nb_window_get_findings_text  (NbWindow       *self);
 GtkWidget       *nb_window_offer_recovery     (NbWindow       *self);
 guint            nb_window_restore_all_recovery (NbWindow     *self);

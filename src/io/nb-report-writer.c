@@ -1,0 +1,343 @@
+/* nb-report-writer.c — a report as the canonical text of a .nianbao file
+ *
+ * The same report always gives the same bytes (docs/file-format.md): the
+ * fingerprint printed on a copy is computed from them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-report-writer"
+
+#include "config.h"
+
+#include "nb-previous-link.h"
+#include "nb-report-writer.h"
+#include "nb-value.h"
+
+static void
+write_cell_value (NbJsonWriter *writer,
+                  NbTable      *table,
+                  guint         row,
+                  guint         column)
+{
+  NbCellKind kind = nb_table_get_kind (table, column);
+  g_autofree char *text = NULL;
+
+  if (nb_table_get_state (table, row, column) != NB_CELL_NUMBER)
+    {
+      nb_json_writer_null (writer);
+      return;
+    }
+  if (kind != NB_CELL_KIND_AMOUNT)
+    {
+      nb_json_writer_int (writer, nb_table_get_number (table, row, column));
+      return;
+    }
+  /* amounts as strings: exact, and never read back as a double */
+  text = nb_value_format (kind, nb_table_get_number (table, row, column));
+  nb_json_writer_string (writer, text);
+}
+
+static void
+write_cell (NbJsonWriter *writer,
+            NbTable      *table,
+            guint         row,
+            guint         column)
+{
+  const char *note = nb_table_get_note (table, row, column);
+  const char *marker = nb_table_get_marker (table, row, column);
+  const char *unit = nb_table_get_unit (table, row, column);
+  gboolean overridden = nb_table_is_overridden (table, row, column);
+
+  if (note == NULL && marker == NULL && unit == NULL && !overridden)
+    {
+      write_cell_value (writer, table, row, column);
+      return;
+    }
+
+  nb_json_writer_begin_object (writer);
+  nb_json_writer_key (writer, "value");
+  write_cell_value (writer, table, row, column);
+  if (marker != NULL)
+    {
+      nb_json_writer_key (writer, "marker");
+      nb_json_writer_string (writer, marker);
+    }
+  if (note != NULL)
+    {
+      nb_json_writer_key (writer, "note");
+      nb_json_writer_string (writer, note);
+    }
+  if (unit != NULL)
+    {
+      nb_json_writer_key (writer, "unit");
+      nb_json_writer_string (writer, unit);
+    }
+  if (overridden)
+    {
+      nb_json_writer_key (writer, "override");
+      nb_json_writer_boolean (writer, TRUE);
+    }
+  nb_json_writer_end_object (writer);
+}
+
+/**
+ * nb_json_write_tables:
+ * Writes `tables.<table>.<row>.<column>` for every cell of the report,
+ * each cell by @write_one: shared by the file and the JSON export.
+ */
+void
+nb_json_write_tables (NbJsonWriter  *writer,
+                      NbReport      *report,
+                      NbCellWriter   write_one)
+{
+  nb_json_writer_key (writer, "tables");
+  nb_json_writer_begin_object (writer);
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    {
+      NbTable *table = nb_report_get_table_at (report, t);
+      const NbTableDef *def = nb_table_get_def (table);
+
+      nb_json_writer_key (writer, def->key);
+      nb_json_writer_begin_object (writer);
+      for (guint r = 0; r < def->n_rows; r++)
+        {
+          nb_json_writer_key (writer, def->rows[r].key);
+          nb_json_writer_begin_object (writer);
+          for (guint c = 0; c < def->n_columns; c++)
+            {
+              nb_json_writer_key (writer, def->columns[c].key);
+              write_one (writer, table, r, c);
+            }
+          nb_json_writer_end_object (writer);
+        }
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+}
+
+static gboolean
+signature_is_default (NbReport        *report,
+                      NbSignatureLine  line)
+{
+  return nb_report_get_signature_shown (report, line) &&
+         !nb_report_has_custom_signature_label (report, line) &&
+         *nb_report_get_signature_value (report, line) == '\0';
+}
+
+/* Only the lines that differ from the defaults are written; a report
+ * with the default block has no "signature" member. */
+static void
+write_signature (NbJsonWriter *writer,
+                 NbReport     *report)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    any |= !signature_is_default (report, i);
+  if (!any)
+    return;
+
+  nb_json_writer_key (writer, "signature");
+  nb_json_writer_begin_object (writer);
+  for (guint i = 0; i < NB_N_SIGNATURE_LINES; i++)
+    {
+      if (signature_is_default (report, i))
+        continue;
+      nb_json_writer_key (writer, nb_signature_line_key (i));
+      nb_json_writer_begin_object (writer);
+      if (!nb_report_get_signature_shown (report, i))
+        {
+          nb_json_writer_key (writer, "shown");
+          nb_json_writer_boolean (writer, FALSE);
+        }
+      if (nb_report_has_custom_signature_label (report, i))
+        {
+          nb_json_writer_key (writer, "label");
+          nb_json_writer_string (writer, nb_report_get_signature_label (report, i));
+        }
+      if (*nb_report_get_signature_value (report, i) != '\0')
+        {
+          nb_json_writer_key (writer, "value");
+          nb_json_writer_string (writer, nb_report_get_signature_value (report, i));
+        }
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+}
+
+static void
+write_texts (NbJsonWriter *writer,
+             NbReport     *report)
+{
+  nb_json_writer_begin_object (writer);
+  for (guint i = 0; i < NB_N_TEXT_SECTIONS; i++)
+    {
+      nb_json_writer_key (writer, nb_text_section_key (i));
+      nb_json_writer_string (writer, nb_report_get_text (report, i));
+    }
+  nb_json_writer_end_object (writer);
+}
+
+/**
+ * nb_json_write_identity:
+ * @writer: an #NbJsonWriter, inside an object
+ *
+ * Writes whose report @report is: the members `organ`, `year` and
+ * `edition`; shared by the export, the link to last year's report in a
+ * file and the comparison of two years.
+ */
+void
+nb_json_write_identity (NbJsonWriter *writer,
+                        NbReport     *report)
+{
+  nb_json_writer_key (writer, "organ");
+  nb_json_writer_string (writer, nb_report_get_organ (report));
+  nb_json_writer_key (writer, "year");
+  nb_json_writer_int (writer, nb_report_get_year (report));
+  nb_json_writer_key (writer, "edition");
+  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
+}
+
+/* "previous": last year's report, only the cells a link keeps */
+static void
+write_previous (NbJsonWriter   *writer,
+                NbPreviousLink *link)
+{
+  NbReport *figures = nb_previous_link_get_figures (link);
+
+  nb_json_writer_begin_object (writer);
+  nb_json_writer_key (writer, "path");
+  nb_json_writer_string (writer, nb_previous_link_get_path (link));
+  nb_json_write_identity (writer, figures);
+  nb_json_writer_key (writer, "figures");
+  nb_json_writer_begin_object (writer);
+  for (guint t = 0; t < nb_report_get_n_tables (figures); t++)
+    {
+      NbTable *table = nb_report_get_table_at (figures, t);
+      const NbTableDef *def = nb_table_get_def (table);
+      gboolean table_open = FALSE;
+
+      for (guint r = 0; r < def->n_rows; r++)
+        {
+          gboolean row_open = FALSE;
+
+          for (guint c = 0; c < def->n_columns; c++)
+            {
+              if (!nb_previous_link_is_linked_cell (def, r, c))
+                continue;
+              if (!table_open)
+                {
+                  nb_json_writer_key (writer, def->key);
+                  nb_json_writer_begin_object (writer);
+                  table_open = TRUE;
+                }
+              if (!row_open)
+                {
+                  nb_json_writer_key (writer, def->rows[r].key);
+                  nb_json_writer_begin_object (writer);
+                  row_open = TRUE;
+                }
+              nb_json_writer_key (writer, def->columns[c].key);
+              write_cell_value (writer, table, r, c);
+            }
+          if (row_open)
+            nb_json_writer_end_object (writer);
+        }
+      if (table_open)
+        nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_object (writer);
+  nb_json_writer_key (writer, "problems");
+  nb_json_writer_string (writer, nb_report_get_text (figures, NB_TEXT_PROBLEMS));
+  nb_json_writer_end_object (writer);
+}
+
+/* "units": the units a summary report adds up */
+static void
+write_units (NbJsonWriter *writer,
+             GPtrArray    *units)
+{
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const NbReportUnit *unit = g_ptr_array_index (units, i);
+
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "organ");
+      nb_json_writer_string (writer, unit->organ);
+      nb_json_writer_key (writer, "file");
+      nb_json_writer_string (writer, unit->file);
+      nb_json_writer_key (writer, "fingerprint");
+      nb_json_writer_string (writer, unit->fingerprint);
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_array (writer);
+}
+
+/**
+ * nb_report_to_data:
+ * @length: (out) (optional): the length of the data
+ *
+ * Returns: (transfer full): the report as the canonical text of a
+ *   .nianbao file: the same report always gives the same bytes
+ */
+char *
+nb_report_to_data (NbReport *report,
+                   gsize    *length)
+{
+  NbJsonWriter *writer = nb_json_writer_new ();
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  nb_json_writer_begin_object (writer);
+  nb_json_writer_key (writer, "format");
+  nb_json_writer_string (writer, NB_FILE_FORMAT_NAME);
+  nb_json_writer_key (writer, "schema_version");
+  nb_json_writer_int (writer, NB_FILE_SCHEMA_VERSION);
+  nb_json_writer_key (writer, "edition");
+  nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
+  nb_json_writer_key (writer, "organ");
+  nb_json_writer_string (writer, nb_report_get_organ (report));
+  nb_json_writer_key (writer, "year");
+  nb_json_writer_int (writer, nb_report_get_year (report));
+  nb_json_writer_key (writer, "title");
+  nb_json_writer_string (writer, nb_report_has_custom_title (report)
+                                   ? nb_report_get_title (report) : NULL);
+  nb_json_writer_key (writer, "date");
+  nb_json_writer_string (writer, *nb_report_get_date (report) ? nb_report_get_date (report) : NULL);
+  write_signature (writer, report);
+  nb_json_writer_key (writer, "texts");
+  write_texts (writer, report);
+  nb_json_write_tables (writer, report, write_cell);
+  /* optional members: written only when there is something to say, so
+   * that the text of a report without them is as it always was */
+  if (nb_report_get_previous_link (report) != NULL)
+    {
+      nb_json_writer_key (writer, "previous");
+      write_previous (writer, nb_report_get_previous_link (report));
+    }
+  if (nb_report_get_units (report) != NULL)
+    {
+      nb_json_writer_key (writer, "units");
+      write_units (writer, nb_report_get_units (report));
+    }
+  nb_json_writer_end_object (writer);
+
+  return nb_json_writer_free_to_data (writer, length);
+}
+
+/**
+ * nb_report_fingerprint:
+ * Returns: (transfer full): the first 8 hex digits of the SHA-256 of the
+ *   report's canonical file text; it identifies a printed copy
+ */
+char *
+nb_report_fingerprint (NbReport *report)
+{
+  gsize length;
+  g_autofree char *data = nb_report_to_data (report, &length);
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                         (const guchar *) data, length);
+
+  return g_strndup (digest, 8);
+}
