@@ -72,6 +72,7 @@ typedef struct {
   const char *end;
   GString    *open;          /* '{' or '[' per open container */
   gboolean    expect_name;   /* a string here is a member name */
+  guint       n_names;
   guint       n_values;
   guint       n_numbers;
   GArray     *odd_numbers;
@@ -292,6 +293,7 @@ guard_token (Guard    *guard,
       return TRUE;
     case '"':
       *value = !guard->expect_name;
+      guard->n_names += guard->expect_name;
       guard->expect_name = FALSE;
       return guard_string (guard);
     case 't':
@@ -428,6 +430,33 @@ find_object (JsonNode   *node,
   return FALSE;
 }
 
+/* The members of every object under @node: fewer than the names in the
+ * text when one was written twice. */
+static guint
+count_members (JsonNode *node)
+{
+  guint n = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        n += 1 + count_members (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_members (json_array_get_element (array, i));
+    }
+  return n;
+}
+
 static void
 set_parse_error (GError     **error,
                  const GError *json_error,
@@ -497,19 +526,27 @@ odd_number_clear (OddNumber *odd)
 
 /* ---- The reader ---------------------------------------------------------------- */
 
+/* Parses @data; with @watch_members, also finds the first member written
+ * twice.  Watching costs much (each member's signal copies the object and
+ * the name: 255 against 190 µs for the sample), so it is done only when
+ * the tree holds fewer members than the text names. */
 static gboolean
 parse (NbJsonReader  *self,
        const char    *data,
        gsize          length,
+       gboolean       watch_members,
        GError       **error)
 {
   g_autoptr(GError) json_error = NULL;
   ParseWatch watch = { g_array_new (FALSE, FALSE, sizeof (guint)) };
   gboolean ok;
 
-  g_signal_connect (self->parser, "object-start", G_CALLBACK (object_start_cb), &watch);
-  g_signal_connect (self->parser, "object-member", G_CALLBACK (object_member_cb), &watch);
-  g_signal_connect (self->parser, "object-end", G_CALLBACK (object_end_cb), &watch);
+  if (watch_members)
+    {
+      g_signal_connect (self->parser, "object-start", G_CALLBACK (object_start_cb), &watch);
+      g_signal_connect (self->parser, "object-member", G_CALLBACK (object_member_cb), &watch);
+      g_signal_connect (self->parser, "object-end", G_CALLBACK (object_end_cb), &watch);
+    }
   g_signal_connect (self->parser, "error", G_CALLBACK (error_cb), &watch);
   ok = json_parser_load_from_data (self->parser, data, length, &json_error);
   g_signal_handlers_disconnect_by_data (self->parser, &watch);
@@ -553,7 +590,10 @@ nb_json_reader_new (const char  *data,
   guard.odd_numbers = self->odd_numbers;
   guard.error = error;
 
-  if (!guard_text (&guard) || !parse (self, data, length, error))
+  if (!guard_text (&guard) || !parse (self, data, length, FALSE, error))
+    return NULL;
+  if (count_members (json_parser_get_root (self->parser)) != guard.n_names &&
+      !parse (self, data, length, TRUE, error))
     return NULL;
   if (self->odd_numbers->len > 0)
     {
