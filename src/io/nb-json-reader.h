@@ -1,12 +1,24 @@
-/* nb-json-reader.h — a strict pull reader of JSON text
+/* nb-json-reader.h — strict JSON text read with json-glib
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
+
+#define NB_JSON_MAX_DEPTH  64
+#define NB_JSON_MAX_VALUES 200000
+
+#define NB_JSON_ERROR (nb_json_error_quark ())
+
+typedef enum {
+  NB_JSON_ERROR_SYNTAX,      /* not JSON (or JSON that json-glib alone would bend) */
+  NB_JSON_ERROR_DEPTH,       /* nested deeper than NB_JSON_MAX_DEPTH */
+  NB_JSON_ERROR_SIZE,        /* more than NB_JSON_MAX_VALUES values */
+  NB_JSON_ERROR_DUPLICATE,   /* a member written twice in one object */
+} NbJsonError;
 
 typedef enum {
   NB_JSON_NULL,
@@ -15,45 +27,32 @@ typedef enum {
   NB_JSON_STRING,
   NB_JSON_OBJECT,
   NB_JSON_ARRAY,
-  NB_JSON_INVALID,
 } NbJsonKind;
+
+/* What a number node holds, as it was written. */
+typedef enum {
+  NB_JSON_NUMBER_WHOLE,      /* digits only, within gint64: exact */
+  NB_JSON_NUMBER_FRACTION,   /* with a decimal point */
+  NB_JSON_NUMBER_EXPONENT,   /* with an exponent (4e1, 1e400) */
+  NB_JSON_NUMBER_TOO_LARGE,  /* digits only, beyond gint64 */
+} NbJsonNumber;
 
 typedef struct _NbJsonReader NbJsonReader;
 
-NbJsonReader *nb_json_reader_new           (const char    *data,
-                                            gsize          length);
-void          nb_json_reader_free          (NbJsonReader  *self);
-gsize         nb_json_reader_tell          (NbJsonReader  *self);
-void          nb_json_reader_seek          (NbJsonReader  *self,
-                                            gsize          offset);
-NbJsonKind    nb_json_reader_peek          (NbJsonReader  *self);
-const char   *nb_json_reader_kind_name     (NbJsonKind     kind);
-gboolean      nb_json_reader_begin_object  (NbJsonReader  *self,
-                                            GError       **error);
-gboolean      nb_json_reader_next_member   (NbJsonReader  *self,
-                                            const char   **name,
-                                            GError       **error);
-gboolean      nb_json_reader_begin_array   (NbJsonReader  *self,
-                                            GError       **error);
-gboolean      nb_json_reader_next_element  (NbJsonReader  *self,
-                                            GError       **error);
-gboolean      nb_json_reader_read_string   (NbJsonReader  *self,
-                                            const char   **value,
-                                            GError       **error);
-gboolean      nb_json_reader_read_number   (NbJsonReader  *self,
-                                            const char   **text,
-                                            gboolean      *whole,
-                                            GError       **error);
-gboolean      nb_json_reader_read_boolean  (NbJsonReader  *self,
-                                            gboolean      *value,
-                                            GError       **error);
-gboolean      nb_json_reader_read_null     (NbJsonReader  *self,
-                                            GError       **error);
-gboolean      nb_json_reader_skip_value    (NbJsonReader  *self,
-                                            GError       **error);
-gboolean      nb_json_reader_end           (NbJsonReader  *self,
-                                            GError       **error);
-char         *nb_json_reader_where         (NbJsonReader  *self);
+GQuark        nb_json_error_quark      (void);
+NbJsonReader *nb_json_reader_new       (const char    *data,
+                                        gsize          length,
+                                        GError       **error);
+void          nb_json_reader_free      (NbJsonReader  *self);
+JsonNode     *nb_json_reader_get_root  (NbJsonReader  *self);
+NbJsonNumber  nb_json_reader_get_number (NbJsonReader *self,
+                                         JsonNode     *node,
+                                         gint64       *value,
+                                         const char  **literal);
+NbJsonKind    nb_json_node_kind        (JsonNode      *node);
+const char   *nb_json_kind_name        (NbJsonKind     kind);
+char         *nb_json_where            (const char    *data,
+                                        gsize          offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbJsonReader, nb_json_reader_free)
 

@@ -1,8 +1,9 @@
 /* nb-json-writer.c — a small streaming writer of canonical JSON
  *
- * json-glib's generator prints floating point numbers with 17 digits
- * (96171.6 becomes 96171.600000000006), and our amounts are exact
- * decimals.  This writer prints numbers as given, members in the order
+ * The files are read with json-glib (nb-json-reader.c) but written here:
+ * json-glib's generator prints a number as a double with 17 digits
+ * (json-glib 1.6.6 writes 96171.6 as 96171.600000000006 and 0.1 as
+ * 0.10000000000000001), and our amounts are exact decimals.  This writer prints numbers as given, members in the order
  * written, two spaces of indent: the same report always gives the same
  * bytes, which the fingerprint and the save → load → save round trip
  * rely on.

@@ -2,7 +2,7 @@
  *
  * A .nianbao file is UTF-8 JSON (docs/file-format.md).  Loading is strict:
  * every member is checked against the format and the report's edition as
- * it is read (nb-json-reader.c says why it is read without json-glib); a
+ * it is read (with json-glib, under the strict checks of nb-json-reader.c); a
  * failure names the JSON path, what was expected and what was found.
  * The text is written by nb-report-writer.c, and read and written on disk
  * by the file layer (nb-file.c).
@@ -48,11 +48,8 @@ nb_report_new_from_data (const char  *data,
     }
   if (!g_utf8_validate (data, length, &end))
     {
-      g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length);
-      g_autofree char *where = NULL;
+      g_autofree char *where = nb_json_where (data, end - data);
 
-      nb_json_reader_seek (json, end - data);
-      where = nb_json_reader_where (json);
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_ENCODING,
                    _("The file is not UTF-8 text at %s (is it a report at all?)"), where);
       return NULL;

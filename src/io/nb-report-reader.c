@@ -1,9 +1,9 @@
 /* nb-report-reader.c — reading a .nianbao file's text into a report
  *
- * Strict: every member is checked against the format and the report's
- * edition as it is read (nb-json-reader.c says why without json-glib),
- * and a failure names the JSON path, what was expected and what was
- * found.  Objects are read by one loop, read_object(), told by an
+ * Strict: json-glib's tree (nb-json-reader.c, which refuses what is not
+ * strict JSON) is checked member by member against the format and the
+ * report's edition, and a failure names the JSON path, what was expected
+ * and what was found.  Objects are read by one loop, read_object(), told by an
  * ObjectSpec which members an object may have and how to read each; the
  * tables of the report and the figures a link to last year's report
  * keeps are read by the same code, told by a CellSet which cells they
@@ -24,12 +24,10 @@
 #include "nb-table-private.h"
 #include "nb-value.h"
 
-/* Longer runs of digits are refused before they are converted. */
-#define MAX_DIGITS 18
-
 typedef struct {
   NbJsonReader *json;
-  GString      *path;    /* JSON path of what is being read */
+  JsonNode     *node;    /* the value being read */
+  GString      *path;    /* its JSON path */
   GError      **error;
 } Reader;
 
@@ -83,14 +81,12 @@ expect_kind (Reader     *reader,
              NbJsonKind  kind,
              const char *expected)
 {
-  NbJsonKind found = nb_json_reader_peek (reader->json);
+  NbJsonKind found = nb_json_node_kind (reader->node);
 
   if (found == kind)
     return TRUE;
-  if (found == NB_JSON_INVALID)
-    return nb_json_reader_skip_value (reader->json, reader->error);
   return fail (reader, NB_FILE_ERROR_TYPE, _("expected %s, found %s"),
-               _(expected), nb_json_reader_kind_name (found));
+               _(expected), nb_json_kind_name (found));
 }
 
 static gboolean
@@ -104,15 +100,12 @@ static gboolean
 read_text_or_null (Reader  *reader,
                    char   **value)
 {
-  const char *text;
-
   *value = NULL;
-  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
-    return nb_json_reader_read_null (reader->json, reader->error);
-  if (!expect_kind (reader, NB_JSON_STRING, N_("text or null")) ||
-      !nb_json_reader_read_string (reader->json, &text, reader->error))
+  if (JSON_NODE_HOLDS_NULL (reader->node))
+    return TRUE;
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text or null")))
     return FALSE;
-  *value = g_strdup (text);
+  *value = json_node_dup_string (reader->node);
   return TRUE;
 }
 
@@ -120,31 +113,36 @@ static gboolean
 read_text (Reader  *reader,
            char   **value)
 {
-  const char *text;
-
-  if (!expect_kind (reader, NB_JSON_STRING, N_("text")) ||
-      !nb_json_reader_read_string (reader->json, &text, reader->error))
+  if (!expect_kind (reader, NB_JSON_STRING, N_("text")))
     return FALSE;
-  *value = g_strdup (text);
+  *value = json_node_dup_string (reader->node);
   return TRUE;
 }
 
+/* Exactly as written: 4e1 is refused like 1e400, and a number beyond
+ * gint64 is never read as another one. */
 static gboolean
 read_whole_number (Reader *reader,
                    gint64 *value)
 {
-  const char *text;
-  gboolean whole;
+  const char *literal;
 
-  if (!expect_kind (reader, NB_JSON_NUMBER, N_("a whole number")) ||
-      !nb_json_reader_read_number (reader->json, &text, &whole, reader->error))
+  if (!expect_kind (reader, NB_JSON_NUMBER, N_("a whole number")))
     return FALSE;
-  if (!whole)
-    return fail (reader, NB_FILE_ERROR_TYPE, _("expected a whole number, found a fraction"));
-  if (strlen (text) > MAX_DIGITS)
-    return fail (reader, NB_FILE_ERROR_VALUE, _("the number %s is far too large"), text);
-  *value = g_ascii_strtoll (text, NULL, 10);
-  return TRUE;
+  switch (nb_json_reader_get_number (reader->json, reader->node, value, &literal))
+    {
+    case NB_JSON_NUMBER_WHOLE:
+      return TRUE;
+    case NB_JSON_NUMBER_FRACTION:
+      return fail (reader, NB_FILE_ERROR_TYPE, _("expected a whole number, found a fraction"));
+    case NB_JSON_NUMBER_EXPONENT:
+      return fail (reader, NB_FILE_ERROR_TYPE,
+                   _("expected a whole number, found %s, which is not a whole number in digits"),
+                   literal);
+    case NB_JSON_NUMBER_TOO_LARGE:
+    default:
+      return fail (reader, NB_FILE_ERROR_VALUE, _("the number %s is far too large"), literal);
+    }
 }
 
 static gboolean
@@ -180,8 +178,10 @@ static gboolean
 read_boolean (Reader   *reader,
               gboolean *value)
 {
-  return expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")) &&
-         nb_json_reader_read_boolean (reader->json, value, reader->error);
+  if (!expect_kind (reader, NB_JSON_BOOLEAN, N_("true or false")))
+    return FALSE;
+  *value = json_node_get_boolean (reader->node);
+  return TRUE;
 }
 
 static int
@@ -222,92 +222,74 @@ read_object (Reader           *reader,
              gpointer          data,
              guint64          *seen)
 {
+  JsonNode *object = reader->node;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
   *seen = 0;
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !nb_json_reader_begin_object (reader->json, reader->error))
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")))
     return FALSE;
 
-  for (;;)
+  json_object_iter_init_ordered (&iter, json_node_get_object (object));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
-      g_autoptr(GError) local_error = NULL;
-      const char *name;
-      gsize length;
+      int index = spec->index_of != NULL ? spec->index_of (data, name)
+                                         : index_in (spec->names, spec->n_names, name);
+      gsize length = enter (reader, name);
       gboolean ok;
-      int index;
 
-      if (!nb_json_reader_next_member (reader->json, &name, &local_error))
-        {
-          if (local_error == NULL)
-            return TRUE;
-          g_propagate_error (reader->error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      index = spec->index_of != NULL ? spec->index_of (data, name)
-                                     : index_in (spec->names, spec->n_names, name);
-      if (index >= 0 && (*seen & BIT (index)))
-        return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
-      length = enter (reader, name);
       if (index < 0)
         return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(spec->unknown));
       *seen |= BIT (index);
+      reader->node = member;
       ok = spec->read (reader, index, data);
+      reader->node = object;
       leave (reader, length);
       if (!ok)
         return FALSE;
     }
+  return TRUE;
 }
 
-/* Where each member of an object whose members are read in a fixed order
- * (the top level, "previous") starts; their values are skipped for now. */
-static gboolean
-locate_members (Reader             *reader,
-                const char * const *names,
-                guint               n_names,
-                gssize             *offsets,
-                char              **unknown)
+/* The members of an object whose members are read in a fixed order (the
+ * top level, "previous"), by name; NULL when it has none. */
+static void
+find_members (Reader             *reader,
+              const char * const *names,
+              guint               n_names,
+              JsonNode          **values,
+              const char        **unknown)
 {
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
   for (guint i = 0; i < n_names; i++)
-    offsets[i] = -1;
+    values[i] = NULL;
   *unknown = NULL;
-  if (!nb_json_reader_begin_object (reader->json, reader->error))
-    return FALSE;
-
-  for (;;)
+  json_object_iter_init_ordered (&iter, json_node_get_object (reader->node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
-      g_autoptr(GError) local_error = NULL;
-      const char *name;
-      int index;
+      int index = index_in (names, n_names, name);
 
-      if (!nb_json_reader_next_member (reader->json, &name, &local_error))
-        {
-          if (local_error == NULL)
-            return TRUE;
-          g_propagate_error (reader->error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      index = index_in (names, n_names, name);
-      if (index >= 0 && offsets[index] >= 0)
-        return fail (reader, NB_FILE_ERROR_DUPLICATE, _("the member “%s” appears twice"), name);
       if (index >= 0)
-        offsets[index] = nb_json_reader_tell (reader->json);
+        values[index] = member;
       else if (*unknown == NULL)
-        *unknown = g_strdup (name);
-      if (!nb_json_reader_skip_value (reader->json, reader->error))
-        return FALSE;
+        *unknown = name;
     }
 }
 
-/* Moves to the value at @offset of member @name of the object at @base. */
+/* Moves to member @name of the object at @base, whose value is @value. */
 static void
-seek_member (Reader     *reader,
-             gsize       base,
-             gssize      offset,
-             const char *name)
+move_to_member (Reader     *reader,
+                gsize       base,
+                JsonNode   *value,
+                const char *name)
 {
   leave (reader, base);
   enter (reader, name);
-  nb_json_reader_seek (reader->json, offset);
+  reader->node = value;
 }
 
 /* ---- Cells ------------------------------------------------------------------ */
@@ -339,18 +321,15 @@ read_cell_number (Reader     *reader,
 {
   g_autoptr(GError) value_error = NULL;
 
-  if (nb_json_reader_peek (reader->json) == NB_JSON_NULL)
-    return nb_json_reader_read_null (reader->json, reader->error);
+  if (JSON_NODE_HOLDS_NULL (reader->node))
+    return TRUE;
 
   if (kind == NB_CELL_KIND_AMOUNT)
     {
-      const char *text;
-
       if (!expect_kind (reader, NB_JSON_STRING,
-                        N_("an amount written as text, such as \"96171.6\"")) ||
-          !nb_json_reader_read_string (reader->json, &text, reader->error))
+                        N_("an amount written as text, such as \"96171.6\"")))
         return FALSE;
-      if (!nb_value_parse (text, kind, &cell->number, &value_error))
+      if (!nb_value_parse (json_node_get_string (reader->node), kind, &cell->number, &value_error))
         return fail (reader, NB_FILE_ERROR_VALUE, "%s", value_error->message);
     }
   else
@@ -404,7 +383,7 @@ read_cell (Reader     *reader,
   guint64 seen;
 
   cell->present = TRUE;
-  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
+  if (!JSON_NODE_HOLDS_OBJECT (reader->node))
     return read_cell_number (reader, kind, cell);
   if (!read_object (reader, &cell_spec, &object, &seen))
     return FALSE;
@@ -748,27 +727,28 @@ static gboolean
 read_previous (Reader   *reader,
                NbReport *report)
 {
-  gssize offsets[N_PREVIOUS_MEMBERS];
-  g_autofree char *unknown = NULL, *path = NULL, *organ = NULL, *problems = NULL;
+  JsonNode *values[N_PREVIOUS_MEMBERS];
+  const char *unknown;
+  g_autofree char *path = NULL, *organ = NULL, *problems = NULL;
   g_autoptr(NbReport) figures = NULL;
   g_autoptr(NbPreviousLink) link = NULL;
   gsize base = reader->path->len;
   NbEdition edition;
   int year = 0;
 
-  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")) ||
-      !locate_members (reader, previous_members, N_PREVIOUS_MEMBERS, offsets, &unknown))
+  if (!expect_kind (reader, NB_JSON_OBJECT, N_("an object")))
     return FALSE;
+  find_members (reader, previous_members, N_PREVIOUS_MEMBERS, values, &unknown);
   if (unknown != NULL)
     {
       enter (reader, unknown);
       return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(linked_cells.unknown));
     }
   for (guint i = 0; i < N_PREVIOUS_MEMBERS; i++)
-    if (offsets[i] < 0)
+    if (values[i] == NULL)
       return missing_member (reader, previous_members[i]);
 
-#define SEEK(member) seek_member (reader, base, offsets[member], previous_members[member])
+#define SEEK(member) move_to_member (reader, base, values[member], previous_members[member])
   SEEK (PREVIOUS_PATH);
   if (!read_text_or_null (reader, &path))
     return FALSE;
@@ -840,25 +820,20 @@ read_units (Reader   *reader,
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_unit_free);
   gsize base = reader->path->len;
 
-  if (!expect_kind (reader, NB_JSON_ARRAY, N_("a list")) ||
-      !nb_json_reader_begin_array (reader->json, reader->error))
+  JsonNode *list = reader->node;
+  JsonArray *array;
+
+  if (!expect_kind (reader, NB_JSON_ARRAY, N_("a list")))
     return FALSE;
-  for (guint i = 0;; i++)
+  array = json_node_get_array (list);
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autoptr(GError) local_error = NULL;
       gboolean ok;
 
-      if (!nb_json_reader_next_element (reader->json, &local_error))
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (reader->error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          break;
-        }
       g_string_append_printf (reader->path, "[%u]", i);
+      reader->node = json_array_get_element (array, i);
       ok = read_unit (reader, units);
+      reader->node = list;
       leave (reader, base);
       if (!ok)
         return FALSE;
@@ -900,23 +875,19 @@ not_a_report (Reader *reader)
   return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
 }
 
-/* First pass over the top level: where each member's value starts.  A
- * stranger is told it is no report before anything more precise. */
+/* The top level's members by name.  A stranger is told it is no report
+ * before anything more precise. */
 static gboolean
-locate_top_level (Reader *reader,
-                  gssize  offsets[N_MEMBERS])
+find_top_level (Reader   *reader,
+                JsonNode *values[N_MEMBERS])
 {
-  g_autofree char *unknown = NULL;
+  const char *unknown;
 
-  if (nb_json_reader_peek (reader->json) == NB_JSON_INVALID)
-    return nb_json_reader_skip_value (reader->json, reader->error);
-  if (nb_json_reader_peek (reader->json) != NB_JSON_OBJECT)
+  if (!JSON_NODE_HOLDS_OBJECT (reader->node))
     return not_a_report (reader);
-  if (!locate_members (reader, members, N_MEMBERS, offsets, &unknown) ||
-      !nb_json_reader_end (reader->json, reader->error))
-    return FALSE;
+  find_members (reader, members, N_MEMBERS, values, &unknown);
 
-  if (offsets[MEMBER_FORMAT] < 0)
+  if (values[MEMBER_FORMAT] == NULL)
     return not_a_report (reader);
   if (unknown != NULL)
     {
@@ -924,24 +895,24 @@ locate_top_level (Reader *reader,
       return fail (reader, NB_FILE_ERROR_UNKNOWN, "%s", _(every_cell.unknown));
     }
   for (guint i = 0; i < N_REQUIRED_MEMBERS; i++)
-    if (offsets[i] < 0)
+    if (values[i] == NULL)
       return missing_member (reader, members[i]);
   return TRUE;
 }
 
 /* the top level's path is "$" */
-#define SEEK(member) seek_member (reader, 1, offsets[member], members[member])
+#define SEEK(member) move_to_member (reader, 1, values[member], members[member])
 
 static gboolean
 read_header (Reader    *reader,
-             gssize     offsets[N_MEMBERS],
+             JsonNode  *values[N_MEMBERS],
              NbEdition *edition)
 {
   g_autofree char *format = NULL;
   gint64 version;
 
   SEEK (MEMBER_FORMAT);
-  if (nb_json_reader_peek (reader->json) != NB_JSON_STRING || !read_text (reader, &format) ||
+  if (nb_json_node_kind (reader->node) != NB_JSON_STRING || !read_text (reader, &format) ||
       strcmp (format, NB_FILE_FORMAT_NAME) != 0)
     return not_a_report (reader);
 
@@ -975,7 +946,7 @@ is_date (const char *text)
 
 static gboolean
 read_identity (Reader   *reader,
-               gssize    offsets[N_MEMBERS],
+               JsonNode *values[N_MEMBERS],
                NbReport *report)
 {
   g_autofree char *organ = NULL, *title = NULL, *date = NULL;
@@ -1008,14 +979,14 @@ read_identity (Reader   *reader,
  * ones are known to be). */
 static gboolean
 read_contents (Reader   *reader,
-               gssize    offsets[N_MEMBERS],
+               JsonNode *values[N_MEMBERS],
                NbReport *report)
 {
   for (Member m = MEMBER_TEXTS; m < N_MEMBERS; m++)
     {
       gboolean ok;
 
-      if (offsets[m] < 0)
+      if (values[m] == NULL)
         continue;
       SEEK (m);
       switch (m)
@@ -1046,6 +1017,20 @@ read_contents (Reader   *reader,
 
 #undef SEEK
 
+/* The kind of a file error for an error of the JSON layer. */
+static NbFileError
+file_error_of (const GError *json_error)
+{
+  switch (json_error->code)
+    {
+    case NB_JSON_ERROR_DUPLICATE: return NB_FILE_ERROR_DUPLICATE;
+    case NB_JSON_ERROR_SIZE: return NB_FILE_ERROR_TOO_LARGE;
+    case NB_JSON_ERROR_SYNTAX:
+    case NB_JSON_ERROR_DEPTH:
+    default: return NB_FILE_ERROR_SYNTAX;
+    }
+}
+
 /**
  * _nb_report_read:
  * @data: UTF-8 text, already checked for size and encoding
@@ -1057,20 +1042,27 @@ _nb_report_read (const char  *data,
                  gsize        length,
                  GError     **error)
 {
-  g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length);
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length, &json_error);
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(NbReport) report = NULL;
-  Reader reader = { json, path, error };
-  gssize offsets[N_MEMBERS];
+  Reader reader = { json, NULL, path, error };
+  JsonNode *values[N_MEMBERS];
   NbEdition edition;
 
-  if (!locate_top_level (&reader, offsets) ||
-      !read_header (&reader, offsets, &edition))
+  if (json == NULL)
+    {
+      g_set_error_literal (error, NB_FILE_ERROR, file_error_of (json_error), json_error->message);
+      return NULL;
+    }
+  reader.node = nb_json_reader_get_root (json);
+  if (!find_top_level (&reader, values) ||
+      !read_header (&reader, values, &edition))
     return NULL;
 
   report = nb_report_new (edition);
-  if (!read_identity (&reader, offsets, report) ||
-      !read_contents (&reader, offsets, report))
+  if (!read_identity (&reader, values, report) ||
+      !read_contents (&reader, values, report))
     return NULL;
   return g_steal_pointer (&report);
 }
