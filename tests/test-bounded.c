@@ -86,7 +86,7 @@ check_and_print (NbReport   *report,
   renderer = nb_page_renderer_new (report);
   g_assert_true (nb_page_renderer_write_pdf (renderer, pdf, &error));
   g_assert_no_error (error);
-  html = nb_html_export (report, NULL);
+  html = nb_html_export (report, NULL, FALSE);
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("%s: checked, printed (%u pages) and exported in %.3f s", what,
                   nb_page_renderer_paginate (renderer), elapsed / 1e6);
@@ -167,18 +167,18 @@ test_bidi (void)
   check_and_print (organ, "bidi controls in the organ");
   check_and_print (texts, "bidi controls in a text and a marker");
 
-  html = nb_html_export (organ, NULL);
+  html = nb_html_export (organ, NULL, FALSE);
   g_assert_nonnull (strstr (html, "<h1><bdi>示例县\u202e人民政府\u202d办公室\u2067"));
   g_assert_nonnull (strstr (html, "</bdi></h1>"));
   g_assert_nonnull (strstr (html, "<title>示例县\uFFFD人民政府\uFFFD办公室\uFFFD"));
   g_clear_pointer (&html, g_free);
 
-  html = nb_html_export (texts, NULL);
+  html = nb_html_export (texts, NULL, FALSE);
   g_assert_nonnull (strstr (html, "<td class=\"n\"><bdi>\u202e不适用</bdi></td>"));
   g_assert_nonnull (strstr (html, "<p><bdi>\u202e"));
 
   /* a report without controls has no <bdi> at all */
-  plain = nb_html_export (clean, NULL);
+  plain = nb_html_export (clean, NULL, FALSE);
   g_assert_null (strstr (plain, "<bdi>"));
 }
 

@@ -19,7 +19,7 @@ test_plain_empty_total (void)
   const NbTableDef *def = nb_table_get_def (table);
   NbCellDisplay d = { NULL };
 
-  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), NULL, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), NULL);
   g_assert_true (d.empty);
   g_assert_false (d.is_total);
   g_assert_null (d.icon_name);
@@ -29,14 +29,14 @@ test_plain_empty_total (void)
   nb_cell_display_clear (&d);
 
   nb_table_set_number (table, ROW ("granted"), COL ("natural"), 0, NULL);
-  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), NULL, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), NULL);
   g_assert_false (d.empty);          /* 0 is not empty */
   g_assert_cmpstr (d.text, ==, "0");
   nb_cell_display_clear (&d);
 
   nb_table_set_number (table, ROW ("granted"), COL ("natural"), 16, NULL);
   nb_table_set_number (table, ROW ("granted"), COL ("commercial"), 6, NULL);
-  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("total"), NULL, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("total"), NULL);
   g_assert_true (d.is_total);
   g_assert_false (d.overridden);
   g_assert_cmpstr (d.text, ==, "22");
@@ -45,7 +45,7 @@ test_plain_empty_total (void)
 
   /* Typed over: a pin (beside any icon), and the tooltip says what the parts add up to. */
   nb_table_set_number (table, ROW ("granted"), COL ("total"), 21, NULL);
-  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("total"), NULL, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("total"), NULL);
   g_assert_true (d.overridden);
   g_assert_null (d.icon_name);
   g_assert_nonnull (strstr (d.tooltip, "22"));
@@ -65,22 +65,23 @@ test_findings_and_refused_text (void)
   NbCellDisplay d = { NULL };
   gint64 natural = nb_table_get_number (table, ROW ("new"), COL ("natural"));
 
-  nb_cell_display_compute (&d, table, ROW ("new"), COL ("natural"), findings, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("new"), COL ("natural"), findings);
   g_assert_cmpint (d.look, ==, NB_CELL_LOOK_NONE);
   nb_cell_display_clear (&d);
 
   /* One more request received than handled: the balance breaks. */
   nb_table_set_number (table, ROW ("new"), COL ("natural"), natural + 1, NULL);
   g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_ERROR, 3), >, 0);
-  nb_cell_display_compute (&d, table, ROW ("new"), COL ("natural"), findings, NULL, NULL);
+  nb_cell_display_compute (&d, table, ROW ("new"), COL ("natural"), findings);
   g_assert_cmpint (d.look, ==, NB_CELL_LOOK_ERROR);
   g_assert_cmpstr (d.icon_name, ==, "dialog-error-symbolic");
   g_assert_nonnull (d.tooltip);
   g_assert_nonnull (strstr (d.tooltip, "自然人"));
   nb_cell_display_clear (&d);
 
-  /* Text the cell refused is shown as typed, marked, with the reason. */
-  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), findings, "-3", "A count cannot be negative");
+  /* An entry the cell cannot take is shown as typed, marked, with the reason. */
+  nb_table_set_entry (table, ROW ("granted"), COL ("natural"), "-3");
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), findings);
   g_assert_true (d.invalid);
   g_assert_cmpstr (d.text, ==, "-3");
   g_assert_cmpint (d.look, ==, NB_CELL_LOOK_ERROR);

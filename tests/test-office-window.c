@@ -29,7 +29,7 @@ test_actions_and_import (void)
   g_assert_false (window_action_enabled (window, "win.export-docx"));
   g_assert_false (window_action_enabled (window, "win.export-xlsx"));
 
-  nb_docx_export_to_path (report, NULL, TRUE, docx, &error);
+  nb_docx_export_to_path (report, NULL, TRUE, FALSE, docx, &error);
   g_assert_no_error (error);
   g_assert_true (_nb_window_import_path (window, docx, &error));
   g_assert_no_error (error);

@@ -117,7 +117,7 @@ static void
 round_trip (NbReport *report)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) docx = nb_docx_export (report, "0123abcd", TRUE, &error);
+  g_autoptr(GBytes) docx = nb_docx_export (report, "0123abcd", TRUE, FALSE, &error);
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(NbReport) back = NULL;
   NbImportOptions options;
@@ -246,7 +246,7 @@ test_docx_document_xml (void)
 {
   g_autoptr(NbReport) report = report_2021 ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) docx = nb_docx_export (report, NULL, TRUE, &error);
+  g_autoptr(GBytes) docx = nb_docx_export (report, NULL, TRUE, FALSE, &error);
   g_autoptr(GBytes) part = NULL;
   const char *data, *xml;
   gsize length, xml_length;
@@ -288,7 +288,7 @@ test_docx_damaged (void)
 {
   g_autoptr(NbReport) report = report_2021 ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) docx = nb_docx_export (report, NULL, FALSE, &error);
+  g_autoptr(GBytes) docx = nb_docx_export (report, NULL, FALSE, FALSE, &error);
   g_autoptr(NbReport) back = NULL;
   gsize length;
   const char *data = g_bytes_get_data (docx, &length);

@@ -109,7 +109,7 @@ assert_printed_sample (NbReport   *report,
                        gboolean    signature)
 {
   g_autofree char *fingerprint = nb_report_fingerprint (report);
-  g_autofree char *footer = g_strdup_printf ("fingerprint %s", fingerprint);
+  g_autofree char *footer = g_strdup_printf ("指纹 %s", fingerprint);
   const NbTableDef *def = nb_edition_find_table (nb_report_get_edition_def (report), "s2_licensing");
   g_autofree char *licensed = g_strdup_printf ("%" G_GINT64_FORMAT,
                                                test_get (report, "s2_licensing.licensing.decisions"));

@@ -901,7 +901,7 @@ test_html_tables (void)
   for (NbEdition e = NB_EDITION_2019; e <= NB_EDITION_2021; e++)
     {
       g_autoptr(NbReport) report = sample_report (e, FALSE);
-      g_autofree char *html = nb_html_export (report, "0123abcd");
+      g_autofree char *html = nb_html_export (report, "0123abcd", FALSE);
 
       check_html_tables (report, html);
       g_assert_nonnull (strstr (html, "<meta name=\"nianbao-fingerprint\" content=\"0123abcd\" />"));
@@ -941,7 +941,7 @@ test_html_escaping (void)
   nb_report_set_organ (report, "<script>alert(1)</script> & 某局");
   nb_report_set_text (report, NB_TEXT_PROBLEMS, "a < b && c > d \"quoted\" 'single' </p><p>");
   nb_table_set_note (nb_report_get_table (report, "s3_requests"), 0, 0, "<b>注</b>&");
-  html = nb_html_export (report, "\"><script>");
+  html = nb_html_export (report, "\"><script>", FALSE);
 
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "</p><p>"));
@@ -950,12 +950,12 @@ test_html_escaping (void)
   g_assert_nonnull (strstr (html, "（&lt;b&gt;注&lt;/b&gt;&amp;）"));
   check_html_tables (report, html);
 
-  g_assert_true (nb_html_export_to_path (report, NULL, path, &error));
+  g_assert_true (nb_html_export_to_path (report, NULL, FALSE, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &read_back, NULL, NULL));
   g_assert_true (g_utf8_validate (read_back, -1, NULL));
   g_assert_null (strstr (read_back, "nianbao-fingerprint"));
-  g_assert_false (nb_html_export_to_path (report, NULL, "/nonexistent-dir/x.html", &error));
+  g_assert_false (nb_html_export_to_path (report, NULL, FALSE, "/nonexistent-dir/x.html", &error));
   g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO);
 
   remove_output (dir, path);

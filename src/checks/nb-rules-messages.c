@@ -25,6 +25,7 @@ static const struct {
   [RULE_R7_PROBLEMS] = { "R7", NB_SEVERITY_WARNING },
   [RULE_R8_FEES] = { "R8", NB_SEVERITY_WARNING },
   [RULE_N1_NOT_NUMBER] = { "N1", NB_SEVERITY_WARNING },
+  [RULE_E1_ENTRY] = { "E1", NB_SEVERITY_ERROR },
   [RULE_S1_OVERVIEW] = { "S1", NB_SEVERITY_ERROR },
   [RULE_S2_OTHER_MATTERS] = { "S2", NB_SEVERITY_WARNING },
   [RULE_M1_ORGAN] = { "M1", NB_SEVERITY_ERROR },
@@ -202,6 +203,62 @@ describe_blanks (GString        *s,
         add_cell (cells, table, r, c);
 }
 
+/* Why the entry cannot stand: Chinese like every finding, whatever the
+ * interface language of nb_value_parse()'s message. */
+static const char *
+entry_reason (NbCellKind  kind,
+              const char *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 number;
+
+  if (nb_value_parse (entry, kind, &number, &error))
+    return "无法填入";
+  switch ((NbValueError) error->code)
+    {
+    case NB_VALUE_ERROR_NEGATIVE: return "数量不能为负数";
+    case NB_VALUE_ERROR_NOT_WHOLE: return "数量应为整数";
+    case NB_VALUE_ERROR_TOO_PRECISE: return "金额最多保留 4 位小数";
+    case NB_VALUE_ERROR_TOO_LARGE: return "数字过大";
+    case NB_VALUE_ERROR_INVALID:
+    default: return "不是数字";
+    }
+}
+
+static void
+describe_entry (GString   *s,
+                GPtrArray *cells,
+                NbTable   *table,
+                guint      row,
+                guint      column)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  NbCellKind kind = def->columns[column].kind;
+  const char *entry = nb_table_get_entry (table, row, column);
+
+  append_row (s, def, row);
+  g_string_append_printf (s, "%s 填写的“%s”（%s），", def->columns[column].label, entry,
+                          entry_reason (kind, entry));
+  /* the value the cell keeps, which the totals add up */
+  switch (nb_table_get_state (table, row, column))
+    {
+    case NB_CELL_NUMBER:
+      {
+        g_autofree char *number = nb_value_format (kind, nb_table_get_number (table, row, column));
+        g_string_append_printf (s, "合计仍按原值 %s 计算", number);
+      }
+      break;
+    case NB_CELL_MARKER:
+      g_string_append_printf (s, "合计仍按原填“%s”计算", nb_table_get_marker (table, row, column));
+      break;
+    case NB_CELL_EMPTY:
+    default:
+      g_string_append (s, "合计按未填计算");
+      break;
+    }
+  add_cell (cells, table, row, column);
+}
+
 static void
 describe_table_rule (GString        *s,
                      GPtrArray      *cells,
@@ -230,6 +287,10 @@ describe_table_rule (GString        *s,
                               nb_table_get_marker (table, record->where / def->n_columns,
                                                    record->where % def->n_columns));
       add_cell (cells, table, record->where / def->n_columns, record->where % def->n_columns);
+      break;
+    case RULE_E1_ENTRY:
+      describe_entry (s, cells, table, record->where / def->n_columns,
+                      record->where % def->n_columns);
       break;
     case RULE_R6_PUBLISHED:
       {

@@ -122,6 +122,23 @@ check_markers (NbTable *table,
                           r * def->n_columns + c, 0, 0, 0, 0);
 }
 
+/* E1: a cell holds typed text it cannot take.  The entry's hash is part
+ * of the record, so that another wrong entry in the same cell is told
+ * anew. */
+static void
+check_entries (NbTable *table,
+               guint    table_index,
+               GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const NbCell *cells = _nb_table_get_cells (table);
+
+  for (guint i = 0; i < def->n_rows * def->n_columns; i++)
+    if (cells[i].entry != NULL)
+      _nb_rules_record (records, RULE_E1_ENTRY, def->section, table_index, i,
+                        g_str_hash (cells[i].entry), 0, 0, 0);
+}
+
 /* R6 (2019 edition): 本年新公开数量 ≤ 对外公开总数量. */
 static void
 check_published (NbTable *table,
@@ -249,6 +266,7 @@ _nb_rules_check_table (NbReport *report,
   NbTable *last = previous != NULL ? nb_report_get_table (previous, def->key) : NULL;
   NbEdition edition = nb_report_get_edition (report);
 
+  check_entries (table, table_index, records);
   check_totals (table, table_index, records);
   if (def->section == 2)
     check_markers (table, table_index, records);

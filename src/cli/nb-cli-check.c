@@ -22,14 +22,21 @@ enum {
   EXIT_UNREADABLE = 2,
 };
 
-static void
-print_findings (const char *path,
-                NbChecker  *checker)
+/**
+ * nb_cli_print_findings:
+ * @print: g_print() or g_printerr()
+ *
+ * Prints a report's counts, then one line per finding.
+ */
+void
+nb_cli_print_findings (const char    *path,
+                       NbChecker     *checker,
+                       NbPrintFunc    print)
 {
   GListModel *findings = nb_checker_get_findings (checker);
   guint n = g_list_model_get_n_items (findings);
 
-  g_print (_("%s: %u errors, %u warnings\n"), path,
+  print (_("%s: %u errors, %u warnings\n"), path,
            nb_checker_count (checker, NB_SEVERITY_ERROR, -1),
            nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
   for (guint i = 0; i < n; i++)
@@ -37,11 +44,11 @@ print_findings (const char *path,
       g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
       const char * const *cells = nb_finding_get_cells (finding);
 
-      g_print ("  %-7s %-3s %s", nb_severity_to_string (nb_finding_get_severity (finding)),
+      print ("  %-7s %-3s %s", nb_severity_to_string (nb_finding_get_severity (finding)),
                nb_finding_get_rule (finding), nb_finding_get_message (finding));
       if (cells[0] != NULL)
-        g_print ("  [%s%s]", cells[0], cells[1] != NULL ? ", …" : "");
-      g_print ("\n");
+        print ("  [%s%s]", cells[0], cells[1] != NULL ? ", …" : "");
+      print ("\n");
     }
 }
 
@@ -111,8 +118,17 @@ report_check (Check        *check,
       nb_json_writer_end_object (writer);
     }
   else
-    print_findings (check->path, check->checker);
+    nb_cli_print_findings (check->path, check->checker, g_print);
 
+  {
+    g_autoptr(GError) tampered = NULL;
+
+    if (!nb_report_final_is_intact (check->report, &tampered))
+      {
+        g_printerr ("%s: %s\n", check->path, tampered->message);
+        return EXIT_ERRORS;
+      }
+  }
   return nb_checker_count (check->checker, NB_SEVERITY_ERROR, -1) > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 

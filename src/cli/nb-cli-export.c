@@ -4,9 +4,11 @@
  *
  * The format may be left out when OUT ends in .pdf, .html, .json, .docx
  * or .xlsx; OUT `-` is standard output, and OUT is never FILE itself.
- * Runs with
- * no display.  Exit status: 0 when written, 1 when the report cannot be
- * read or the output cannot be written, 2 on a usage error.
+ * Runs with no display.  A report with errors is not printed or
+ * published: the PDF, HTML and DOCX are refused, with the findings,
+ * unless --draft asks for a copy marked 草稿 · 未通过核对.  Exit status:
+ * 0 when written, 1 when the report cannot be read, has errors (without
+ * --draft) or the output cannot be written, 2 on a usage error.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -88,6 +90,7 @@ static gboolean
 export_pdf (NbReport    *report,
             const char  *fingerprint,
             gboolean     signature,
+            gboolean     draft,
             const char  *output,
             GError     **error)
 {
@@ -106,6 +109,7 @@ export_pdf (NbReport    *report,
   g_object_set (renderer,
                 "fingerprint", fingerprint,
                 "include-signature", signature,
+                "draft", draft,
                 NULL);
   n_pages = nb_page_renderer_paginate (renderer);
   writer = nb_cli_open_output (output, error);
@@ -144,10 +148,11 @@ export_json (NbReport    *report,
 static gboolean
 export_html (NbReport    *report,
              const char  *fingerprint,
+             gboolean     draft,
              const char  *output,
              GError     **error)
 {
-  g_autofree char *html = nb_html_export (report, fingerprint);
+  g_autofree char *html = nb_html_export (report, fingerprint, draft);
 
   return nb_cli_write_output (output, html, strlen (html), error);
 }
@@ -172,7 +177,7 @@ nb_cli_export (int    argc,
 {
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
-  gboolean no_signature = FALSE;
+  gboolean no_signature = FALSE, draft = FALSE;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -180,6 +185,8 @@ nb_cli_export (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write"), N_("OUT") },
     { "no-signature", 0, 0, G_OPTION_ARG_NONE, &no_signature,
       N_("Leave the signature block out of the PDF or DOCX"), NULL },
+    { "draft", 0, 0, G_OPTION_ARG_NONE, &draft,
+      N_("Write a report with errors anyway, marked as a draft on every page"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
@@ -225,14 +232,33 @@ nb_cli_export (int    argc,
   if (!nb_cli_check_output (output, (const char * const *) files, NB_CLI_OUTPUT_STDOUT, FALSE))
     return EXIT_FAILED;
   fingerprint = nb_report_fingerprint (report);
+  /* the data formats carry the findings; the documents are what is signed and published */
+  if (format != EXPORT_FORMAT_JSON && format != EXPORT_FORMAT_XLSX)
+    {
+      g_autoptr(NbChecker) checker = nb_checker_new (report);
+      guint n_errors = nb_checker_count (checker, NB_SEVERITY_ERROR, -1);
+
+      if (n_errors > 0 && !draft)
+        {
+          nb_cli_print_findings (files[0], checker, g_printerr);
+          g_printerr (ngettext ("Not written: the report has %u error; correct it, or give --draft "
+                                "for a copy marked as a draft\n",
+                                "Not written: the report has %u errors; correct them, or give --draft "
+                                "for a copy marked as a draft\n", n_errors),
+                      n_errors);
+          return EXIT_FAILED;
+        }
+      /* a clean report is never marked as a draft */
+      draft = n_errors > 0;
+    }
 
   switch (format)
     {
     case EXPORT_FORMAT_PDF:
-      written = export_pdf (report, fingerprint, !no_signature, output, &error);
+      written = export_pdf (report, fingerprint, !no_signature, draft, output, &error);
       break;
     case EXPORT_FORMAT_HTML:
-      written = export_html (report, fingerprint, output, &error);
+      written = export_html (report, fingerprint, draft, output, &error);
       if (written)
         say_written (output, output);
       break;
@@ -243,7 +269,7 @@ nb_cli_export (int    argc,
       break;
     case EXPORT_FORMAT_DOCX:
       {
-        g_autoptr(GBytes) docx = nb_docx_export (report, fingerprint, !no_signature, &error);
+        g_autoptr(GBytes) docx = nb_docx_export (report, fingerprint, !no_signature, draft, &error);
 
         written = nb_cli_write_bytes (output, docx, &error);
       }

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "nb-checker.h"
 #include "nb-file.h"
 #include "nb-report.h"
 
@@ -18,6 +19,7 @@ int nb_cli_aggregate (int argc, char **argv);
 int nb_cli_check (int argc, char **argv);
 int nb_cli_compare (int argc, char **argv);
 int nb_cli_export (int argc, char **argv);
+int nb_cli_finalize (int argc, char **argv);
 int nb_cli_import (int argc, char **argv);
 int nb_cli_link (int argc, char **argv);
 int nb_cli_next (int argc, char **argv);
@@ -45,5 +47,11 @@ gboolean      nb_cli_write_bytes  (const char         *output,
 gboolean      nb_cli_save_report  (NbReport           *report,
                                    const char         *output,
                                    GError            **error);
+
+typedef void (*NbPrintFunc) (const gchar *format, ...) G_GNUC_PRINTF (1, 2);
+
+void nb_cli_print_findings (const char  *path,
+                            NbChecker   *checker,
+                            NbPrintFunc  print);
 
 G_END_DECLS

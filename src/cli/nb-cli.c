@@ -30,6 +30,7 @@ static const NbCommand commands[] = {
   { "compare", nb_cli_compare },
   { "export", nb_cli_export },
   { "import", nb_cli_import },
+  { "finalize", nb_cli_finalize },
   { "link", nb_cli_link },
   { "next", nb_cli_next },
   { "--version", cli_version },

@@ -36,6 +36,8 @@ struct _NbReport
 
   NbPreviousLink *previous_link;   /* last year's report, or NULL */
   GPtrArray      *units;           /* of NbReportUnit: a summary's units, or NULL */
+  GPtrArray      *versions;        /* of NbReportVersion: finalized versions, oldest first */
+  gboolean        finalized;       /* the last version is the report as it is (定稿) */
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -179,6 +181,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->tables, g_ptr_array_unref);
   g_clear_object (&self->previous_link);
   g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -800,4 +803,106 @@ nb_report_set_units (NbReport  *self,
   if (units != NULL)
     self->units = g_ptr_array_ref (units);
   emit_changed (self);
+}
+
+/* ---- Finalized versions (定稿) ---------------------------------------------- */
+
+/**
+ * nb_report_version_new:
+ * Returns: (transfer full): a version entry (see #NbReportVersion)
+ */
+NbReportVersion *
+nb_report_version_new (const char *date,
+                       const char *fingerprint)
+{
+  NbReportVersion *version = g_new0 (NbReportVersion, 1);
+
+  version->date = g_strdup (date != NULL ? date : "");
+  version->fingerprint = g_strdup (fingerprint != NULL ? fingerprint : "");
+  return version;
+}
+
+void
+nb_report_version_free (NbReportVersion *version)
+{
+  if (version == NULL)
+    return;
+  g_free (version->date);
+  g_free (version->fingerprint);
+  g_free (version);
+}
+
+/**
+ * nb_report_get_versions:
+ * Returns: (transfer none) (element-type NbReportVersion): every version
+ *   finalized so far, oldest first; empty for a report never finalized
+ */
+GPtrArray *
+nb_report_get_versions (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  if (self->versions == NULL)
+    self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_version_free);
+  return self->versions;
+}
+
+/**
+ * nb_report_add_version:
+ * @version: (transfer full): a version finalized now, appended to the
+ *   history
+ */
+void
+nb_report_add_version (NbReport        *self,
+                       NbReportVersion *version)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (version != NULL);
+
+  g_ptr_array_add (nb_report_get_versions (self), version);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_get_finalized:
+ * Whether the report is finalized (定稿): its last version is the report
+ * as it stands, and changing it needs 解除定稿 first.
+ */
+gboolean
+nb_report_get_finalized (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  return self->finalized;
+}
+
+/**
+ * nb_report_set_finalized:
+ * Marks the report finalized (after nb_report_add_version()) or not
+ * (解除定稿: the history stays, the next finalizing adds a version).
+ */
+void
+nb_report_set_finalized (NbReport *self,
+                         gboolean  finalized)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (!finalized || nb_report_get_versions (self)->len > 0);
+
+  if (self->finalized == !!finalized)
+    return;
+  self->finalized = !!finalized;
+  emit_changed (self);
+}
+
+/**
+ * nb_report_get_final_version:
+ * Returns: (transfer none) (nullable): the version the report is frozen
+ *   as, or %NULL when it is not finalized
+ */
+NbReportVersion *
+nb_report_get_final_version (NbReport *self)
+{
+  GPtrArray *versions;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  versions = nb_report_get_versions (self);
+  return self->finalized ? g_ptr_array_index (versions, versions->len - 1) : NULL;
 }

@@ -117,6 +117,31 @@ void                nb_report_set_units             (NbReport        *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbReportUnit, nb_report_unit_free)
 
+/**
+ * NbReportVersion:
+ * @date: the day it was finalized (定稿), `YYYY-MM-DD`
+ * @fingerprint: nb_report_fingerprint() of its content then
+ *
+ * One finalized version of a report, kept in its history.
+ */
+typedef struct {
+  char *date;
+  char *fingerprint;
+} NbReportVersion;
+
+NbReportVersion    *nb_report_version_new           (const char      *date,
+                                                     const char      *fingerprint);
+void                nb_report_version_free          (NbReportVersion *version);
+GPtrArray          *nb_report_get_versions          (NbReport        *self);
+void                nb_report_add_version           (NbReport        *self,
+                                                     NbReportVersion *version);
+gboolean            nb_report_get_finalized         (NbReport        *self);
+void                nb_report_set_finalized         (NbReport        *self,
+                                                     gboolean         finalized);
+NbReportVersion    *nb_report_get_final_version     (NbReport        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbReportVersion, nb_report_version_free)
+
 #define NB_YEAR_MIN 2008
 #define NB_YEAR_MAX 2100
 

@@ -19,6 +19,7 @@ typedef struct {
   char   *marker;
   char   *note;
   char   *unit;
+  char   *entry;        /* typed text the cell cannot hold, shown instead of the value */
 } NbCell;
 
 /* Row-major, n_rows × n_columns of the table's definition. */

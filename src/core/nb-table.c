@@ -5,6 +5,11 @@
  * override, kept as published); every change, including each total
  * it moves, is announced with ::cell-changed.
  *
+ * What a user typed that the cell cannot hold (`abc`, `-3` in a count)
+ * is kept as the cell's entry: shown and saved instead of the value,
+ * which stays the previous one and is what the totals add up, until a
+ * value is written or the entry is dropped.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-table"
@@ -189,6 +194,7 @@ clear_strings (NbCell *cell)
   g_clear_pointer (&cell->marker, g_free);
   g_clear_pointer (&cell->note, g_free);
   g_clear_pointer (&cell->unit, g_free);
+  g_clear_pointer (&cell->entry, g_free);
 }
 
 static void
@@ -341,6 +347,20 @@ nb_table_get_note (NbTable *self,
   return cell_at (self, row, column)->note;
 }
 
+/**
+ * nb_table_get_entry:
+ * Returns: (nullable): the text typed into the cell that it cannot hold,
+ *   kept in place of its value (see nb_table_set_entry()), or %NULL
+ */
+const char *
+nb_table_get_entry (NbTable *self,
+                    guint    row,
+                    guint    column)
+{
+  RETURN_IF_OUT_OF_RANGE (self, row, column, NULL);
+  return cell_at (self, row, column)->entry;
+}
+
 const char *
 nb_table_get_unit (NbTable *self,
                    guint    row,
@@ -370,8 +390,8 @@ nb_table_is_overridden (NbTable *self,
 
 /**
  * nb_table_format_cell:
- * Returns: (transfer full): the cell as printed: its number, its marker,
- *   or an empty string
+ * Returns: (transfer full): the cell as printed: its entry when it has
+ *   one, its number, its marker, or an empty string
  */
 char *
 nb_table_format_cell (NbTable *self,
@@ -382,6 +402,8 @@ nb_table_format_cell (NbTable *self,
 
   RETURN_IF_OUT_OF_RANGE (self, row, column, NULL);
   cell = cell_at (self, row, column);
+  if (cell->entry != NULL)
+    return g_strdup (cell->entry);
 
   switch ((NbCellState) cell->state)
     {
@@ -426,13 +448,14 @@ nb_table_set_number (NbTable  *self,
     return FALSE;
 
   cell = cell_at (self, row, column);
-  if (cell->state == NB_CELL_NUMBER && cell->number == number &&
+  if (cell->state == NB_CELL_NUMBER && cell->number == number && cell->entry == NULL &&
       (cell->overridden || !nb_table_def_is_total (self->def, row, column)))
     return TRUE;
 
   cell->state = NB_CELL_NUMBER;
   cell->number = number;
   g_clear_pointer (&cell->marker, g_free);
+  g_clear_pointer (&cell->entry, g_free);
   mark_written (self, cell, row, column);
   cell_changed (self, row, column);
   return TRUE;
@@ -490,13 +513,15 @@ nb_table_set_marker (NbTable    *self,
   g_return_if_fail (marker != NULL && *marker != '\0');
 
   cell = cell_at (self, row, column);
-  if (cell->state == NB_CELL_MARKER && g_strcmp0 (cell->marker, marker) == 0)
+  if (cell->state == NB_CELL_MARKER && g_strcmp0 (cell->marker, marker) == 0 &&
+      cell->entry == NULL)
     return;
 
   cell->state = NB_CELL_MARKER;
   cell->number = 0;
   g_free (cell->marker);
   cell->marker = g_strdup (marker);
+  g_clear_pointer (&cell->entry, g_free);
   mark_written (self, cell, row, column);
   cell_changed (self, row, column);
 }
@@ -518,12 +543,13 @@ nb_table_clear (NbTable *self,
 
   cell = cell_at (self, row, column);
   total = nb_table_def_is_total (self->def, row, column);
-  if (cell->state == NB_CELL_EMPTY && (!total || cell->overridden))
+  if (cell->state == NB_CELL_EMPTY && cell->entry == NULL && (!total || cell->overridden))
     return;
 
   cell->state = NB_CELL_EMPTY;
   cell->number = 0;
   g_clear_pointer (&cell->marker, g_free);
+  g_clear_pointer (&cell->entry, g_free);
   mark_written (self, cell, row, column);
   cell_changed (self, row, column);
 }
@@ -543,6 +569,40 @@ set_string (NbTable     *self,
   *field = g_strdup (value);
   emit_changed (self, row, column);
   emit_edit_done (self);
+}
+
+/**
+ * nb_table_set_entry:
+ * @entry: (nullable): text typed into the cell that it cannot hold; %NULL
+ *   or "" drops the entry, so that the cell shows its value again
+ *
+ * Keeps what was typed, so that nothing typed is lost: the cell's value
+ * (and the totals) stay as they were, and the entry is shown, saved and
+ * reported by the checker until a value replaces it.
+ */
+void
+nb_table_set_entry (NbTable    *self,
+                    guint       row,
+                    guint       column,
+                    const char *entry)
+{
+  RETURN_VOID_IF_OUT_OF_RANGE (self, row, column);
+  set_string (self, row, column, &cell_at (self, row, column)->entry, entry);
+}
+
+/**
+ * nb_table_has_entries:
+ * Whether any cell holds an entry it cannot take (nb_table_set_entry()).
+ */
+gboolean
+nb_table_has_entries (NbTable *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE (self), FALSE);
+
+  for (guint i = 0; i < self->def->n_rows * self->def->n_columns; i++)
+    if (self->cells[i].entry != NULL)
+      return TRUE;
+  return FALSE;
 }
 
 /**
@@ -589,11 +649,12 @@ nb_table_restore_total (NbTable *self,
   RETURN_VOID_IF_OUT_OF_RANGE (self, row, column);
 
   cell = cell_at (self, row, column);
-  if (!cell->overridden)
+  if (!cell->overridden && cell->entry == NULL)
     return;
 
   cell->overridden = FALSE;
   g_clear_pointer (&cell->marker, g_free);
+  g_clear_pointer (&cell->entry, g_free);
   recompute_total (self, row, column);
   cell_changed (self, row, column);
 }
@@ -660,7 +721,8 @@ nb_table_is_blank (NbTable *self)
   g_return_val_if_fail (NB_IS_TABLE (self), TRUE);
 
   for (guint i = 0; i < self->def->n_rows * self->def->n_columns; i++)
-    if (self->cells[i].state != NB_CELL_EMPTY || self->cells[i].note != NULL)
+    if (self->cells[i].state != NB_CELL_EMPTY || self->cells[i].note != NULL ||
+        self->cells[i].entry != NULL)
       return FALSE;
   return TRUE;
 }
@@ -688,6 +750,7 @@ nb_table_copy_from (NbTable *self,
         to->marker = g_strdup (from->marker);
         to->note = g_strdup (from->note);
         to->unit = g_strdup (from->unit);
+        to->entry = g_strdup (from->entry);
         emit_changed (self, r, c);
       }
   emit_edit_done (self);
@@ -746,6 +809,7 @@ _nb_table_load_cell (NbTable      *self,
   to->marker = g_strdup (cell->marker);
   to->note = g_strdup (cell->note);
   to->unit = g_strdup (cell->unit);
+  to->entry = g_strdup (cell->entry);
 }
 
 /* Recomputes every automatic total: the total rows' cells first, since

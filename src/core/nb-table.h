@@ -35,6 +35,9 @@ const char       *nb_table_get_marker        (NbTable           *self,
 const char       *nb_table_get_note          (NbTable           *self,
                                               guint              row,
                                               guint              column);
+const char       *nb_table_get_entry         (NbTable           *self,
+                                              guint              row,
+                                              guint              column);
 const char       *nb_table_get_unit          (NbTable           *self,
                                               guint              row,
                                               guint              column);
@@ -69,6 +72,11 @@ void              nb_table_set_marker        (NbTable           *self,
 void              nb_table_clear             (NbTable           *self,
                                               guint              row,
                                               guint              column);
+void              nb_table_set_entry         (NbTable           *self,
+                                              guint              row,
+                                              guint              column,
+                                              const char        *entry);
+gboolean          nb_table_has_entries       (NbTable           *self);
 void              nb_table_set_note          (NbTable           *self,
                                               guint              row,
                                               guint              column,

@@ -26,6 +26,7 @@ typedef struct {
   char   *marker;
   char   *note;
   char   *unit;
+  char   *entry;
 } CellSnap;
 
 typedef enum {
@@ -95,6 +96,7 @@ snap_clear (CellSnap *snap)
   g_clear_pointer (&snap->marker, g_free);
   g_clear_pointer (&snap->note, g_free);
   g_clear_pointer (&snap->unit, g_free);
+  g_clear_pointer (&snap->entry, g_free);
 }
 
 static void
@@ -106,6 +108,7 @@ snap_copy (CellSnap       *to,
   to->marker = g_strdup (from->marker);
   to->note = g_strdup (from->note);
   to->unit = g_strdup (from->unit);
+  to->entry = g_strdup (from->entry);
 }
 
 static void
@@ -121,6 +124,7 @@ snap_take (CellSnap *snap,
   snap->marker = g_strdup (nb_table_get_marker (table, row, column));
   snap->note = g_strdup (nb_table_get_note (table, row, column));
   snap->unit = g_strdup (nb_table_get_unit (table, row, column));
+  snap->entry = g_strdup (nb_table_get_entry (table, row, column));
 }
 
 static void
@@ -149,6 +153,7 @@ snap_apply (const CellSnap *snap,
     nb_table_restore_total (table, row, column);
   nb_table_set_note (table, row, column, snap->note);
   nb_table_set_unit (table, row, column, snap->unit);
+  nb_table_set_entry (table, row, column, snap->entry);
 }
 
 static void

@@ -303,6 +303,7 @@ typedef struct {
   char    *marker;
   char    *note;
   char    *unit;
+  char    *entry;
 } FileCell;
 
 static void
@@ -311,6 +312,7 @@ file_cell_clear (FileCell *cell)
   g_free (cell->marker);
   g_free (cell->note);
   g_free (cell->unit);
+  g_free (cell->entry);
 }
 
 /* The number of a cell: a whole number, or for amounts a decimal in text. */
@@ -348,7 +350,9 @@ typedef struct {
   FileCell   *cell;
 } CellObject;
 
-static const char *const cell_members[] = { "value", "marker", "note", "unit", "override" };
+static const char *const cell_members[] = {
+  "value", "marker", "note", "unit", "override", "entry",
+};
 
 static gboolean
 read_cell_member (Reader   *reader,
@@ -364,7 +368,8 @@ read_cell_member (Reader   *reader,
     case 1: return read_text_or_null (reader, &cell->marker);
     case 2: return read_text_or_null (reader, &cell->note);
     case 3: return read_text_or_null (reader, &cell->unit);
-    default: return read_boolean (reader, &cell->overridden);
+    case 4: return read_boolean (reader, &cell->overridden);
+    default: return read_text_or_null (reader, &cell->entry);
     }
 }
 
@@ -407,6 +412,7 @@ apply_cell (Reader   *reader,
     .marker = from->marker,
     .note = from->note,
     .unit = from->unit,
+    .entry = from->entry != NULL && *from->entry != '\0' ? from->entry : NULL,
   };
 
   if (nb_table_is_total (table, row, column))
@@ -797,8 +803,8 @@ static const ObjectSpec unit_spec = {
 };
 
 static gboolean
-read_unit (Reader    *reader,
-           GPtrArray *units)
+read_unit (Reader   *reader,
+           gpointer  units)
 {
   char *values[G_N_ELEMENTS (unit_members)] = { NULL };
   gboolean ok = read_object (reader, &unit_spec, values, &(guint64) { 0 });
@@ -813,14 +819,14 @@ read_unit (Reader    *reader,
   return ok;
 }
 
+/* Reads each element of a list by @read_element, which is handed @data. */
 static gboolean
-read_units (Reader   *reader,
-            NbReport *report)
+read_list (Reader   *reader,
+           gboolean (*read_element) (Reader *reader, gpointer data),
+           gpointer  data)
 {
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_unit_free);
-  gsize base = reader->path->len;
-
   JsonNode *list = reader->node;
+  gsize base = reader->path->len;
   JsonArray *array;
 
   if (!expect_kind (reader, NB_JSON_ARRAY, N_("a list")))
@@ -832,12 +838,23 @@ read_units (Reader   *reader,
 
       g_string_append_printf (reader->path, "[%u]", i);
       reader->node = json_array_get_element (array, i);
-      ok = read_unit (reader, units);
+      ok = read_element (reader, data);
       reader->node = list;
       leave (reader, base);
       if (!ok)
         return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+read_units (Reader   *reader,
+            NbReport *report)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_report_unit_free);
+
+  if (!read_list (reader, read_unit, units))
+    return FALSE;
   nb_report_set_units (report, units);
   return TRUE;
 }
@@ -857,6 +874,8 @@ typedef enum {
   MEMBER_SIGNATURE,   /* optional from here on */
   MEMBER_PREVIOUS,
   MEMBER_UNITS,
+  MEMBER_VERSIONS,
+  MEMBER_FINALIZED,
   N_MEMBERS
 } Member;
 
@@ -864,7 +883,7 @@ typedef enum {
 
 static const char *const members[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
-  "signature", "previous", "units",
+  "signature", "previous", "units", "versions", "finalized",
 };
 
 static gboolean
@@ -944,6 +963,56 @@ is_date (const char *text)
   return date != NULL;
 }
 
+/* ---- 定稿: versions and finalized ------------------------------------------------ */
+
+static const char *const version_members[] = { "date", "fingerprint" };
+
+static const ObjectSpec version_spec = {
+  NULL, read_unit_member, N_("a member that a finalized version does not have"),
+  version_members, G_N_ELEMENTS (version_members),
+};
+
+static gboolean
+read_version (Reader   *reader,
+              gpointer  report)
+{
+  char *values[G_N_ELEMENTS (version_members)] = { NULL };
+  gboolean ok = read_object (reader, &version_spec, values, &(guint64) { 0 });
+
+  for (guint i = 0; ok && i < G_N_ELEMENTS (version_members); i++)
+    if (values[i] == NULL)
+      ok = missing_member (reader, version_members[i]);
+  if (ok && !is_date (values[0]))
+    ok = fail (reader, NB_FILE_ERROR_VALUE, _("expected a date as YYYY-MM-DD, found “%s”"), values[0]);
+  if (ok)
+    nb_report_add_version (report, nb_report_version_new (values[0], values[1]));
+  for (guint i = 0; i < G_N_ELEMENTS (version_members); i++)
+    g_free (values[i]);
+  return ok;
+}
+
+static gboolean
+read_versions (Reader   *reader,
+               NbReport *report)
+{
+  return read_list (reader, read_version, report);
+}
+
+/* Read after "versions": finalized needs a version to stand for. */
+static gboolean
+read_finalized (Reader   *reader,
+                NbReport *report)
+{
+  gboolean finalized = FALSE;
+
+  if (!read_boolean (reader, &finalized))
+    return FALSE;
+  if (finalized && nb_report_get_versions (report)->len == 0)
+    return fail (reader, NB_FILE_ERROR_VALUE, _("a report finalized without any version"));
+  nb_report_set_finalized (report, finalized);
+  return TRUE;
+}
+
 static gboolean
 read_identity (Reader   *reader,
                JsonNode *values[N_MEMBERS],
@@ -1005,6 +1074,12 @@ read_contents (Reader   *reader,
           break;
         case MEMBER_UNITS:
           ok = read_units (reader, report);
+          break;
+        case MEMBER_VERSIONS:
+          ok = read_versions (reader, report);
+          break;
+        case MEMBER_FINALIZED:
+          ok = read_finalized (reader, report);
           break;
         default:
           g_assert_not_reached ();

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
 #include "nb-previous-link.h"
 #include "nb-report-writer.h"
 #include "nb-value.h"
@@ -46,9 +49,10 @@ write_cell (NbJsonWriter *writer,
   const char *note = nb_table_get_note (table, row, column);
   const char *marker = nb_table_get_marker (table, row, column);
   const char *unit = nb_table_get_unit (table, row, column);
+  const char *entry = nb_table_get_entry (table, row, column);
   gboolean overridden = nb_table_is_overridden (table, row, column);
 
-  if (note == NULL && marker == NULL && unit == NULL && !overridden)
+  if (note == NULL && marker == NULL && unit == NULL && entry == NULL && !overridden)
     {
       write_cell_value (writer, table, row, column);
       return;
@@ -76,6 +80,11 @@ write_cell (NbJsonWriter *writer,
     {
       nb_json_writer_key (writer, "override");
       nb_json_writer_boolean (writer, TRUE);
+    }
+  if (entry != NULL)
+    {
+      nb_json_writer_key (writer, "entry");
+      nb_json_writer_string (writer, entry);
     }
   nb_json_writer_end_object (writer);
 }
@@ -274,26 +283,60 @@ write_units (NbJsonWriter *writer,
   nb_json_writer_end_array (writer);
 }
 
-/**
- * nb_report_to_data:
- * @length: (out) (optional): the length of the data
- *
- * Returns: (transfer full): the report as the canonical text of a
- *   .nianbao file: the same report always gives the same bytes
- */
-char *
-nb_report_to_data (NbReport *report,
-                   gsize    *length)
+/* 2 when the report holds anything that version 1 does not have, so
+ * that an older Nianbao says the file is newer rather than failing on a
+ * member it does not know; otherwise 1, the text of a report unchanged. */
+static int
+schema_version_for (NbReport *report,
+                    gboolean  with_versions)
+{
+  if (with_versions && nb_report_get_versions (report)->len > 0)
+    return 2;
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    if (nb_table_has_entries (nb_report_get_table_at (report, t)))
+      return 2;
+  return 1;
+}
+
+/* "versions" and "finalized": the report's 定稿 history */
+static void
+write_versions (NbJsonWriter *writer,
+                NbReport     *report)
+{
+  GPtrArray *versions = nb_report_get_versions (report);
+
+  nb_json_writer_key (writer, "versions");
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const NbReportVersion *version = g_ptr_array_index (versions, i);
+
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "date");
+      nb_json_writer_string (writer, version->date);
+      nb_json_writer_key (writer, "fingerprint");
+      nb_json_writer_string (writer, version->fingerprint);
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_array (writer);
+  nb_json_writer_key (writer, "finalized");
+  nb_json_writer_boolean (writer, nb_report_get_finalized (report));
+}
+
+/* The canonical text; without the 定稿 history for the fingerprint of
+ * the content, which that history records. */
+static char *
+report_to_text (NbReport *report,
+                gboolean  with_versions,
+                gsize    *length)
 {
   NbJsonWriter *writer = nb_json_writer_new ();
-
-  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "format");
   nb_json_writer_string (writer, NB_FILE_FORMAT_NAME);
   nb_json_writer_key (writer, "schema_version");
-  nb_json_writer_int (writer, NB_FILE_SCHEMA_VERSION);
+  nb_json_writer_int (writer, schema_version_for (report, with_versions));
   nb_json_writer_key (writer, "edition");
   nb_json_writer_string (writer, nb_report_get_edition_def (report)->key);
   nb_json_writer_key (writer, "organ");
@@ -321,23 +364,73 @@ nb_report_to_data (NbReport *report,
       nb_json_writer_key (writer, "units");
       write_units (writer, nb_report_get_units (report));
     }
+  if (with_versions && nb_report_get_versions (report)->len > 0)
+    write_versions (writer, report);
   nb_json_writer_end_object (writer);
 
   return nb_json_writer_free_to_data (writer, length);
 }
 
 /**
+ * nb_report_to_data:
+ * @length: (out) (optional): the length of the data
+ *
+ * Returns: (transfer full): the report as the canonical text of a
+ *   .nianbao file: the same report always gives the same bytes
+ */
+char *
+nb_report_to_data (NbReport *report,
+                   gsize    *length)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  return report_to_text (report, TRUE, length);
+}
+
+/**
  * nb_report_fingerprint:
  * Returns: (transfer full): the first 8 hex digits of the SHA-256 of the
- *   report's canonical file text; it identifies a printed copy
+ *   report's canonical file text without its 定稿 history (versions,
+ *   finalized); it identifies a printed copy and a finalized version
  */
 char *
 nb_report_fingerprint (NbReport *report)
 {
   gsize length;
-  g_autofree char *data = nb_report_to_data (report, &length);
+  g_autofree char *data = report_to_text (report, FALSE, &length);
   g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
                                                          (const guchar *) data, length);
 
   return g_strndup (digest, 8);
+}
+
+/**
+ * nb_report_final_is_intact:
+ *
+ * A finalized report (定稿) must hold what was finalized: its content's
+ * fingerprint is the one its last version records.  A file changed
+ * behind the app's back fails, saying both fingerprints.
+ *
+ * Returns: %FALSE when the report is finalized and its content changed
+ *   since; %TRUE otherwise
+ */
+gboolean
+nb_report_final_is_intact (NbReport  *report,
+                           GError   **error)
+{
+  NbReportVersion *version;
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
+
+  version = nb_report_get_final_version (report);
+  if (version == NULL)
+    return TRUE;
+  fingerprint = nb_report_fingerprint (report);
+  if (g_strcmp0 (fingerprint, version->fingerprint) == 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("The report was finalized on %s with fingerprint %s, but its content now has "
+                 "fingerprint %s: it was changed outside Nianbao after it was finalized"),
+               version->date, version->fingerprint, fingerprint);
+  return FALSE;
 }

@@ -10,7 +10,10 @@
 G_BEGIN_DECLS
 
 #define NB_FILE_FORMAT_NAME    "nianbao-report"
-#define NB_FILE_SCHEMA_VERSION 1
+/* The newest version this build reads and writes; a report that needs
+ * nothing of version 2 (entries, acknowledged warnings, 定稿 versions) is
+ * written as version 1, byte for byte as before. */
+#define NB_FILE_SCHEMA_VERSION 2
 
 typedef void (*NbCellWriter) (NbJsonWriter *writer,
                               NbTable      *table,
@@ -20,6 +23,8 @@ typedef void (*NbCellWriter) (NbJsonWriter *writer,
 char      *nb_report_to_data          (NbReport             *report,
                                        gsize                *length);
 char      *nb_report_fingerprint      (NbReport             *report);
+gboolean   nb_report_final_is_intact  (NbReport             *report,
+                                       GError              **error);
 
 void       nb_json_write_tables       (NbJsonWriter         *writer,
                                        NbReport             *report,

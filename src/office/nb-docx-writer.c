@@ -957,6 +957,7 @@ typedef struct {
   NbReport   *report;
   const char *fingerprint;
   gboolean    signature;
+  gboolean    draft;
 } Document;
 
 static void
@@ -1025,7 +1026,7 @@ write_footer (W        w,
               gpointer data)
 {
   Document *doc = data;
-  g_autofree char *line = nb_render_footer_text (doc->report, doc->fingerprint);
+  g_autofree char *line = nb_render_footer_text (doc->report, doc->fingerprint, doc->draft);
 
   start (w, "w:ftr", "xmlns:w", W_NS, "xmlns:r", R_NS, NULL);
   start (w, "w:p", NULL);
@@ -1059,6 +1060,8 @@ write_footer (W        w,
  * nb_docx_export:
  * @fingerprint: (nullable): the report's fingerprint, printed in the footer
  * @signature: whether to end with the signature block
+ * @draft: whether the report has errors: every page's footer then says
+ *   草稿 · 未通过核对, as the printed draft's does
  *
  * Returns: (transfer full): the report as a .docx package
  */
@@ -1066,9 +1069,10 @@ GBytes *
 nb_docx_export (NbReport    *report,
                 const char  *fingerprint,
                 gboolean     signature,
+                gboolean     draft,
                 GError     **error)
 {
-  Document doc = { report, fingerprint, signature };
+  Document doc = { report, fingerprint, signature, draft };
   g_autoptr(NbZipWriter) zip = nb_zip_writer_new ();
   Package package = { zip, NULL };
 
@@ -1099,10 +1103,11 @@ gboolean
 nb_docx_export_to_path (NbReport    *report,
                         const char  *fingerprint,
                         gboolean     signature,
+                        gboolean     draft,
                         const char  *path,
                         GError     **error)
 {
-  g_autoptr(GBytes) bytes = nb_docx_export (report, fingerprint, signature, error);
+  g_autoptr(GBytes) bytes = nb_docx_export (report, fingerprint, signature, draft, error);
   gsize length;
   const char *data;
 

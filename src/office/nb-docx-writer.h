@@ -11,10 +11,12 @@ G_BEGIN_DECLS
 GBytes   *nb_docx_export          (NbReport    *report,
                                    const char  *fingerprint,
                                    gboolean     signature,
+                                   gboolean     draft,
                                    GError     **error);
 gboolean  nb_docx_export_to_path  (NbReport    *report,
                                    const char  *fingerprint,
                                    gboolean     signature,
+                                   gboolean     draft,
                                    const char  *path,
                                    GError     **error);
 

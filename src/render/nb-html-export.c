@@ -173,12 +173,15 @@ append_table (GString *html,
  * nb_html_export:
  * @fingerprint: (nullable): the report's fingerprint (nb_report_fingerprint()),
  *   written in a <meta name="nianbao-fingerprint"> element
+ * @draft: whether the report has errors: the page then says
+ *   草稿 · 未通过核对 above its title (and in a <meta name="nianbao-status">)
  *
  * Returns: (transfer full): the report as a standalone UTF-8 HTML page
  */
 char *
 nb_html_export (NbReport   *report,
-                const char *fingerprint)
+                const char *fingerprint,
+                gboolean    draft)
 {
   const NbEditionDef *edition;
   g_autofree char *title = NULL;
@@ -200,12 +203,21 @@ nb_html_export (NbReport   *report,
       append_escaped (html, fingerprint);
       g_string_append (html, "\" />\n");
     }
+  if (draft)
+    g_string_append (html, "<meta name=\"nianbao-status\" content=\"draft\" />\n");
   /* <title> holds no elements: its controls are shown as U+FFFD */
   title = nb_display_text (nb_report_get_title (report), NULL);
   g_string_append (html, "<title>");
   append_escaped (html, title);
-  g_string_append_printf (html, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
+  g_string_append_printf (html, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
                           style_sheet);
+  if (draft)
+    g_string_append (html, "<p class=\"draft\">草稿 · 未通过核对</p>\n");
+  else if (nb_report_get_finalized (report) && nb_report_final_is_intact (report, NULL))
+    g_string_append_printf (html, "<p class=\"final\">定稿 %s · 指纹 %s</p>\n",
+                            nb_report_get_final_version (report)->date,
+                            nb_report_get_final_version (report)->fingerprint);
+  g_string_append (html, "<h1>");
   append_report_text (html, nb_report_get_title (report));
   g_string_append (html, "</h1>\n");
 
@@ -236,6 +248,7 @@ nb_html_export (NbReport   *report,
 gboolean
 nb_html_export_to_path (NbReport    *report,
                         const char  *fingerprint,
+                        gboolean     draft,
                         const char  *path,
                         GError     **error)
 {
@@ -244,6 +257,6 @@ nb_html_export_to_path (NbReport    *report,
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  html = nb_html_export (report, fingerprint);
+  html = nb_html_export (report, fingerprint, draft);
   return nb_file_write_atomically (path, html, strlen (html), error);
 }

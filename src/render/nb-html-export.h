@@ -11,9 +11,11 @@
 G_BEGIN_DECLS
 
 char     *nb_html_export          (NbReport    *report,
-                                   const char  *fingerprint);
+                                   const char  *fingerprint,
+                                   gboolean     draft);
 gboolean  nb_html_export_to_path  (NbReport    *report,
                                    const char  *fingerprint,
+                                   gboolean     draft,
                                    const char  *path,
                                    GError     **error);
 

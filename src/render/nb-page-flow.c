@@ -16,6 +16,7 @@
 
 #include "nb-page-renderer-private.h"
 #include "nb-render-common.h"
+#include "nb-report-file.h"
 
 /* ---- Pages ------------------------------------------------------------------ */
 
@@ -217,6 +218,28 @@ _nb_flow_heading (Flow   *f,
 
 /* ---- Folios ------------------------------------------------------------------- */
 
+#define DRAFT_MARK     "草稿"
+
+/* A draft's 草稿, large and light in the middle of the page, drawn first
+ * so that the text stays readable over it. */
+static void
+add_watermark (NbPageRenderer *self,
+               Page           *page,
+               Flow           *f,
+               double          paper_height)
+{
+  g_autoptr(PangoLayout) mark = _nb_page_make_layout (self, FONT_HEADING, WATERMARK_SIZE,
+                                                      DRAFT_MARK, f->width, PANGO_ALIGN_CENTER);
+  double h;
+  Item item;
+
+  _nb_page_account_layout (self, mark);
+  _nb_page_layout_size (mark, NULL, &h);
+  item = (Item) { .kind = ITEM_LAYOUT, .x = f->left, .y = (paper_height - h) / 2,
+                  .layout = g_object_ref (mark), .grey = WATERMARK_GREY };
+  g_array_prepend_val (page->items, item);
+}
+
 /* The page number, `— 1 —`, 7 mm below the text block, and the footer
  * line, small and grey, near the paper's foot. */
 void
@@ -224,7 +247,8 @@ _nb_flow_add_folios (NbPageRenderer *self,
                      Flow           *f,
                      double          paper_height)
 {
-  g_autofree char *footer = nb_render_footer_text (self->report, self->fingerprint);
+  g_autofree char *footer = nb_render_footer_text (self->report, self->fingerprint,
+                                                   self->draft);
   /* The same footer line on every page */
   g_autoptr(PangoLayout) line = _nb_page_make_layout (self, FONT_FOLIO, FOOTER_SIZE, footer,
                                                       f->width, PANGO_ALIGN_CENTER);
@@ -253,5 +277,7 @@ _nb_flow_add_folios (NbPageRenderer *self,
                       .grey = FOOTER_GREY };
       g_array_append_val (page->items, item);
       _nb_page_add_box (page, NB_PAGE_BOX_FOLIO, f->left, y, f->width, line_height);
+      if (self->draft)
+        add_watermark (self, page, f, paper_height);
     }
 }

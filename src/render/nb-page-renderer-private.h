@@ -28,6 +28,8 @@ G_BEGIN_DECLS
 #define RULE_WIDTH      0.5
 #define CAPTION_GREY    0.93
 #define FOOTER_GREY     0.45
+#define WATERMARK_SIZE  96.0
+#define WATERMARK_GREY  0.88
 
 typedef enum {
   FONT_TITLE,
@@ -75,6 +77,7 @@ struct _NbPageRenderer
   char         *fonts[N_FONTS];
   gboolean      include_signature;
   char         *fingerprint;
+  gboolean      draft;
 
   /* The layout, or NULL when out of date */
   GPtrArray    *pages;

@@ -78,6 +78,7 @@ enum {
   PROP_FONT_FIRST,
   PROP_FONT_LAST = PROP_FONT_FIRST + N_FONTS - 1,
   PROP_INCLUDE_SIGNATURE,
+  PROP_DRAFT,
   PROP_FINGERPRINT,
   N_PROPS
 };
@@ -175,6 +176,9 @@ nb_page_renderer_get_property (GObject    *object,
     case PROP_FINGERPRINT:
       g_value_set_string (value, self->fingerprint);
       break;
+    case PROP_DRAFT:
+      g_value_set_boolean (value, self->draft);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -231,6 +235,9 @@ nb_page_renderer_set_property (GObject      *object,
     case PROP_FINGERPRINT:
       g_free (self->fingerprint);
       self->fingerprint = g_value_dup_string (value);
+      break;
+    case PROP_DRAFT:
+      self->draft = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -305,6 +312,14 @@ nb_page_renderer_class_init (NbPageRendererClass *klass)
    */
   properties[PROP_FINGERPRINT] =
     g_param_spec_string ("fingerprint", NULL, NULL, NULL, rw);
+  /**
+   * NbPageRenderer:draft:
+   * Whether the report still has errors: every page then says so in its
+   * footer (草稿 · 未通过核对) and under a light 草稿 across the page, so
+   * that an unchecked copy is never taken for the one to sign.
+   */
+  properties[PROP_DRAFT] =
+    g_param_spec_boolean ("draft", NULL, NULL, FALSE, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

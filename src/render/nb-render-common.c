@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-render-common.h"
+#include "nb-report-writer.h"
 #include "nb-text.h"
 
 /**
@@ -150,27 +151,35 @@ nb_render_subheading_length (const char *text)
   return 0;
 }
 
+/* The printed report is a Chinese document whatever the interface
+ * language: these words are not translated. */
+#define DRAFT_FOOTER     "草稿 · 未通过核对"
+#define FINGERPRINT_WORD "指纹"
+#define FINAL_MARK       "定稿"
+
 /**
  * nb_render_footer_text:
  * @fingerprint: (nullable): nb_report_fingerprint() of @report
+ * @draft: whether the copy is a draft of a report with errors
  *
- * Returns: (transfer full): the footer line of every page: title, year
- *   and fingerprint
+ * Returns: (transfer full): the footer line of every page: a draft's or a
+ *   finalized report's mark, title, year and fingerprint
  */
 char *
 nb_render_footer_text (NbReport   *report,
-                       const char *fingerprint)
+                       const char *fingerprint,
+                       gboolean    draft)
 {
-  GString *s = g_string_new (nb_report_get_title (report));
+  GString *s = g_string_new (draft ? DRAFT_FOOTER " · " : "");
   int year = nb_report_get_year (report);
 
+  /* a finalized report that still holds what was finalized */
+  if (!draft && nb_report_get_finalized (report) && nb_report_final_is_intact (report, NULL))
+    g_string_append (s, FINAL_MARK " · ");
+  g_string_append (s, nb_report_get_title (report));
   if (year > 0)
     g_string_append_printf (s, " · %d", year);
   if (fingerprint != NULL && *fingerprint != '\0')
-    {
-      g_string_append (s, " · ");
-      /* TRANSLATORS: in the footer of printed pages, before the report's fingerprint */
-      g_string_append_printf (s, _("fingerprint %s"), fingerprint);
-    }
+    g_string_append_printf (s, " · " FINGERPRINT_WORD " %s", fingerprint);
   return g_string_free (s, FALSE);
 }

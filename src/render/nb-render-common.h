@@ -16,6 +16,7 @@ char **nb_render_paragraphs      (const char  *text);
 char **nb_render_title_lines     (NbReport    *report);
 gsize  nb_render_subheading_length (const char *text);
 char  *nb_render_footer_text     (NbReport    *report,
-                                  const char  *fingerprint);
+                                  const char  *fingerprint,
+                                  gboolean     draft);
 
 G_END_DECLS

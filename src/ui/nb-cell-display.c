@@ -111,45 +111,46 @@ finding_has_cell (NbFinding  *finding,
  * nb_cell_display_compute:
  * @display: (out caller-allocates): filled in; free with nb_cell_display_clear()
  * @findings: (nullable): a model of #NbFinding
- * @invalid_text: (nullable): text typed into the cell that was refused
- * @invalid_message: (nullable): why it was refused
+ *
+ * A cell with an entry (nb_table_get_entry()) shows it as typed, marked
+ * as an error, with why the cell cannot take it.
  */
 void
 nb_cell_display_compute (NbCellDisplay *display,
                          NbTable       *table,
                          guint          row,
                          guint          column,
-                         GListModel    *findings,
-                         const char    *invalid_text,
-                         const char    *invalid_message)
+                         GListModel    *findings)
 {
   const NbTableDef *def = nb_table_get_def (table);
   g_autofree char *address = nb_table_cell_address (table, row, column);
   const char *note = nb_table_get_note (table, row, column);
+  const char *entry = nb_table_get_entry (table, row, column);
   GString *tip = g_string_new (NULL);
   guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
 
   display->is_total = nb_table_is_total (table, row, column);
   display->overridden = nb_table_is_overridden (table, row, column);
   display->has_note = note != NULL;
-  display->invalid = invalid_text != NULL;
+  display->invalid = entry != NULL;
   display->look = NB_CELL_LOOK_NONE;
   display->accessible_label = nb_cell_accessible_label (def, row, column);
+  {
+    g_autofree char *text = nb_table_format_cell (table, row, column);
 
-  if (invalid_text != NULL)
+    display->text = nb_display_text (text, NULL);
+  }
+  display->empty = entry == NULL && nb_table_get_state (table, row, column) == NB_CELL_EMPTY;
+
+  if (entry != NULL)
     {
-      display->text = nb_display_text (invalid_text, NULL);
-      display->empty = FALSE;
+      g_autoptr(GError) error = NULL;
+      gint64 number;
+
       display->look = NB_CELL_LOOK_ERROR;
-      /* Translators: %s says why typed text is not a number the cell can hold */
-      g_string_append_printf (tip, _("Not entered: %s"), invalid_message != NULL ? invalid_message : "");
-    }
-  else
-    {
-      g_autofree char *text = nb_table_format_cell (table, row, column);
-
-      display->text = nb_display_text (text, NULL);
-      display->empty = nb_table_get_state (table, row, column) == NB_CELL_EMPTY;
+      if (!nb_value_parse (entry, def->columns[column].kind, &number, &error))
+        /* Translators: %s says why typed text is not a number the cell can hold */
+        g_string_append_printf (tip, _("Not entered: %s"), error->message);
     }
 
   for (guint i = 0; i < n; i++)

@@ -27,7 +27,7 @@ typedef struct {
   gboolean    empty;             /* nothing written: shown as a faint dash */
   gboolean    is_total;          /* tinted, Σ in the tooltip */
   gboolean    overridden;        /* a total typed over: a pin, beside any icon */
-  gboolean    invalid;           /* @text is what was typed and refused */
+  gboolean    invalid;           /* @text is the cell's entry, typed and not taken */
   gboolean    has_note;
   NbCellLook  look;              /* the worst finding on the cell */
   const char *icon_name;         /* NULL, or the icon of its finding (or of its note) */
@@ -39,9 +39,7 @@ void      nb_cell_display_compute  (NbCellDisplay *display,
                                     NbTable       *table,
                                     guint          row,
                                     guint          column,
-                                    GListModel    *findings,
-                                    const char    *invalid_text,
-                                    const char    *invalid_message);
+                                    GListModel    *findings);
 gboolean  nb_cell_display_equal    (const NbCellDisplay *a,
                                     const NbCellDisplay *b);
 void      nb_cell_display_clear    (NbCellDisplay *display);

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-checker.h"
 #include "nb-print-operation.h"
 #include "nb-report-file.h"
 
@@ -488,10 +489,19 @@ nb_print_operation_apply_page_setup (NbPageRenderer *renderer,
  *
  * The one place that sets up the printed pages, so that the printer, the
  * preview and the PDF export get the same pages: fingerprint footer,
- * signature block (its lines are settings of the report), fonts, paper.
+ * signature block (its lines are settings of the report), fonts, paper,
+ * and the draft's marks on every page while the report has errors.
  *
  * Returns: (transfer full): a renderer of @report
  */
+static gboolean
+has_errors (NbReport *report)
+{
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+
+  return nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0;
+}
+
 NbPageRenderer *
 nb_print_operation_make_renderer (NbReport     *report,
                                   GSettings    *settings,
@@ -518,7 +528,8 @@ nb_print_operation_make_renderer (NbReport     *report,
             g_object_set (renderer, font_keys[i].property, families, NULL);
         }
     }
-  g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature, NULL);
+  g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature,
+                "draft", has_errors (report), NULL);
 
   if (page_setup == NULL)
     page_setup = saved = nb_print_operation_load_page_setup ();

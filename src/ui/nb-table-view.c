@@ -20,11 +20,6 @@
 #include "nb-table-view.h"
 #include "nb-value.h"
 
-typedef struct {
-  char *text;
-  char *message;
-} Refused;
-
 struct _NbTableView
 {
   GtkWidget     parent_instance;
@@ -33,7 +28,6 @@ struct _NbTableView
   NbUndoStack  *undo;
   GListModel   *findings;
   GPtrArray    *cells;        /* of NbTableCell, row-major */
-  GHashTable   *refused;      /* cell index -> Refused */
   GHashTable   *addresses;    /* cell address -> cell index + 1 */
   GHashTable   *flagged;      /* cell indices that have findings */
   GtkWidget    *editor;       /* GtkText, owned */
@@ -43,7 +37,6 @@ struct _NbTableView
   GtkWidget    *menu;         /* GtkPopoverMenu */
   GtkWidget    *note_popover;
   GtkWidget    *note_entry;
-  gboolean      committing;
   GPtrArray    *sticky;       /* the label columns' widgets, not owned */
   GtkAdjustment *hadjustment; /* of the scrolled window around the view */
 };
@@ -56,16 +49,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-refused_free (gpointer data)
-{
-  Refused *refused = data;
-
-  g_free (refused->text);
-  g_free (refused->message);
-  g_free (refused);
-}
 
 static guint
 n_columns (NbTableView *self)
@@ -92,12 +75,9 @@ refresh_cell (NbTableView *self,
               guint        column)
 {
   guint index = row * n_columns (self) + column;
-  Refused *refused = g_hash_table_lookup (self->refused, GUINT_TO_POINTER (index));
   NbCellDisplay display = { NULL };
 
-  nb_cell_display_compute (&display, self->table, row, column, self->findings,
-                           refused != NULL ? refused->text : NULL,
-                           refused != NULL ? refused->message : NULL);
+  nb_cell_display_compute (&display, self->table, row, column, self->findings);
   nb_table_cell_apply (cell_at_index (self, index), &display);
   nb_cell_display_clear (&display);
 }
@@ -122,12 +102,6 @@ table_cell_changed_cb (NbTable     *table,
                        guint        column,
                        NbTableView *self)
 {
-  guint index = row * n_columns (self) + column;
-
-  /* A value arrived from elsewhere (undo, paste): typed text that was
-   * refused there is no longer what the cell holds. */
-  if (!self->committing)
-    g_hash_table_remove (self->refused, GUINT_TO_POINTER (index));
   refresh_cell (self, row, column);
 
   /* A total's tooltip spells out its parts: refresh the totals too. */
@@ -217,10 +191,10 @@ stop_editing (NbTableView *self)
 /**
  * nb_table_view_enter_text:
  * Writes what was typed into a cell as one undoable step.  Text that the
- * cell cannot hold is kept on show in the cell, marked as refused, with
- * the reason in its tooltip.
+ * cell cannot hold is kept as its entry (nb_table_set_entry()): shown,
+ * saved and undoable like a value, with the reason in its tooltip.
  *
- * Returns: whether the table took the text
+ * Returns: whether the table took the text as a value
  */
 gboolean
 nb_table_view_enter_text (NbTableView *self,
@@ -228,32 +202,18 @@ nb_table_view_enter_text (NbTableView *self,
                           guint        column,
                           const char  *text)
 {
-  guint index = row * n_columns (self) + column;
-  g_autoptr(GError) error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (NB_IS_TABLE_VIEW (self), FALSE);
   g_return_val_if_fail (row < n_rows (self) && column < n_columns (self), FALSE);
 
-  self->committing = TRUE;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Type a number"));
-  ok = nb_table_set_text (self->table, row, column, text, &error);
+  ok = nb_table_set_text (self->table, row, column, text, NULL);
+  if (!ok)
+    nb_table_set_entry (self->table, row, column, text);
   if (self->undo != NULL)
     nb_undo_stack_end (self->undo);
-  self->committing = FALSE;
-
-  if (ok)
-    g_hash_table_remove (self->refused, GUINT_TO_POINTER (index));
-  else
-    {
-      Refused *refused = g_new0 (Refused, 1);
-
-      refused->text = g_strdup (text);
-      refused->message = g_strdup (error->message);
-      g_hash_table_replace (self->refused, GUINT_TO_POINTER (index), refused);
-    }
-  refresh_cell (self, row, column);
   return ok;
 }
 
@@ -283,16 +243,33 @@ nb_table_view_commit_edit (NbTableView *self)
                             text);
 }
 
+/**
+ * nb_table_view_cancel_edit:
+ * Ends editing without writing what was typed.  A cell that holds an
+ * entry it cannot take gets its previous value back (an undoable step):
+ * Esc is the way back from a wrong entry.
+ */
 void
 nb_table_view_cancel_edit (NbTableView *self)
 {
   int index = self->editing;
+  guint row, column;
 
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
 
   if (index < 0)
     return;
   stop_editing (self);
+  row = index / n_columns (self);
+  column = index % n_columns (self);
+  if (nb_table_get_entry (self->table, row, column) != NULL)
+    {
+      if (self->undo != NULL)
+        nb_undo_stack_begin (self->undo, _("Restore the previous value"));
+      nb_table_set_entry (self->table, row, column, NULL);
+      if (self->undo != NULL)
+        nb_undo_stack_end (self->undo);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (cell_at_index (self, index)));
 }
 
@@ -538,15 +515,11 @@ clear_cell (NbTableView *self,
             guint        row,
             guint        column)
 {
-  guint index = row * n_columns (self) + column;
-
-  g_hash_table_remove (self->refused, GUINT_TO_POINTER (index));
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Clear a cell"));
   nb_table_clear (self->table, row, column);
   if (self->undo != NULL)
     nb_undo_stack_end (self->undo);
-  refresh_cell (self, row, column);
 }
 
 static void
@@ -1250,7 +1223,6 @@ nb_table_view_finalize (GObject *object)
 {
   NbTableView *self = (NbTableView *) object;
 
-  g_hash_table_unref (self->refused);
   g_hash_table_unref (self->addresses);
   g_hash_table_unref (self->flagged);
 
@@ -1304,7 +1276,6 @@ nb_table_view_init (NbTableView *self)
   self->context = -1;
   self->cells = g_ptr_array_new ();
   self->sticky = g_ptr_array_new ();
-  self->refused = g_hash_table_new_full (NULL, NULL, NULL, refused_free);
   self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->flagged = g_hash_table_new (NULL, NULL);
 

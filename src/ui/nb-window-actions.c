@@ -323,11 +323,12 @@ new_report_create_cb (NbNewReportDialog *dialog,
       nb_report_set_previous_link (report, link);
     }
   nb_window_set_report (window, report, NULL);
+  /* What the dialog took (the organ, the year, last year's numbers) is
+   * typed work: closing before the first save asks. */
+  _nb_window_mark_unsaved (window);
   if (previous != NULL)
     {
-      /* Numbers came from last year's report: not to be lost unsaved. */
       nb_checker_set_previous (nb_window_get_checker (window), previous);
-      _nb_window_mark_unsaved (window);
       _nb_window_toast (window, nb_next_year_hint ());
     }
   nb_window_show_section (window, 0);
@@ -452,7 +453,9 @@ _nb_window_export_html (NbWindow    *self,
 
   _nb_window_commit_edits (self);
   fingerprint = nb_report_fingerprint (self->report);
-  return nb_html_export_to_path (self->report, fingerprint, path, error);
+  return nb_html_export_to_path (self->report, fingerprint,
+                                 nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0,
+                                 path, error);
 }
 
 /* The report as a Word document, with the signature block when the
@@ -469,6 +472,7 @@ export_docx (NbWindow    *self,
   return nb_docx_export_to_path (self->report, fingerprint,
                                  self->settings == NULL
                                  || g_settings_get_boolean (self->settings, "include-signature-block"),
+                                 nb_checker_count (self->checker, NB_SEVERITY_ERROR, -1) > 0,
                                  path, error);
 }
 

@@ -1,0 +1,97 @@
+#!/bin/sh
+# What reaches the signed copy: `nianbao export` refuses a report with
+# errors unless --draft, a draft says 草稿 on every page and a clean
+# report never does, and the printed report is the same document (text
+# and fonts) whatever the interface language.
+#
+# Usage: test-cli-sign.sh NIANBAO SAMPLE.nianbao ERRORS.nianbao LOCALEDIR
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -eu
+
+nianbao=$1
+sample=$2
+errors=$3
+export NB_LOCALEDIR=$4
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY || true
+
+fail () {
+  echo "FAIL: $*"
+  exit 1
+}
+
+# Refused without --draft: exit 1, nothing written, the findings printed.
+for format in pdf html; do
+  status=0
+  "$nianbao" export --format $format "$errors" -o "$tmp/refused.$format" > /dev/null 2> "$tmp/err" || status=$?
+  [ "$status" -eq 1 ] || fail "$format of a report with errors: exit $status, not 1"
+  [ ! -e "$tmp/refused.$format" ] || fail "$format of a report with errors was written"
+  grep -q 'E1' "$tmp/err" || fail "$format refusal does not list the findings: $(cat "$tmp/err")"
+  grep -q -- '--draft' "$tmp/err" || fail "$format refusal does not name --draft"
+done
+
+# A draft says so on every page, in the footer, and under the text.
+"$nianbao" export --format pdf --draft "$errors" -o "$tmp/draft.pdf" > /dev/null || fail "draft pdf"
+pages=$(pdfinfo "$tmp/draft.pdf" | sed -n 's/^Pages: *//p')
+[ "$pages" -ge 2 ] || fail "draft has $pages pages"
+page=1
+while [ "$page" -le "$pages" ]; do
+  pdftotext -enc UTF-8 -f "$page" -l "$page" "$tmp/draft.pdf" - | tr -d ' \n' > "$tmp/page"
+  grep -q '草稿·未通过核对' "$tmp/page" || fail "draft page $page lacks 草稿 · 未通过核对"
+  [ "$(grep -o '草稿' "$tmp/page" | wc -l)" -ge 2 ] || fail "draft page $page lacks its watermark"
+  if grep -q '定稿' "$tmp/page"; then fail "draft page $page says 定稿"; fi
+  page=$((page + 1))
+done
+"$nianbao" export --format html --draft "$errors" -o "$tmp/draft.html" > /dev/null || fail "draft html"
+grep -q '<p class="draft">草稿 · 未通过核对</p>' "$tmp/draft.html" || fail "draft html not marked"
+
+# A clean report is never marked, even with --draft.
+"$nianbao" export --format pdf --draft "$sample" -o "$tmp/clean.pdf" > /dev/null || fail "clean pdf"
+if pdftotext -enc UTF-8 "$tmp/clean.pdf" - | grep -q '草稿'; then fail "a clean report says 草稿"; fi
+"$nianbao" export --format html "$sample" -o "$tmp/clean.html" > /dev/null || fail "clean html"
+if grep -q '草稿' "$tmp/clean.html"; then fail "a clean web page says 草稿"; fi
+
+# The same printed document in English and in Chinese.
+LANG=C.UTF-8 LANGUAGE=C "$nianbao" export --format pdf "$sample" -o "$tmp/c.pdf" > /dev/null
+LANG=C.UTF-8 LANGUAGE=zh_CN "$nianbao" export --format pdf "$sample" -o "$tmp/zh.pdf" > /dev/null
+pdftotext -enc UTF-8 "$tmp/c.pdf" "$tmp/c.txt"
+pdftotext -enc UTF-8 "$tmp/zh.pdf" "$tmp/zh.txt"
+cmp -s "$tmp/c.txt" "$tmp/zh.txt" || fail "the PDF's text depends on the language: $(diff "$tmp/c.txt" "$tmp/zh.txt" | head -5)"
+grep -q '指纹' "$tmp/c.txt" || fail "the footer does not say 指纹 under LANGUAGE=C"
+pdffonts "$tmp/c.pdf" | awk 'NR > 2 { print $1 }' | sed 's/^[A-Z]*+//' | sort > "$tmp/c.fonts"
+pdffonts "$tmp/zh.pdf" | awk 'NR > 2 { print $1 }' | sed 's/^[A-Z]*+//' | sort > "$tmp/zh.fonts"
+cmp -s "$tmp/c.fonts" "$tmp/zh.fonts" || fail "the PDF's fonts depend on the language"
+
+# 定稿: refused with errors; a clean report is finalized in its file, its
+# PDF and HTML say 定稿 with the fingerprint, and a change made outside
+# the app fails the check.
+cp "$errors" "$tmp/errors.nianbao"
+status=0
+"$nianbao" finalize "$tmp/errors.nianbao" > /dev/null 2>&1 || status=$?
+[ "$status" -eq 1 ] || fail "finalize of a report with errors: exit $status, not 1"
+cmp -s "$errors" "$tmp/errors.nianbao" || fail "a refused finalize changed the file"
+cp "$sample" "$tmp/final.nianbao"
+"$nianbao" finalize "$tmp/final.nianbao" > "$tmp/log" || fail "finalize"
+fingerprint=$(sed -n 's/.*fingerprint \([0-9a-f]\{8\}\).*/\1/p' "$tmp/log")
+[ -n "$fingerprint" ] || fail "finalize names no fingerprint: $(cat "$tmp/log")"
+grep -q '"finalized": true' "$tmp/final.nianbao" || fail "the file does not record 定稿"
+"$nianbao" check "$tmp/final.nianbao" > /dev/null || fail "a finalized report fails the check"
+"$nianbao" export --format pdf "$tmp/final.nianbao" -o "$tmp/final.pdf" > /dev/null
+pdftotext -enc UTF-8 "$tmp/final.pdf" - | tr -d ' \n' > "$tmp/text"
+[ "$(grep -o "定稿·示例" "$tmp/text" | wc -l)" -eq "$(pdfinfo "$tmp/final.pdf" | sed -n 's/^Pages: *//p')" ] ||
+  fail "not every page of the finalized PDF says 定稿"
+grep -q "指纹$fingerprint" "$tmp/text" || fail "the finalized PDF lacks fingerprint $fingerprint"
+"$nianbao" export --format html "$tmp/final.nianbao" -o "$tmp/final.html" > /dev/null
+grep -q "<p class=\"final\">定稿 .* · 指纹 $fingerprint</p>" "$tmp/final.html" || fail "the finalized HTML does not say 定稿"
+sed 's/"overview": "/"overview": "改/' "$tmp/final.nianbao" > "$tmp/changed.nianbao"
+status=0
+"$nianbao" check "$tmp/changed.nianbao" > /dev/null 2> "$tmp/err" || status=$?
+[ "$status" -eq 1 ] || fail "a finalized file changed outside: check exit $status, not 1"
+grep -q "$fingerprint" "$tmp/err" || fail "the check does not name the finalized fingerprint"
+"$nianbao" export --format pdf "$tmp/changed.nianbao" -o "$tmp/changed.pdf" > /dev/null
+if pdftotext -enc UTF-8 "$tmp/changed.pdf" - | grep -q '定稿'; then fail "a changed file prints as 定稿"; fi
+
+echo "nianbao export: errors refused, draft marked on $pages pages, the same PDF in C and zh_CN"
