@@ -5,8 +5,8 @@
  * (100,000 combining accents on one character), or turn a line around
  * (U+202E) or break the PDF (U+FFFF); a title of a million characters and
  * a marker of a megabyte are made here.  Each is checked and printed;
- * the time is printed, 5 s asserted only as a guard against hangs
- * (benchmarks/run measures them).  nb_display_text() is the one bound.
+ * the time is printed, never asserted (benchmarks/run measures them;
+ * meson's timeout catches a hang).  nb_display_text() is the one bound.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,16 +17,6 @@
 #include "nb-page-renderer.h"
 #include "nb-report-file.h"
 #include "test-util.h"
-
-#define HANG_GUARD_USEC (5 * G_USEC_PER_SEC * time_scale ())
-
-static gint64
-time_scale (void)
-{
-  const char *scale = g_getenv ("NB_TEST_TIME_SCALE");
-
-  return scale != NULL ? MAX (1, g_ascii_strtoll (scale, NULL, 10)) : 1;
-}
 
 static void
 assert_display (const char *text,
@@ -90,7 +80,6 @@ check_and_print (NbReport   *report,
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("%s: checked, printed (%u pages) and exported in %.3f s", what,
                   nb_page_renderer_paginate (renderer), elapsed / 1e6);
-  g_assert_cmpint (elapsed, <, HANG_GUARD_USEC);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_remove (pdf);
   g_rmdir (dir);

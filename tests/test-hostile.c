@@ -9,8 +9,8 @@
  * classes of damage made by editing the sample in memory; these are the
  * same through the path API, plus what only files can do.
  *
- * Times are printed; 5 s is asserted only as a guard against hangs
- * (times $NB_TEST_TIME_SCALE under valgrind or sanitizers).
+ * Times are printed, never asserted: a hang is caught by the test's
+ * timeout in meson, speed by benchmarks/run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,16 +22,6 @@
 #include "nb-import.h"
 #include "nb-report-file.h"
 #include "test-util.h"
-
-#define HANG_GUARD_USEC (5 * G_USEC_PER_SEC * time_scale ())
-
-static gint64
-time_scale (void)
-{
-  const char *scale = g_getenv ("NB_TEST_TIME_SCALE");
-
-  return scale != NULL ? MAX (1, g_ascii_strtoll (scale, NULL, 10)) : 1;
-}
 
 typedef struct {
   const char  *file;
@@ -137,7 +127,6 @@ assert_refused (const char  *path,
   g_assert_nonnull (strstr (error->message, name));
   if (says != NULL && strstr (error->message, says) == NULL)
     g_error ("“%s” not in the message “%s”", says, error->message);
-  g_assert_cmpint (elapsed, <, HANG_GUARD_USEC);
   return elapsed;
 }
 
@@ -308,7 +297,6 @@ import_hostile (const char  *what,
           g_test_message ("  %s", first);
         }
     }
-  g_assert_cmpint (elapsed, <, HANG_GUARD_USEC);
   return elapsed;
 }
 

@@ -769,8 +769,6 @@ open_costly (NbReport   *report,
   title = adw_window_title_get_title (window->window_title);
   g_test_message ("%s: the window opened it in %.3f s", what, elapsed / 1e6);
   g_assert_cmpuint (g_utf8_strlen (title, -1), <=, NB_DISPLAY_MAX_CHARS + 1);
-  /* a guard against a freeze, not a speed goal (benchmarks/run has those) */
-  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
   destroy_window (window);
   return elapsed;
 }
