@@ -13,7 +13,6 @@
 #include "nb-marshal.h"
 
 #include "nb-enums.h"
-#include "nb-previous-link.h"
 #include "nb-report.h"
 
 struct _NbReport
@@ -286,10 +285,11 @@ nb_report_class_init (NbReportClass *klass)
   /**
    * NbReport:previous-link:
    * Last year's report as this report's file remembers it
-   * (#NbPreviousLink), or %NULL.
+   * (#NbPreviousLink), or %NULL.  Held as a plain object: the link is
+   * built on reports (nb-previous-link.c), never the report on the link.
    */
   properties[PROP_PREVIOUS_LINK] =
-    g_param_spec_object ("previous-link", NULL, NULL, NB_TYPE_PREVIOUS_LINK,
+    g_param_spec_object ("previous-link", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -737,7 +737,7 @@ nb_report_set_previous_link (NbReport       *self,
                              NbPreviousLink *link)
 {
   g_return_if_fail (NB_IS_REPORT (self));
-  g_return_if_fail (link == NULL || NB_IS_PREVIOUS_LINK (link));
+  g_return_if_fail (link == NULL || G_IS_OBJECT (link));
 
   if (!g_set_object (&self->previous_link, link))
     return;

@@ -4,7 +4,8 @@
  * one NbImporter: finding the sections and the edition
  * (nb-import-sections.c), matching a table's rows and columns and placing
  * its numbers (nb-import-table.c), all driven by nb_import_report()
- * (nb-import.c).  The values of cells are read by nb-import-value.c.
+ * (nb-import.c); each adds what it could not read to the messages
+ * (nb-import-messages.c).  The values of cells are read by nb-import-value.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

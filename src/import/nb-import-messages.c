@@ -1,0 +1,92 @@
+/* nb-import-messages.c — what the import says about what it read
+ *
+ * The error domain every stage refuses a source with, the messages every
+ * stage adds to the importer (nb-import-private.h), and where in the
+ * source a cell was, for them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-import-private.h"
+
+G_DEFINE_QUARK (nb-import-error-quark, nb_import_error)
+
+void
+nb_import_message_free (NbImportMessage *message)
+{
+  if (message == NULL)
+    return;
+  g_free (message->message);
+  g_free (message->address);
+  g_free (message);
+}
+
+/**
+ * nb_import_messages_have_errors:
+ * Whether some data could not be placed or a part of the report is missing.
+ */
+gboolean
+nb_import_messages_have_errors (GPtrArray *messages)
+{
+  for (guint i = 0; messages != NULL && i < messages->len; i++)
+    if (((NbImportMessage *) messages->pdata[i])->severity == NB_IMPORT_SEVERITY_ERROR)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_import_message_to_string:
+ * Returns: (transfer full): the message as one line, with its severity and address
+ */
+char *
+nb_import_message_to_string (const NbImportMessage *message)
+{
+  const char *severity;
+
+  switch (message->severity)
+    {
+    case NB_IMPORT_SEVERITY_ERROR: severity = _("not imported"); break;
+    case NB_IMPORT_SEVERITY_WARNING: severity = _("warning"); break;
+    default: severity = _("note"); break;
+    }
+  if (message->address != NULL)
+    return g_strdup_printf ("%s: [%s] %s", severity, message->address, message->message);
+  return g_strdup_printf ("%s: %s", severity, message->message);
+}
+
+void
+nb_importer_add_message (NbImporter       *im,
+                         NbImportSeverity  severity,
+                         const char       *address,
+                         const char       *format,
+                         ...)
+{
+  NbImportMessage *message = g_new0 (NbImportMessage, 1);
+  va_list args;
+
+  va_start (args, format);
+  message->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  message->severity = severity;
+  message->address = g_strdup (address);
+  g_ptr_array_add (im->messages, message);
+}
+
+/* Where a cell was in the source, for messages: “第 3 页第 12 行”. */
+char *
+nb_importer_where (NbImporter *im,
+                   guint       cell)
+{
+  const NbImportLine *line = nb_importer_line_of (im, cell);
+
+  if (line->page > 0)
+    return g_strdup_printf ("第 %u 页第 %u 行", line->page, line->source_line);
+  if (line->source_line > 0)
+    return g_strdup_printf ("第 %u 行", line->source_line);
+  return g_strdup_printf ("第 %u 段", nb_importer_cell (im, cell)->line + 1);
+}
