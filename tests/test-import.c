@@ -17,6 +17,7 @@
 #include "nb-import-doc.h"
 #include "nb-page-renderer.h"
 #include "nb-report.h"
+#include "nb-report-writer.h"
 #include "nb-value.h"
 #include "test-util.h"
 
@@ -1628,18 +1629,21 @@ test_glued_digits (void)
 
 /* ---- PDF ------------------------------------------------------------------------- */
 
-/* The PDF Nianbao prints of @report, read back in memory. */
+/* The PDF Nianbao prints of @report, with the fingerprint in its footer
+ * as every export has it, read back in memory. */
 static char *
 print_pdf (NbReport *report,
            gsize    *length)
 {
   g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autofree char *fingerprint = nb_report_fingerprint (report);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
   g_autofree char *path = NULL;
   char *data = NULL;
 
   g_assert_no_error (error);
+  g_object_set (renderer, "fingerprint", fingerprint, NULL);
   path = g_build_filename (dir, "report.pdf", NULL);
   g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
   g_assert_no_error (error);
@@ -1678,6 +1682,9 @@ test_pdf_own (void)
           nb_table_clear (requests, 11, c);
       nb_table_clear (nb_report_get_table (original, "s4_appeals"), 0, 3);
       nb_table_set_marker (nb_report_get_table (original, "s2_regulations"), 0, 1, "/");
+      nb_report_set_text (original, NB_TEXT_OVERVIEW, "（一）主动公开情况。主动公开政府信息。");
+      nb_report_set_text (original, NB_TEXT_OTHER_MATTERS, "本年度未收取信息处理费。");
+      nb_report_set_date (original, "2025-01-20");
 
       data = print_pdf (original, &length);
       imported = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
@@ -1693,6 +1700,10 @@ test_pdf_own (void)
       assert_same_tables (original, imported);
       g_assert_cmpstr (nb_report_get_organ (imported), ==, "测试市人民政府办公室");
       g_assert_cmpint (nb_report_get_year (imported), ==, nb_report_get_year (original));
+      /* the footer of every page and the signature block are no text */
+      for (guint s = 0; s < NB_N_TEXT_SECTIONS; s++)
+        g_assert_cmpstr (nb_report_get_text (imported, s), ==, nb_report_get_text (original, s));
+      g_assert_cmpstr (nb_report_get_date (imported), ==, "2025-01-20");
       g_assert_finalize_object (imported);
       g_assert_finalize_object (original);
     }

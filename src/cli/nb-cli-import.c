@@ -31,37 +31,6 @@ enum {
   EXIT_UNREADABLE = 2,
 };
 
-/* Reads an input, refusing what is not a regular file or too large
- * before reading it. */
-static gboolean
-load_input (const char  *path,
-            char       **data,
-            gsize       *length,
-            GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  /* a device or a pipe would be read for ever */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("%s: not a file that can be imported (a folder, a device or a pipe)"), path);
-      return FALSE;
-    }
-  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: the file is too large to be a report (more than %d MiB)"),
-                   path, NB_IMPORT_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  return g_file_load_contents (file, NULL, data, length, NULL, error);
-}
-
 /* FOLDER/<name of the input without its extension>.nianbao */
 static char *
 batch_output (const char *folder,
@@ -92,7 +61,7 @@ import_batch_one (const char            *input,
   NbImportSummary summary;
   gsize length;
 
-  if (!load_input (input, &data, &length, &error))
+  if (!nb_cli_load_input (input, &data, &length, &error))
     {
       /* the message names the file */
       g_print (_("not imported: %s\n"), error->message);
@@ -223,7 +192,7 @@ nb_cli_import (int    argc,
   if (batch)
     return import_batch (inputs, output, &options);
 
-  if (!load_input (inputs[0], &data, &length, &error))
+  if (!nb_cli_load_input (inputs[0], &data, &length, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_UNREADABLE;

@@ -23,6 +23,7 @@ int nb_cli_finalize (int argc, char **argv);
 int nb_cli_import (int argc, char **argv);
 int nb_cli_link (int argc, char **argv);
 int nb_cli_next (int argc, char **argv);
+int nb_cli_verify (int argc, char **argv);
 
 typedef enum {
   NB_CLI_OUTPUT_DEFAULT        = 0,       /* an existing file is replaced (an export) */
@@ -30,6 +31,10 @@ typedef enum {
   NB_CLI_OUTPUT_STDOUT         = 1 << 1,  /* `-` is standard output */
 } NbCliOutputFlags;
 
+gboolean      nb_cli_load_input   (const char         *path,
+                                   char              **data,
+                                   gsize              *length,
+                                   GError            **error);
 gboolean      nb_cli_is_stdout    (const char         *output);
 gboolean      nb_cli_check_output (const char         *output,
                                    const char * const *inputs,

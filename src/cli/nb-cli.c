@@ -33,6 +33,7 @@ static const NbCommand commands[] = {
   { "finalize", nb_cli_finalize },
   { "link", nb_cli_link },
   { "next", nb_cli_next },
+  { "verify", nb_cli_verify },
   { "--version", cli_version },
   { NULL, NULL },
 };

@@ -406,6 +406,31 @@ nb_table_def_row_name (const NbTableDef *def,
   return g_strdup (r->label != NULL ? r->label : "");
 }
 
+/**
+ * nb_table_def_cell_label:
+ * Returns: (transfer full): the cell as the edition labels it, with the
+ *   table's caption, the row's sub-group and label, and the column's full
+ *   label: `第二十条第（一）项 规章 · 现行有效件数`,
+ *   `（三）不予公开 1.属于国家秘密 · 总计`
+ */
+char *
+nb_table_def_cell_label (const NbTableDef *def,
+                         guint             row,
+                         guint             column)
+{
+  const NbRowDef *r = &def->rows[row];
+  GString *s = g_string_new (NULL);
+
+  if (def->caption != NULL)
+    g_string_append_printf (s, "%s ", def->caption);
+  if (r->subgroup != NULL)
+    g_string_append_printf (s, "%s %s · ", r->subgroup, r->label);
+  else if (r->label != NULL)
+    g_string_append_printf (s, "%s · ", r->label);
+  g_string_append (s, def->columns[column].full_label);
+  return g_string_free (s, FALSE);
+}
+
 const char *
 nb_section_heading (guint section)
 {

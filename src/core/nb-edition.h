@@ -94,6 +94,9 @@ guint               nb_table_def_label_rows     (const NbTableDef    *def,
                                                  guint                row);
 char               *nb_table_def_row_name       (const NbTableDef    *def,
                                                  guint                row);
+char               *nb_table_def_cell_label     (const NbTableDef    *def,
+                                                 guint                row,
+                                                 guint                column);
 const char         *nb_section_heading          (guint                section);
 const char         *nb_text_section_key         (NbTextSection        section);
 gboolean            nb_text_section_from_key    (const char          *key,

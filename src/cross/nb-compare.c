@@ -182,23 +182,13 @@ nb_comparison_free (NbComparison *comparison)
 
 /**
  * nb_compared_cell_label:
- * Returns: (transfer full): the cell as the edition labels it:
- *   `第二十条第（一）项 规章 · 现行有效件数`, `（三）不予公开 1.属于国家秘密 · 总计`
+ * Returns: (transfer full): the cell as the edition labels it
+ *   (nb_table_def_cell_label())
  */
 char *
 nb_compared_cell_label (const NbComparedCell *cell)
 {
-  const NbRowDef *row = &cell->def->rows[cell->row];
-  GString *s = g_string_new (NULL);
-
-  if (cell->def->caption != NULL)
-    g_string_append_printf (s, "%s ", cell->def->caption);
-  if (row->subgroup != NULL)
-    g_string_append_printf (s, "%s %s · ", row->subgroup, row->label);
-  else if (row->label != NULL)
-    g_string_append_printf (s, "%s · ", row->label);
-  g_string_append (s, cell->def->columns[cell->column].full_label);
-  return g_string_free (s, FALSE);
+  return nb_table_def_cell_label (cell->def, cell->row, cell->column);
 }
 
 static void

@@ -65,6 +65,7 @@ char        *nb_import_normalize     (const char   *text);
 
 /* The readers. */
 gboolean     nb_import_is_page_number (const char  *line);
+gboolean     nb_import_is_page_footer (const char  *line);
 void         nb_import_read_text     (NbImportDoc  *doc,
                                       const char   *text,
                                       gboolean     *pdf_text);

@@ -6,8 +6,8 @@
  * line is sorted left to right and cut into cells where a gap is wider
  * than a space, and every cell keeps its left and right edge, so that the
  * table stage can tell the columns of a row apart by where its numbers
- * stand.  Page numbers are dropped; a paragraph starts with an indented
- * line, as in `pdftotext -layout` text.
+ * stand.  Page numbers and Nianbao's footer lines are dropped; a
+ * paragraph starts with an indented line, as in `pdftotext -layout` text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -218,7 +218,7 @@ add_page (NbImportDoc *doc,
           g_string_append (text, cell->text->str);
           g_ptr_array_add (texts, cell->text->str);
         }
-      if (nb_import_is_page_number (text->str))
+      if (nb_import_is_page_number (text->str) || nb_import_is_page_footer (text->str))
         continue;
       /* in characters of the line's size, as a paragraph's first line is set */
       indent = line->em > 0 ? (guint) lround ((line->x - left) / line->em) : 0;

@@ -337,8 +337,21 @@ nb_import_section_text (NbImporter *im,
   return g_string_free (out, FALSE);
 }
 
-/* The date and the office under the last section (the signature block):
- * the date goes to the report's date, both leave the text. */
+/* Whether @paragraph (squeezed) is a line of the signature block that
+ * Nianbao prints after section 六, in its default wording
+ * (单位负责人（签字）：, 审核人：, 填报人：, 联系电话：, （单位盖章）). */
+static gboolean
+is_signature_line (const char *paragraph)
+{
+  for (guint l = 0; l < NB_N_SIGNATURE_LINES; l++)
+    if (g_str_has_prefix (paragraph, nb_signature_line_default_label ((NbSignatureLine) l)))
+      return TRUE;
+  return FALSE;
+}
+
+/* The date, the office and the signature lines under the last section
+ * (the signature block): the date goes to the report's date, all leave
+ * the text. */
 char *
 nb_import_strip_signature (NbImporter *im,
                            const char *text)
@@ -348,7 +361,7 @@ nb_import_strip_signature (NbImporter *im,
   g_autoptr(GRegex) regex = g_regex_new ("^((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$", 0, 0, NULL);
   gboolean dated = FALSE;
 
-  for (guint k = 0; k < 2 && n > 1; k++)
+  while (n > 1)
     {
       g_autofree char *last = squeeze (paragraphs[n - 1]);
       g_autoptr(GMatchInfo) match = NULL;
@@ -369,9 +382,8 @@ nb_import_strip_signature (NbImporter *im,
                                    _("The date under the report, %s, is kept as the report's date"), date);
           dated = TRUE;
         }
-      else if (dated && strcmp (last, nb_report_get_organ (im->report)) == 0)
-        ;
-      else
+      else if (!(dated && strcmp (last, nb_report_get_organ (im->report)) == 0) &&
+               !is_signature_line (last))
         break;
       g_clear_pointer (&paragraphs[--n], g_free);
     }

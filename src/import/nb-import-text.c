@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nb-import-doc.h"
+#include "nb-text.h"
 
 
 gboolean
@@ -51,6 +52,28 @@ nb_import_is_page_number (const char *line)
   while (*p == '-' || g_str_has_prefix (p, "—") || g_str_has_prefix (p, "–"))
     p = *p == '-' ? p + 1 : g_utf8_next_char (p);
   return *p == '\0';
+}
+
+/* The footer line Nianbao prints on every page (nb_render_footer_text()
+ * in the renderer): `[草稿 · 未通过核对 · ][定稿 · ]TITLE · YEAR · 指纹 0123abcd`.
+ * It is page furniture, as a page number is, not text of a section. */
+gboolean
+nb_import_is_page_footer (const char *line)
+{
+  const char *word = g_strrstr (line, "指纹");
+  const char *p;
+  guint n_digits = 0;
+
+  if (word == NULL || word == line)
+    return FALSE;
+  p = g_utf8_prev_char (word);
+  while (p > line && nb_text_is_space (g_utf8_get_char (p)))
+    p = g_utf8_prev_char (p);
+  if (!g_str_has_prefix (p, "·"))
+    return FALSE;
+  for (p = nb_text_skip_spaces (word + strlen ("指纹")); g_ascii_isxdigit (*p); p++)
+    n_digits++;
+  return n_digits == 8 && *nb_text_skip_spaces (p) == '\0';
 }
 
 /* A line of only `|`, `-`, `:` and spaces (markdown rule, flattened row end). */
@@ -278,7 +301,7 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (line);
       if (*stripped == '\0' || is_rule_line (stripped))
         continue;
-      if (nb_import_is_page_number (stripped))
+      if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
         {
           n_page_numbers++;
           continue;
