@@ -504,6 +504,29 @@ test_long_text (void)
   g_assert_finalize_object (g_steal_pointer (&short_report));
 }
 
+/* The blanks to sign on (rules, one point high) of @page all begin and
+ * end at the same place. */
+static void
+assert_even_blanks (NbPageRenderer *renderer,
+                    guint           page,
+                    guint           expected)
+{
+  guint n_boxes, n_rules = 0;
+  const NbPageBox *boxes = nb_page_renderer_get_boxes (renderer, page, &n_boxes);
+  const NbPageBox *first = NULL;
+
+  for (guint i = 0; i < n_boxes; i++)
+    if (boxes[i].kind == NB_PAGE_BOX_TEXT && boxes[i].height <= 1)
+      {
+        first = first != NULL ? first : &boxes[i];
+        g_assert_cmpfloat_with_epsilon (boxes[i].x, first->x, 0.01);
+        g_assert_cmpfloat_with_epsilon (boxes[i].width, first->width, 0.01);
+        g_assert_cmpfloat (boxes[i].width, >=, 3 * 16.0 - 0.01);
+        n_rules++;
+      }
+  g_assert_cmpuint (n_rules, ==, expected);
+}
+
 /* The signature block: lines and wording from the report, left out when
  * the renderer is told to. */
 static void
@@ -517,6 +540,9 @@ test_signature (void)
   g_autofree char *raw = NULL;
   g_autofree char *flat = NULL;
   guint with_block;
+
+  /* by default, four blanks in one column */
+  assert_even_blanks (renderer, nb_page_renderer_paginate (renderer) - 1, 4);
 
   nb_report_set_signature_shown (report, NB_SIGNATURE_REVIEWER, FALSE);
   nb_report_set_signature_label (report, NB_SIGNATURE_HEAD, "局长（签字）：");
@@ -536,6 +562,11 @@ test_signature (void)
   assert_contains (flat, "填报人：王小明");
   assert_contains (flat, "联系电话：0517-83605210");
   assert_contains (flat, "2025年3月5日");
+  /* the organ signs above the seal's place and the date */
+  {
+    g_autofree char *foot = g_strconcat (nb_report_get_organ (report), "（单位盖章）2025年3月5日", NULL);
+    assert_contains (flat, foot);
+  }
   g_assert_null (strstr (flat, "审核人"));
   g_assert_null (strstr (flat, "单位负责人"));
   g_clear_pointer (&raw, g_free);

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * @NB_SIGNATURE_HEAD: 单位负责人（签字）：
  * @NB_SIGNATURE_REVIEWER: 审核人：
  * @NB_SIGNATURE_PREPARER: 填报人：
- * @NB_SIGNATURE_PHONE: 联系电话： (printed on the line of 填报人 when both fit)
+ * @NB_SIGNATURE_PHONE: 联系电话：
  * @NB_SIGNATURE_SEAL: （单位盖章）, over the space left for the seal
  *
  * The lines of the signature block that the paper copy carries after
