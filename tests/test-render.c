@@ -558,6 +558,10 @@ test_signature (void)
   g_assert_no_error (error);
   raw = pdf_text (path, TRUE);
   flat = strip_space (raw);
+  /* narrow headers break between words, never 社会公 / 益组织 */
+  g_assert_nonnull (strstr (raw, "商业\n企业\n"));
+  g_assert_nonnull (strstr (raw, "社会\n公益\n组织\n"));
+  g_assert_nonnull (strstr (raw, "法律\n服务\n机构\n"));
   assert_contains (flat, "局长（签字）：");
   assert_contains (flat, "填报人：王小明");
   assert_contains (flat, "联系电话：0517-83605210");

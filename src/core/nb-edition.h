@@ -19,10 +19,14 @@ typedef enum {
   NB_CELL_KIND_AMOUNT,   /* decimal >= 0, up to NB_AMOUNT_DECIMALS places */
 } NbCellKind;
 
-/* A header cell, placed on the table's grid (label columns included). */
+/* A header cell, placed on the table's grid (label columns included).
+ * @word_chars: when not 0, its text is words of so many characters, and
+ *   a narrow column breaks its lines only between them (商业/企业, never
+ *   商业企/业). */
 typedef struct {
   guint8 row, column, row_span, column_span;
   const char *text;
+  guint8 word_chars;
 } NbHeaderCell;
 
 typedef struct {

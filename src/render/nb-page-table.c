@@ -88,8 +88,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TableLayout, _nb_table_layout_free)
  *   columns share the rest (so the sub-tables line up as one form).
  * Section 三: 9 pt (小五); label columns of 10, 18 and 46 mm (group label
  *   two characters a line, sub-group four, item fourteen) and seven
- *   numeric columns of 11.7 mm, three characters of header a line
- *   (社会公 / 益组织), up to six digits before the type shrinks.
+ *   numeric columns of 11.7 mm, three characters of header a line, broken
+ *   between words (社会 / 公益 / 组织), up to six digits before the type
+ *   shrinks.
  * Section 四: 9 pt; fifteen equal columns of 10.4 mm, header words two
  *   characters a line (结果 / 维持), up to five digits at full size.
  * Numbers that do not fit their column shrink, down to 6 pt, before they
@@ -132,12 +133,22 @@ table_geometry (TableLayout *t,
   t->min_height = t->size > 10 ? 24 : 17;
 }
 
+/* Labels keep 1.5 mm from their rules even in the small forms; numbers
+ * take the narrower padding so that six digits fit a column. */
+static double
+cell_pad_x (TableLayout *t,
+            CellStyle    style)
+{
+  return style == CELL_LABEL || style == CELL_CAPTION ? MAX (t->pad_x, 1.5 * MM) : t->pad_x;
+}
+
 static double
 cell_inner_width (TableLayout *t,
+                  CellStyle    style,
                   guint        column,
                   guint        column_span)
 {
-  return t->column_x[column + column_span] - t->column_x[column] - 2 * t->pad_x;
+  return t->column_x[column + column_span] - t->column_x[column] - 2 * cell_pad_x (t, style);
 }
 
 /* A number (with its unit) shrinks to fit its cell, down to 6 pt, before
@@ -195,6 +206,25 @@ cell_layout (NbPageRenderer *self,
 }
 
 static Cell
+make_cell_with (NbPageRenderer *self,
+                TableLayout    *t,
+                guint           row,
+                guint           column,
+                guint           row_span,
+                guint           column_span,
+                CellStyle       style,
+                PangoLayout    *layout)
+{
+  Cell cell = { row, column, row_span, column_span, style, layout, 0 };
+  double height;
+
+  _nb_page_account_layout (self, cell.layout);
+  _nb_page_layout_size (cell.layout, NULL, &height);
+  cell.need = height + 2 * t->pad_y;
+  return cell;
+}
+
+static Cell
 make_cell (NbPageRenderer *self,
            TableLayout    *t,
            guint           row,
@@ -204,15 +234,55 @@ make_cell (NbPageRenderer *self,
            CellStyle       style,
            const char     *text)
 {
-  double inner = cell_inner_width (t, column, column_span);
-  Cell cell = { row, column, row_span, column_span, style, NULL, 0 };
-  double height;
+  double inner = cell_inner_width (t, style, column, column_span);
 
-  cell.layout = cell_layout (self, t, style, inner, text);
-  _nb_page_account_layout (self, cell.layout);
-  _nb_page_layout_size (cell.layout, NULL, &height);
-  cell.need = height + 2 * t->pad_y;
-  return cell;
+  return make_cell_with (self, t, row, column, row_span, column_span, style,
+                         cell_layout (self, t, style, inner, text));
+}
+
+/* Keeps each word of @word_chars characters on one line: Pango may break
+ * Chinese after any character, and a header of 11.7 mm would read 社会公 /
+ * 益组织; only the ends of words stay places to break. */
+static void
+keep_words (PangoLayout *layout,
+            guint        word_chars)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  for (const char *word = text; *word != '\0';)
+    {
+      const char *end = word;
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      for (guint i = 0; i < word_chars && *end != '\0'; i++)
+        end = g_utf8_next_char (end);
+      attr->start_index = (guint) (word - text);
+      attr->end_index = (guint) (end - text);
+      pango_attr_list_insert (attrs, attr);
+      word = end;
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+static Cell
+make_header_cell (NbPageRenderer     *self,
+                  TableLayout        *t,
+                  const NbHeaderCell *h,
+                  guint               shift)
+{
+  double inner = cell_inner_width (t, CELL_HEADER, h->column, h->column_span);
+  PangoLayout *layout;
+
+  if (h->word_chars == 0)
+    return make_cell (self, t, h->row + shift, h->column, h->row_span, h->column_span,
+                      CELL_HEADER, h->text);
+  /* a layout of its own, not one shared through t->layouts */
+  layout = _nb_page_make_layout (self, FONT_TABLE, t->size, h->text, inner, PANGO_ALIGN_CENTER);
+  keep_words (layout, h->word_chars);
+  return make_cell_with (self, t, h->row + shift, h->column, h->row_span, h->column_span,
+                         CELL_HEADER, layout);
 }
 
 /* Grows the last of @span rows from @first so that they add up to @need. */
@@ -257,9 +327,7 @@ _nb_table_layout_new (NbPageRenderer *self,
     }
   for (guint i = 0; i < def->n_header_cells; i++)
     {
-      const NbHeaderCell *h = &def->header[i];
-      Cell cell = make_cell (self, t, h->row + shift, h->column, h->row_span, h->column_span,
-                             CELL_HEADER, h->text);
+      Cell cell = make_header_cell (self, t, &def->header[i], shift);
       g_array_append_val (t->head, cell);
     }
   t->head_height = g_new (double, t->n_head_rows);
@@ -392,11 +460,11 @@ place_cell (Flow        *f,
   });
   _nb_page_add_box (f->page, NB_PAGE_BOX_CELL, x, y, width, height);
   _nb_flow_add_item (f, (Item) {
-    .kind = ITEM_LAYOUT, .x = x + t->pad_x, .y = text_y,
+    .kind = ITEM_LAYOUT, .x = x + cell_pad_x (t, style), .y = text_y,
     .layout = g_object_ref (layout),
   });
   _nb_page_add_box (f->page, NB_PAGE_BOX_TEXT,
-                    x + t->pad_x + (double) logical.x / PANGO_SCALE,
+                    x + cell_pad_x (t, style) + (double) logical.x / PANGO_SCALE,
                     text_y + (double) logical.y / PANGO_SCALE,
                     (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE);
 }
