@@ -504,6 +504,111 @@ test_long_text (void)
   g_assert_finalize_object (g_steal_pointer (&short_report));
 }
 
+static const char *const lone_marks[] = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬" };
+
+/* The mark a line of the page is made of, or NULL for any other line. */
+static const char *
+line_mark (const char *raw)
+{
+  g_autofree char *line = strip_space (raw);
+
+  for (guint m = 0; m < G_N_ELEMENTS (lone_marks) && *line != '\0'; m++)
+    {
+      const char *p = line;
+
+      while (g_str_has_prefix (p, lone_marks[m]))
+        p += strlen (lone_marks[m]);
+      if (*p == '\0')
+        return lone_marks[m];
+    }
+  return NULL;
+}
+
+/* The marks of a page's lines, NULL for other lines, blank lines left out. */
+static GPtrArray *
+page_marks (const char *page)
+{
+  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
+  GPtrArray *marks = g_ptr_array_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = strip_space (lines[i]);
+      if (*line != '\0')
+        g_ptr_array_add (marks, (gpointer) line_mark (lines[i]));
+    }
+  return marks;
+}
+
+/* How many lines of @mark run from @from in steps of @step. */
+static guint
+run_of (GPtrArray  *marks,
+        int         from,
+        int         step,
+        const char *mark)
+{
+  guint n = 0;
+
+  for (int i = from; i >= 0 && i < (int) marks->len && marks->pdata[i] == mark; i += step)
+    n++;
+  return n;
+}
+
+/* Paragraphs of 1 to 7 lines, each of one character repeated, run over
+ * several pages: wherever a page breaks one, at least two of its lines
+ * stand on each side (no orphan, no widow). */
+static void
+test_no_lone_lines (void)
+{
+  g_autoptr(NbReport) report = sample_report (NB_EDITION_2021, FALSE);
+  g_autoptr(NbPageRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "lone-lines.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GString) paragraphs = g_string_new (NULL);
+  guint n_split = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      guint n_lines = 1 + (i * 5) % 7;   /* 1, 6, 4, 2, 7, 5, 3, … */
+
+      /* 28 characters a line, the first indented two */
+      for (guint c = 0; c < 28 * n_lines - 6; c++)
+        g_string_append (paragraphs, lone_marks[i % G_N_ELEMENTS (lone_marks)]);
+      g_string_append_c (paragraphs, '\n');
+    }
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, paragraphs->str);
+  renderer = nb_page_renderer_new (report);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path, FALSE);
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p] != NULL && pages[p + 1] != NULL; p++)
+    {
+      g_autoptr(GPtrArray) here = page_marks (pages[p]);
+      g_autoptr(GPtrArray) next = page_marks (pages[p + 1]);
+      int last = (int) here->len - 1;
+      const char *mark;
+
+      while (last >= 0 && here->pdata[last] == NULL)   /* the folio and the footer */
+        last--;
+      mark = last >= 0 ? here->pdata[last] : NULL;
+      if (mark == NULL || next->len == 0 || next->pdata[0] != mark)
+        continue;
+      g_test_message ("page %u: a paragraph of %s broken %u + %u lines", p + 1, mark,
+                      run_of (here, last, -1, mark), run_of (next, 0, 1, mark));
+      g_assert_cmpuint (run_of (here, last, -1, mark), >=, 2);
+      g_assert_cmpuint (run_of (next, 0, 1, mark), >=, 2);
+      n_split++;
+    }
+  /* the pages did break paragraphs */
+  g_assert_cmpuint (n_split, >=, 2);
+  remove_output (dir, path);
+}
+
 /* The blanks to sign on (rules, one point high) of @page all begin and
  * end at the same place. */
 static void
@@ -1008,6 +1113,7 @@ main (int    argc,
   g_test_add_func ("/render/pdf-2019", test_pdf_2019);
   g_test_add_func ("/render/long-text", test_long_text);
   g_test_add_func ("/render/signature", test_signature);
+  g_test_add_func ("/render/no-lone-lines", test_no_lone_lines);
   g_test_add_func ("/render/edges", test_edges);
   g_test_add_func ("/render/pdf-error", test_pdf_error);
   g_test_add_func ("/render/html-tables", test_html_tables);

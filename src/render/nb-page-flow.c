@@ -93,8 +93,9 @@ _nb_flow_add_item (Flow *f,
 }
 
 /* Places the lines of @layout (whose width is the text block's) one per
- * @pitch, breaking pages between lines.  Keeps the first two lines of a
- * paragraph together. */
+ * @pitch, breaking pages between lines.  With @keep_two, neither the first
+ * nor the last line of a paragraph stands alone on a page: its first two
+ * lines go together, its last two too, and three lines stay whole. */
 static void
 flow_lines (Flow        *f,
             PangoLayout *layout,
@@ -106,7 +107,7 @@ flow_lines (Flow        *f,
   int index = 0;
 
   if (keep_two && n_lines > 1)
-    _nb_flow_ensure (f, 2 * pitch);
+    _nb_flow_ensure (f, (n_lines == 3 ? 3 : 2) * pitch);
 
   do
     {
@@ -119,6 +120,8 @@ flow_lines (Flow        *f,
       baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - line_top;
       step = MAX (pitch, line_height);
 
+      if (keep_two && n_lines >= 4 && index == n_lines - 2)
+        _nb_flow_ensure (f, step + pitch);
       _nb_flow_ensure (f, step);
       _nb_flow_add_item (f, (Item) {
         .kind = ITEM_LINE,
