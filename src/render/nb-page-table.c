@@ -240,32 +240,6 @@ make_cell (NbPageRenderer *self,
                          cell_layout (self, t, style, inner, text));
 }
 
-/* Keeps each word of @word_chars characters on one line: Pango may break
- * Chinese after any character, and a header of 11.7 mm would read 社会公 /
- * 益组织; only the ends of words stay places to break. */
-static void
-keep_words (PangoLayout *layout,
-            guint        word_chars)
-{
-  const char *text = pango_layout_get_text (layout);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  for (const char *word = text; *word != '\0';)
-    {
-      const char *end = word;
-      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
-
-      for (guint i = 0; i < word_chars && *end != '\0'; i++)
-        end = g_utf8_next_char (end);
-      attr->start_index = (guint) (word - text);
-      attr->end_index = (guint) (end - text);
-      pango_attr_list_insert (attrs, attr);
-      word = end;
-    }
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 static Cell
 make_header_cell (NbPageRenderer     *self,
                   TableLayout        *t,
@@ -273,6 +247,7 @@ make_header_cell (NbPageRenderer     *self,
                   guint               shift)
 {
   double inner = cell_inner_width (t, CELL_HEADER, h->column, h->column_span);
+  g_autoptr(PangoAttrList) attrs = NULL;
   PangoLayout *layout;
 
   if (h->word_chars == 0)
@@ -280,7 +255,8 @@ make_header_cell (NbPageRenderer     *self,
                       CELL_HEADER, h->text);
   /* a layout of its own, not one shared through t->layouts */
   layout = _nb_page_make_layout (self, FONT_TABLE, t->size, h->text, inner, PANGO_ALIGN_CENTER);
-  keep_words (layout, h->word_chars);
+  attrs = nb_render_word_attributes (pango_layout_get_text (layout), h->word_chars);
+  pango_layout_set_attributes (layout, attrs);
   return make_cell_with (self, t, h->row + shift, h->column, h->row_span, h->column_span,
                          CELL_HEADER, layout);
 }

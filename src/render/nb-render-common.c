@@ -183,3 +183,35 @@ nb_render_footer_text (NbReport   *report,
     g_string_append_printf (s, " · " FINGERPRINT_WORD " %s", fingerprint);
   return g_string_free (s, FALSE);
 }
+
+/**
+ * nb_render_word_attributes:
+ * @word_chars: the length of @text's words, in characters (NbHeaderCell)
+ *
+ * Pango may break Chinese after any character, so a narrow header would
+ * read 社会公 / 益组织; these attributes keep each word on one line and
+ * leave only the ends of words as places to break, on paper and on screen.
+ *
+ * Returns: (transfer full): attributes for a layout or label of @text
+ */
+PangoAttrList *
+nb_render_word_attributes (const char *text,
+                           guint       word_chars)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  g_return_val_if_fail (word_chars > 0, attrs);
+  for (const char *word = text; *word != '\0';)
+    {
+      const char *end = word;
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      for (guint i = 0; i < word_chars && *end != '\0'; i++)
+        end = g_utf8_next_char (end);
+      attr->start_index = (guint) (word - text);
+      attr->end_index = (guint) (end - text);
+      pango_attr_list_insert (attrs, attr);
+      word = end;
+    }
+  return attrs;
+}

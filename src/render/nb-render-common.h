@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <pango/pango.h>
+
 #include "nb-report.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,7 @@ gsize  nb_render_subheading_length (const char *text);
 char  *nb_render_footer_text     (NbReport    *report,
                                   const char  *fingerprint,
                                   gboolean     draft);
+PangoAttrList *nb_render_word_attributes (const char *text,
+                                          guint       word_chars);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "nb-form-layout.h"
 #include "nb-paste.h"
+#include "nb-render-common.h"
 #include "nb-table-view.h"
 #include "nb-value.h"
 
@@ -934,6 +935,11 @@ build (NbTableView *self)
       if (nl > 0 && h->column < nl)
         chars = 24;
       label = make_label (h->text, "header", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER, chars, 0.5f);
+      if (h->word_chars > 0)
+        {
+          g_autoptr(PangoAttrList) words = nb_render_word_attributes (h->text, h->word_chars);
+          gtk_label_set_attributes (GTK_LABEL (label), words);
+        }
       place (self, label, h->row, h->column, h->row_span, h->column_span);
     }
 
