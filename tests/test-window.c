@@ -13,6 +13,7 @@
 #include "nb-text-page.h"
 #include "nb-recovery.h"
 #include "nb-report-file.h"
+#include "nb-error-words.h"
 #include "nb-window-private.h"
 #include "test-util.h"
 #include "test-window-util.h"
@@ -810,6 +811,43 @@ test_costly_texts (void)
   }
 }
 
+/* An error dialog says what happened in plain words: no line, column or
+ * JSON path in its heading or body, those only in its details; its
+ * heading keeps its own words together and names @name. */
+static void
+assert_plain_error (AdwMessageDialog *dialog,
+                    const char       *name)
+{
+  const char *heading = adw_message_dialog_get_heading (dialog);
+  const char *body = adw_message_dialog_get_body (dialog);
+  GtkWidget *details = adw_message_dialog_get_extra_child (dialog);
+
+  g_test_message ("%s / %s", heading, body);
+  g_assert_true (adw_message_dialog_get_heading_use_markup (dialog));
+  g_assert_nonnull (strstr (heading, name));
+  g_assert_cmpstr (body, !=, "");
+  for (const char *const *word = (const char *const[]) { "line", "column", "$", "JSON", NULL };
+       *word != NULL; word++)
+    {
+      g_assert_null (strstr (heading, *word));
+      g_assert_null (strstr (body, *word));
+    }
+  g_assert_true (GTK_IS_EXPANDER (details));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_expander_get_child (GTK_EXPANDER (details)))),
+                            name));
+}
+
+/* A Chinese heading keeps its words together, the file name may break. */
+static void
+test_heading_markup (void)
+{
+  g_autofree char *zh = nb_error_heading_markup ("无法打开“%s”", "a<b.nianbao");
+  g_autofree char *en = nb_error_heading_markup ("Could Not Add Up the Units' Reports", NULL);
+
+  g_assert_cmpstr (zh, ==, "<span allow_breaks=\"false\">无法打开</span>“a&lt;b.nianbao”");
+  g_assert_cmpstr (en, ==, "Could Not Add Up the Units&apos; Reports");
+}
+
 static void
 test_bad_file (void)
 {
@@ -831,8 +869,7 @@ test_bad_file (void)
 
   dialogs = dialogs_of (window);
   g_assert_cmpuint (g_list_length (dialogs), ==, 1);
-  g_assert_nonnull (adw_message_dialog_get_body (dialogs->data));
-  g_assert_cmpstr (adw_message_dialog_get_body (dialogs->data), !=, "");
+  assert_plain_error (dialogs->data, "bad.nianbao");
   gtk_window_destroy (dialogs->data);
   g_list_free (dialogs);
 
@@ -974,6 +1011,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/costly-texts", test_costly_texts);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
+  g_test_add_func ("/window/heading-markup", test_heading_markup);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   return g_test_run ();
 }

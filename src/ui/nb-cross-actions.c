@@ -242,11 +242,11 @@ choose_response_cb (GtkNativeDialog *dialog,
       {
       case CHOOSE_LINK:
         if (!_nb_window_link_previous (self, paths->pdata[0], &error))
-          _nb_window_show_error (self, _("Could Not Link Last Year's Report"), error->message);
+          _nb_window_show_gerror (self, _("Could Not Link Last Year's Report"), NULL, error);
         break;
       case CHOOSE_COMPARE:
         if (_nb_window_compare_with (self, paths->pdata[0], &error) == NULL)
-          _nb_window_show_error (self, _("Could Not Compare"), error->message);
+          _nb_window_show_gerror (self, _("Could Not Compare"), NULL, error);
         break;
       case CHOOSE_AGGREGATE:
       default:
@@ -309,7 +309,7 @@ compare_previous_action (GtkWidget  *widget,
   if (linked != NULL && g_file_test (linked, G_FILE_TEST_IS_REGULAR))
     {
       if (_nb_window_compare_with (self, linked, &error) == NULL)
-        _nb_window_show_error (self, _("Could Not Compare"), error->message);
+        _nb_window_show_gerror (self, _("Could Not Compare"), NULL, error);
       return;
     }
   choose (self, CHOOSE_COMPARE, _("Last Year's Report"));
@@ -410,7 +410,7 @@ aggregated_cb (GObject      *source,
 
   if (units == NULL)
     {
-      _nb_window_show_error (self, _("Could Not Add Up the Units' Reports"), error->message);
+      _nb_window_show_gerror (self, _("Could Not Add Up the Units' Reports"), NULL, error);
       return;
     }
   _nb_window_show_aggregation (self, G_LIST_MODEL (units), notes, summary, error);

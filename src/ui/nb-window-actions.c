@@ -31,6 +31,15 @@
 
 /* The window a report should open in: this one if it shows nothing,
  * otherwise a new one. */
+/* A file chooser may hand back a place that is no local file (a network
+ * location without a path). */
+static void
+not_a_local_file (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("The place chosen is not a file on this computer."));
+}
+
 static NbWindow *
 window_for_open (NbWindow *self)
 {
@@ -68,9 +77,8 @@ open_in_window (NbWindow   *self,
       if (report == NULL)
         {
           g_autofree char *name = g_path_get_basename (path);
-          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-          _nb_window_show_error (self, heading, error->message);
+          _nb_window_show_gerror (self, _("Could Not Open “%s”"), name, error);
           return;
         }
       window = window_for_open (self);
@@ -184,9 +192,10 @@ save_as_response_cb (GtkNativeDialog *dialog,
           g_free (path);
           path = with_suffix;
         }
-      if (path == NULL || !nb_window_save_to_path (self, path, NB_SAVE_DEFAULT, &error))
-        _nb_window_show_error (self, _("Could Not Save the Report"),
-                               error != NULL ? error->message : _("The place chosen is not a file on this computer."));
+      if (path == NULL)
+        not_a_local_file (&error);
+      if (error != NULL || !nb_window_save_to_path (self, path, NB_SAVE_DEFAULT, &error))
+        _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
       else
         {
           _nb_window_toast (self, _("Saved"));
@@ -285,7 +294,7 @@ save_here (NbWindow    *self,
   else
     {
       self->closing = FALSE;
-      _nb_window_show_error (self, _("Could Not Save the Report"), error->message);
+      _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
     }
   return FALSE;
 }
@@ -510,9 +519,10 @@ export_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
 
       remember_folder (self, file);
-      if (path == NULL || !export (self, path, &error))
-        _nb_window_show_error (self, _("Could Not Export the Report"),
-                               error != NULL ? error->message : _("The place chosen is not a file on this computer."));
+      if (path == NULL)
+        not_a_local_file (&error);
+      if (error != NULL || !export (self, path, &error))
+        _nb_window_show_gerror (self, _("Could Not Export the Report"), NULL, error);
       else
         {
           g_autofree char *name = g_path_get_basename (path);
@@ -686,12 +696,13 @@ import_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GError) error = NULL;
 
       remember_folder (self, file);
-      if (path == NULL || !_nb_window_import_path (self, path, &error))
+      if (path == NULL)
+        not_a_local_file (&error);
+      if (error != NULL || !_nb_window_import_path (self, path, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
-          _nb_window_show_error (self, heading,
-                                 error != NULL ? error->message : _("Only local files can be imported."));
+
+          _nb_window_show_gerror (self, _("Could Not Import “%s”"), name, error);
         }
     }
   g_object_unref (dialog);
@@ -743,8 +754,12 @@ print_finished_cb (NbPrintOperation        *operation,
                    NbWindow                *self)
 {
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    _nb_window_show_error (self, _("Could Not Print the Report"),
-                           error != NULL ? error->message : "");
+    {
+      if (error != NULL)
+        _nb_window_show_gerror (self, _("Could Not Print the Report"), NULL, error);
+      else
+        _nb_window_show_error (self, _("Could Not Print the Report"), NULL);
+    }
 }
 
 static void

@@ -76,6 +76,10 @@ void      _nb_window_toast              (NbWindow       *self,
 void      _nb_window_show_error         (NbWindow       *self,
                                          const char     *heading,
                                          const char     *message);
+void      _nb_window_show_gerror        (NbWindow       *self,
+                                         const char     *heading,
+                                         const char     *name,
+                                         const GError   *error);
 gboolean  _nb_window_export_json        (NbWindow       *self,
                                          const char     *path,
                                          GError        **error);

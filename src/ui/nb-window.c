@@ -25,6 +25,7 @@
 #include "nb-table-page.h"
 #include "nb-text-page.h"
 #include "nb-ui-resources.h"
+#include "nb-error-words.h"
 #include "nb-window-private.h"
 
 /* Seconds between recovery copies while there are unsaved changes. */
@@ -58,15 +59,53 @@ _nb_window_toast (NbWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* @heading, with “%s” where @name goes, never broken mid-word. */
+static GtkWidget *
+error_dialog (NbWindow   *self,
+              const char *heading,
+              const char *name,
+              const char *body)
+{
+  g_autofree char *markup = nb_error_heading_markup (heading, name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, body);
+
+  adw_message_dialog_set_heading_use_markup (ADW_MESSAGE_DIALOG (dialog), TRUE);
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), markup);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  return dialog;
+}
+
 void
 _nb_window_show_error (NbWindow   *self,
                        const char *heading,
                        const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  gtk_window_present (GTK_WINDOW (error_dialog (self, heading, NULL, message)));
+}
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+/* What went wrong in plain words; the technical message (the file, the
+ * JSON path, the line and column) only under 详细信息. */
+void
+_nb_window_show_gerror (NbWindow     *self,
+                        const char   *heading,
+                        const char   *name,
+                        const GError *error)
+{
+  const char *words = nb_error_plain_words (error);
+  GtkWidget *dialog = error_dialog (self, heading, name, words != NULL ? words : error->message);
+
+  if (words != NULL)
+    {
+      GtkWidget *detail = g_object_new (GTK_TYPE_LABEL, "label", error->message, "wrap", TRUE,
+                                        "wrap-mode", PANGO_WRAP_WORD_CHAR, "selectable", TRUE,
+                                        "xalign", 0.0f, "max-width-chars", 40, NULL);
+      GtkWidget *expander = gtk_expander_new (_("Details"));
+
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_expander_set_child (GTK_EXPANDER (expander), detail);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -588,10 +627,9 @@ nb_window_open_path (NbWindow   *self,
   if (!nb_window_load_path (self, path, &error))
     {
       g_autofree char *name = g_path_get_basename (path);
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      _nb_window_show_error (self, heading, error->message);
+      /* Translators: %s is a file name */
+      _nb_window_show_gerror (self, _("Could Not Open “%s”"), name, error);
       return FALSE;
     }
   return TRUE;
@@ -1280,7 +1318,7 @@ nb_window_restore_all_recovery (NbWindow *self)
 
       if (report == NULL)
         {
-          _nb_window_show_error (self, _("Could Not Restore a Report"), error->message);
+          _nb_window_show_gerror (self, _("Could Not Restore a Report"), NULL, error);
           continue;
         }
       if (self->report != NULL || restored > 0)
