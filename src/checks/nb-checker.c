@@ -783,3 +783,45 @@ nb_checker_get_void_acknowledgements (NbChecker *self)
     }
   return result;
 }
+
+/**
+ * nb_checker_get_check_list:
+ *
+ * The check list a draft prints at its end: one line per error and per
+ * warning, in the report's order, an acknowledged warning labelled
+ * 已核实 with its reason (shown, never left out).  Chinese whatever the
+ * interface language: it is part of the printed document.
+ *
+ * Returns: (transfer full): the lines, empty when nothing was found
+ */
+char **
+nb_checker_get_check_list (NbChecker *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  GListModel *findings;
+  guint n;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+
+  findings = G_LIST_MODEL (self->findings);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      NbSeverity severity = nb_finding_get_severity (finding);
+      const NbAcknowledgement *ack = nb_checker_get_acknowledgement (self, finding);
+      g_autofree char *line = NULL;
+
+      if (severity == NB_SEVERITY_INFO)
+        continue;
+      if (ack != NULL)
+        line = g_strdup_printf ("警告 %s（已核实）：%s　已核实：%s（%s）",
+                                nb_finding_get_rule (finding), nb_finding_get_message (finding),
+                                ack->reason, ack->date);
+      else
+        line = g_strdup_printf ("%s %s：%s", severity == NB_SEVERITY_ERROR ? "错误" : "警告",
+                                nb_finding_get_rule (finding), nb_finding_get_message (finding));
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}

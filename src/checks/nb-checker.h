@@ -42,5 +42,6 @@ gboolean    nb_checker_acknowledge        (NbChecker   *self,
 gboolean    nb_checker_withdraw           (NbChecker   *self,
                                            NbFinding   *finding);
 GPtrArray  *nb_checker_get_void_acknowledgements (NbChecker *self);
+char      **nb_checker_get_check_list     (NbChecker   *self);
 
 G_END_DECLS
