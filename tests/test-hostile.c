@@ -30,6 +30,8 @@ typedef struct {
 } BadFile;
 
 static const BadFile bad_files[] = {
+  { "acknowledged-unknown-cell.nianbao", NB_FILE_ERROR_VALUE,
+    "$.acknowledged[0].cells[1]: “s3_requests.no_such_row.total” is not a cell of this report" },
   { "binary-gzip.nianbao", NB_FILE_ERROR_ENCODING, "not UTF-8 text" },
   { "binary-utf16.nianbao", NB_FILE_ERROR_ENCODING, "not UTF-8 text at line 1, column 1" },
   { "binary-zip-header.nianbao", NB_FILE_ERROR_ENCODING, "is it a report at all?" },

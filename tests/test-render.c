@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "nb-checker.h"
 #include "nb-html-export.h"
 #include "nb-report-file.h"
 #include "nb-page-renderer.h"
@@ -1102,6 +1103,65 @@ test_html_escaping (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* Writes @report's PDF (a draft or not, with its checker) and returns
+ * its text, without white space. */
+static char *
+pdf_flat_text (NbReport  *report,
+               NbChecker *checker,
+               gboolean   draft)
+{
+  g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "checked.pdf", NULL);
+  g_autofree char *raw = NULL;
+
+  g_object_set (renderer, "draft", draft, "checker", checker, NULL);
+  g_assert_true (nb_page_renderer_write_pdf (renderer, path, &error));
+  g_assert_no_error (error);
+  raw = pdf_text (path, TRUE);
+  remove_output (dir, path);
+  return strip_space (raw);
+}
+
+/* A draft ends with its check list, the acknowledged warning shown with
+ * its reason; a copy that is not a draft prints none. */
+static void
+test_check_list (void)
+{
+  g_autoptr(NbReport) report = sample_report (NB_EDITION_2021, FALSE);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  GListModel *findings = nb_checker_get_findings (checker);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL, *clean = NULL;
+  g_autofree char *reason = NULL;
+  gboolean acknowledged = FALSE;
+
+  /* a warning (T1: section 一 says otherwise than the table) and an error */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "全年新收政府信息公开申请999999件。");
+  nb_report_set_organ (report, "");
+  for (guint i = 0; !acknowledged && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (nb_finding_get_rule (finding), "T1"))
+        acknowledged = nb_checker_acknowledge (checker, finding, "已与台账核对无误", NULL, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_true (acknowledged);
+
+  draft = pdf_flat_text (report, checker, TRUE);
+  g_assert_nonnull (strstr (draft, "附：核对结果"));
+  g_assert_nonnull (strstr (draft, "错误M1：未填写机关名称"));
+  g_assert_nonnull (strstr (draft, "警告T1（已核实）"));
+  reason = strip_space ("已核实：已与台账核对无误");
+  g_assert_nonnull (strstr (draft, reason));
+
+  clean = pdf_flat_text (report, checker, FALSE);
+  g_assert_null (strstr (clean, "核对结果"));
+  g_assert_null (strstr (clean, "已核实"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1118,6 +1178,7 @@ main (int    argc,
   g_test_add_func ("/render/pdf-error", test_pdf_error);
   g_test_add_func ("/render/html-tables", test_html_tables);
   g_test_add_func ("/render/html-escaping", test_html_escaping);
+  g_test_add_func ("/render/check-list", test_check_list);
 
   return g_test_run ();
 }

@@ -16,9 +16,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "nb-checker.h"
 #include "nb-previous-link.h"
 #include "nb-rules.h"
+#include "nb-text.h"
 
 typedef struct {
   GArray *records;    /* of NbRecord */
@@ -37,6 +40,7 @@ struct _NbChecker
   GArray      *scratch;
   GHashTable  *cell_severity;   /* address → worst NbSeverity + 1; NULL when stale */
   NbTextFigures *text_figures;  /* what section 一 states; NULL when stale */
+  GHashTable  *acknowledged;    /* NbFinding → a copy of the NbAcknowledgement that applies */
 };
 
 G_DEFINE_FINAL_TYPE (NbChecker, nb_checker, G_TYPE_OBJECT)
@@ -116,6 +120,103 @@ publish_group (NbChecker *self,
                        added->pdata, n_added);
 }
 
+/* ---- Acknowledged warnings (已核实) ----------------------------------------- */
+
+/* What a cell holds now, as an acknowledgement records it; NULL when
+ * the report has no such cell. */
+static char *
+cell_text (NbReport   *report,
+           const char *address)
+{
+  NbTable *table;
+  guint row, column;
+
+  if (!nb_report_find_cell (report, address, &table, &row, &column))
+    return NULL;
+  return nb_table_format_cell (table, row, column);
+}
+
+/* Whether @ack covers @finding: a warning of the same rule naming the
+ * same cells, reading the same (the message quotes the passage and the
+ * numbers), and each cell holding the value it held when acknowledged.
+ * Anything else is a new problem, which it must not hide. */
+static gboolean
+ack_applies (NbReport                *report,
+             const NbAcknowledgement *ack,
+             NbFinding               *finding)
+{
+  const char * const *cells = nb_finding_get_cells (finding);
+
+  if (nb_finding_get_severity (finding) != NB_SEVERITY_WARNING ||
+      !nb_acknowledgement_same_place (ack, nb_finding_get_rule (finding), cells) ||
+      !g_str_equal (ack->message, nb_finding_get_message (finding)))
+    return FALSE;
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *now = cell_text (report, cells[i]);
+
+      if (now == NULL || ack->values[i] == NULL || !g_str_equal (now, ack->values[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const NbAcknowledgement *
+find_ack (NbChecker *self,
+          NbFinding *finding)
+{
+  GPtrArray *acks = nb_report_get_acknowledgements (self->report);
+
+  for (guint i = 0; i < acks->len; i++)
+    if (ack_applies (self->report, g_ptr_array_index (acks, i), finding))
+      return g_ptr_array_index (acks, i);
+  return NULL;
+}
+
+/* Works out again which findings are acknowledged, and tells the
+ * findings' listeners of each one that changed, as if it were replaced:
+ * a row shows it, the counts follow. */
+static void
+update_acknowledged (NbChecker *self)
+{
+  GListModel *findings = G_LIST_MODEL (self->findings);
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->acknowledged);
+  guint n = g_list_model_get_n_items (findings);
+
+  self->acknowledged = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                              (GDestroyNotify) nb_acknowledgement_free);
+  if (nb_report_get_acknowledgements (self->report)->len == 0 &&
+      (old == NULL || g_hash_table_size (old) == 0))
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const NbAcknowledgement *ack = find_ack (self, finding);
+
+      if (ack != NULL)
+        g_hash_table_insert (self->acknowledged, g_object_ref (finding),
+                             nb_acknowledgement_copy (ack));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const NbAcknowledgement *was = old != NULL ? g_hash_table_lookup (old, finding) : NULL;
+      const NbAcknowledgement *is = g_hash_table_lookup (self->acknowledged, finding);
+
+      if ((was == NULL) != (is == NULL) ||
+          (was != NULL && !nb_acknowledgement_equal (was, is)))
+        g_list_model_items_changed (findings, i, 1, 1);
+    }
+}
+
+static void
+report_acknowledgements_changed_cb (NbReport  *report,
+                                    NbChecker *self)
+{
+  update_acknowledged (self);
+}
+
 static void
 check_group (NbChecker *self,
              guint      group_index)
@@ -126,6 +227,7 @@ check_group (NbChecker *self,
   nb_rules_check_group (self->report, effective_previous (self), self->text_figures,
                         group_index, self->scratch);
   publish_group (self, group_index, self->scratch);
+  update_acknowledged (self);
 }
 
 static void
@@ -204,6 +306,9 @@ nb_checker_constructed (GObject *object)
                            G_CALLBACK (report_text_changed_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->report, "notify",
                            G_CALLBACK (report_notify_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->report, "acknowledgements-changed",
+                           G_CALLBACK (report_acknowledgements_changed_cb), self,
+                           G_CONNECT_DEFAULT);
   check_all (self);
 }
 
@@ -230,6 +335,7 @@ nb_checker_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_pointer (&self->cell_severity, g_hash_table_unref);
   g_clear_pointer (&self->text_figures, nb_text_figures_free);
+  g_clear_pointer (&self->acknowledged, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_checker_parent_class)->finalize (object);
 }
@@ -370,8 +476,22 @@ nb_checker_get_findings (NbChecker *self)
  * nb_checker_count:
  * @section: a report section 1–6, 0 for 基本信息, or -1 for all
  *
- * Returns: how many findings of @severity there are in @section
+ * Returns: how many findings of @severity there are in @section; an
+ *   acknowledged warning (已核实) is not counted as a warning
+ *   (nb_checker_count_acknowledged())
  */
+static gboolean
+is_acknowledged_at (NbChecker *self,
+                    guint      position)
+{
+  g_autoptr(NbFinding) finding = NULL;
+
+  if (self->acknowledged == NULL || g_hash_table_size (self->acknowledged) == 0)
+    return FALSE;
+  finding = g_list_model_get_item (G_LIST_MODEL (self->findings), position);
+  return finding != NULL && g_hash_table_contains (self->acknowledged, finding);
+}
+
 guint
 nb_checker_count (NbChecker  *self,
                   NbSeverity  severity,
@@ -390,7 +510,9 @@ nb_checker_count (NbChecker  *self,
           const NbRecord *record = &g_array_index (records, NbRecord, i);
 
           if (nb_rules_severity (record) == severity &&
-              (section < 0 || nb_rules_section (record) == (guint) section))
+              (section < 0 || nb_rules_section (record) == (guint) section) &&
+              !(severity == NB_SEVERITY_WARNING &&
+                is_acknowledged_at (self, self->groups[g].position + i)))
             count++;
         }
     }
@@ -455,4 +577,251 @@ nb_checker_refresh (NbChecker *self)
   g_return_if_fail (NB_IS_CHECKER (self));
   g_clear_pointer (&self->text_figures, nb_text_figures_free);
   check_all (self);
+}
+
+/* ---- Acknowledged warnings: the API ---------------------------------------- */
+
+/**
+ * nb_checker_get_acknowledgement:
+ * Returns: (transfer none) (nullable): the acknowledgement (已核实) that
+ *   covers @finding, or %NULL when it is an open finding
+ */
+const NbAcknowledgement *
+nb_checker_get_acknowledgement (NbChecker *self,
+                                NbFinding *finding)
+{
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+  g_return_val_if_fail (NB_IS_FINDING (finding), NULL);
+
+  if (self->acknowledged == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->acknowledged, finding);
+}
+
+/**
+ * nb_checker_count_acknowledged:
+ * @section: a report section 1–6, 0 for 基本信息, or -1 for all
+ *
+ * Returns: how many warnings of @section are acknowledged
+ */
+guint
+nb_checker_count_acknowledged (NbChecker *self,
+                               int        section)
+{
+  GHashTableIter iter;
+  gpointer finding;
+  guint count = 0;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), 0);
+
+  if (self->acknowledged == NULL)
+    return 0;
+  g_hash_table_iter_init (&iter, self->acknowledged);
+  while (g_hash_table_iter_next (&iter, &finding, NULL))
+    if (section < 0 || nb_finding_get_section (finding) == (guint) section)
+      count++;
+  return count;
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Drops the acknowledgements of @finding's rule at its cells that no
+ * longer apply: the new one replaces them. */
+static void
+drop_void_acks (NbChecker *self,
+                NbFinding *finding,
+                GPtrArray *acks)
+{
+  for (guint i = acks->len; i > 0; i--)
+    {
+      const NbAcknowledgement *ack = g_ptr_array_index (acks, i - 1);
+
+      if (nb_acknowledgement_same_place (ack, nb_finding_get_rule (finding),
+                                         nb_finding_get_cells (finding)))
+        g_ptr_array_remove_index (acks, i - 1);
+    }
+}
+
+/**
+ * nb_checker_acknowledge:
+ * @finding: a warning among the checker's findings
+ * @reason: why the warning needs no change
+ * @date: (nullable): the day, `YYYY-MM-DD`; %NULL for today
+ *
+ * Marks a warning 已核实: it stays a finding, shown with @reason, but is
+ * no longer counted as an open warning, until a cell it names changes
+ * value or its text changes.  Errors and notes cannot be acknowledged,
+ * nor can anything in a finalized report (解除定稿 first).  One undoable
+ * step.
+ *
+ * Returns: whether it was acknowledged
+ */
+gboolean
+nb_checker_acknowledge (NbChecker   *self,
+                        NbFinding   *finding,
+                        const char  *reason,
+                        const char  *date,
+                        GError     **error)
+{
+  const char * const *cells;
+  g_autoptr(GStrvBuilder) values = NULL;
+  g_auto(GStrv) value_strv = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *stripped = NULL;
+  g_autoptr(GPtrArray) acks = NULL;
+  GPtrArray *now;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), FALSE);
+  g_return_val_if_fail (NB_IS_FINDING (finding), FALSE);
+
+  if (nb_finding_get_severity (finding) != NB_SEVERITY_WARNING)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only a warning can be marked as verified; an error must be corrected"));
+      return FALSE;
+    }
+  stripped = nb_text_strip (reason != NULL ? reason : "");
+  if (*stripped == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Say why the warning needs no change"));
+      return FALSE;
+    }
+  if (nb_report_get_finalized (self->report))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                   _("The report is finalized; unfinalize it before marking a warning as verified"));
+      return FALSE;
+    }
+
+  cells = nb_finding_get_cells (finding);
+  values = g_strv_builder_new ();
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *text = cell_text (self->report, cells[i]);
+
+      g_strv_builder_add (values, text != NULL ? text : "");
+    }
+  value_strv = g_strv_builder_end (values);
+  day = date != NULL ? g_strdup (date) : today ();
+
+  now = nb_report_get_acknowledgements (self->report);
+  acks = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_acknowledgement_free);
+  for (guint i = 0; i < now->len; i++)
+    g_ptr_array_add (acks, nb_acknowledgement_copy (g_ptr_array_index (now, i)));
+  drop_void_acks (self, finding, acks);
+  g_ptr_array_add (acks, nb_acknowledgement_new (nb_finding_get_rule (finding), cells,
+                                                 (const char * const *) value_strv,
+                                                 nb_finding_get_message (finding),
+                                                 stripped, day));
+  nb_report_set_acknowledgements (self->report, acks);
+  return TRUE;
+}
+
+/**
+ * nb_checker_withdraw:
+ * Withdraws the acknowledgement that covers @finding (an undoable step).
+ *
+ * Returns: whether there was one
+ */
+gboolean
+nb_checker_withdraw (NbChecker *self,
+                     NbFinding *finding)
+{
+  GPtrArray *acks;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), FALSE);
+  g_return_val_if_fail (NB_IS_FINDING (finding), FALSE);
+
+  acks = nb_report_get_acknowledgements (self->report);
+  for (guint i = 0; i < acks->len; i++)
+    if (ack_applies (self->report, g_ptr_array_index (acks, i), finding))
+      {
+        nb_report_remove_acknowledgement (self->report, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * nb_checker_get_void_acknowledgements:
+ * Returns: (transfer container) (element-type NbAcknowledgement): the
+ *   report's acknowledgements that cover no finding now — a cell they
+ *   name changed, the warning reads otherwise or is gone — which
+ *   therefore no longer apply
+ */
+GPtrArray *
+nb_checker_get_void_acknowledgements (NbChecker *self)
+{
+  GPtrArray *acks, *result = g_ptr_array_new ();
+  GListModel *findings;
+  guint n;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), result);
+
+  acks = nb_report_get_acknowledgements (self->report);
+  findings = G_LIST_MODEL (self->findings);
+  n = g_list_model_get_n_items (findings);
+  for (guint a = 0; a < acks->len; a++)
+    {
+      const NbAcknowledgement *ack = g_ptr_array_index (acks, a);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+          used = ack_applies (self->report, ack, finding);
+        }
+      if (!used)
+        g_ptr_array_add (result, (gpointer) ack);
+    }
+  return result;
+}
+
+/**
+ * nb_checker_get_check_list:
+ *
+ * The check list a draft prints at its end: one line per error and per
+ * warning, in the report's order, an acknowledged warning labelled
+ * 已核实 with its reason (shown, never left out).  Chinese whatever the
+ * interface language: it is part of the printed document.
+ *
+ * Returns: (transfer full): the lines, empty when nothing was found
+ */
+char **
+nb_checker_get_check_list (NbChecker *self)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  GListModel *findings;
+  guint n;
+
+  g_return_val_if_fail (NB_IS_CHECKER (self), NULL);
+
+  findings = G_LIST_MODEL (self->findings);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      NbSeverity severity = nb_finding_get_severity (finding);
+      const NbAcknowledgement *ack = nb_checker_get_acknowledgement (self, finding);
+      g_autofree char *line = NULL;
+
+      if (severity == NB_SEVERITY_INFO)
+        continue;
+      if (ack != NULL)
+        line = g_strdup_printf ("警告 %s（已核实）：%s　已核实：%s（%s）",
+                                nb_finding_get_rule (finding), nb_finding_get_message (finding),
+                                ack->reason, ack->date);
+      else
+        line = g_strdup_printf ("%s %s：%s", severity == NB_SEVERITY_ERROR ? "错误" : "警告",
+                                nb_finding_get_rule (finding), nb_finding_get_message (finding));
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
 }

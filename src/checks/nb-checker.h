@@ -29,4 +29,19 @@ gboolean    nb_checker_get_cell_severity  (NbChecker   *self,
                                            NbSeverity  *severity);
 void        nb_checker_refresh            (NbChecker   *self);
 
+const NbAcknowledgement *
+            nb_checker_get_acknowledgement (NbChecker  *self,
+                                           NbFinding   *finding);
+guint       nb_checker_count_acknowledged (NbChecker   *self,
+                                           int          section);
+gboolean    nb_checker_acknowledge        (NbChecker   *self,
+                                           NbFinding   *finding,
+                                           const char  *reason,
+                                           const char  *date,
+                                           GError     **error);
+gboolean    nb_checker_withdraw           (NbChecker   *self,
+                                           NbFinding   *finding);
+GPtrArray  *nb_checker_get_void_acknowledgements (NbChecker *self);
+char      **nb_checker_get_check_list     (NbChecker   *self);
+
 G_END_DECLS

@@ -22,11 +22,59 @@ enum {
   EXIT_UNREADABLE = 2,
 };
 
+static void
+print_finding (NbFinding   *finding,
+               NbPrintFunc  print)
+{
+  const char * const *cells = nb_finding_get_cells (finding);
+
+  print ("  %-7s %-3s %s", nb_severity_to_string (nb_finding_get_severity (finding)),
+         nb_finding_get_rule (finding), nb_finding_get_message (finding));
+  if (cells[0] != NULL)
+    print ("  [%s%s]", cells[0], cells[1] != NULL ? ", …" : "");
+  print ("\n");
+}
+
+/* Acknowledged warnings are listed apart, with their reasons, never
+ * hidden; and so are acknowledgements that a change has voided. */
+static void
+print_acknowledged (NbChecker   *checker,
+                    NbPrintFunc  print)
+{
+  GListModel *findings = nb_checker_get_findings (checker);
+  g_autoptr(GPtrArray) void_acks = nb_checker_get_void_acknowledgements (checker);
+  guint n = g_list_model_get_n_items (findings);
+
+  if (nb_checker_count_acknowledged (checker, -1) > 0)
+    print (_("  Warnings marked as verified:\n"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      const NbAcknowledgement *ack = nb_checker_get_acknowledgement (checker, finding);
+
+      if (ack == NULL)
+        continue;
+      print_finding (finding, print);
+      /* Translators: a warning marked 已核实: the day, then the reason given */
+      print (_("            verified %s: %s\n"), ack->date, ack->reason);
+    }
+  if (void_acks->len > 0)
+    print (_("  Verified warnings that no longer apply (a cell or the text changed since):\n"));
+  for (guint i = 0; i < void_acks->len; i++)
+    {
+      const NbAcknowledgement *ack = g_ptr_array_index (void_acks, i);
+
+      print ("  %-7s %-3s %s\n", "void", ack->rule, ack->message);
+      print (_("            verified %s: %s\n"), ack->date, ack->reason);
+    }
+}
+
 /**
  * nb_cli_print_findings:
  * @print: g_print() or g_printerr()
  *
- * Prints a report's counts, then one line per finding.
+ * Prints a report's counts, then one line per open finding, then the
+ * warnings marked as verified (已核实) with their reasons.
  */
 void
 nb_cli_print_findings (const char    *path,
@@ -35,21 +83,24 @@ nb_cli_print_findings (const char    *path,
 {
   GListModel *findings = nb_checker_get_findings (checker);
   guint n = g_list_model_get_n_items (findings);
+  guint verified = nb_checker_count_acknowledged (checker, -1);
 
-  print (_("%s: %u errors, %u warnings\n"), path,
+  if (verified > 0)
+    print (_("%s: %u errors, %u warnings, %u verified\n"), path,
+           nb_checker_count (checker, NB_SEVERITY_ERROR, -1),
+           nb_checker_count (checker, NB_SEVERITY_WARNING, -1), verified);
+  else
+    print (_("%s: %u errors, %u warnings\n"), path,
            nb_checker_count (checker, NB_SEVERITY_ERROR, -1),
            nb_checker_count (checker, NB_SEVERITY_WARNING, -1));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
-      const char * const *cells = nb_finding_get_cells (finding);
 
-      print ("  %-7s %-3s %s", nb_severity_to_string (nb_finding_get_severity (finding)),
-               nb_finding_get_rule (finding), nb_finding_get_message (finding));
-      if (cells[0] != NULL)
-        print ("  [%s%s]", cells[0], cells[1] != NULL ? ", …" : "");
-      print ("\n");
+      if (nb_checker_get_acknowledgement (checker, finding) == NULL)
+        print_finding (finding, print);
     }
+  print_acknowledged (checker, print);
 }
 
 /* One file's check, done by a worker and printed by the main thread in

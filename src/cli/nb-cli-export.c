@@ -95,6 +95,7 @@ export_pdf (NbReport    *report,
             GError     **error)
 {
   g_autoptr(NbPageRenderer) renderer = nb_page_renderer_new (report);
+  g_autoptr(NbChecker) checker = draft ? nb_checker_new (report) : NULL;
   g_autoptr(NbFileWriter) writer = NULL;
   g_auto(GStrv) fonts = NULL;
   g_autofree char *font_list = NULL, *summary = NULL;
@@ -110,6 +111,7 @@ export_pdf (NbReport    *report,
                 "fingerprint", fingerprint,
                 "include-signature", signature,
                 "draft", draft,
+                "checker", checker,   /* a draft ends with its check list */
                 NULL);
   n_pages = nb_page_renderer_paginate (renderer);
   writer = nb_cli_open_output (output, error);

@@ -37,6 +37,7 @@ struct _NbReport
   GPtrArray      *units;           /* of NbReportUnit: a summary's units, or NULL */
   GPtrArray      *versions;        /* of NbReportVersion: finalized versions, oldest first */
   gboolean        finalized;       /* the last version is the report as it is (定稿) */
+  GPtrArray      *acks;            /* of NbAcknowledgement: warnings marked 已核实 */
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -59,6 +60,7 @@ enum {
   TABLE_CHANGED,
   TEXT_CHANGED,
   SIGNATURE_CHANGED,
+  ACKNOWLEDGEMENTS_CHANGED,
   CHANGED,
   N_SIGNALS
 };
@@ -181,6 +183,7 @@ nb_report_finalize (GObject *object)
   g_clear_object (&self->previous_link);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
+  g_clear_pointer (&self->acks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
 }
@@ -345,6 +348,17 @@ nb_report_class_init (NbReportClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * NbReport::acknowledgements-changed:
+   * The warnings marked 已核实 changed; emitted before ::changed.
+   */
+  signals[ACKNOWLEDGEMENTS_CHANGED] =
+    g_signal_new ("acknowledgements-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__VOID,
+                  G_TYPE_NONE, 0);
 
   /**
    * NbReport::changed:
@@ -905,4 +919,121 @@ nb_report_get_final_version (NbReport *self)
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
   versions = nb_report_get_versions (self);
   return self->finalized ? g_ptr_array_index (versions, versions->len - 1) : NULL;
+}
+
+/**
+ * nb_report_find_cell:
+ * @address: a cell address `table.row.column` (docs/editions.md)
+ * @table: (out) (optional) (transfer none): the table it is in
+ * @row: (out) (optional): its row
+ * @column: (out) (optional): its column
+ *
+ * Returns: whether the report's edition has that cell
+ */
+gboolean
+nb_report_find_cell (NbReport    *self,
+                     const char  *address,
+                     NbTable    **table,
+                     guint       *row,
+                     guint       *column)
+{
+  g_autofree char *table_key = NULL, *row_key = NULL, *column_key = NULL;
+  NbTable *found;
+  int r, c;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+
+  if (address == NULL || !nb_table_parse_address (address, &table_key, &row_key, &column_key))
+    return FALSE;
+  found = nb_report_get_table (self, table_key);
+  if (found == NULL)
+    return FALSE;
+  r = nb_table_def_find_row (nb_table_get_def (found), row_key);
+  c = nb_table_def_find_column (nb_table_get_def (found), column_key);
+  if (r < 0 || c < 0)
+    return FALSE;
+  if (table != NULL)
+    *table = found;
+  if (row != NULL)
+    *row = r;
+  if (column != NULL)
+    *column = c;
+  return TRUE;
+}
+
+/* ---- Acknowledged warnings (已核实) ----------------------------------------- */
+
+static GPtrArray *
+new_ack_array (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) nb_acknowledgement_free);
+}
+
+static void
+emit_acknowledgements_changed (NbReport *self)
+{
+  g_signal_emit (self, signals[ACKNOWLEDGEMENTS_CHANGED], 0);
+  emit_changed (self);
+}
+
+/**
+ * nb_report_get_acknowledgements:
+ * Returns: (transfer none) (element-type NbAcknowledgement): the warnings
+ *   marked 已核实, in the order they were marked; the checker decides
+ *   which still apply (nb_checker_get_acknowledgement())
+ */
+GPtrArray *
+nb_report_get_acknowledgements (NbReport *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  if (self->acks == NULL)
+    self->acks = new_ack_array ();
+  return self->acks;
+}
+
+/**
+ * nb_report_set_acknowledgements:
+ * @acks: (element-type NbAcknowledgement) (nullable): copied
+ *
+ * Replaces every acknowledgement (undo and redo do this).
+ */
+void
+nb_report_set_acknowledgements (NbReport  *self,
+                                GPtrArray *acks)
+{
+  g_autoptr(GPtrArray) copy = new_ack_array ();
+
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  for (guint i = 0; acks != NULL && i < acks->len; i++)
+    g_ptr_array_add (copy, nb_acknowledgement_copy (g_ptr_array_index (acks, i)));
+  g_clear_pointer (&self->acks, g_ptr_array_unref);
+  self->acks = g_steal_pointer (&copy);
+  emit_acknowledgements_changed (self);
+}
+
+/**
+ * nb_report_add_acknowledgement:
+ * @ack: (transfer full): appended
+ */
+void
+nb_report_add_acknowledgement (NbReport          *self,
+                               NbAcknowledgement *ack)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (ack != NULL);
+
+  g_ptr_array_add (nb_report_get_acknowledgements (self), ack);
+  emit_acknowledgements_changed (self);
+}
+
+void
+nb_report_remove_acknowledgement (NbReport *self,
+                                  guint     index)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (index < nb_report_get_acknowledgements (self)->len);
+
+  g_ptr_array_remove_index (self->acks, index);
+  emit_acknowledgements_changed (self);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "nb-acknowledgement.h"
 #include "nb-table.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,11 @@ NbTable            *nb_report_get_table_at     (NbReport       *self,
                                                 guint           index);
 NbTable            *nb_report_get_table        (NbReport       *self,
                                                 const char     *key);
+gboolean            nb_report_find_cell        (NbReport       *self,
+                                                const char     *address,
+                                                NbTable       **table,
+                                                guint          *row,
+                                                guint          *column);
 
 const char         *nb_signature_line_key           (NbSignatureLine  line);
 gboolean            nb_signature_line_from_key      (const char      *key,
@@ -141,6 +147,14 @@ void                nb_report_set_finalized         (NbReport        *self,
 NbReportVersion    *nb_report_get_final_version     (NbReport        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbReportVersion, nb_report_version_free)
+
+GPtrArray          *nb_report_get_acknowledgements  (NbReport        *self);
+void                nb_report_set_acknowledgements  (NbReport        *self,
+                                                     GPtrArray       *acks);
+void                nb_report_add_acknowledgement   (NbReport        *self,
+                                                     NbAcknowledgement *ack);
+void                nb_report_remove_acknowledgement (NbReport       *self,
+                                                     guint            index);
 
 #define NB_YEAR_MIN 2008
 #define NB_YEAR_MAX 2100

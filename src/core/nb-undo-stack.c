@@ -36,6 +36,7 @@ typedef enum {
   CHANGE_YEAR,
   CHANGE_TITLE,
   CHANGE_DATE,
+  CHANGE_ACKNOWLEDGED,
 } ChangeKind;
 
 typedef struct {
@@ -46,6 +47,7 @@ typedef struct {
   CellSnap   cell_before, cell_after;
   char      *before, *after;
   int        year_before, year_after;
+  GPtrArray *acks_before, *acks_after;   /* CHANGE_ACKNOWLEDGED: whole lists */
 } Change;
 
 typedef struct {
@@ -64,6 +66,7 @@ struct _NbUndoStack
   char      *texts[NB_N_TEXT_SECTIONS];
   char      *organ, *title, *date;
   int        year;
+  GPtrArray *acks;          /* a copy of the report's acknowledgements */
 
   GPtrArray *steps;         /* of Step */
   guint      position;      /* steps before it are done, after it undone */
@@ -165,6 +168,8 @@ change_free (gpointer data)
   snap_clear (&change->cell_after);
   g_free (change->before);
   g_free (change->after);
+  g_clear_pointer (&change->acks_before, g_ptr_array_unref);
+  g_clear_pointer (&change->acks_after, g_ptr_array_unref);
   g_free (change);
 }
 
@@ -423,6 +428,39 @@ report_notify_cb (NbReport    *report,
     }
 }
 
+static GPtrArray *
+copy_acks (GPtrArray *acks)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_acknowledgement_free);
+
+  for (guint i = 0; i < acks->len; i++)
+    g_ptr_array_add (copy, nb_acknowledgement_copy (g_ptr_array_index (acks, i)));
+  return copy;
+}
+
+/* Acknowledging a warning (已核实) or withdrawing it is a step of its own;
+ * the lists are short, so each change keeps them whole. */
+static void
+report_acknowledgements_changed_cb (NbReport    *report,
+                                    NbUndoStack *self)
+{
+  GPtrArray *now = nb_report_get_acknowledgements (report);
+
+  if (!self->applying)
+    {
+      gboolean is_new;
+      Change *change = record (self, CHANGE_ACKNOWLEDGED, 0, 0, 0, &is_new);
+
+      if (is_new)
+        change->acks_before = g_ptr_array_ref (self->acks);
+      g_clear_pointer (&change->acks_after, g_ptr_array_unref);
+      change->acks_after = copy_acks (now);
+    }
+  g_ptr_array_unref (self->acks);
+  self->acks = copy_acks (now);
+  update_state (self);
+}
+
 static void
 apply_change (NbUndoStack  *self,
               const Change *change,
@@ -449,6 +487,10 @@ apply_change (NbUndoStack  *self,
       break;
     case CHANGE_YEAR:
       nb_report_set_year (self->report, undo ? change->year_before : change->year_after);
+      break;
+    case CHANGE_ACKNOWLEDGED:
+      nb_report_set_acknowledgements (self->report,
+                                      undo ? change->acks_before : change->acks_after);
       break;
     default:
       g_assert_not_reached ();
@@ -478,6 +520,7 @@ take_shadow (NbUndoStack *self)
   self->date = g_strdup (nb_report_get_date (self->report));
   self->title = g_strdup (custom_title (self->report));
   self->year = nb_report_get_year (self->report);
+  self->acks = copy_acks (nb_report_get_acknowledgements (self->report));
 }
 
 static void
@@ -510,6 +553,9 @@ nb_undo_stack_constructed (GObject *object)
                            G_CALLBACK (report_text_changed_cb), self, G_CONNECT_DEFAULT);
   g_signal_connect_object (self->report, "notify",
                            G_CALLBACK (report_notify_cb), self, G_CONNECT_DEFAULT);
+  g_signal_connect_object (self->report, "acknowledgements-changed",
+                           G_CALLBACK (report_acknowledgements_changed_cb), self,
+                           G_CONNECT_DEFAULT);
 }
 
 static void
@@ -540,6 +586,7 @@ nb_undo_stack_finalize (GObject *object)
   g_free (self->title);
   g_free (self->date);
   g_free (self->pending_label);
+  g_clear_pointer (&self->acks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_undo_stack_parent_class)->finalize (object);
 }

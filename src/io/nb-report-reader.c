@@ -22,6 +22,7 @@
 #include "nb-previous-link.h"
 #include "nb-report-file-private.h"
 #include "nb-table-private.h"
+#include "nb-text.h"
 #include "nb-value.h"
 
 typedef struct {
@@ -874,6 +875,7 @@ typedef enum {
   MEMBER_SIGNATURE,   /* optional from here on */
   MEMBER_PREVIOUS,
   MEMBER_UNITS,
+  MEMBER_ACKNOWLEDGED,
   MEMBER_VERSIONS,
   MEMBER_FINALIZED,
   N_MEMBERS
@@ -883,7 +885,7 @@ typedef enum {
 
 static const char *const members[N_MEMBERS] = {
   "format", "schema_version", "edition", "organ", "year", "title", "date", "texts", "tables",
-  "signature", "previous", "units", "versions", "finalized",
+  "signature", "previous", "units", "acknowledged", "versions", "finalized",
 };
 
 static gboolean
@@ -1013,6 +1015,160 @@ read_finalized (Reader   *reader,
   return TRUE;
 }
 
+/* ---- "acknowledged": warnings marked 已核实 ----------------------------------------- */
+
+typedef enum {
+  ACK_RULE,
+  ACK_CELLS,
+  ACK_VALUES,
+  ACK_MESSAGE,
+  ACK_REASON,
+  ACK_DATE,
+  N_ACK_MEMBERS
+} AckMember;
+
+static const char *const ack_members[N_ACK_MEMBERS] = {
+  "rule", "cells", "values", "message", "reason", "date",
+};
+
+typedef struct {
+  NbReport  *report;
+  char      *texts[N_ACK_MEMBERS];   /* rule, message, reason, date */
+  GPtrArray *cells, *values;         /* of char *, NULL-terminated when read */
+} AckFields;
+
+static gboolean
+read_text_element (Reader   *reader,
+                   gpointer  texts)
+{
+  char *text = NULL;
+
+  if (!read_text (reader, &text))
+    return FALSE;
+  g_ptr_array_add (texts, text);
+  return TRUE;
+}
+
+static gboolean
+read_cell_list (Reader    *reader,
+                AckFields *fields)
+{
+  if (!read_list (reader, read_text_element, fields->cells))
+    return FALSE;
+  for (guint i = 0; i < fields->cells->len; i++)
+    /* a cell the edition does not have could never void the acknowledgement */
+    if (!nb_report_find_cell (fields->report, g_ptr_array_index (fields->cells, i),
+                              NULL, NULL, NULL))
+      {
+        g_string_append_printf (reader->path, "[%u]", i);
+        return fail (reader, NB_FILE_ERROR_VALUE, _("“%s” is not a cell of this report"),
+                     (const char *) g_ptr_array_index (fields->cells, i));
+      }
+  return TRUE;
+}
+
+/* A rule id as docs/rules.md gives them: a capital letter and digits. */
+static gboolean
+is_rule_id (const char *text)
+{
+  if (!g_ascii_isupper (text[0]) || text[1] == '\0' || strlen (text) > 4)
+    return FALSE;
+  for (const char *p = text + 1; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_ack_member (Reader   *reader,
+                 guint     index,
+                 gpointer  data)
+{
+  AckFields *fields = data;
+
+  switch ((AckMember) index)
+    {
+    case ACK_CELLS:
+      return read_cell_list (reader, fields);
+    case ACK_VALUES:
+      return read_list (reader, read_text_element, fields->values);
+    case ACK_RULE:
+      if (!read_text (reader, &fields->texts[index]))
+        return FALSE;
+      if (!is_rule_id (fields->texts[index]))
+        return fail (reader, NB_FILE_ERROR_VALUE, _("expected a rule id such as T1, found “%s”"),
+                     fields->texts[index]);
+      return TRUE;
+    case ACK_DATE:
+      if (!read_text (reader, &fields->texts[index]))
+        return FALSE;
+      if (!is_date (fields->texts[index]))
+        return fail (reader, NB_FILE_ERROR_VALUE, _("expected a date as YYYY-MM-DD, found “%s”"),
+                     fields->texts[index]);
+      return TRUE;
+    case ACK_REASON:
+    case ACK_MESSAGE:
+    case N_ACK_MEMBERS:
+    default:
+      return read_text (reader, &fields->texts[index]);
+    }
+}
+
+static const ObjectSpec ack_spec = {
+  NULL, read_ack_member, N_("a member that an acknowledged warning does not have"),
+  ack_members, N_ACK_MEMBERS,
+};
+
+static gboolean
+check_ack_fields (Reader    *reader,
+                  AckFields *fields,
+                  guint64    seen)
+{
+  for (guint i = 0; i < N_ACK_MEMBERS; i++)
+    if (!(seen & BIT (i)))
+      return missing_member (reader, ack_members[i]);
+  if (fields->cells->len != fields->values->len)
+    return fail (reader, NB_FILE_ERROR_VALUE,
+                 _("%u cells but %u values: each cell needs the value it was acknowledged with"),
+                 fields->cells->len, fields->values->len);
+  if (nb_text_is_blank (fields->texts[ACK_REASON]))
+    return fail (reader, NB_FILE_ERROR_VALUE, _("an acknowledged warning without a reason"));
+  return TRUE;
+}
+
+static gboolean
+read_ack (Reader   *reader,
+          gpointer  report)
+{
+  AckFields fields = { report, { NULL }, g_ptr_array_new_with_free_func (g_free),
+                       g_ptr_array_new_with_free_func (g_free) };
+  guint64 seen = 0;
+  gboolean ok = read_object (reader, &ack_spec, &fields, &seen) &&
+                check_ack_fields (reader, &fields, seen);
+
+  if (ok)
+    {
+      g_ptr_array_add (fields.cells, NULL);
+      g_ptr_array_add (fields.values, NULL);
+      nb_report_add_acknowledgement (report, nb_acknowledgement_new (
+        fields.texts[ACK_RULE], (const char * const *) fields.cells->pdata,
+        (const char * const *) fields.values->pdata, fields.texts[ACK_MESSAGE],
+        fields.texts[ACK_REASON], fields.texts[ACK_DATE]));
+    }
+  for (guint i = 0; i < N_ACK_MEMBERS; i++)
+    g_free (fields.texts[i]);
+  g_ptr_array_unref (fields.cells);
+  g_ptr_array_unref (fields.values);
+  return ok;
+}
+
+static gboolean
+read_acknowledged (Reader   *reader,
+                   NbReport *report)
+{
+  return read_list (reader, read_ack, report);
+}
+
 static gboolean
 read_identity (Reader   *reader,
                JsonNode *values[N_MEMBERS],
@@ -1074,6 +1230,9 @@ read_contents (Reader   *reader,
           break;
         case MEMBER_UNITS:
           ok = read_units (reader, report);
+          break;
+        case MEMBER_ACKNOWLEDGED:
+          ok = read_acknowledged (reader, report);
           break;
         case MEMBER_VERSIONS:
           ok = read_versions (reader, report);

@@ -283,7 +283,8 @@ write_units (NbJsonWriter *writer,
   nb_json_writer_end_array (writer);
 }
 
-/* 2 when the report holds anything that version 1 does not have, so
+/* 2 when the report holds anything that version 1 does not have (an
+ * entry, a 定稿 version, an acknowledged warning), so
  * that an older Nianbao says the file is newer rather than failing on a
  * member it does not know; otherwise 1, the text of a report unchanged. */
 static int
@@ -292,10 +293,52 @@ schema_version_for (NbReport *report,
 {
   if (with_versions && nb_report_get_versions (report)->len > 0)
     return 2;
+  if (nb_report_get_acknowledgements (report)->len > 0)
+    return 2;
   for (guint t = 0; t < nb_report_get_n_tables (report); t++)
     if (nb_table_has_entries (nb_report_get_table_at (report, t)))
       return 2;
   return 1;
+}
+
+static void
+write_strv (NbJsonWriter       *writer,
+            const char         *key,
+            const char * const *strv)
+{
+  nb_json_writer_key (writer, key);
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; strv[i] != NULL; i++)
+    nb_json_writer_string (writer, strv[i]);
+  nb_json_writer_end_array (writer);
+}
+
+/* "acknowledged": the warnings marked 已核实.  Part of the fingerprint:
+ * what was verified, and why, is part of the content that is signed. */
+static void
+write_acknowledged (NbJsonWriter *writer,
+                    GPtrArray    *acks)
+{
+  nb_json_writer_key (writer, "acknowledged");
+  nb_json_writer_begin_array (writer);
+  for (guint i = 0; i < acks->len; i++)
+    {
+      const NbAcknowledgement *ack = g_ptr_array_index (acks, i);
+
+      nb_json_writer_begin_object (writer);
+      nb_json_writer_key (writer, "rule");
+      nb_json_writer_string (writer, ack->rule);
+      write_strv (writer, "cells", (const char * const *) ack->cells);
+      write_strv (writer, "values", (const char * const *) ack->values);
+      nb_json_writer_key (writer, "message");
+      nb_json_writer_string (writer, ack->message);
+      nb_json_writer_key (writer, "reason");
+      nb_json_writer_string (writer, ack->reason);
+      nb_json_writer_key (writer, "date");
+      nb_json_writer_string (writer, ack->date);
+      nb_json_writer_end_object (writer);
+    }
+  nb_json_writer_end_array (writer);
 }
 
 /* "versions" and "finalized": the report's 定稿 history */
@@ -364,6 +407,8 @@ report_to_text (NbReport *report,
       nb_json_writer_key (writer, "units");
       write_units (writer, nb_report_get_units (report));
     }
+  if (nb_report_get_acknowledgements (report)->len > 0)
+    write_acknowledged (writer, nb_report_get_acknowledgements (report));
   if (with_versions && nb_report_get_versions (report)->len > 0)
     write_versions (writer, report);
   nb_json_writer_end_object (writer);

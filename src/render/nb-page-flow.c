@@ -8,6 +8,9 @@
  */
 #define G_LOG_DOMAIN "nb-render"
 
+/* Chinese whatever the interface language, as the footer is */
+#define CHECK_LIST_HEADING "附：核对结果（草稿，不属于报告正文）"
+
 #include "config.h"
 
 #include <string.h>
@@ -217,6 +220,24 @@ _nb_flow_heading (Flow   *f,
   _nb_page_account_layout (self, layout);
   _nb_flow_ensure (f, BODY_PITCH + keep);
   flow_lines (f, layout, BODY_PITCH, FALSE);
+}
+
+/* A draft's check list, on a page of its own after the report: not part
+ * of the report's text, and said to be so. */
+void
+_nb_flow_check_list (Flow               *f,
+                     const char * const *lines)
+{
+  NbPageRenderer *self = f->self;
+  g_autoptr(PangoLayout) heading = _nb_page_make_layout (self, FONT_HEADING, BODY_SIZE,
+                                                         CHECK_LIST_HEADING, f->width,
+                                                         PANGO_ALIGN_LEFT);
+
+  _nb_flow_new_page (f);
+  _nb_page_account_layout (self, heading);
+  flow_lines (f, heading, BODY_PITCH, FALSE);
+  for (guint i = 0; lines[i] != NULL; i++)
+    flow_paragraph (f, lines[i]);
 }
 
 /* ---- Folios ------------------------------------------------------------------- */

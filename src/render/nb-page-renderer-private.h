@@ -12,6 +12,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "nb-checker.h"
 #include "nb-page-renderer.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,7 @@ struct _NbPageRenderer
   gboolean      include_signature;
   char         *fingerprint;
   gboolean      draft;
+  NbChecker    *checker;      /* a draft's check list comes from it; or NULL */
 
   /* The layout, or NULL when out of date */
   GPtrArray    *pages;
@@ -131,6 +133,8 @@ void          _nb_flow_ensure                  (Flow           *f,
 void          _nb_flow_add_item                (Flow           *f,
                                                 Item            item);
 void          _nb_flow_title                   (Flow           *f);
+void          _nb_flow_check_list              (Flow           *f,
+                                                const char * const *lines);
 void          _nb_flow_text                    (Flow           *f,
                                                 const char     *text);
 void          _nb_flow_heading                 (Flow           *f,

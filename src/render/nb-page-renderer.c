@@ -80,6 +80,7 @@ enum {
   PROP_INCLUDE_SIGNATURE,
   PROP_DRAFT,
   PROP_FINGERPRINT,
+  PROP_CHECKER,
   N_PROPS
 };
 
@@ -124,6 +125,7 @@ nb_page_renderer_finalize (GObject *object)
       g_clear_pointer (&self->desc[i], pango_font_description_free);
     }
   g_free (self->fingerprint);
+  g_clear_object (&self->checker);
   g_clear_pointer (&self->installed, g_hash_table_unref);
   g_clear_pointer (&self->fonts_used, g_hash_table_unref);
 
@@ -178,6 +180,9 @@ nb_page_renderer_get_property (GObject    *object,
       break;
     case PROP_DRAFT:
       g_value_set_boolean (value, self->draft);
+      break;
+    case PROP_CHECKER:
+      g_value_set_object (value, self->checker);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -238,6 +243,9 @@ nb_page_renderer_set_property (GObject      *object,
       break;
     case PROP_DRAFT:
       self->draft = g_value_get_boolean (value);
+      break;
+    case PROP_CHECKER:
+      g_set_object (&self->checker, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -320,6 +328,15 @@ nb_page_renderer_class_init (NbPageRendererClass *klass)
    */
   properties[PROP_DRAFT] =
     g_param_spec_boolean ("draft", NULL, NULL, FALSE, rw);
+  /**
+   * NbPageRenderer:checker:
+   * The report's checker, or %NULL.  A draft then ends with its check
+   * list: the errors and warnings, acknowledged ones labelled 已核实 with
+   * their reasons.  A copy that is not a draft prints none: it is the
+   * document to sign, and its fingerprint covers the acknowledgements.
+   */
+  properties[PROP_CHECKER] =
+    g_param_spec_object ("checker", NULL, NULL, NB_TYPE_CHECKER, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -486,6 +503,13 @@ layout_report (NbPageRenderer *self)
 
   if (self->include_signature)
     _nb_flow_signature (&f);
+  if (self->draft && self->checker != NULL)
+    {
+      g_auto(GStrv) lines = nb_checker_get_check_list (self->checker);
+
+      if (lines[0] != NULL)
+        _nb_flow_check_list (&f, (const char * const *) lines);
+    }
 
   _nb_flow_add_folios (self, &f, paper_height);
 }

@@ -2,7 +2,10 @@
  *
  * A GtkListView over the checker's findings: severity icon, the message
  * with its numbers, and where it is.  Activating a row emits
- * ::activate-finding; the window goes to the section and the cell.
+ * ::activate-finding; the window goes to the section and the cell.  A
+ * warning's row has a button to mark it 已核实 (verified) with a reason,
+ * asked in a small dialog; an acknowledged row shows the reason and a
+ * button to withdraw it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +13,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "nb-display-text.h"
@@ -102,6 +106,9 @@ label_query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+static void verify_button_clicked_cb (GtkButton       *button,
+                                      NbFindingsPanel *self);
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -125,9 +132,22 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (where, "dim-label");
   gtk_widget_set_has_tooltip (where, TRUE);
   g_signal_connect (where, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  GtkWidget *verified = gtk_label_new (NULL);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_label_set_ellipsize (GTK_LABEL (verified), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (verified), 30);
+  gtk_widget_add_css_class (verified, "success");
+  gtk_widget_set_has_tooltip (verified, TRUE);
+  g_signal_connect (verified, "query-tooltip", G_CALLBACK (label_query_tooltip_cb), NULL);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "clicked", G_CALLBACK (verify_button_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), verified);
   gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), button);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 4);
@@ -153,6 +173,139 @@ name_row (GtkWidget  *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
+/* 已核实: a warning's button asks for a reason; an acknowledged one shows
+ * it and withdraws it.  Errors have no button: they must be corrected. */
+static void
+bind_verified (NbFindingsPanel *self,
+               NbFinding       *finding,
+               GtkWidget       *verified,
+               GtkWidget       *button)
+{
+  const NbAcknowledgement *ack = self->checker != NULL
+                                 ? nb_checker_get_acknowledgement (self->checker, finding) : NULL;
+  g_autofree char *text = NULL;
+
+  g_object_set_data (G_OBJECT (button), "nb-finding", finding);
+  gtk_widget_set_visible (button, nb_finding_get_severity (finding) == NB_SEVERITY_WARNING);
+  gtk_widget_set_visible (verified, ack != NULL);
+  if (ack != NULL)
+    {
+      g_autofree char *reason = nb_display_text (ack->reason, NULL);
+
+      /* Translators: shown on a warning marked as verified, with the reason given */
+      text = g_strdup_printf (_("Verified: %s"), reason);
+      gtk_label_set_text (GTK_LABEL (verified), text);
+    }
+  gtk_button_set_label (GTK_BUTTON (button), ack != NULL ? _("Withdraw") : _("Verified…"));
+  gtk_widget_set_tooltip_text (button, ack != NULL ? _("Withdraw the verification of this warning")
+                                                   : _("Mark this warning as verified, with a reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ack != NULL ? _("Withdraw the verification of this warning")
+                                              : _("Mark this warning as verified, with a reason"),
+                                  -1);
+}
+
+typedef struct {
+  NbFindingsPanel *panel;
+  NbFinding       *finding;
+  GtkEditable     *entry;
+} VerifyRequest;
+
+static void
+verify_request_free (gpointer data)
+{
+  VerifyRequest *request = data;
+
+  g_object_unref (request->panel);
+  g_object_unref (request->finding);
+  g_free (request);
+}
+
+static void
+show_error (GtkWidget    *parent,
+            const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("The warning was not marked as verified"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+verify_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           VerifyRequest    *request)
+{
+  g_autoptr(GError) error = NULL;
+  NbChecker *checker = request->panel->checker;
+
+  if (!g_str_equal (response, "verify") || checker == NULL)
+    return;
+  if (!nb_checker_acknowledge (checker, request->finding,
+                               gtk_editable_get_text (request->entry), NULL, &error))
+    show_error (GTK_WIDGET (request->panel), error);
+}
+
+static void
+verify_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "verify", *reason != '\0');
+}
+
+static void
+ask_reason (NbFindingsPanel *self,
+            NbFinding       *finding)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *shown = nb_display_text (nb_finding_get_message (finding), NULL);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                            _("Mark the Warning as Verified?"), shown));
+  GtkWidget *entry = gtk_entry_new ();
+  VerifyRequest *request = g_new0 (VerifyRequest, 1);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why the figures are right as they are"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "verify", _("_Mark as Verified"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "verify", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "verify");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "verify", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (verify_entry_changed_cb), dialog);
+
+  request->panel = g_object_ref (self);
+  request->finding = g_object_ref (finding);
+  request->entry = GTK_EDITABLE (entry);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (verify_dialog_response_cb), request,
+                         (GClosureNotify) (void (*) (void)) verify_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+verify_button_clicked_cb (GtkButton       *button,
+                          NbFindingsPanel *self)
+{
+  NbFinding *finding = g_object_get_data (G_OBJECT (button), "nb-finding");
+
+  if (finding == NULL || self->checker == NULL)
+    return;
+  if (nb_checker_get_acknowledgement (self->checker, finding) != NULL)
+    nb_checker_withdraw (self->checker, finding);
+  else
+    ask_reason (self, finding);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -162,7 +315,9 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *message = gtk_widget_get_next_sibling (icon);
-  GtkWidget *where = gtk_widget_get_next_sibling (message);
+  GtkWidget *verified = gtk_widget_get_next_sibling (message);
+  GtkWidget *where = gtk_widget_get_next_sibling (verified);
+  GtkWidget *button = gtk_widget_get_next_sibling (where);
   NbSeverity severity = nb_finding_get_severity (finding);
   g_autofree char *location =
     nb_finding_location (finding, self->checker != NULL ? nb_checker_get_report (self->checker) : NULL);
@@ -188,6 +343,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (message), shown);
   gtk_label_set_text (GTK_LABEL (where), location);
   name_row (gtk_widget_get_parent (box), severity_name, nb_finding_get_message (finding), location);
+  bind_verified (self, finding, verified, button);
 }
 
 static void

@@ -494,14 +494,6 @@ nb_print_operation_apply_page_setup (NbPageRenderer *renderer,
  *
  * Returns: (transfer full): a renderer of @report
  */
-static gboolean
-has_errors (NbReport *report)
-{
-  g_autoptr(NbChecker) checker = nb_checker_new (report);
-
-  return nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0;
-}
-
 NbPageRenderer *
 nb_print_operation_make_renderer (NbReport     *report,
                                   GSettings    *settings,
@@ -510,6 +502,7 @@ nb_print_operation_make_renderer (NbReport     *report,
   NbPageRenderer *renderer;
   g_autofree char *fingerprint = NULL;
   g_autoptr(GtkPageSetup) saved = NULL;
+  g_autoptr(NbChecker) checker = NULL;
   gboolean signature = TRUE;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
@@ -528,8 +521,11 @@ nb_print_operation_make_renderer (NbReport     *report,
             g_object_set (renderer, font_keys[i].property, families, NULL);
         }
     }
+  checker = nb_checker_new (report);
+  /* a draft ends with its check list, acknowledged warnings included */
   g_object_set (renderer, "fingerprint", fingerprint, "include-signature", signature,
-                "draft", has_errors (report), NULL);
+                "draft", nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0,
+                "checker", checker, NULL);
 
   if (page_setup == NULL)
     page_setup = saved = nb_print_operation_load_page_setup ();
