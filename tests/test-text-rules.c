@@ -124,6 +124,85 @@ test_mismatching_sentence (void)
   g_assert_finalize_object (g_steal_pointer (&checker));
 }
 
+/* Outcomes stated in section 一, as real reports state them, against the
+ * outcome rows of section 三 (淮安-like tables: 予以公开 3044, 部分公开 6). */
+static void
+test_outcomes (void)
+{
+  g_autoptr(NbReport) report = huaian_like ();
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  /* 3050 ÷ (3119 + 34) = 96.7 % */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW,
+                      "全年予以公开及部分公开3050件，占96.7%；不予公开0件。");
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==, "");
+
+  /* the 自然人 cell of 予以公开 alone, and a share of no total */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "全年予以公开及部分公开3044件，占95%。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_test_message ("%s", findings);
+  g_assert_cmpstr (findings, ==,
+                   "T1 第一部分 “全年予以公开及部分公开3044件，占95%。”：予以公开及部分公开 3044 件，"
+                   "但第三部分 总计列 （一）予以公开 + （二）部分公开 为 3050\n"
+                   "T1 第一部分 “全年予以公开及部分公开3044件，占95%。”：3044 件占 95%，"
+                   "但 3044 ÷ 第三部分 总计列（第一项 + 第二项）3153 = 96.5%\n");
+
+  /* 无法提供: the three rows of （四） */
+  test_set (report, "s3_requests.unable_not_held.natural", 3);
+  test_set (report, "s3_requests.unable_unclear.natural", 4);
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "因信息不存在等原因无法提供5件。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==,
+                   "T1 第一部分 “因信息不存在等原因无法提供5件。”：无法提供 5 件，"
+                   "但第三部分 总计列 （四）无法提供 各项之和 为 7\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* “均获维持” while section 四 has cases corrected, other or pending. */
+static void
+test_all_upheld (void)
+{
+  g_autoptr(NbReport) report = huaian_like ();
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  /* 行政诉讼 26 + 20 cases, all upheld: true */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "发生政府信息公开行政诉讼46件，均获维持。");
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==, "");
+
+  /* 行政复议: 64 corrected, 178 other, 37 pending */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "发生政府信息公开行政复议351件，均获维持。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==,
+                   "T2 第一部分 “发生政府信息公开行政复议351件，均获维持。”：均获维持，但第四部分 "
+                   "行政复议·结果纠正 64、行政复议·其他结果 178、行政复议·尚未审结 37\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* “受理政府信息公开申请2件” against 3 new requests and none carried over. */
+static void
+test_received_against_new (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2019);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  test_set (report, "s3_requests.new.natural", 3);
+  test_set (report, "s3_requests.granted.natural", 3);
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "本年度共受理政府信息公开申请2件，均已按时答复。");
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==,
+                   "T1 第一部分 “本年度共受理政府信息公开申请2件，均已按时答复。”：受理 2 件，"
+                   "但第三部分 总计列 一、本年新收政府信息公开申请数量 为 3\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
 static void
 test_chinese_numerals (void)
 {
@@ -227,5 +306,8 @@ main (int argc, char **argv)
   g_test_add_func ("/text-rules/rate", test_rate);
   g_test_add_func ("/text-rules/not-compared", test_not_compared);
   g_test_add_func ("/text-rules/puer-2020", test_puer);
+  g_test_add_func ("/text-rules/outcomes", test_outcomes);
+  g_test_add_func ("/text-rules/all-upheld", test_all_upheld);
+  g_test_add_func ("/text-rules/received-against-new", test_received_against_new);
   return g_test_run ();
 }

@@ -388,6 +388,95 @@ append_quote (GString    *s,
       g_string_append_c (s, *p);
 }
 
+/* 第三部分 总计列 （三）不予公开 各项之和, or （一）予以公开 + （二）部分公开 */
+static void
+describe_outcome_rows (GString   *s,
+                       GPtrArray *cells,
+                       NbTable   *requests,
+                       Figure     figure)
+{
+  const NbTableDef *def = nb_table_get_def (requests);
+  int total = nb_table_def_find_column (def, "total");
+  const char *subgroup = NULL;
+  guint n = 0;
+
+  g_string_append_printf (s, "%s %s列 ", section_names[3], def->columns[total].label);
+  for (guint r = 0; r < def->n_rows; r++)
+    if (_nb_rules_figure_has_row (figure, def->rows[r].key))
+      {
+        subgroup = n == 0 ? def->rows[r].subgroup : subgroup == def->rows[r].subgroup ? subgroup : NULL;
+        n++;
+        add_cell (cells, requests, (int) r, total);
+      }
+  if (n > 1 && subgroup != NULL)
+    {
+      g_string_append_printf (s, "%s 各项之和", subgroup);
+      return;
+    }
+  for (guint r = 0, i = 0; r < def->n_rows; r++)
+    if (_nb_rules_figure_has_row (figure, def->rows[r].key))
+      {
+        g_autofree char *name = nb_table_def_row_name (def, r);
+
+        g_string_append_printf (s, "%s%s", i++ > 0 ? " + " : "", name);
+      }
+}
+
+/* “…12件，占40%”: 12 件占 40%，但 12 ÷ 第三部分 总计列（第一项 + 第二项）30 = 40.0% */
+static void
+describe_share (GString   *s,
+                GPtrArray *cells,
+                NbTable   *requests,
+                gint64     percent,
+                guint      decimals,
+                gint64     count,
+                gint64     received)
+{
+  const NbTableDef *def = nb_table_get_def (requests);
+  int total = nb_table_def_find_column (def, "total");
+  int nw = nb_table_def_find_row (def, "new"), co = nb_table_def_find_row (def, "carried_over");
+  g_autofree char *nw_name = nb_table_def_row_name (def, nw);
+  g_autofree char *co_name = nb_table_def_row_name (def, co);
+  gint64 scale = 1;
+
+  for (guint d = 0; d < decimals; d++)
+    scale *= 10;
+  g_string_append_printf (s, "%" G_GINT64_FORMAT " 件占 %" G_GINT64_FORMAT, count, percent / scale);
+  if (decimals > 0)
+    g_string_append_printf (s, ".%0*" G_GINT64_FORMAT, (int) decimals, percent % scale);
+  g_string_append_printf (s, "%%，但 %" G_GINT64_FORMAT " ÷ %s %s列（%s + %s）%" G_GINT64_FORMAT
+                          " = %" G_GINT64_FORMAT ".%01" G_GINT64_FORMAT "%%",
+                          count, section_names[3], def->columns[total].label, nw_name, co_name,
+                          received, count * 100 / received, count * 1000 / received % 10);
+  add_cell (cells, requests, nw, total);
+  add_cell (cells, requests, co, total);
+}
+
+/* “均获维持”，但第四部分 行政复议·结果纠正 1、行政复议·尚未审结 2 */
+static void
+describe_upheld (GString    *s,
+                 GPtrArray  *cells,
+                 NbTable    *appeals,
+                 const char *phrase,
+                 guint       blocks)
+{
+  const NbTableDef *def = nb_table_get_def (appeals);
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean ok = TRUE;
+
+  _nb_rules_not_upheld (appeals, blocks, columns, &ok);
+  g_string_append_printf (s, "%s，但%s ", phrase, section_names[4]);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      int column = g_array_index (columns, int, i);
+
+      g_string_append_printf (s, "%s%s %" G_GINT64_FORMAT, i > 0 ? "、" : "",
+                              def->columns[column].full_label,
+                              nb_table_get_number (appeals, 0, (guint) column));
+      add_cell (cells, appeals, 0, column);
+    }
+}
+
 /* T1, T2: 第一部分 “…全年新收政府信息公开申请46件…”：新收 46 件，但第三部分 … 为 45 */
 static void
 describe_text_figure (GString        *s,
@@ -455,7 +544,23 @@ describe_text_figure (GString        *s,
       return;
     }
 
+  if (figure == FIGURE_SHARE)
+    {
+      describe_share (s, cells, requests, record->n[0], decimals, record->n[1], denominator);
+      return;
+    }
+  if (figure == FIGURE_ALL_UPHELD)
+    {
+      describe_upheld (s, cells, appeals, phrase, decimals /* the blocks */);
+      return;
+    }
   g_string_append_printf (s, "%s %" G_GINT64_FORMAT " 件，但", phrase, record->n[0]);
+  if (figure >= FIGURE_GRANTED_OR_PARTLY && figure <= FIGURE_DECLINED)
+    {
+      describe_outcome_rows (s, cells, requests, figure);
+      g_string_append_printf (s, " 为 %" G_GINT64_FORMAT, record->n[1]);
+      return;
+    }
   if (figure == FIGURE_REVIEW || figure == FIGURE_LITIGATION)
     {
       const char *keys[2] = { figure == FIGURE_REVIEW ? "review_total" : "direct_total",

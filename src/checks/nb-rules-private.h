@@ -55,9 +55,26 @@ typedef enum {
   FIGURE_RESULT,            /* 三 （七）总计 总计 */
   FIGURE_CARRIED_FORWARD,   /* 三 四、结转下年度继续办理 总计 */
   FIGURE_RATE,              /* 办结率: （七）总计 ÷ (一 + 二), in percent */
+  FIGURE_GRANTED_OR_PARTLY, /* 三 （一）予以公开 + （二）部分公开, 总计 column */
+  FIGURE_GRANTED,           /* 三 （一）予以公开 */
+  FIGURE_PARTLY,            /* 三 （二）部分公开 */
+  FIGURE_DENIED,            /* 三 （三）不予公开, its eight rows */
+  FIGURE_UNABLE,            /* 三 （四）无法提供, its three rows */
+  FIGURE_DECLINED,          /* 三 （五）不予处理, its five rows */
+  FIGURE_SHARE,             /* “……N件，占P%”: P against N ÷ the requests */
   FIGURE_REVIEW,            /* 四 行政复议 总计 */
   FIGURE_LITIGATION,        /* 四 未经复议直接起诉 总计 + 复议后起诉 总计 */
+  FIGURE_ALL_UPHELD,        /* “均获维持”: 四 no case corrected, other or pending */
 } Figure;
+
+gint64    _nb_rules_not_upheld         (NbTable             *appeals,
+                                        guint                blocks,
+                                        GArray              *columns,
+                                        gboolean            *ok);
+
+/* Whether section 三's row @row_key is one of those @figure adds up. */
+gboolean  _nb_rules_figure_has_row     (Figure               figure,
+                                        const char          *row_key);
 
 /* nb-rules-common.c */
 void      _nb_rules_record             (GArray              *records,

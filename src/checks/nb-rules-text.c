@@ -90,9 +90,48 @@ static const struct {
   { "办结率", FIGURE_RATE, FALSE, FALSE },
   { "办结", FIGURE_RESULT, FALSE, FALSE },
   { "答复", FIGURE_RESULT, FALSE, FALSE },
+  { "予以公开及部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
+  { "予以公开和部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
+  { "予以公开或部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
+  { "予以公开", FIGURE_GRANTED, FALSE, FALSE },
+  { "部分公开", FIGURE_PARTLY, FALSE, FALSE },
+  { "不予公开", FIGURE_DENIED, FALSE, FALSE },
+  { "无法提供", FIGURE_UNABLE, FALSE, FALSE },
+  { "不予处理", FIGURE_DECLINED, FALSE, FALSE },
   { "行政复议", FIGURE_REVIEW, FALSE, FALSE },
   { "行政诉讼", FIGURE_LITIGATION, FALSE, FALSE },
+  { "均获维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
+  { "均被维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
+  { "均予维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
+  { "全部维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
+  { "均维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
 };
+
+/* A figure of section 三 that adds up outcome rows (予以公开 … 不予处理). */
+#define IS_OUTCOME(figure) ((figure) >= FIGURE_GRANTED_OR_PARTLY && (figure) <= FIGURE_DECLINED)
+
+gboolean
+_nb_rules_figure_has_row (Figure      figure,
+                          const char *row_key)
+{
+  switch (figure)
+    {
+    case FIGURE_GRANTED_OR_PARTLY:
+      return strcmp (row_key, "granted") == 0 || strcmp (row_key, "partly_granted") == 0;
+    case FIGURE_GRANTED:
+      return strcmp (row_key, "granted") == 0;
+    case FIGURE_PARTLY:
+      return strcmp (row_key, "partly_granted") == 0;
+    case FIGURE_DENIED:
+      return g_str_has_prefix (row_key, "denied_");
+    case FIGURE_UNABLE:
+      return g_str_has_prefix (row_key, "unable_");
+    case FIGURE_DECLINED:
+      return g_str_has_prefix (row_key, "declined_");
+    default:
+      return FALSE;
+    }
+}
 
 /* An ASCII digit (g_ascii_isdigit() would take a gunichar’s low byte). */
 #define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
@@ -398,6 +437,29 @@ number_before (const Letters *l,
   return TRUE;
 }
 
+/* “……12件，占40%” or “占比40.5%”: the share stated right after a count
+ * that ends before @i. */
+static gboolean
+share_after (const Letters *l,
+             guint          i,
+             gint64        *percent,
+             guint         *decimals)
+{
+  guint j = i, after;
+
+  if (j < l->n && (l->c[j] == 0xFF0C /* ， */ || l->c[j] == ',' || l->c[j] == 0x3001 /* 、 */))
+    j++;
+  if (j >= l->n || l->c[j] != 0x5360 /* 占 */)
+    return FALSE;
+  for (j++; j < l->n && j < i + 10 && !starts_number (l->c[j]); j++)
+    if (is_clause_end (l->c[j]))
+      return FALSE;
+  if (j >= l->n || !IS_DIGIT (l->c[j]))
+    return FALSE;
+  after = read_text_number (l, j, percent, decimals);
+  return after < l->n && l->c[after] == '%';
+}
+
 static gint64
 total_of (NbTable    *table,
           const char *row_key,
@@ -429,10 +491,11 @@ sentence_hash (const char *text,
 /* What section 一 states: a figure, its number, where. */
 typedef struct {
   guint8  figure;     /* Figure */
-  guint8  decimals;   /* of a stated rate */
+  guint8  decimals;   /* of a stated rate or share */
   guint   at;         /* byte offset of the phrase in section 一 */
   gint64  number;
   gint64  hash;       /* of the sentence around it */
+  gint64  of;         /* a share's count: the N of “N件，占P%” */
 } Statement;
 
 struct _NbTextFigures
@@ -480,14 +543,29 @@ nb_rules_read_text_figures (NbReport *report)
           continue;
         figure = text_figures[k].figure;
         length = phrases.n[k];
-        if ((text_figures[k].number_before && number_before (&l, i, &number)) ||
-            number_after (&l, &phrases, i + length, text_figures[k].needs_request,
-                          figure == FIGURE_RATE, &number, &decimals, &end))
+        if (figure == FIGURE_ALL_UPHELD)
+          {
+            Statement statement = { figure, 0, l.at[i], 0, sentence_hash (text, l.at[i]), 0 };
+            g_array_append_val (figures->statements, statement);
+          }
+        else if ((text_figures[k].number_before && number_before (&l, i, &number)) ||
+                 number_after (&l, &phrases, i + length, text_figures[k].needs_request,
+                               figure == FIGURE_RATE, &number, &decimals, &end))
           {
             Statement statement = {
-              figure, decimals, l.at[i], number, sentence_hash (text, l.at[i]),
+              figure, decimals, l.at[i], number, sentence_hash (text, l.at[i]), 0,
             };
+            gint64 percent;
+            guint share_decimals;
+
             g_array_append_val (figures->statements, statement);
+            if (IS_OUTCOME (figure) && end > 0 && share_after (&l, end, &percent, &share_decimals))
+              {
+                Statement share = {
+                  FIGURE_SHARE, share_decimals, l.at[end], percent, statement.hash, number,
+                };
+                g_array_append_val (figures->statements, share);
+              }
           }
         /* one phrase at a place; go on after it */
         i += length - 1;
@@ -506,6 +584,111 @@ _nb_rules_text_figure_phrase (const char *text,
     if (strncmp (text + at, text_figures[k].phrase, strlen (text_figures[k].phrase)) == 0)
       return text_figures[k].phrase;
   return "";
+}
+
+/* The sum of the outcome rows @figure names, 总计 column. */
+static gint64
+outcome_sum (NbTable  *requests,
+             Figure    figure,
+             gboolean *ok)
+{
+  const NbTableDef *def = nb_table_get_def (requests);
+  gint64 sum = 0;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    if (_nb_rules_figure_has_row (figure, def->rows[r].key))
+      sum += total_of (requests, def->rows[r].key, "total", ok);
+  return sum;
+}
+
+/* Whether the stated @percent (to @decimals places) is @count ÷ @denominator. */
+static gboolean
+percent_matches (gint64 percent,
+                 guint  decimals,
+                 gint64 count,
+                 gint64 denominator)
+{
+  gint64 scale = 1;
+
+  for (guint d = 0; d < decimals; d++)
+    scale *= 10;
+  /* within half of its last place */
+  return denominator > 0 && ABS (percent * denominator - 100 * scale * count) * 2 <= denominator;
+}
+
+/* “N件，占P%”: P must be N over one of the totals a report divides by —
+ * 新收, 新收 + 上年结转, or （七）总计; the message names 新收 + 上年结转. */
+static void
+check_share (NbTable         *requests,
+             const Statement *statement,
+             GArray          *records)
+{
+  gboolean ok = TRUE;
+  gint64 new_requests = total_of (requests, "new", "total", &ok);
+  gint64 received = new_requests + total_of (requests, "carried_over", "total", &ok);
+  gint64 handled = total_of (requests, "result_total", "total", &ok);
+
+  if (!ok || received == 0 || percent_matches (statement->number, statement->decimals, statement->of, new_requests) ||
+      percent_matches (statement->number, statement->decimals, statement->of, received) ||
+      percent_matches (statement->number, statement->decimals, statement->of, handled))
+    return;
+  _nb_rules_record (records, RULE_T1_TEXT_REQUESTS, 1, NO_TABLE, statement->at, statement->number,
+                    statement->of, FIGURE_SHARE | ((gint64) statement->decimals << 8) | (received << 16),
+                    statement->hash);
+}
+
+/* The cases of section 四 that were not upheld: 结果纠正, 其他结果, 尚未审结,
+ * of 行政复议 when @blocks has bit 0, of the two 行政诉讼 blocks with bit 1;
+ * @columns (nullable) gets the column of each such cell that has cases. */
+gint64
+_nb_rules_not_upheld (NbTable  *appeals,
+                      guint     blocks,
+                      GArray   *columns,
+                      gboolean *ok)
+{
+  static const char *const prefixes[] = { "review", "direct", "after_review" };
+  static const char *const outcomes[] = { "corrected", "other", "pending" };
+  gint64 sum = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (prefixes); b++)
+    if (blocks & (b == 0 ? 1 : 2))
+      for (guint o = 0; o < G_N_ELEMENTS (outcomes); o++)
+        {
+          g_autofree char *key = g_strconcat (prefixes[b], "_", outcomes[o], NULL);
+          gint64 n = total_of (appeals, "cases", key, ok);
+          int column = nb_table_def_find_column (nb_table_get_def (appeals), key);
+
+          if (n > 0 && columns != NULL)
+            g_array_append_val (columns, column);
+          sum += n;
+        }
+  return sum;
+}
+
+/* “行政复议 3 件，均获维持”: the sentence names 复议, 诉讼 or both (neither:
+ * both), and none of their cases may have another outcome. */
+static void
+check_upheld (NbReport        *report,
+              NbTable         *appeals,
+              const Statement *statement,
+              GArray          *records)
+{
+  const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
+  const char *start, *end;
+  g_autofree char *sentence = NULL;
+  guint blocks;
+  gboolean ok = TRUE;
+  gint64 others;
+
+  _nb_rules_sentence_bounds (text, statement->at, &start, &end);
+  sentence = g_strndup (start, end - start);
+  blocks = (strstr (sentence, "复议") != NULL ? 1 : 0) | (strstr (sentence, "诉讼") != NULL ? 2 : 0);
+  if (blocks == 0)
+    blocks = 3;
+  others = _nb_rules_not_upheld (appeals, blocks, NULL, &ok);
+  if (ok && others > 0)
+    _nb_rules_record (records, RULE_T2_TEXT_APPEALS, 1, NO_TABLE, statement->at, 0, others,
+                      FIGURE_ALL_UPHELD | ((gint64) blocks << 8), statement->hash);
 }
 
 /* T1, T2: each statement of section 一 against tables 三 and 四. */
@@ -529,6 +712,16 @@ _nb_rules_check_text_figures (NbReport            *report,
       guint decimals = statement->decimals;
       gboolean ok = TRUE, differs;
 
+      if (figure == FIGURE_SHARE)
+        {
+          check_share (requests, statement, records);
+          continue;
+        }
+      if (figure == FIGURE_ALL_UPHELD)
+        {
+          check_upheld (report, appeals, statement, records);
+          continue;
+        }
       switch (figure)
         {
         case FIGURE_NEW:
@@ -545,6 +738,14 @@ _nb_rules_check_text_figures (NbReport            *report,
           break;
         case FIGURE_CARRIED_FORWARD:
           actual = total_of (requests, "carried_forward", "total", &ok);
+          break;
+        case FIGURE_GRANTED_OR_PARTLY:
+        case FIGURE_GRANTED:
+        case FIGURE_PARTLY:
+        case FIGURE_DENIED:
+        case FIGURE_UNABLE:
+        case FIGURE_DECLINED:
+          actual = outcome_sum (requests, figure, &ok);
           break;
         case FIGURE_REVIEW:
           actual = total_of (appeals, "cases", "review_total", &ok);
