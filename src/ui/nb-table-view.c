@@ -39,6 +39,7 @@ struct _NbTableView
   GtkWidget    *note_entry;
   GPtrArray    *sticky;       /* the label columns' widgets, not owned */
   GtkAdjustment *hadjustment; /* of the scrolled window around the view */
+  gboolean      read_only;    /* the report is finalized (定稿) */
 };
 
 G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
@@ -177,6 +178,17 @@ focused_index (NbTableView *self)
   return -1;
 }
 
+/* A finalized report takes no edit; the user is told why, once per try. */
+static gboolean
+refuse_edit (NbTableView *self)
+{
+  if (!self->read_only)
+    return FALSE;
+  g_signal_emit (self, signals[MESSAGE], 0,
+                 _("The report is finalized (定稿): unfinalize it to make changes"));
+  return TRUE;
+}
+
 static void
 stop_editing (NbTableView *self)
 {
@@ -207,6 +219,8 @@ nb_table_view_enter_text (NbTableView *self,
   g_return_val_if_fail (NB_IS_TABLE_VIEW (self), FALSE);
   g_return_val_if_fail (row < n_rows (self) && column < n_columns (self), FALSE);
 
+  if (self->read_only)
+    return FALSE;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Type a number"));
   ok = nb_table_set_text (self->table, row, column, text, NULL);
@@ -307,6 +321,8 @@ nb_table_view_begin_edit (NbTableView *self,
   if (self->editing == (int) index)
     return;
   nb_table_view_commit_edit (self);
+  if (refuse_edit (self))
+    return;
 
   cell = cell_at_index (self, index);
   self->cursor = index;
@@ -399,6 +415,8 @@ nb_table_view_paste_text (NbTableView *self,
   g_return_val_if_fail (text != NULL, 0);
 
   nb_table_view_commit_edit (self);
+  if (refuse_edit (self))
+    return 0;
   rows = nb_paste_parse (text);
 
   if (self->undo != NULL)
@@ -515,6 +533,8 @@ clear_cell (NbTableView *self,
             guint        row,
             guint        column)
 {
+  if (refuse_edit (self))
+    return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Clear a cell"));
   nb_table_clear (self->table, row, column);
@@ -532,7 +552,7 @@ popup_menu (NbTableView *self,
 
   self->context = index;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.restore-total",
-                                 nb_table_is_overridden (self->table, row, column));
+                                 !self->read_only && nb_table_is_overridden (self->table, row, column));
   if (!gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, index)), GTK_WIDGET (self),
                                   &bounds))
     return;
@@ -765,6 +785,8 @@ nb_table_view_set_note (NbTableView *self,
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
   g_return_if_fail (row < n_rows (self) && column < n_columns (self));
 
+  if (refuse_edit (self))
+    return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Edit a note"));
   nb_table_set_note (self->table, row, column, note);
@@ -804,7 +826,7 @@ edit_note_action (GtkWidget  *widget,
   const char *note;
   graphene_rect_t bounds;
 
-  if (index < 0)
+  if (index < 0 || refuse_edit (self))
     return;
   self->context = index;
   note = nb_table_get_note (self->table, row, column);
@@ -827,7 +849,7 @@ restore_total_action (GtkWidget  *widget,
   int index = action_cell (self);
   guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (index < 0)
+  if (index < 0 || refuse_edit (self))
     return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Restore automatic total"));
@@ -1379,4 +1401,32 @@ nb_table_view_set_findings (NbTableView *self,
   g_hash_table_unref (self->flagged);
   self->flagged = flagged_cells (self);
   nb_table_view_refresh (self);
+}
+
+/**
+ * nb_table_view_set_read_only:
+ * While @read_only (the report is finalized, 定稿), the view shows and
+ * copies the table but takes no edit: typing, pasting, clearing and
+ * notes are refused with a message.
+ */
+void
+nb_table_view_set_read_only (NbTableView *self,
+                             gboolean     read_only)
+{
+  static const char *const edit_actions[] = { "cell.edit-note", "cell.clear", "cell.paste" };
+
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+
+  self->read_only = !!read_only;
+  if (self->read_only)
+    nb_table_view_cancel_edit (self);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], !self->read_only);
+}
+
+gboolean
+nb_table_view_get_read_only (NbTableView *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_VIEW (self), FALSE);
+  return self->read_only;
 }
