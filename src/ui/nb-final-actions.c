@@ -91,11 +91,12 @@ _nb_window_guard_draft (NbWindow     *self,
       return NULL;
     }
 
+  /* The footer's words, with no-break spaces: they stay on one line. */
   body = g_strdup_printf (g_dngettext (NULL,
                                        "The report has %u error. A copy printed or exported now "
-                                       "is a draft: every page says 草稿 · 未通过核对.",
+                                       "is a draft: every page says 草稿 · 未通过核对.",
                                        "The report has %u errors. A copy printed or exported now "
-                                       "is a draft: every page says 草稿 · 未通过核对.",
+                                       "is a draft: every page says 草稿 · 未通过核对.",
                                        errors), errors);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Report Has Errors"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -132,6 +133,7 @@ show_banner (NbWindow   *self,
     gtk_widget_remove_css_class (self->final_banner, "warning");
   gtk_button_set_label (self->final_button, button_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), button_action);
+  gtk_widget_set_visible (GTK_WIDGET (self->final_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->final_revealer, TRUE);
 }
 
@@ -153,6 +155,8 @@ _nb_window_update_final_state (NbWindow *self)
 
   if (version == NULL)
     {
+      /* hidden, not only folded: a screen reader finds no empty banner */
+      gtk_widget_set_visible (GTK_WIDGET (self->final_revealer), FALSE);
       gtk_revealer_set_reveal_child (self->final_revealer, FALSE);
       _nb_window_set_read_only (self, FALSE);
       return;
