@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-accessible.h"
 #include "nb-docx-reader.h"
 #include "nb-import.h"
 #include "nb-report-writer.h"
@@ -111,6 +112,7 @@ _nb_window_guard_draft (NbWindow     *self,
   g_object_set_data (G_OBJECT (dialog), "nb-proceed", proceed);
   g_signal_connect_object (dialog, "response", G_CALLBACK (draft_response_cb), self,
                            G_CONNECT_DEFAULT);
+  nb_accessible_name_responses (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -241,6 +243,7 @@ _nb_window_finalize (NbWindow *self)
       nb_window_set_findings_visible (self, TRUE);
       dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Finalize the Report"), body);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      nb_accessible_name_responses (ADW_MESSAGE_DIALOG (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
       return dialog;
     }
@@ -310,6 +313,7 @@ _nb_window_unfinalize (NbWindow *self)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (unfinalize_response_cb), self,
                            G_CONNECT_DEFAULT);
+  nb_accessible_name_responses (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -469,6 +473,7 @@ _nb_window_verify_path (NbWindow    *self,
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), differences_view (differences));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  nb_accessible_name_responses (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -40,6 +40,7 @@ struct _NbTableView
   GPtrArray    *sticky;       /* the label columns' widgets, not owned */
   GtkAdjustment *hadjustment; /* of the scrolled window around the view */
   gboolean      read_only;    /* the report is finalized (定稿) */
+  gint64        refused_at;   /* when an edit was last refused, monotonic µs */
 };
 
 G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
@@ -178,14 +179,19 @@ focused_index (NbTableView *self)
   return -1;
 }
 
-/* A finalized report takes no edit; the user is told why, once per try. */
+/* A finalized report takes no edit.  The user is told why, but not once
+ * per key: every key typed would queue another toast. */
 static gboolean
 refuse_edit (NbTableView *self)
 {
+  gint64 now = g_get_monotonic_time ();
+
   if (!self->read_only)
     return FALSE;
-  g_signal_emit (self, signals[MESSAGE], 0,
-                 _("The report is finalized (定稿): unfinalize it to make changes"));
+  if (self->refused_at == 0 || now - self->refused_at > 4 * G_TIME_SPAN_SECOND)
+    g_signal_emit (self, signals[MESSAGE], 0,
+                   _("The report is finalized (定稿): unfinalize it to make changes"));
+  self->refused_at = now;
   return TRUE;
 }
 
@@ -1418,8 +1424,9 @@ nb_table_view_set_read_only (NbTableView *self,
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
 
   self->read_only = !!read_only;
+  /* the window wrote what was being typed first (_nb_window_commit_edits) */
   if (self->read_only)
-    nb_table_view_cancel_edit (self);
+    stop_editing (self);
   for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], !self->read_only);
 }
