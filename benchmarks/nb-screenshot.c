@@ -5,7 +5,9 @@
  * Opens the report, breaks one balance of section 三 (one more request
  * received by a natural person than handled), shows section 三 and the
  * problems panel, and renders the window as GTK draws it (1280×800).
- * SECTION (0–6) shows another section instead, "start" the start view;
+ * SECTION (0–6) shows another section instead, "start" the start view,
+ * "as-is" section 三 of the report as it is (a 定稿 under its banner),
+ * "draft" the question a report with errors asks before its PDF export;
  * WIDTH makes the window that narrow and scrolls the page to its right.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
  * build tree's translations.
@@ -115,6 +117,12 @@ activate_cb (GApplication *app,
       g_application_release (app);
       return;
     }
+  if (g_strcmp0 (section, "as-is") == 0)
+    {
+      nb_window_show_section (shot->window, 3);
+      g_timeout_add (1500, save_cb, shot);
+      return;
+    }
 
   view = nb_window_get_table_view (shot->window, "s3_requests");
   table = nb_table_view_get_table (view);
@@ -126,6 +134,13 @@ activate_cb (GApplication *app,
   /* A warning too: section 五 says nothing. */
   nb_report_set_text (nb_window_get_report (shot->window), NB_TEXT_PROBLEMS, "无");
 
+  if (g_strcmp0 (section, "draft") == 0)
+    {
+      nb_window_show_section (shot->window, 3);
+      gtk_widget_activate_action (GTK_WIDGET (shot->window), "win.export-pdf", NULL);
+      g_timeout_add (1500, save_cb, shot);
+      return;
+    }
   nb_window_show_section (shot->window, section != NULL ? atoi (section) : 3);
   nb_window_set_findings_visible (shot->window, TRUE);
   if (section == NULL)
@@ -146,7 +161,7 @@ main (int    argc,
 
   if (argc < 3 || argc > 5)
     {
-      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start] [WIDTH]\n");
+      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start|as-is|draft] [WIDTH]\n");
       return 2;
     }
 

@@ -70,6 +70,8 @@ SECTIONS = {'zh_CN': '目录', 'C': 'Sections'}
 SECTION_3 = '三、'
 MAIN_MENU = {'zh_CN': '主菜单', 'C': 'Main Menu'}
 PRINT_PREVIEW = {'zh_CN': ('打印预览(V)', '打印预览'), 'C': ('Print Preview', 'Print Preview')}
+# The answer of the question a report with errors asks before it prints
+DRAFT = {'zh_CN': '按草稿继续', 'C': 'Continue as Draft'}
 
 KEY_TAB, KEY_DOWN, KEY_RETURN = 0xff09, 0xff54, 0xff0d
 SEVERITIES = {'zh_CN': ('错误', '警告', '提示'), 'C': ('Error', 'Warning', 'Information')}
@@ -407,9 +409,22 @@ def check_print_preview(run, language, counts):
         if not items:
             return problems + [f'no menu item {item_name!r}']
         Atspi.Action.do_action(items[0].obj, 0)
+        asked = False
         for _ in range(100):
             listen.pump(0.2)
-            preview = [f for f in frames_of(run.process.pid) if f.get_name() == title]
+            frames = frames_of(run.process.pid)
+            # With errors, the report asks first; its question is read too.
+            for frame in frames if not asked else []:
+                if frame.get_name() == run.frame.get_name():
+                    continue
+                tree = read_tree(frame)
+                draft = [n for n in walk(tree) if n.name.startswith(DRAFT[language])
+                         and n.role in INTERACTIVE_ROLES]
+                if draft:
+                    asked = True
+                    problems += check_tree(tree, language)[0]
+                    Atspi.Action.do_action(draft[0].obj, 0)
+            preview = [f for f in frames if f.get_name() == title]
             if preview:
                 preview_problems, preview_counts = check_tree(read_tree(preview[0]), language)
                 counts['preview_interactive'] = preview_counts['interactive']

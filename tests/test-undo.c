@@ -179,6 +179,36 @@ test_clean_state (void)
   g_assert_finalize_object (report);
 }
 
+/* After a 定稿 nothing from before can be undone; the stack records on. */
+static void
+test_forget (void)
+{
+  NbReport *report = test_clean_report (NB_EDITION_2021);
+  NbUndoStack *undo = nb_undo_stack_new (report);
+  gint64 before = test_get (report, NATURAL_NEW);
+
+  test_set (report, NATURAL_NEW, before + 1);
+  nb_undo_stack_close_step (undo);
+  nb_undo_stack_set_clean (undo);
+  nb_undo_stack_forget (undo);
+  g_assert_false (nb_undo_stack_can_undo (undo));
+  g_assert_false (nb_undo_stack_can_redo (undo));
+  g_assert_false (nb_undo_stack_get_modified (undo));
+  g_assert_false (nb_undo_stack_undo (undo));
+  g_assert_cmpint (test_get (report, NATURAL_NEW), ==, before + 1);
+
+  test_set (report, NATURAL_NEW, before + 2);
+  nb_undo_stack_close_step (undo);
+  g_assert_true (nb_undo_stack_get_modified (undo));
+  g_assert_true (nb_undo_stack_undo (undo));
+  g_assert_cmpint (test_get (report, NATURAL_NEW), ==, before + 1);
+  g_assert_false (nb_undo_stack_get_modified (undo));
+  g_assert_false (nb_undo_stack_can_undo (undo));
+
+  g_assert_finalize_object (undo);
+  g_assert_finalize_object (report);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +217,6 @@ main (int argc, char **argv)
   g_test_add_func ("/undo/override-and-restore", test_override_and_restore);
   g_test_add_func ("/undo/fields-and-texts", test_fields_and_texts);
   g_test_add_func ("/undo/clean-state", test_clean_state);
+  g_test_add_func ("/undo/forget", test_forget);
   return g_test_run ();
 }

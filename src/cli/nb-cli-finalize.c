@@ -20,6 +20,7 @@
 #include "nb-checker.h"
 #include "nb-cli-private.h"
 #include "nb-report-file.h"
+#include "nb-report-writer.h"
 
 enum {
   EXIT_FINALIZED = 0,
@@ -41,9 +42,8 @@ nb_cli_finalize (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbChecker) checker = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *fingerprint = NULL;
+  NbReportVersion *version;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -83,14 +83,13 @@ nb_cli_finalize (int    argc,
       return EXIT_REFUSED;
     }
 
-  nb_report_add_version (report, nb_report_version_new (today, fingerprint));
-  nb_report_set_finalized (report, TRUE);
+  version = nb_report_finalize (report, NULL);
   if (!nb_report_save_to_path (report, files[0], &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_REFUSED;
     }
-  g_print (_("%s: finalized on %s, fingerprint %s (version %u)\n"), files[0], today, fingerprint,
-           nb_report_get_versions (report)->len);
+  g_print (_("%s: finalized on %s, fingerprint %s (version %u)\n"), files[0], version->date,
+           version->fingerprint, nb_report_get_versions (report)->len);
   return EXIT_FINALIZED;
 }

@@ -827,6 +827,24 @@ nb_undo_stack_set_clean (NbUndoStack *self)
   update_state (self);
 }
 
+/**
+ * nb_undo_stack_forget:
+ * Drops every step, done or undone: what was before can no longer be
+ * undone (a report finalized, 定稿, is not undone into a draft).  The
+ * report stays as it is, saved or not.
+ */
+void
+nb_undo_stack_forget (NbUndoStack *self)
+{
+  g_return_if_fail (NB_IS_UNDO_STACK (self));
+
+  nb_undo_stack_close_step (self);
+  self->clean = self->clean == (int) self->position ? 0 : -1;
+  g_ptr_array_set_size (self->steps, 0);
+  self->position = 0;
+  update_state (self);
+}
+
 guint
 nb_undo_stack_get_n_steps (NbUndoStack *self)
 {

@@ -24,6 +24,7 @@ gboolean     nb_undo_stack_undo         (NbUndoStack *self);
 gboolean     nb_undo_stack_redo         (NbUndoStack *self);
 gboolean     nb_undo_stack_get_modified (NbUndoStack *self);
 void         nb_undo_stack_set_clean    (NbUndoStack *self);
+void         nb_undo_stack_forget       (NbUndoStack *self);
 guint        nb_undo_stack_get_n_steps  (NbUndoStack *self);
 
 G_END_DECLS

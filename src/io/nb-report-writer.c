@@ -479,3 +479,37 @@ nb_report_final_is_intact (NbReport  *report,
                version->date, version->fingerprint, fingerprint);
   return FALSE;
 }
+
+/**
+ * nb_report_finalize:
+ * @date: (nullable): the day, `YYYY-MM-DD`; %NULL for today
+ *
+ * Freezes the report as 定稿: records a version (the date and the
+ * fingerprint of the content as it stands) and marks it finalized.  What
+ * `nianbao finalize` and the window's 定稿 both do; the caller has
+ * checked that the report has no errors (io never runs the checker) and
+ * saves it.
+ *
+ * Returns: (transfer none): the version recorded
+ */
+NbReportVersion *
+nb_report_finalize (NbReport   *report,
+                    const char *date)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (!nb_report_get_finalized (report), NULL);
+
+  if (date == NULL)
+    {
+      now = g_date_time_new_now_local ();
+      date = today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  fingerprint = nb_report_fingerprint (report);
+  nb_report_add_version (report, nb_report_version_new (date, fingerprint));
+  nb_report_set_finalized (report, TRUE);
+  return nb_report_get_final_version (report);
+}

@@ -25,6 +25,8 @@ char      *nb_report_to_data          (NbReport             *report,
 char      *nb_report_fingerprint      (NbReport             *report);
 gboolean   nb_report_final_is_intact  (NbReport             *report,
                                        GError              **error);
+NbReportVersion *nb_report_finalize   (NbReport             *report,
+                                       const char           *date);
 
 void       nb_json_write_tables       (NbJsonWriter         *writer,
                                        NbReport             *report,

@@ -121,3 +121,29 @@ nb_accessible_set_label (GtkWidget  *widget,
   if (widget != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+static void
+name_buttons_from_children (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        nb_accessible_name_from_child (child);
+      name_buttons_from_children (child);
+    }
+}
+
+/**
+ * nb_accessible_name_responses:
+ * nb_accessible_name_from_child() for the response buttons of an
+ * #AdwMessageDialog (libadwaita 1.2 builds two of each, for its wide and
+ * its narrow layout), once its responses are added.
+ */
+void
+nb_accessible_name_responses (AdwMessageDialog *dialog)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  name_buttons_from_children (GTK_WIDGET (dialog));
+}

@@ -13,6 +13,7 @@ void       nb_accessible_name_from_children (GtkWidget          *widget,
                                              GType               template_type,
                                              const char * const *ids);
 void       nb_accessible_name_split_button  (AdwSplitButton     *button);
+void       nb_accessible_name_responses     (AdwMessageDialog   *dialog);
 GtkWidget *nb_accessible_find_part          (GtkWidget          *widget,
                                              GType               type);
 void       nb_accessible_set_label          (GtkWidget          *widget,

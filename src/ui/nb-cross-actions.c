@@ -464,6 +464,8 @@ _nb_window_cross_actions_update (NbWindow *self)
 {
   gboolean has_report = self->report != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-previous", has_report);
+  /* the link is in the file: a finalized report (定稿) keeps its own */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-previous",
+                                 has_report && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-previous", has_report);
 }

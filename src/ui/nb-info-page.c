@@ -32,6 +32,7 @@ struct _NbInfoPage
   GtkWidget     *title_reset;
   AdwEntryRow   *date_row;
   gboolean       updating;
+  gboolean       read_only;   /* the report is finalized (定稿) */
 };
 
 G_DEFINE_FINAL_TYPE (NbInfoPage, nb_info_page, GTK_TYPE_WIDGET)
@@ -48,14 +49,15 @@ set_entry (AdwEntryRow *row,
  * A text that had to be shortened or cleaned is shown but cannot be
  * edited here: an edit would write the shortened text over the whole. */
 static void
-set_file_text_entry (AdwEntryRow *row,
+set_file_text_entry (NbInfoPage  *self,
+                     AdwEntryRow *row,
                      const char  *text)
 {
   gboolean changed;
   g_autofree char *shown = nb_display_text (text, &changed);
 
   set_entry (row, shown);
-  gtk_editable_set_editable (GTK_EDITABLE (row), !changed);
+  gtk_editable_set_editable (GTK_EDITABLE (row), !changed && !self->read_only);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row),
                                changed ? _("This text is too long, has too many accents or has "
                                            "direction controls, and is shown shortened; it cannot "
@@ -69,12 +71,15 @@ update_from_report (NbInfoPage *self)
   if (self->updating)
     return;
   self->updating = TRUE;
-  set_file_text_entry (self->organ_row, nb_report_get_organ (self->report));
+  set_file_text_entry (self, self->organ_row, nb_report_get_organ (self->report));
   if (nb_report_get_year (self->report) > 0)
     gtk_spin_button_set_value (self->year_spin, nb_report_get_year (self->report));
-  set_file_text_entry (self->title_row, nb_report_get_title (self->report));
+  set_file_text_entry (self, self->title_row, nb_report_get_title (self->report));
   set_entry (self->date_row, nb_report_get_date (self->report));
-  gtk_widget_set_sensitive (self->title_reset, nb_report_has_custom_title (self->report));
+  gtk_editable_set_editable (GTK_EDITABLE (self->date_row), !self->read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_spin), !self->read_only);
+  gtk_widget_set_sensitive (self->title_reset,
+                            !self->read_only && nb_report_has_custom_title (self->report));
   self->updating = FALSE;
 }
 
@@ -256,4 +261,18 @@ nb_info_page_focus (NbInfoPage *self)
 {
   g_return_if_fail (NB_IS_INFO_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->organ_row));
+}
+
+/**
+ * nb_info_page_set_read_only:
+ * While the report is finalized (定稿) its identity is shown, not edited.
+ */
+void
+nb_info_page_set_read_only (NbInfoPage *self,
+                            gboolean    read_only)
+{
+  g_return_if_fail (NB_IS_INFO_PAGE (self));
+
+  self->read_only = !!read_only;
+  update_from_report (self);
 }

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (NbInfoPage, nb_info_page, NB, INFO_PAGE, GtkWidget)
 
 GtkWidget *nb_info_page_new   (NbReport   *report);
 void       nb_info_page_focus (NbInfoPage *self);
+void       nb_info_page_set_read_only (NbInfoPage *self,
+                                       gboolean    read_only);
 
 G_END_DECLS

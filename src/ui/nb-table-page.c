@@ -138,3 +138,13 @@ nb_table_page_focus (NbTablePage *self)
   if (self->views->len > 0)
     nb_table_view_focus_cell (g_ptr_array_index (self->views, 0), 0, 0);
 }
+
+void
+nb_table_page_set_read_only (NbTablePage *self,
+                             gboolean     read_only)
+{
+  g_return_if_fail (NB_IS_TABLE_PAGE (self));
+
+  for (guint i = 0; i < self->views->len; i++)
+    nb_table_view_set_read_only (g_ptr_array_index (self->views, i), read_only);
+}

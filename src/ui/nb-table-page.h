@@ -24,5 +24,7 @@ NbTableView *nb_table_page_get_view     (NbTablePage *self,
 void         nb_table_page_set_findings (NbTablePage *self,
                                          GListModel  *findings);
 void         nb_table_page_focus        (NbTablePage *self);
+void         nb_table_page_set_read_only (NbTablePage *self,
+                                          gboolean     read_only);
 
 G_END_DECLS

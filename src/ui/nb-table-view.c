@@ -40,6 +40,8 @@ struct _NbTableView
   GtkWidget    *note_entry;
   GPtrArray    *sticky;       /* the label columns' widgets, not owned */
   GtkAdjustment *hadjustment; /* of the scrolled window around the view */
+  gboolean      read_only;    /* the report is finalized (定稿) */
+  gint64        refused_at;   /* when an edit was last refused, monotonic µs */
 };
 
 G_DEFINE_FINAL_TYPE (NbTableView, nb_table_view, GTK_TYPE_WIDGET)
@@ -178,6 +180,22 @@ focused_index (NbTableView *self)
   return -1;
 }
 
+/* A finalized report takes no edit.  The user is told why, but not once
+ * per key: every key typed would queue another toast. */
+static gboolean
+refuse_edit (NbTableView *self)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!self->read_only)
+    return FALSE;
+  if (self->refused_at == 0 || now - self->refused_at > 4 * G_TIME_SPAN_SECOND)
+    g_signal_emit (self, signals[MESSAGE], 0,
+                   _("The report is finalized (定稿): unfinalize it to make changes"));
+  self->refused_at = now;
+  return TRUE;
+}
+
 static void
 stop_editing (NbTableView *self)
 {
@@ -208,6 +226,8 @@ nb_table_view_enter_text (NbTableView *self,
   g_return_val_if_fail (NB_IS_TABLE_VIEW (self), FALSE);
   g_return_val_if_fail (row < n_rows (self) && column < n_columns (self), FALSE);
 
+  if (self->read_only)
+    return FALSE;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Type a number"));
   ok = nb_table_set_text (self->table, row, column, text, NULL);
@@ -308,6 +328,8 @@ nb_table_view_begin_edit (NbTableView *self,
   if (self->editing == (int) index)
     return;
   nb_table_view_commit_edit (self);
+  if (refuse_edit (self))
+    return;
 
   cell = cell_at_index (self, index);
   self->cursor = index;
@@ -400,6 +422,8 @@ nb_table_view_paste_text (NbTableView *self,
   g_return_val_if_fail (text != NULL, 0);
 
   nb_table_view_commit_edit (self);
+  if (refuse_edit (self))
+    return 0;
   rows = nb_paste_parse (text);
 
   if (self->undo != NULL)
@@ -516,6 +540,8 @@ clear_cell (NbTableView *self,
             guint        row,
             guint        column)
 {
+  if (refuse_edit (self))
+    return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Clear a cell"));
   nb_table_clear (self->table, row, column);
@@ -533,7 +559,7 @@ popup_menu (NbTableView *self,
 
   self->context = index;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.restore-total",
-                                 nb_table_is_overridden (self->table, row, column));
+                                 !self->read_only && nb_table_is_overridden (self->table, row, column));
   if (!gtk_widget_compute_bounds (GTK_WIDGET (cell_at_index (self, index)), GTK_WIDGET (self),
                                   &bounds))
     return;
@@ -766,6 +792,8 @@ nb_table_view_set_note (NbTableView *self,
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
   g_return_if_fail (row < n_rows (self) && column < n_columns (self));
 
+  if (refuse_edit (self))
+    return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Edit a note"));
   nb_table_set_note (self->table, row, column, note);
@@ -805,7 +833,7 @@ edit_note_action (GtkWidget  *widget,
   const char *note;
   graphene_rect_t bounds;
 
-  if (index < 0)
+  if (index < 0 || refuse_edit (self))
     return;
   self->context = index;
   note = nb_table_get_note (self->table, row, column);
@@ -828,7 +856,7 @@ restore_total_action (GtkWidget  *widget,
   int index = action_cell (self);
   guint row = index / n_columns (self), column = index % n_columns (self);
 
-  if (index < 0)
+  if (index < 0 || refuse_edit (self))
     return;
   if (self->undo != NULL)
     nb_undo_stack_begin (self->undo, _("Restore automatic total"));
@@ -1385,4 +1413,33 @@ nb_table_view_set_findings (NbTableView *self,
   g_hash_table_unref (self->flagged);
   self->flagged = flagged_cells (self);
   nb_table_view_refresh (self);
+}
+
+/**
+ * nb_table_view_set_read_only:
+ * While @read_only (the report is finalized, 定稿), the view shows and
+ * copies the table but takes no edit: typing, pasting, clearing and
+ * notes are refused with a message.
+ */
+void
+nb_table_view_set_read_only (NbTableView *self,
+                             gboolean     read_only)
+{
+  static const char *const edit_actions[] = { "cell.edit-note", "cell.clear", "cell.paste" };
+
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+
+  self->read_only = !!read_only;
+  /* the window wrote what was being typed first (_nb_window_commit_edits) */
+  if (self->read_only)
+    stop_editing (self);
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], !self->read_only);
+}
+
+gboolean
+nb_table_view_get_read_only (NbTableView *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_VIEW (self), FALSE);
+  return self->read_only;
 }

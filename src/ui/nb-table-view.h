@@ -54,5 +54,8 @@ void         nb_table_view_set_note      (NbTableView  *self,
                                           guint         row,
                                           guint         column,
                                           const char   *note);
+void         nb_table_view_set_read_only (NbTableView  *self,
+                                          gboolean      read_only);
+gboolean     nb_table_view_get_read_only (NbTableView  *self);
 
 G_END_DECLS

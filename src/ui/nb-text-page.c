@@ -284,3 +284,23 @@ nb_text_page_focus (NbTextPage *self)
   editor = g_ptr_array_index (self->editors, self->editors->len - 1);
   gtk_widget_grab_focus (editor->view);
 }
+
+/**
+ * nb_text_page_set_read_only:
+ * While the report is finalized (定稿) its texts can be read, selected
+ * and copied, not edited.
+ */
+void
+nb_text_page_set_read_only (NbTextPage *self,
+                            gboolean    read_only)
+{
+  g_return_if_fail (NB_IS_TEXT_PAGE (self));
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      Editor *editor = g_ptr_array_index (self->editors, i);
+
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (editor->view), !read_only);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (editor->view), !read_only);
+    }
+}

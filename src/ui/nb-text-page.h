@@ -19,5 +19,7 @@ GtkWidget     *nb_text_page_new        (NbReport      *report,
 GtkTextBuffer *nb_text_page_get_buffer (NbTextPage    *self,
                                         NbTextSection  text);
 void           nb_text_page_focus      (NbTextPage    *self);
+void           nb_text_page_set_read_only (NbTextPage *self,
+                                           gboolean    read_only);
 
 G_END_DECLS

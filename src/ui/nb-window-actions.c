@@ -199,12 +199,15 @@ save_as_response_cb (GtkNativeDialog *dialog,
       else
         {
           _nb_window_toast (self, _("Saved"));
+          if (self->finalize_pending)
+            _nb_window_finalize_now (self);
           if (self->closing)
             gtk_window_destroy (GTK_WINDOW (self));
         }
     }
   else
     self->closing = FALSE;
+  self->finalize_pending = FALSE;
   g_object_unref (dialog);
 }
 
@@ -574,12 +577,20 @@ export_json_action (GtkWidget  *widget,
 }
 
 static void
+export_pdf_now (NbWindow *self)
+{
+  export_with_chooser (self, _("Export as PDF"), _("PDF documents"), ".pdf",
+                       _nb_window_export_pdf);
+}
+
+/* The PDF and the web page are copies to sign or publish: a report with
+ * errors says so first (_nb_window_guard_draft()). */
+static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  export_with_chooser (NB_WINDOW (widget), _("Export as PDF"), _("PDF documents"), ".pdf",
-                       _nb_window_export_pdf);
+  _nb_window_guard_draft (NB_WINDOW (widget), export_pdf_now);
 }
 
 static void
@@ -601,15 +612,79 @@ export_xlsx_action (GtkWidget  *widget,
 }
 
 static void
+export_html_now (NbWindow *self)
+{
+  export_with_chooser (self, _("Export as Web Page"), _("Web pages"), ".html",
+                       _nb_window_export_html);
+}
+
+static void
 export_html_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  export_with_chooser (NB_WINDOW (widget), _("Export as Web Page"), _("Web pages"), ".html",
-                       _nb_window_export_html);
+  _nb_window_guard_draft (NB_WINDOW (widget), export_html_now);
 }
 
 /* ---- import ------------------------------------------------------------------ */
+
+/**
+ * _nb_window_read_published:
+ * Reads a published copy (PDF, web page, text, Word document), refusing
+ * a file too large to be a report; for import and verify.
+ */
+gboolean
+_nb_window_read_published (const char  *path,
+                           char       **data,
+                           gsize       *length,
+                           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is too large to be a report (more than %d MiB)"),
+                   NB_IMPORT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return g_file_load_contents (file, NULL, data, length, NULL, error);
+}
+
+/**
+ * _nb_window_add_published_filters:
+ * The kinds of file a published report comes as, then all files.
+ */
+void
+_nb_window_add_published_filters (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF, web pages, text and Word documents"));
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_filter_add_pattern (filter, "*.PDF");
+  gtk_file_filter_add_pattern (filter, "*.html");
+  gtk_file_filter_add_pattern (filter, "*.htm");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.md");
+  gtk_file_filter_add_pattern (filter, "*.docx");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
+}
 
 /**
  * _nb_window_import_path:
@@ -623,8 +698,6 @@ _nb_window_import_path (NbWindow    *self,
                         const char  *path,
                         GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
   NbImportOptions options;
@@ -634,17 +707,7 @@ _nb_window_import_path (NbWindow    *self,
   guint shown = 0;
   GString *body;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (more than %d MiB)"),
-                   NB_IMPORT_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+  if (!_nb_window_read_published (path, &data, &length, error))
     return FALSE;
 
   nb_import_options_init (&options);
@@ -717,28 +780,8 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog =
     gtk_file_chooser_native_new (_("Import Published Report"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("PDF, web pages, text and Word documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_filter_add_pattern (filter, "*.PDF");
-  gtk_file_filter_add_pattern (filter, "*.html");
-  gtk_file_filter_add_pattern (filter, "*.htm");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.md");
-  gtk_file_filter_add_pattern (filter, "*.docx");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_mime_type (filter, "text/html");
-  gtk_file_filter_add_mime_type (filter, "text/plain");
-  gtk_file_filter_add_mime_type (filter,
-                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("All files"));
-  gtk_file_filter_add_pattern (filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
+  _nb_window_add_published_filters (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   set_folder (self, GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), self);
@@ -827,11 +870,24 @@ _nb_window_print_preview (NbWindow *self)
 }
 
 static void
+print_now (NbWindow *self)
+{
+  _nb_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+static void
+print_preview_now (NbWindow *self)
+{
+  _nb_window_print_preview (self);
+}
+
+/* A report with errors says so before it prints (_nb_window_guard_draft()). */
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  _nb_window_print (NB_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+  _nb_window_guard_draft (NB_WINDOW (widget), print_now);
 }
 
 static void
@@ -839,12 +895,12 @@ print_preview_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  _nb_window_print_preview (NB_WINDOW (widget));
+  _nb_window_guard_draft (NB_WINDOW (widget), print_preview_now);
 }
 
 /* Reports in hand, the actions that need one are enabled. */
 static const char *const report_actions[] = {
-  "win.save", "win.save-as", "win.restore-totals", "win.export-json", "win.export-pdf",
+  "win.save", "win.save-as", "win.export-json", "win.export-pdf",
   "win.export-html", "win.export-docx", "win.export-xlsx", "win.show-findings",
    "win.print", "win.print-preview",
 };
@@ -856,11 +912,15 @@ _nb_window_actions_update (NbWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (report_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), report_actions[i], has_report);
+  /* a finalized report (定稿) is not changed, nor undone into a draft */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-totals",
+                                 has_report && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 has_report && nb_undo_stack_can_undo (self->undo));
+                                 has_report && !self->read_only && nb_undo_stack_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 has_report && nb_undo_stack_can_redo (self->undo));
+                                 has_report && !self->read_only && nb_undo_stack_can_redo (self->undo));
   _nb_window_cross_actions_update (self);
+  _nb_window_final_actions_update (self);
 
   gtk_widget_set_visible (self->save_button, has_report);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_button), has_report);
@@ -1052,6 +1112,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
                                      actions[i].activate);
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "findings-visible");
   _nb_window_class_cross_actions_init (klass);
+  _nb_window_class_final_actions_init (klass);
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
                                          bindings[i].action, NULL);

@@ -37,6 +37,8 @@ struct _NbWindow
   GtkWidget            *rows[NB_N_SECTIONS + 1];
   GSettings            *settings;
   gboolean              closing;
+  gboolean              read_only;      /* finalized (定稿) and intact: no edits */
+  gboolean              finalize_pending; /* 定稿 once Save As has a place */
 
   /* template children */
   AdwHeaderBar         *header_bar;
@@ -53,6 +55,11 @@ struct _NbWindow
   GtkWidget            *recent_heading;
   GtkListBox           *recent_list;
   GtkPaned             *paned;
+  GtkRevealer          *final_revealer;
+  GtkWidget            *final_banner;
+  GtkImage             *final_icon;
+  GtkLabel             *final_label;
+  GtkButton            *final_button;
   GtkListBox           *sidebar;
   GtkStack             *section_stack;
   GtkRevealer          *findings_revealer;
@@ -120,5 +127,29 @@ GtkWidget *_nb_window_show_aggregation  (NbWindow       *self,
                                          GPtrArray      *notes,
                                          NbReport       *summary,
                                          const GError   *error);
+
+/* nb-final-actions.c: drafts, 定稿 (finalize) and verifying a published copy */
+typedef void (*NbWindowFunc) (NbWindow *self);
+
+void      _nb_window_class_final_actions_init (NbWindowClass *klass);
+void      _nb_window_final_actions_update (NbWindow       *self);
+void      _nb_window_update_final_state (NbWindow       *self);
+void      _nb_window_set_read_only      (NbWindow       *self,
+                                         gboolean        read_only);
+GtkWidget *_nb_window_guard_draft       (NbWindow       *self,
+                                         NbWindowFunc    proceed);
+GtkWidget *_nb_window_finalize          (NbWindow       *self);
+void      _nb_window_finalize_now       (NbWindow       *self);
+GtkWidget *_nb_window_unfinalize        (NbWindow       *self);
+GtkWidget *_nb_window_verify_path       (NbWindow       *self,
+                                         const char     *path,
+                                         GError        **error);
+
+/* nb-window-actions.c: what import and verify share */
+void      _nb_window_add_published_filters (GtkFileChooser *chooser);
+gboolean  _nb_window_read_published     (const char     *path,
+                                         char          **data,
+                                         gsize          *length,
+                                         GError        **error);
 
 G_END_DECLS

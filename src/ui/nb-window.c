@@ -422,6 +422,35 @@ section_title (guint section)
   return section == 0 ? _("Basic Information") : nb_section_heading (section);
 }
 
+static void
+set_page_read_only (GtkWidget *page,
+                    gboolean   read_only)
+{
+  if (NB_IS_TABLE_PAGE (page))
+    nb_table_page_set_read_only (NB_TABLE_PAGE (page), read_only);
+  else if (NB_IS_TEXT_PAGE (page))
+    nb_text_page_set_read_only (NB_TEXT_PAGE (page), read_only);
+  else if (NB_IS_INFO_PAGE (page))
+    nb_info_page_set_read_only (NB_INFO_PAGE (page), read_only);
+}
+
+/**
+ * _nb_window_set_read_only:
+ * A finalized report (定稿) is shown read-only: its pages, built and to
+ * be built, take no edit, and the actions that change it are off.
+ */
+void
+_nb_window_set_read_only (NbWindow *self,
+                          gboolean  read_only)
+{
+  self->read_only = !!read_only;
+  _nb_window_commit_edits (self);
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    if (self->pages[s] != NULL)
+      set_page_read_only (self->pages[s], self->read_only);
+  _nb_window_actions_update (self);
+}
+
 /* Pages are built when first shown (or needed), so that a report opens
  * fast: a table page holds a few hundred widgets. */
 static GtkWidget *
@@ -453,6 +482,7 @@ ensure_page (NbWindow *self,
         }
     }
   self->pages[section] = page;
+  set_page_read_only (page, self->read_only);
 
   name = g_strdup_printf ("section-%u", section);
   scrolled = gtk_scrolled_window_new ();
@@ -512,6 +542,8 @@ drop_report (NbWindow *self)
   g_clear_object (&self->report);
   g_clear_pointer (&self->path, g_free);
   self->recovered = FALSE;
+  self->read_only = FALSE;
+  self->finalize_pending = FALSE;
 }
 
 static gboolean
@@ -587,6 +619,7 @@ nb_window_set_report (NbWindow   *self,
       _nb_window_queue_update_recent (self);
     }
 
+  _nb_window_update_final_state (self);
   update_title (self);
   _nb_window_actions_update (self);
 }
@@ -1142,6 +1175,11 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_heading);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_banner);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_icon);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, final_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_revealer);
