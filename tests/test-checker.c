@@ -142,9 +142,21 @@ test_r4_appeal_total (void)
   finding = find_rule (checker, "R4");
   g_assert_cmpuint (nb_finding_get_section (finding), ==, 4);
   g_assert_cmpstr (nb_finding_get_message (finding), ==,
-                   "第四部分 “”：总计 5 ≠ 结果维持 0 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 0");
+                   "第四部分 行政诉讼·未经复议直接起诉：总计 5 ≠ 结果维持 0 + 结果纠正 0 + 其他结果 0 + 尚未审结 0 = 0");
   test_set (report, "s4_appeals.cases.direct_upheld", 5);
   g_assert_cmpuint (test_count_rule (checker, "R4"), ==, 0);
+
+  /* a cell of that unnamed row is named by its block too */
+  {
+    NbTable *appeals = nb_report_get_table (report, "s4_appeals");
+    const NbTableDef *def = nb_table_get_def (appeals);
+
+    nb_table_set_entry (appeals, 0, (guint) nb_table_def_find_column (def, "review_pending"), "x");
+    g_clear_object (&finding);
+    finding = find_rule (checker, "E1");
+    g_assert_true (g_str_has_prefix (nb_finding_get_message (finding),
+                                     "第四部分 行政复议·尚未审结 填写的“x”"));
+  }
 }
 
 static void

@@ -109,6 +109,45 @@ append_row (GString          *s,
   g_string_append_printf (s, "“%s”：", name);
 }
 
+/* Section 四 has one row without a label: a total is named by its block,
+ * the groups of its column (行政诉讼·未经复议直接起诉). */
+static void
+append_block (GString          *s,
+              const NbTableDef *def,
+              guint             column)
+{
+  const char *full = def->columns[column].full_label;
+  const char *last = g_strrstr (full, "·");
+
+  g_string_append_printf (s, "%s ", section_names[def->section]);
+  g_string_append_len (s, full, last != NULL ? last - full : (gssize) strlen (full));
+  g_string_append (s, "：");
+}
+
+static gboolean
+row_has_name (const NbTableDef *def,
+              guint             row)
+{
+  return def->rows[row].label != NULL && *def->rows[row].label != '\0';
+}
+
+/* A cell: its row, then its column (第三部分 “（一）予以公开”：自然人), or in
+ * section 四's unnamed row its column's groups (第四部分 行政复议·结果维持). */
+static void
+append_cell_place (GString          *s,
+                   const NbTableDef *def,
+                   guint             row,
+                   guint             column)
+{
+  if (row_has_name (def, row))
+    {
+      append_row (s, def, row);
+      g_string_append (s, def->columns[column].label);
+    }
+  else
+    g_string_append_printf (s, "%s %s", section_names[def->section], def->columns[column].full_label);
+}
+
 static void
 describe_total (GString          *s,
                 GPtrArray        *cells,
@@ -121,9 +160,14 @@ describe_total (GString          *s,
   guint n_parts = across ? def->columns[column].n_parts : def->rows[row].n_parts;
   g_autofree char *total_name = NULL;
 
-  if (across)
+  if (across && row_has_name (def, row))
     {
       append_row (s, def, row);
+      total_name = g_strdup (def->columns[column].label);
+    }
+  else if (across)
+    {
+      append_block (s, def, column);
       total_name = g_strdup (def->columns[column].label);
     }
   else
@@ -236,9 +280,8 @@ describe_entry (GString   *s,
   NbCellKind kind = def->columns[column].kind;
   const char *entry = nb_table_get_entry (table, row, column);
 
-  append_row (s, def, row);
-  g_string_append_printf (s, "%s 填写的“%s”（%s），", def->columns[column].label, entry,
-                          entry_reason (kind, entry));
+  append_cell_place (s, def, row, column);
+  g_string_append_printf (s, " 填写的“%s”（%s），", entry, entry_reason (kind, entry));
   /* the value the cell keeps, which the totals add up */
   switch (nb_table_get_state (table, row, column))
     {
@@ -281,9 +324,8 @@ describe_table_rule (GString        *s,
       describe_blanks (s, cells, table, record);
       break;
     case RULE_N1_NOT_NUMBER:
-      append_row (s, def, record->where / def->n_columns);
-      g_string_append_printf (s, "%s 填写的“%s”不是数字",
-                              def->columns[record->where % def->n_columns].label,
+      append_cell_place (s, def, record->where / def->n_columns, record->where % def->n_columns);
+      g_string_append_printf (s, " 填写的“%s”不是数字",
                               nb_table_get_marker (table, record->where / def->n_columns,
                                                    record->where % def->n_columns));
       add_cell (cells, table, record->where / def->n_columns, record->where % def->n_columns);
