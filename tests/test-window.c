@@ -837,6 +837,129 @@ assert_plain_error (AdwMessageDialog *dialog,
                             name));
 }
 
+/* Whether the window binds @key with @modifiers to @action. */
+static gboolean
+has_shortcut (NbWindow        *window,
+              guint            key,
+              GdkModifierType  modifiers,
+              const char      *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (key, modifiers);
+
+  /* the class's bindings live in a shortcut controller, a list of them */
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutAction *what = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (what) &&
+              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (what)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+focus_inside (NbWindow  *window,
+              GtkWidget *pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+/* The keyboard flow: sections by Ctrl+Page Down/Up, panes by F6, problems
+ * by Ctrl+G, and Tab out of a text section. */
+static void
+test_keyboard_flow (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  g_autoptr(NbFinding) second = NULL;
+  GtkWidget *text_view;
+
+  g_assert_true (has_shortcut (window, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-section"));
+  g_assert_true (has_shortcut (window, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-section"));
+  g_assert_true (has_shortcut (window, GDK_KEY_F6, 0, "win.next-pane"));
+  g_assert_true (has_shortcut (window, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane"));
+  g_assert_true (has_shortcut (window, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-finding"));
+  g_assert_true (has_shortcut (window, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-finding"));
+
+  /* sections, one by one, the focus in each */
+  nb_window_show_section (window, 0);
+  spin ();
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
+      spin ();
+      g_assert_cmpuint (nb_window_get_section (window), ==, s);
+      g_assert_true (focus_inside (window, GTK_WIDGET (window->section_stack)));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
+  g_assert_cmpuint (nb_window_get_section (window), ==, NB_N_SECTIONS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL);
+  spin ();
+  g_assert_cmpuint (nb_window_get_section (window), ==, NB_N_SECTIONS - 1);
+
+  /* F6: section → problems (when shown and not empty) → sidebar; Shift+F6 back */
+  nb_window_set_findings_visible (window, TRUE);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL);
+  spin ();
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->sidebar)));   /* no problems yet */
+  test_set (report, "s3_requests.new.natural", 5);
+  test_set (report, "s4_appeals.cases.direct_total", 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL);
+  spin ();
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->section_stack)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL);
+  spin ();
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->findings_panel)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-pane", NULL);
+  spin ();
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->sidebar)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-pane", NULL);
+  spin ();
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->findings_panel)));
+
+  /* Ctrl+G: two problems, in turn, each cell focused */
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (nb_checker_get_findings (nb_window_get_checker (window))), >=, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-finding", NULL);
+  spin ();
+  g_assert_cmpint (window->finding_cursor, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-finding", NULL);
+  spin ();
+  g_assert_cmpint (window->finding_cursor, ==, 1);
+  second = g_list_model_get_item (nb_checker_get_findings (nb_window_get_checker (window)), 1);
+  g_assert_cmpuint (nb_window_get_section (window), ==, nb_finding_get_section (second));
+  g_assert_true (focus_inside (window, GTK_WIDGET (window->section_stack)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-finding", NULL);
+  spin ();
+  g_assert_cmpint (window->finding_cursor, ==, 0);
+
+  /* a text section takes no tab: Tab moves the focus on */
+  nb_window_show_section (window, 2);
+  spin ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL);
+  spin ();
+  text_view = gtk_root_get_focus (GTK_ROOT (window));
+  g_test_message ("focus in section 一: %s", text_view != NULL ? G_OBJECT_TYPE_NAME (text_view) : "none");
+  g_assert_true (GTK_IS_TEXT_VIEW (text_view));
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (text_view)));
+
+  destroy_window (window);
+}
+
 /* A Chinese heading keeps its words together, the file name may break. */
 static void
 test_heading_markup (void)
@@ -1012,6 +1135,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/heading-markup", test_heading_markup);
+  g_test_add_func ("/window/keyboard-flow", test_keyboard_flow);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   return g_test_run ();
 }

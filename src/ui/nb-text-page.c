@@ -138,6 +138,9 @@ add_editor (NbTextPage    *self,
 
   editor->view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor->view), GTK_WRAP_WORD_CHAR);
+  /* Tab leaves the text: the report's legal text holds no tab characters
+   * (the print indents its paragraphs) */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (editor->view), FALSE);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor->view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (editor->view), 12);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor->view), 12);

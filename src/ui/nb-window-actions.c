@@ -1113,6 +1113,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "findings-visible");
   _nb_window_class_cross_actions_init (klass);
   _nb_window_class_final_actions_init (klass);
+  _nb_window_class_keyboard_actions_init (klass);
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].key, bindings[i].modifiers,
                                          bindings[i].action, NULL);

@@ -39,6 +39,7 @@ struct _NbWindow
   gboolean              closing;
   gboolean              read_only;      /* finalized (定稿) and intact: no edits */
   gboolean              finalize_pending; /* 定稿 once Save As has a place */
+  int                   finding_cursor;   /* the problem Ctrl+G went to last, or -1 */
 
   /* template children */
   AdwHeaderBar         *header_bar;
@@ -127,6 +128,9 @@ GtkWidget *_nb_window_show_aggregation  (NbWindow       *self,
                                          GPtrArray      *notes,
                                          NbReport       *summary,
                                          const GError   *error);
+
+/* nb-keyboard-actions.c: sections, panes and problems by keyboard */
+void      _nb_window_class_keyboard_actions_init (NbWindowClass *klass);
 
 /* nb-final-actions.c: drafts, 定稿 (finalize) and verifying a published copy */
 typedef void (*NbWindowFunc) (NbWindow *self);

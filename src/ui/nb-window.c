@@ -1251,6 +1251,7 @@ nb_window_init (NbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   name_for_screen_readers (self);
+  self->finding_cursor = -1;
   self->recovery_id = g_uuid_string_random ();
   self->shown_error_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = settings_or_null ();

@@ -1,0 +1,213 @@
+/* nb-keyboard-actions.c — moving about the window by keyboard
+ *
+ * As in a spreadsheet and in GNOME apps: Ctrl+Page Down and Page Up go to
+ * the next and previous section, F6 and Shift+F6 from the sidebar to the
+ * section to the problems and round, Ctrl+G and Ctrl+Shift+G to the next
+ * and previous problem (its cell focused).  Return on a section goes into
+ * it (nb-window.c); Tab leaves a text section (nb-text-page.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-findings-panel.h"
+#include "nb-window-private.h"
+
+/* ---- sections ----------------------------------------------------------------- */
+
+static void
+step_section (NbWindow *self,
+              int       step)
+{
+  for (int s = (int) nb_window_get_section (self) + step; s >= 0 && s <= NB_N_SECTIONS; s += step)
+    if (nb_window_get_section_row (self, (guint) s) != NULL)
+      {
+        nb_window_show_section (self, (guint) s);
+        gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack),
+                                GTK_DIR_TAB_FORWARD);
+        return;
+      }
+}
+
+static void
+next_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_section (NB_WINDOW (widget), 1);
+}
+
+static void
+previous_section_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step_section (NB_WINDOW (widget), -1);
+}
+
+/* ---- panes -------------------------------------------------------------------- */
+
+typedef enum {
+  PANE_SIDEBAR,
+  PANE_SECTION,
+  PANE_FINDINGS,
+  N_PANES
+} Pane;
+
+static GtkWidget *
+pane_widget (NbWindow *self,
+             Pane      pane)
+{
+  switch (pane)
+    {
+    case PANE_SIDEBAR: return GTK_WIDGET (self->sidebar);
+    case PANE_SECTION: return GTK_WIDGET (self->section_stack);
+    default: return self->findings_visible ? GTK_WIDGET (self->findings_panel) : NULL;
+    }
+}
+
+static Pane
+focused_pane (NbWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (Pane pane = 0; pane < N_PANES && focus != NULL; pane++)
+    {
+      GtkWidget *widget = pane_widget (self, pane);
+
+      if (widget != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)))
+        return pane;
+    }
+  return PANE_SECTION;
+}
+
+/* Whether the pane took the focus: an empty problems list takes none. */
+static gboolean
+focus_pane (NbWindow *self,
+            Pane      pane)
+{
+  GtkListBoxRow *row;
+
+  switch (pane)
+    {
+    case PANE_SIDEBAR:
+      row = gtk_list_box_get_selected_row (self->sidebar);
+      return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+    case PANE_SECTION:
+      return gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack),
+                                     GTK_DIR_TAB_FORWARD);
+    default:
+      {
+        GtkListView *list = nb_findings_panel_get_list_view (self->findings_panel);
+        GListModel *items = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+        return items != NULL && g_list_model_get_n_items (items) > 0 &&
+               gtk_widget_grab_focus (GTK_WIDGET (list));
+      }
+    }
+}
+
+/* The next pane, @step on, that takes the focus. */
+static void
+step_pane (NbWindow *self,
+           int       step)
+{
+  Pane pane = focused_pane (self);
+
+  if (self->report == NULL)
+    return;
+  for (guint tries = 1; tries < N_PANES; tries++)
+    {
+      pane = (Pane) ((pane + N_PANES + step) % N_PANES);
+      if (pane_widget (self, pane) != NULL && focus_pane (self, pane))
+        return;
+    }
+}
+
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_pane (NB_WINDOW (widget), 1);
+}
+
+static void
+previous_pane_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_pane (NB_WINDOW (widget), -1);
+}
+
+/* ---- problems ----------------------------------------------------------------- */
+
+/* Goes @step problems on from the last one gone to, round the list; the
+ * problems panel shows, and the problem's cell or text has the focus. */
+static void
+step_finding (NbWindow *self,
+              int       step)
+{
+  NbChecker *checker = nb_window_get_checker (self);
+  GListModel *findings = checker != NULL ? nb_checker_get_findings (checker) : NULL;
+  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  g_autoptr(NbFinding) finding = NULL;
+
+  if (n == 0)
+    {
+      _nb_window_toast (self, _("No problems found"));
+      return;
+    }
+  if (self->finding_cursor < 0 || (guint) self->finding_cursor >= n)
+    self->finding_cursor = step > 0 ? -1 : (int) n;
+  self->finding_cursor = ((self->finding_cursor + step) % (int) n + (int) n) % (int) n;
+  finding = g_list_model_get_item (findings, (guint) self->finding_cursor);
+  nb_window_set_findings_visible (self, TRUE);
+  nb_window_goto_finding (self, finding);
+}
+
+static void
+next_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step_finding (NB_WINDOW (widget), 1);
+}
+
+static void
+previous_finding_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step_finding (NB_WINDOW (widget), -1);
+}
+
+void
+_nb_window_class_keyboard_actions_init (NbWindowClass *klass)
+{
+  static const struct {
+    const char      *name;
+    GtkWidgetActionActivateFunc activate;
+    guint            key;
+    GdkModifierType  modifiers;
+  } actions[] = {
+    { "win.next-section", next_section_action, GDK_KEY_Page_Down, GDK_CONTROL_MASK },
+    { "win.previous-section", previous_section_action, GDK_KEY_Page_Up, GDK_CONTROL_MASK },
+    { "win.next-pane", next_pane_action, GDK_KEY_F6, 0 },
+    { "win.previous-pane", previous_pane_action, GDK_KEY_F6, GDK_SHIFT_MASK },
+    { "win.next-finding", next_finding_action, GDK_KEY_g, GDK_CONTROL_MASK },
+    { "win.previous-finding", previous_finding_action, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  };
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
+      gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
+                                           actions[i].name, NULL);
+    }
+}
