@@ -893,6 +893,15 @@ test_keyboard_flow (void)
   g_assert_true (has_shortcut (window, GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane"));
   g_assert_true (has_shortcut (window, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-finding"));
   g_assert_true (has_shortcut (window, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-finding"));
+  g_assert_true (has_shortcut (window, GDK_KEY_F9, 0, "win.show-sidebar"));
+
+  /* F9 hides the sidebar (its width goes to the tables) and shows it again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (window->sidebar_scroller));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  spin ();
+  g_assert_true (gtk_widget_get_visible (window->sidebar_scroller));
 
   /* sections, one by one, the focus in each */
   nb_window_show_section (window, 0);

@@ -1101,6 +1101,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
     { GDK_KEY_F8, 0, "win.show-findings" },
+    { GDK_KEY_F9, 0, "win.show-sidebar" },
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
     { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.print-preview" },
     { GDK_KEY_w, GDK_CONTROL_MASK, "win.close" },
@@ -1111,6 +1112,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
                                      actions[i].activate);
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "findings-visible");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
   _nb_window_class_cross_actions_init (klass);
   _nb_window_class_final_actions_init (klass);
   _nb_window_class_keyboard_actions_init (klass);

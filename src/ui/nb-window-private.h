@@ -61,6 +61,7 @@ struct _NbWindow
   GtkImage             *final_icon;
   GtkLabel             *final_label;
   GtkButton            *final_button;
+  GtkWidget            *sidebar_scroller;
   GtkListBox           *sidebar;
   GtkStack             *section_stack;
   GtkRevealer          *findings_revealer;

@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_FINDINGS_VISIBLE,
+  PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
 
@@ -1104,6 +1105,9 @@ nb_window_get_property (GObject    *object,
     case PROP_FINDINGS_VISIBLE:
       g_value_set_boolean (value, nb_window_get_findings_visible (self));
       break;
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->sidebar_scroller));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1121,6 +1125,13 @@ nb_window_set_property (GObject      *object,
     {
     case PROP_FINDINGS_VISIBLE:
       nb_window_set_findings_visible (self, g_value_get_boolean (value));
+      break;
+    case PROP_SIDEBAR_VISIBLE:
+      if (gtk_widget_get_visible (self->sidebar_scroller) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (self->sidebar_scroller, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1149,6 +1160,14 @@ nb_window_class_init (NbWindowClass *klass)
    */
   properties[PROP_FINDINGS_VISIBLE] =
     g_param_spec_boolean ("findings-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * NbWindow:sidebar-visible:
+   * Whether the section sidebar shows (win.show-sidebar, F9): a small
+   * screen gives its width to the tables.
+   */
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1180,6 +1199,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, final_icon);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, final_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, final_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, section_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_revealer);
