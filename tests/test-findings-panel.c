@@ -131,12 +131,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
 
   g_test_add_func ("/findings-panel/verify-and-withdraw", test_verify_and_withdraw);
   g_test_add_func ("/findings-panel/no-button-on-errors", test_no_button_on_errors);

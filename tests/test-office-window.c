@@ -54,12 +54,7 @@ test_actions_and_import (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
 
   g_test_add_func ("/office/window/actions-and-import", test_actions_and_import);
 

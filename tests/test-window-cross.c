@@ -259,12 +259,7 @@ test_aggregate_mixed (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
 
   g_test_add_func ("/window-cross/link-previous", test_link_previous);
   g_test_add_func ("/window-cross/comparison-view", test_comparison_view);

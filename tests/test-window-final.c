@@ -435,12 +435,7 @@ test_verify (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
   g_test_add_func ("/window-final/draft-asks-first", test_draft_asks_first);
   g_test_add_func ("/window-final/finalize-unfinalize", test_finalize_unfinalize);
   g_test_add_func ("/window-final/finalize-refused-with-errors", test_finalize_refused_with_errors);

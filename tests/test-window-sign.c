@@ -18,24 +18,6 @@
 
 static const char *const bad_entries[] = { "abc", "-3", "1.5", "x7" };
 
-static gboolean
-send_key (NbTableView     *view,
-          guint            keyval,
-          GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-  spin ();
-  return handled;
-}
-
 /* Types @text into a cell as a user does: the first key starts editing,
  * the rest goes into the editor, Return writes it. */
 static void
@@ -234,12 +216,7 @@ test_new_report_close_asks (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
   g_test_add_func ("/window-sign/entries-kept-closed-reopened-undone",
                    test_entries_kept_closed_reopened_undone);
   g_test_add_func ("/window-sign/new-report-close-asks", test_new_report_close_asks);

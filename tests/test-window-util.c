@@ -2,7 +2,45 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <adwaita.h>
+
+#include "test-util.h"
 #include "test-window-util.h"
+
+/* Before the tests of a window: English messages, settings in memory, the
+ * test accessibility backend (labels are checked, no bus is needed), a
+ * home of its own, then GTK and libadwaita. */
+void
+window_test_init (int    *argc,
+                  char ***argv)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  test_isolate_home ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+/* Presses @keyval in @view as its key controllers see it; returns whether
+ * one handled it. */
+gboolean
+send_key (NbTableView     *view,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  spin ();
+  return handled;
+}
 
 /* Lets GTK do what is pending: layout, drawing, idle handlers. */
 void

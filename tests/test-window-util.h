@@ -4,14 +4,20 @@
  */
 #pragma once
 
+#include "nb-table-view.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
 
+void      window_test_init (int       *argc,
+                            char    ***argv);
 void      spin           (void);
 NbWindow *window_with    (NbReport *report);
 void      destroy_window (NbWindow *window);
 gboolean  window_action_enabled (NbWindow   *window,
                                  const char *action);
+gboolean  send_key       (NbTableView     *view,
+                          guint            keyval,
+                          GdkModifierType  state);
 
 G_END_DECLS

@@ -172,24 +172,6 @@ test_paste_fills_a_row_undo_redo (void)
   destroy_window (window);
 }
 
-static gboolean
-send_key (NbTableView     *view,
-          guint            keyval,
-          GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-    }
-  spin ();
-  return handled;
-}
-
 static void
 assert_cursor (NbTableView *view, guint row, guint column)
 {
@@ -1118,13 +1100,7 @@ test_actions_and_keys (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* The test accessibility backend: labels are checked, no bus is needed. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  test_isolate_home ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  window_test_init (&argc, &argv);
 
   g_test_add_func ("/window/finding-appears-and-vanishes", test_finding_appears_and_vanishes);
   g_test_add_func ("/window/paste-fills-a-row-undo-redo", test_paste_fills_a_row_undo_redo);
