@@ -434,6 +434,28 @@ test_cell_severity_and_signals (void)
   g_assert_finalize_object (g_steal_pointer (&checker));
 }
 
+/* M5: the 统计期限 a text states is of the report's year; a change of
+ * the year re-checks the texts. */
+static void
+test_m5_period (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autoptr(NbFinding) finding = NULL;
+
+  nb_report_set_year (report, 2024);
+  nb_report_set_text (report, NB_TEXT_PREFACE,
+                      "本报告根据条例编制。统计期限自2023年1月1日至2023年12月31日。");
+  finding = find_rule (checker, "M5");
+  g_assert_cmpuint (nb_finding_get_section (finding), ==, 0);
+  g_assert_cmpstr (nb_finding_get_message (finding), ==,
+                   "基本信息 “统计期限自2023年1月1日至2023年12月31日。”：统计期限的年份 2023 不是报告年度 2024");
+  nb_report_set_year (report, 2023);
+  g_assert_cmpuint (test_count_rule (checker, "M5"), ==, 0);
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "统计期限为2023年度。");
+  g_assert_cmpuint (test_count_rule (checker, "M5"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -444,6 +466,7 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/R2-blank-total", test_r2_blank_total);
   g_test_add_func ("/checker/R3-result-total", test_r3_result_total);
   g_test_add_func ("/checker/R4-appeal-total", test_r4_appeal_total);
+  g_test_add_func ("/checker/M5-period", test_m5_period);
   g_test_add_func ("/checker/R5-blank-cells", test_r5_blank_cells);
   g_test_add_func ("/checker/R6-published", test_r6_published);
   g_test_add_func ("/checker/S1-R7-S2-texts", test_text_rules);

@@ -32,6 +32,7 @@ static const struct {
   [RULE_M2_YEAR] = { "M2", NB_SEVERITY_ERROR },
   [RULE_M3_TITLE] = { "M3", NB_SEVERITY_WARNING },
   [RULE_M4_EDITION] = { "M4", NB_SEVERITY_WARNING },
+  [RULE_M5_PERIOD] = { "M5", NB_SEVERITY_WARNING },
   [RULE_X1_CARRY_OVER] = { "X1", NB_SEVERITY_ERROR },
   [RULE_X2_IN_FORCE] = { "X2", NB_SEVERITY_WARNING },
   [RULE_X2_NOT_COMPARABLE] = { "X2", NB_SEVERITY_INFO },
@@ -667,6 +668,18 @@ describe_report_rule (GString        *s,
     case RULE_M3_TITLE:
       g_string_append_printf (s, "标题“%s”未写明报告年度 %" G_GINT64_FORMAT,
                               nb_report_get_title (report), record->n[0]);
+      break;
+    case RULE_M5_PERIOD:
+      {
+        const char *text = nb_report_get_text (report, (NbTextSection) record->n[2]);
+        const char *start, *end;
+
+        _nb_rules_sentence_bounds (text, record->where, &start, &end);
+        g_string_append_printf (s, "%s “", section_names[record->section]);
+        append_quote (s, start, end);
+        g_string_append_printf (s, "”：统计期限的年份 %" G_GINT64_FORMAT " 不是报告年度 %"
+                                G_GINT64_FORMAT, record->n[0], record->n[1]);
+      }
       break;
     case RULE_M4_EDITION:
       {

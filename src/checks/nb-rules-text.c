@@ -35,6 +35,38 @@ is_nothing (const char *text)
   return TRUE;
 }
 
+/* M5: the year of the 统计期限 a text states (“统计期限自2023年1月1日至
+ * 2023年12月31日”) is the report's. */
+static void
+check_period (NbReport      *report,
+              NbTextSection  section,
+              GArray        *records)
+{
+  const char *text = nb_report_get_text (report, section);
+  const char *period = strstr (text, "统计期限");
+  const char *start, *end;
+  int year = nb_report_get_year (report);
+
+  if (period == NULL || year <= 0)
+    return;
+  _nb_rules_sentence_bounds (text, (guint) (period - text), &start, &end);
+  for (const char *p = period; p + 4 < end; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && (p == text || !g_ascii_isdigit (p[-1])) &&
+        strncmp (p + 4, "年", strlen ("年")) == 0)
+      {
+        int stated = (int) g_ascii_strtoll (p, NULL, 10);
+
+        if (stated != year)
+          {
+            _nb_rules_record (records, RULE_M5_PERIOD, nb_text_section_number (section), NO_TABLE,
+                              (guint) (period - text), stated, year, section, 0);
+            return;
+          }
+        p += 3;
+      }
+}
+
 void
 _nb_rules_check_texts (NbReport *report,
                        NbReport *previous,
@@ -48,6 +80,8 @@ _nb_rules_check_texts (NbReport *report,
     _nb_rules_record (records, RULE_R7_PROBLEMS, 5, NO_TABLE, 0, 0, 0, 0, 0);
   if (_nb_rules_is_blank_text (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS)))
     _nb_rules_record (records, RULE_S2_OTHER_MATTERS, 6, NO_TABLE, 0, 0, 0, 0, 0);
+  check_period (report, NB_TEXT_PREFACE, records);
+  check_period (report, NB_TEXT_OVERVIEW, records);
   if (previous != NULL && !is_nothing (problems))
     {
       guint percent = nb_text_repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));
