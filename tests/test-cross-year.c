@@ -447,6 +447,47 @@ test_next_year (void)
   g_assert_nonnull (strstr (nb_next_year_hint (), "last year"));
 }
 
+/* X7: a figure more than fivefold last year's, either way, above the
+ * floor; a small office's 1 → 6 says nothing. */
+static void
+test_x7_jump (void)
+{
+  g_autoptr(NbReport) last = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  nb_report_set_year (last, 2023);
+  nb_report_set_year (report, 2024);
+  test_set (last, "s3_requests.new.natural", 4);
+  test_set (last, "s3_requests.granted.natural", 4);
+  test_set (report, "s3_requests.new.natural", 30);
+  test_set (report, "s3_requests.granted.natural", 30);
+  test_set (last, "s2_licensing.licensing.decisions", 1);
+  test_set (report, "s2_licensing.licensing.decisions", 6);
+  nb_checker_set_previous (checker, last);
+  findings = cross_year_findings (checker);
+  /* 第一项 and （一）予以公开 went from 4 to 30; （七）总计 36 against 10 did not */
+  g_assert_nonnull (strstr (findings, "info X7 第三部分 “第一项”：总计 本年 30，上年报告 4，相差 5 倍以上\n"));
+  g_assert_nonnull (strstr (findings, "info X7 第三部分 “（一）予以公开”：总计 本年 30，上年报告 4，相差 5 倍以上\n"));
+  g_assert_null (strstr (strstr (strstr (findings, "X7") + 1, "X7") + 1, "X7"));
+  /* 4 → 6 is no jump */
+  test_set (report, "s3_requests.new.natural", 6);
+  test_set (report, "s3_requests.granted.natural", 6);
+  g_clear_pointer (&findings, g_free);
+  findings = cross_year_findings (checker);
+  g_assert_null (strstr (findings, "X7"));
+  /* and the other way: 30 last year, 5 now */
+  test_set (last, "s3_requests.new.natural", 30);
+  test_set (report, "s3_requests.new.natural", 5);
+  nb_checker_set_previous (checker, NULL);
+  nb_checker_set_previous (checker, last);
+  g_clear_pointer (&findings, g_free);
+  findings = cross_year_findings (checker);
+  g_assert_nonnull (strstr (findings, "info X7 第三部分 “第一项”：总计 本年 5，上年报告 30，相差 5 倍以上\n"));
+  nb_checker_set_previous (checker, NULL);
+}
+
 /* A published report, imported, can be last year's. */
 static void
 test_link_published_report (void)
@@ -648,6 +689,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cross-year/next-year", test_next_year);
   g_test_add_func ("/cross-year/link-published-report", test_link_published_report);
   g_test_add_func ("/cross-year/compare", test_compare);
+  g_test_add_func ("/cross-year/X7-jump", test_x7_jump);
   g_test_add_func ("/cross-year/compare-amounts", test_compare_amounts);
   return g_test_run ();
 }

@@ -36,6 +36,7 @@ static const struct {
   [RULE_X1_CARRY_OVER] = { "X1", NB_SEVERITY_ERROR },
   [RULE_X2_IN_FORCE] = { "X2", NB_SEVERITY_WARNING },
   [RULE_X2_NOT_COMPARABLE] = { "X2", NB_SEVERITY_INFO },
+  [RULE_X7_JUMP] = { "X7", NB_SEVERITY_INFO },
   [RULE_X3_ITEMS] = { "X3", NB_SEVERITY_WARNING },
   [RULE_X4_REPEATED] = { "X4", NB_SEVERITY_WARNING },
   [RULE_X5_ORGAN] = { "X5", NB_SEVERITY_WARNING },
@@ -370,6 +371,12 @@ describe_table_rule (GString        *s,
                                 def->rows[there].label, record->n[1]);
         add_cell (cells, table, here, record->where);
       }
+      break;
+    case RULE_X7_JUMP:
+      append_cell_place (s, def, row / def->n_columns, row % def->n_columns);
+      g_string_append_printf (s, " 本年 %" G_GINT64_FORMAT "，上年报告 %" G_GINT64_FORMAT
+                              "，相差 %d 倍以上", record->n[0], record->n[1], X7_FACTOR);
+      add_cell (cells, table, (int) (row / def->n_columns), (int) (row % def->n_columns));
       break;
     case RULE_X2_IN_FORCE:
       {

@@ -38,6 +38,7 @@ typedef enum {
   RULE_X4_REPEATED,
   RULE_X5_ORGAN,
   RULE_X6_YEAR,
+  RULE_X7_JUMP,
   RULE_T1_TEXT_REQUESTS,
   RULE_T2_TEXT_APPEALS,
   N_RULES
@@ -48,6 +49,12 @@ typedef enum {
 /* Section 五 repeating more than this share of last year's is penalised
  * by assessments (report-formats.md §5.3, X4). */
 #define X4_LIMIT_PERCENT 50
+
+/* X7: a figure more than X7_FACTOR times last year's, or less than a
+ * X7_FACTOR-th of it, when the larger is at least X7_FLOOR (below, a
+ * small office's 1 → 6 requests says nothing). */
+#define X7_FACTOR 5
+#define X7_FLOOR  20
 
 /* What a number in section 一 is about. */
 typedef enum {

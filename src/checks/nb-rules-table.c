@@ -202,6 +202,35 @@ check_carry_over (NbTable *table,
     }
 }
 
+/* X7: the figures of section 二 and the totals of 三 and 四 that changed
+ * more than fivefold, either way, against last year's report; cells of
+ * one edition only are not compared. */
+static void
+check_jumps (NbTable *table,
+             NbTable *last,
+             guint    table_index,
+             GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      {
+        gboolean here, there;
+        gint64 now, then, high, low;
+
+        if (def->section != 2 && !nb_table_is_total (table, r, c))
+          continue;
+        now = _nb_rules_number_by_key (table, def->rows[r].key, def->columns[c].key, &here);
+        then = _nb_rules_number_by_key (last, def->rows[r].key, def->columns[c].key, &there);
+        high = MAX (now, then);
+        low = MIN (now, then);
+        if (here && there && high >= X7_FLOOR && high > X7_FACTOR * low)
+          _nb_rules_record (records, RULE_X7_JUMP, def->section, table_index,
+                            r * def->n_columns + c, now, then, 0, 0);
+      }
+}
+
 /* X2 (2021 → 2021): 现行有效件数 rolls forward by 制发 − 废止. */
 static void
 check_in_force (NbTable *table,
@@ -268,6 +297,8 @@ _nb_rules_check_table (NbReport *report,
 
   check_entries (table, table_index, records);
   check_totals (table, table_index, records);
+  if (last != NULL)
+    check_jumps (table, last, table_index, records);
   if (def->section == 2)
     check_markers (table, table_index, records);
   else
