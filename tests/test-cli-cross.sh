@@ -70,6 +70,18 @@ grep -q '"amount": "106.8"' "$tmp/units/summary.nianbao" || fail "35.6 × 3 ≠ 
 grep -q '"total": 138' "$tmp/units/summary.nianbao" || fail "46 × 3 new requests"
 "$nianbao" aggregate --force -o "$tmp/units/summary.nianbao" "$tmp/units" > "$tmp/log" || fail "again, the summary left out"
 grep -q 'the sum of 3 units' "$tmp/log" || fail "the old summary was counted"
+# compare --sum: the summary holds the sum, exactly; one changed cell is named
+"$nianbao" compare --sum "$tmp/units/甲局.nianbao" "$tmp/units/乙局.nianbao" "$tmp/units/丙局.nianbao" \
+  "$tmp/units/summary.nianbao" > "$tmp/log" || fail "compare --sum of the summary itself: $(tail -3 "$tmp/log")"
+grep -q '^0 cells differ from the sum' "$tmp/log" || fail "compare --sum: $(tail -3 "$tmp/log")"
+sed 's/"total": 138/"total": 139/' "$tmp/units/summary.nianbao" > "$tmp/parent.nianbao"
+status=0
+"$nianbao" compare --sum "$tmp/units/甲局.nianbao" "$tmp/units/乙局.nianbao" "$tmp/units/丙局.nianbao" \
+  "$tmp/parent.nianbao" > "$tmp/log" || status=$?
+[ "$status" = 1 ] || fail "compare --sum with a difference: status $status"
+grep -q 's3_requests.new.total .*: the units add up to 138, the report says 139' "$tmp/log" ||
+  fail "the differing cell is not named: $(cat "$tmp/log")"
+grep -q ' 2024 against the sum of its 3 units' "$tmp/log" || fail "the units were not counted: $(head -1 "$tmp/log")"
 "$nianbao" import "$puer" -o "$tmp/puer.nianbao" > /dev/null 2>&1 || true
 status=0
 "$nianbao" aggregate -o "$tmp/mixed.nianbao" "$tmp/units/甲局.nianbao" "$tmp/puer.nianbao" > "$tmp/log" 2>&1 || status=$?

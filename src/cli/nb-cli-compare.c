@@ -4,6 +4,9 @@
  * marked, the cells only one edition has, and how much of each text
  * repeats last year's.  Exit status: 0, or 2 when a report cannot be read.
  *
+ * With --sum UNIT… PARENT: a superior office's own report against the 汇总
+ * of its units, each cell where they differ; exit status 1 when any does.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-cli"
@@ -12,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-aggregate.h"
 #include "nb-cli-private.h"
 #include "nb-compare.h"
 #include "nb-cross-year.h"
@@ -93,15 +97,79 @@ print_comparison (NbComparison *comparison,
     }
 }
 
+/* The cells where @comparison's current report (the parent's) differs
+ * from its last (the sum of the units); returns how many. */
+static guint
+print_sum_differences (NbComparison *comparison,
+                       guint         n_units)
+{
+  guint n_differ = 0;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s %d against the sum of its %u unit\n",
+                        "%s %d against the sum of its %u units\n", n_units),
+           nb_report_get_organ (comparison->current), nb_report_get_year (comparison->current), n_units);
+  for (guint i = 0; i < comparison->n_cells; i++)
+    {
+      const NbComparedCell *cell = &comparison->cells[i];
+      g_autofree char *label = NULL, *sum = NULL, *parent = NULL;
+
+      if (cell->presence != NB_COMPARE_BOTH ||
+          (cell->last_state == cell->this_state && cell->change == 0))
+        continue;
+      n_differ++;
+      label = nb_compared_cell_label (cell);
+      sum = format_value (cell, cell->last_state, cell->last_value);
+      parent = format_value (cell, cell->this_state, cell->this_value);
+      g_print (_("  %s  %s: the units add up to %s, the report says %s\n"), cell->address, label, sum, parent);
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u cell differs from the sum\n", "%u cells differ from the sum\n",
+                        n_differ), n_differ);
+  return n_differ;
+}
+
+/* compare --sum UNIT… PARENT */
+static int
+compare_with_sum (char **inputs)
+{
+  guint n_units = g_strv_length (inputs) - 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) parent = nb_report_load_any (inputs[n_units], &error);
+  g_autoptr(NbReport) sum = NULL;
+  g_autoptr(GListStore) units = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(NbComparison) comparison = NULL;
+  g_autofree char *last = g_steal_pointer (&inputs[n_units]);
+  NbAggregateOptions options;
+
+  if (parent == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  nb_aggregate_options_init (&options);
+  options.organ = nb_report_get_organ (parent);
+  options.exclude = last;
+  sum = nb_aggregate_paths ((const char * const *) inputs, &options, &units, &notes, &error);
+  if (sum == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  comparison = nb_compare_reports (sum, parent);
+  return print_sum_differences (comparison, g_list_model_get_n_items (G_LIST_MODEL (units))) > 0 ? 1 : 0;
+}
+
 int
 nb_cli_compare (int    argc,
                 char **argv)
 {
-  gboolean as_json = FALSE, all = FALSE;
+  gboolean as_json = FALSE, all = FALSE, with_sum = FALSE;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print one JSON document"), NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Print the cells that did not change too"), NULL },
+    { "sum", 0, 0, G_OPTION_ARG_NONE, &with_sum,
+      N_("Compare the last report given with the sum of the others (UNIT… PARENT)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -116,6 +184,13 @@ nb_cli_compare (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (with_sum)
+    {
+      if (inputs != NULL && inputs[0] != NULL && inputs[1] != NULL)
+        return compare_with_sum (inputs);
+      g_printerr ("%s\n", _("Give the units' reports, then the parent's: nianbao compare --sum UNIT… PARENT"));
       return 2;
     }
   if (inputs == NULL || inputs[1] == NULL || inputs[2] != NULL)
