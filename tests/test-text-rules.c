@@ -203,6 +203,30 @@ test_received_against_new (void)
   g_assert_finalize_object (g_steal_pointer (&checker));
 }
 
+/* “N件，其中a件、b件”: the parts listed add up to more than the total the
+ * sentence states; a list that leaves parts out is no fault. */
+static void
+test_parts_against_total (void)
+{
+  g_autoptr(NbReport) report = huaian_like ();
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  nb_report_set_text (report, NB_TEXT_OVERVIEW,
+                      "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件。");
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==, "");
+
+  nb_report_set_text (report, NB_TEXT_OVERVIEW,
+                      "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结38件。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==,
+                   "T2 第一部分 “政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结38件。”："
+                   "行政复议 351 件，但其中所列各项之和为 352 件\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
 static void
 test_chinese_numerals (void)
 {
@@ -309,5 +333,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text-rules/outcomes", test_outcomes);
   g_test_add_func ("/text-rules/all-upheld", test_all_upheld);
   g_test_add_func ("/text-rules/received-against-new", test_received_against_new);
+  g_test_add_func ("/text-rules/parts-against-total", test_parts_against_total);
   return g_test_run ();
 }

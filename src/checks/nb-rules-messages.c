@@ -599,6 +599,12 @@ describe_text_figure (GString        *s,
       describe_share (s, cells, requests, record->n[0], decimals, record->n[1], denominator);
       return;
     }
+  if (figure == FIGURE_PARTS)
+    {
+      g_string_append_printf (s, "%s %" G_GINT64_FORMAT " 件，但其中所列各项之和为 %" G_GINT64_FORMAT " 件",
+                              phrase, record->n[0], record->n[1]);
+      return;
+    }
   if (figure == FIGURE_ALL_UPHELD)
     {
       describe_upheld (s, cells, appeals, phrase, decimals /* the blocks */);

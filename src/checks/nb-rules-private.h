@@ -70,6 +70,7 @@ typedef enum {
   FIGURE_UNABLE,            /* 三 （四）无法提供, its three rows */
   FIGURE_DECLINED,          /* 三 （五）不予处理, its five rows */
   FIGURE_SHARE,             /* “……N件，占P%”: P against N ÷ the requests */
+  FIGURE_PARTS,             /* “N件，其中a件、b件”: a + b no more than N */
   FIGURE_REVIEW,            /* 四 行政复议 总计 */
   FIGURE_LITIGATION,        /* 四 未经复议直接起诉 总计 + 复议后起诉 总计 */
   FIGURE_ALL_UPHELD,        /* “均获维持”: 四 no case corrected, other or pending */

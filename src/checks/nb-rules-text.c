@@ -471,6 +471,44 @@ number_before (const Letters *l,
   return TRUE;
 }
 
+static gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF01 || c == 0xFF1F;
+}
+
+/* “共受理46件，其中自然人40件、法人9件”: the counts the rest of the
+ * sentence lists after 其中, from @i; returns how many, their sum in @sum.
+ * A list may leave parts out, so only a sum above the total is wrong. */
+static guint
+parts_after (const Letters *l,
+             guint          i,
+             gint64        *sum)
+{
+  guint n = 0, j = i;
+
+  while (j + 1 < l->n && !is_sentence_end (l->c[j]) &&
+         !(l->c[j] == 0x5176 /* 其 */ && l->c[j + 1] == 0x4E2D /* 中 */))
+    j++;
+  if (j + 1 >= l->n || is_sentence_end (l->c[j]))
+    return 0;
+  *sum = 0;
+  for (j += 2; j < l->n && !is_sentence_end (l->c[j]); j++)
+    if (IS_DIGIT (l->c[j]) && (j == 0 || !IS_DIGIT (l->c[j - 1])))
+      {
+        gint64 part;
+        guint decimals, after = read_text_number (l, j, &part, &decimals);
+
+        if (after < l->n && decimals == 0 && l->c[after] == 0x4EF6 /* 件 */)
+          {
+            *sum += part;
+            n++;
+          }
+        j = after > j ? after - 1 : j;
+      }
+  return n;
+}
+
 /* “……12件，占40%” or “占比40.5%”: the share stated right after a count
  * that ends before @i. */
 static gboolean
@@ -592,7 +630,15 @@ nb_rules_read_text_figures (NbReport *report)
             gint64 percent;
             guint share_decimals;
 
+            gint64 parts;
+
             g_array_append_val (figures->statements, statement);
+            if (figure != FIGURE_RATE && end > 0 && parts_after (&l, end, &parts) >= 2 && parts > number)
+              {
+                /* decimals: the figure listed, for the rule (T1 or T2) */
+                Statement list = { FIGURE_PARTS, figure, statement.at, number, statement.hash, parts };
+                g_array_append_val (figures->statements, list);
+              }
             if (IS_OUTCOME (figure) && end > 0 && share_after (&l, end, &percent, &share_decimals))
               {
                 Statement share = {
@@ -749,6 +795,14 @@ _nb_rules_check_text_figures (NbReport            *report,
       if (figure == FIGURE_SHARE)
         {
           check_share (requests, statement, records);
+          continue;
+        }
+      if (figure == FIGURE_PARTS)
+        {
+          _nb_rules_record (records, statement->decimals >= FIGURE_REVIEW ? RULE_T2_TEXT_APPEALS
+                                                                          : RULE_T1_TEXT_REQUESTS,
+                            1, NO_TABLE, statement->at, statement->number, statement->of,
+                            FIGURE_PARTS, statement->hash);
           continue;
         }
       if (figure == FIGURE_ALL_UPHELD)
