@@ -68,12 +68,12 @@ cmp -s "$tmp/c.fonts" "$tmp/zh.fonts" || fail "the PDF's fonts depend on the lan
 # …and under LANG=zh_CN.UTF-8 itself, a locale built here from Debian's
 # locales package (LOCPATH: nothing of the system is changed).
 localedef -i zh_CN -f UTF-8 "$tmp/zh_CN.UTF-8" 2> /dev/null || fail "localedef cannot build zh_CN.UTF-8 (package locales)"
-LOCPATH=$tmp LANG=zh_CN.UTF-8 LANGUAGE= "$nianbao" export --format pdf "$sample" -o "$tmp/lang.pdf" > /dev/null
+env -u LC_ALL -u LC_MESSAGES -u LC_CTYPE LOCPATH=$tmp LANG=zh_CN.UTF-8 LANGUAGE= "$nianbao" export --format pdf "$sample" -o "$tmp/lang.pdf" > /dev/null
 pdftotext -enc UTF-8 "$tmp/lang.pdf" "$tmp/lang.txt"
 cmp -s "$tmp/c.txt" "$tmp/lang.txt" || fail "the PDF's text differs under LANG=zh_CN.UTF-8: $(diff "$tmp/c.txt" "$tmp/lang.txt" | head -5)"
 pdffonts "$tmp/lang.pdf" | awk 'NR > 2 { print $1 }' | sed 's/^[A-Z]*+//' | sort > "$tmp/lang.fonts"
 cmp -s "$tmp/c.fonts" "$tmp/lang.fonts" || fail "the PDF's fonts differ under LANG=zh_CN.UTF-8"
-LOCPATH=$tmp LANG=zh_CN.UTF-8 LANGUAGE= "$nianbao" check "$sample" | grep -q '个错误' ||
+env -u LC_ALL -u LC_MESSAGES -u LC_CTYPE LOCPATH=$tmp LANG=zh_CN.UTF-8 LANGUAGE= "$nianbao" check "$sample" | grep -q '个错误' ||
   fail "LANG=zh_CN.UTF-8 did not take: the check is not in Chinese"
 
 # 定稿: refused with errors; a clean report is finalized in its file, its
