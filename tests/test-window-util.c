@@ -22,6 +22,22 @@ window_test_init (int    *argc,
   adw_init ();
 }
 
+/* Returns: (transfer container): the message dialogs @window put up */
+GList *
+dialogs_of (NbWindow *window)
+{
+  GList *found = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        found = g_list_prepend (found, w);
+    }
+  return found;
+}
+
 /* Presses @keyval in @view as its key controllers see it; returns whether
  * one handled it. */
 gboolean

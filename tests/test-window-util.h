@@ -16,6 +16,7 @@ NbWindow *window_with    (NbReport *report);
 void      destroy_window (NbWindow *window);
 gboolean  window_action_enabled (NbWindow   *window,
                                  const char *action);
+GList    *dialogs_of     (NbWindow        *window);
 gboolean  send_key       (NbTableView     *view,
                           guint            keyval,
                           GdkModifierType  state);

@@ -27,22 +27,6 @@ n_findings (NbWindow *window)
   return g_list_model_get_n_items (nb_checker_get_findings (nb_window_get_checker (window)));
 }
 
-/* The dialogs the window put up. */
-static GList *
-dialogs_of (NbWindow *window)
-{
-  GList *found = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        found = g_list_prepend (found, w);
-    }
-  return found;
-}
-
 static void
 test_finding_appears_and_vanishes (void)
 {
