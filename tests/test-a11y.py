@@ -149,7 +149,8 @@ class Run:
         # of the suite; this test is about them.
         env.pop('NO_AT_BRIDGE', None)
         env.pop('GTK_A11Y', None)
-        env.update(LANGUAGE=language, LANG='C.UTF-8', LC_ALL='C.UTF-8',
+        env.update(G_DEBUG='fatal-warnings',
+                   LANGUAGE=language, LANG='C.UTF-8', LC_ALL='C.UTF-8',
                    NB_LOCALEDIR=localedir, HOME=home,
                    XDG_CONFIG_HOME=os.path.join(home, 'config'),
                    XDG_DATA_HOME=os.path.join(home, 'data'),
