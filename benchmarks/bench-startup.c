@@ -223,8 +223,9 @@ main (int    argc,
   g_print ("  bare window, Chinese text:  %7.1f ms  %7.1f ms\n", bare_zh, bare_zh_cpu);
   g_print ("  empty libadwaita window:    %7.1f ms  %7.1f ms\n", adw, adw_cpu);
   g_print ("  Nianbao window with report: %7.1f ms  %7.1f ms\n", window, window_cpu);
-  g_print ("  ratio to the bare window:   %7.2fx    %7.2fx  (goal: within 1.5x)\n",
-           window / bare, window_cpu / bare_cpu);
+  g_print ("  ratio to the empty Adw one: %7.2fx    %7.2fx  (goal: within 1.2x)\n",
+           window / adw, window_cpu / adw_cpu);
+  g_print ("  ratio to the bare window:   %7.2fx    %7.2fx\n", window / bare, window_cpu / bare_cpu);
   g_print ("  ratio to the Chinese one:   %7.2fx    %7.2fx\n", window / bare_zh, window_cpu / bare_zh_cpu);
   return 0;
 }
