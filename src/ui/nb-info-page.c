@@ -256,11 +256,11 @@ nb_info_page_new (NbReport *report)
   return GTK_WIDGET (self);
 }
 
-void
+gboolean
 nb_info_page_focus (NbInfoPage *self)
 {
-  g_return_if_fail (NB_IS_INFO_PAGE (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->organ_row));
+  g_return_val_if_fail (NB_IS_INFO_PAGE (self), FALSE);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->organ_row));
 }
 
 /**

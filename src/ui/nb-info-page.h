@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbInfoPage, nb_info_page, NB, INFO_PAGE, GtkWidget)
 
 GtkWidget *nb_info_page_new   (NbReport   *report);
-void       nb_info_page_focus (NbInfoPage *self);
+gboolean   nb_info_page_focus (NbInfoPage *self);
 void       nb_info_page_set_read_only (NbInfoPage *self,
                                        gboolean    read_only);
 

@@ -27,8 +27,7 @@ step_section (NbWindow *self,
     if (nb_window_get_section_row (self, (guint) s) != NULL)
       {
         nb_window_show_section (self, (guint) s);
-        gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack),
-                                GTK_DIR_TAB_FORWARD);
+        _nb_window_focus_section (self, (guint) s);
         return;
       }
 }
@@ -98,8 +97,7 @@ focus_pane (NbWindow *self,
       row = gtk_list_box_get_selected_row (self->sidebar);
       return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
     case PANE_SECTION:
-      return gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack),
-                                     GTK_DIR_TAB_FORWARD);
+      return _nb_window_focus_section (self, nb_window_get_section (self));
     default:
       {
         GtkListView *list = nb_findings_panel_get_list_view (self->findings_panel);
@@ -186,28 +184,43 @@ previous_finding_action (GtkWidget  *widget,
   step_finding (NB_WINDOW (widget), -1);
 }
 
+/* The keys that move between sections, panes and problems.  They are
+ * taken in the capture phase, before the focused widget: scrolled
+ * windows and lists bind Ctrl+Page Up/Down themselves (to scroll
+ * sideways, to move their cursor), and would keep them from the window
+ * wherever a table or a list has the focus. */
+static const struct {
+  const char                  *name;
+  GtkWidgetActionActivateFunc  activate;
+  guint                        key;
+  GdkModifierType              modifiers;
+} keyboard_actions[] = {
+  { "win.next-section", next_section_action, GDK_KEY_Page_Down, GDK_CONTROL_MASK },
+  { "win.previous-section", previous_section_action, GDK_KEY_Page_Up, GDK_CONTROL_MASK },
+  { "win.next-pane", next_pane_action, GDK_KEY_F6, 0 },
+  { "win.previous-pane", previous_pane_action, GDK_KEY_F6, GDK_SHIFT_MASK },
+  { "win.next-finding", next_finding_action, GDK_KEY_g, GDK_CONTROL_MASK },
+  { "win.previous-finding", previous_finding_action, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+};
+
 void
 _nb_window_class_keyboard_actions_init (NbWindowClass *klass)
 {
-  static const struct {
-    const char      *name;
-    GtkWidgetActionActivateFunc activate;
-    guint            key;
-    GdkModifierType  modifiers;
-  } actions[] = {
-    { "win.next-section", next_section_action, GDK_KEY_Page_Down, GDK_CONTROL_MASK },
-    { "win.previous-section", previous_section_action, GDK_KEY_Page_Up, GDK_CONTROL_MASK },
-    { "win.next-pane", next_pane_action, GDK_KEY_F6, 0 },
-    { "win.previous-pane", previous_pane_action, GDK_KEY_F6, GDK_SHIFT_MASK },
-    { "win.next-finding", next_finding_action, GDK_KEY_g, GDK_CONTROL_MASK },
-    { "win.previous-finding", previous_finding_action, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-  };
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  for (guint i = 0; i < G_N_ELEMENTS (keyboard_actions); i++)
+    gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), keyboard_actions[i].name, NULL,
+                                     keyboard_actions[i].activate);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
-      gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
-                                           actions[i].name, NULL);
-    }
+void
+_nb_window_keyboard_shortcuts_init (NbWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keyboard_actions); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keyboard_actions[i].key,
+                                                                                    keyboard_actions[i].modifiers),
+                                                            gtk_named_action_new (keyboard_actions[i].name)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

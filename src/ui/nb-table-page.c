@@ -130,13 +130,12 @@ nb_table_page_set_findings (NbTablePage *self,
     nb_table_view_set_findings (g_ptr_array_index (self->views, i), findings);
 }
 
-void
+gboolean
 nb_table_page_focus (NbTablePage *self)
 {
-  g_return_if_fail (NB_IS_TABLE_PAGE (self));
+  g_return_val_if_fail (NB_IS_TABLE_PAGE (self), FALSE);
 
-  if (self->views->len > 0)
-    nb_table_view_focus_cell (g_ptr_array_index (self->views, 0), 0, 0);
+  return self->views->len > 0 && nb_table_view_focus_cell (g_ptr_array_index (self->views, 0), 0, 0);
 }
 
 void

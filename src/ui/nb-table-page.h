@@ -23,7 +23,7 @@ NbTableView *nb_table_page_get_view     (NbTablePage *self,
                                          const char  *table_key);
 void         nb_table_page_set_findings (NbTablePage *self,
                                          GListModel  *findings);
-void         nb_table_page_focus        (NbTablePage *self);
+gboolean     nb_table_page_focus        (NbTablePage *self);
 void         nb_table_page_set_read_only (NbTablePage *self,
                                           gboolean     read_only);
 

@@ -277,15 +277,15 @@ nb_text_page_get_buffer (NbTextPage    *self,
   return NULL;
 }
 
-void
+gboolean
 nb_text_page_focus (NbTextPage *self)
 {
   Editor *editor;
 
-  g_return_if_fail (NB_IS_TEXT_PAGE (self));
+  g_return_val_if_fail (NB_IS_TEXT_PAGE (self), FALSE);
 
   editor = g_ptr_array_index (self->editors, self->editors->len - 1);
-  gtk_widget_grab_focus (editor->view);
+  return gtk_widget_grab_focus (editor->view);
 }
 
 /**

@@ -18,7 +18,7 @@ GtkWidget     *nb_text_page_new        (NbReport      *report,
                                         guint          section);
 GtkTextBuffer *nb_text_page_get_buffer (NbTextPage    *self,
                                         NbTextSection  text);
-void           nb_text_page_focus      (NbTextPage    *self);
+gboolean       nb_text_page_focus      (NbTextPage    *self);
 void           nb_text_page_set_read_only (NbTextPage *self,
                                            gboolean    read_only);
 

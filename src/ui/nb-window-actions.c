@@ -1125,6 +1125,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
 void
 _nb_window_actions_init (NbWindow *self)
 {
+  _nb_window_keyboard_shortcuts_init (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (recent_manager_changed_cb), self, G_CONNECT_DEFAULT);
 }

@@ -78,6 +78,8 @@ struct _NbWindow
 void      _nb_window_class_actions_init (NbWindowClass  *klass);
 void      _nb_window_actions_init       (NbWindow       *self);
 void      _nb_window_actions_update     (NbWindow       *self);
+gboolean  _nb_window_focus_section      (NbWindow       *self,
+                                         guint           section);
 void      _nb_window_update_recent      (NbWindow       *self);
 void      _nb_window_queue_update_recent (NbWindow       *self);
 void      _nb_window_toast              (NbWindow       *self,
@@ -132,6 +134,7 @@ GtkWidget *_nb_window_show_aggregation  (NbWindow       *self,
 
 /* nb-keyboard-actions.c: sections, panes and problems by keyboard */
 void      _nb_window_class_keyboard_actions_init (NbWindowClass *klass);
+void      _nb_window_keyboard_shortcuts_init (NbWindow      *self);
 
 /* nb-final-actions.c: drafts, 定稿 (finalize) and verifying a published copy */
 typedef void (*NbWindowFunc) (NbWindow *self);

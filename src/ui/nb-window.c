@@ -917,14 +917,31 @@ nb_window_goto_finding (NbWindow  *self,
         }
     }
 
+  _nb_window_focus_section (self, section);
+  return TRUE;
+}
+
+/**
+ * _nb_window_focus_section:
+ * Puts the focus where work on @section starts: the organ's field, the
+ * section's text, the first cell of its first table.  (Not the first
+ * focusable widget: on the information page that is the page's scroller,
+ * which neither the user nor a screen reader sees as a place.)
+ *
+ * Returns: whether the focus moved there
+ */
+gboolean
+_nb_window_focus_section (NbWindow *self,
+                          guint     section)
+{
   ensure_page (self, section);
   if (NB_IS_TEXT_PAGE (self->pages[section]))
-    nb_text_page_focus (NB_TEXT_PAGE (self->pages[section]));
-  else if (NB_IS_INFO_PAGE (self->pages[section]))
-    nb_info_page_focus (NB_INFO_PAGE (self->pages[section]));
-  else if (NB_IS_TABLE_PAGE (self->pages[section]))
-    nb_table_page_focus (NB_TABLE_PAGE (self->pages[section]));
-  return TRUE;
+    return nb_text_page_focus (NB_TEXT_PAGE (self->pages[section]));
+  if (NB_IS_INFO_PAGE (self->pages[section]))
+    return nb_info_page_focus (NB_INFO_PAGE (self->pages[section]));
+  if (NB_IS_TABLE_PAGE (self->pages[section]))
+    return nb_table_page_focus (NB_TABLE_PAGE (self->pages[section]));
+  return FALSE;
 }
 
 /* ---- callbacks ------------------------------------------------------------- */
@@ -950,7 +967,7 @@ sidebar_row_activated_cb (NbWindow      *self,
                           GtkListBoxRow *row)
 {
   sidebar_row_selected_cb (self, row);
-  gtk_widget_child_focus (gtk_stack_get_visible_child (self->section_stack), GTK_DIR_TAB_FORWARD);
+  _nb_window_focus_section (self, nb_section_row_get_section (NB_SECTION_ROW (row)));
 }
 
 static void
