@@ -71,6 +71,47 @@ nb_rules_section (const NbRecord *record)
 
 /* ---- Messages ---------------------------------------------------------------- */
 
+/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
+static void
+append_quote (GString    *s,
+              const char *from,
+              const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p != '\n' && *p != '\r')
+      g_string_append_c (s, *p);
+}
+
+/* “…”: the sentence around @at, or in a long one about 30 characters
+ * before @at and 40 after. */
+static void
+append_sentence (GString    *s,
+                 const char *text,
+                 guint       at)
+{
+  const char *start, *end;
+
+  _nb_rules_sentence_bounds (text, at, &start, &end);
+  g_string_append (s, "“");
+  if (g_utf8_strlen (start, end - start) <= 80)
+    append_quote (s, start, end);
+  else
+    {
+      const char *from = text + at, *to = text + at;
+
+      for (int i = 0; i < 30 && from > start; i++)
+        from = g_utf8_prev_char (from);
+      for (int i = 0; i < 40 && to < end; i++)
+        to = g_utf8_next_char (to);
+      if (from > start)
+        g_string_append (s, "…");
+      append_quote (s, from, to);
+      if (to < end)
+        g_string_append (s, "…");
+    }
+  g_string_append (s, "”");
+}
+
 static void
 append_number (GString *s,
                gint64   number)
@@ -427,17 +468,6 @@ describe_table_rule (GString        *s,
     }
 }
 
-/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
-static void
-append_quote (GString    *s,
-              const char *from,
-              const char *to)
-{
-  for (const char *p = from; p < to; p++)
-    if (*p != '\n' && *p != '\r')
-      g_string_append_c (s, *p);
-}
-
 /* 第三部分 总计列 （三）不予公开 各项之和, or （一）予以公开 + （二）部分公开 */
 static void
 describe_outcome_rows (GString   *s,
@@ -538,35 +568,16 @@ describe_text_figure (GString        *s,
   Figure figure = record->n[2] & 0xFF;
   guint decimals = (record->n[2] >> 8) & 0xFF;
   gint64 denominator = record->n[2] >> 16;
-  const char *start, *end, *phrase = _nb_rules_text_figure_phrase (text, record->where);
+  const char *phrase = _nb_rules_text_figure_phrase (text, record->where);
   NbTable *requests = nb_report_get_table (report, "s3_requests");
   NbTable *appeals = nb_report_get_table (report, "s4_appeals");
   const NbTableDef *rdef = nb_table_get_def (requests);
   const NbTableDef *adef = nb_table_get_def (appeals);
   int total = nb_table_def_find_column (rdef, "total");
-  glong length;
 
-  _nb_rules_sentence_bounds (text, record->where, &start, &end);
-  length = g_utf8_strlen (start, end - start);
-  g_string_append_printf (s, "%s “", section_names[1]);
-  if (length <= 80)
-    append_quote (s, start, end);
-  else
-    {
-      /* about 30 characters either side of the phrase */
-      const char *from = text + record->where, *to = text + record->where;
-
-      for (int i = 0; i < 30 && from > start; i++)
-        from = g_utf8_prev_char (from);
-      for (int i = 0; i < 40 && to < end; i++)
-        to = g_utf8_next_char (to);
-      if (from > start)
-        g_string_append (s, "…");
-      append_quote (s, from, to);
-      if (to < end)
-        g_string_append (s, "…");
-    }
-  g_string_append (s, "”：");
+  g_string_append_printf (s, "%s ", section_names[1]);
+  append_sentence (s, text, record->where);
+  g_string_append (s, "：");
 
   if (figure == FIGURE_RATE)
     {

@@ -104,6 +104,8 @@ void      _nb_rules_sentence_bounds    (const char          *text,
                                         guint                offset,
                                         const char         **start,
                                         const char         **end);
+gint64    _nb_rules_sentence_hash      (const char          *text,
+                                        guint                offset);
 
 /* nb-rules-table.c */
 void      _nb_rules_check_table        (NbReport            *report,
