@@ -43,6 +43,7 @@ static const struct {
   [RULE_X6_YEAR] = { "X6", NB_SEVERITY_ERROR },
   [RULE_T1_TEXT_REQUESTS] = { "T1", NB_SEVERITY_WARNING },
   [RULE_T2_TEXT_APPEALS] = { "T2", NB_SEVERITY_WARNING },
+  [RULE_M6_ORGAN] = { "M6", NB_SEVERITY_INFO },
 };
 
 static const char *const section_names[] = {
@@ -703,6 +704,17 @@ describe_report_rule (GString        *s,
         append_quote (s, start, end);
         g_string_append_printf (s, "”：统计期限的年份 %" G_GINT64_FORMAT " 不是报告年度 %"
                                 G_GINT64_FORMAT, record->n[0], record->n[1]);
+      }
+      break;
+    case RULE_M6_ORGAN:
+      {
+        const char *text = nb_report_get_text (report, (NbTextSection) record->n[1]);
+
+        g_string_append_printf (s, "%s ", section_names[record->section]);
+        append_sentence (s, text, record->where);
+        g_string_append (s, "：所写机关“");
+        append_quote (s, text + record->where, text + record->n[0]);
+        g_string_append_printf (s, "”与本报告机关“%s”不一致", nb_report_get_organ (report));
       }
       break;
     case RULE_M4_EDITION:

@@ -1,7 +1,7 @@
 /* nb-rules-private.h — what the files of the rules share
  *
- * The rules are checked in nb-rules-table.c, nb-rules-text.c and
- * nb-rules.c (identity, and the groups the checker runs), on the
+ * The rules are checked in nb-rules-table.c, nb-rules-text.c,
+ * nb-rules-facts.c (what the texts say of the report: its organ) and nb-rules.c (identity, and the groups the checker runs), on the
  * recording helpers of nb-rules-common.c; nb-rules-messages.c turns what
  * they record into findings.  Internal to the checker.
  *
@@ -41,6 +41,7 @@ typedef enum {
   RULE_X7_JUMP,
   RULE_T1_TEXT_REQUESTS,
   RULE_T2_TEXT_APPEALS,
+  RULE_M6_ORGAN,
   N_RULES
 } Rule;
 
@@ -106,6 +107,12 @@ void      _nb_rules_sentence_bounds    (const char          *text,
                                         const char         **end);
 gint64    _nb_rules_sentence_hash      (const char          *text,
                                         guint                offset);
+
+/* nb-rules-facts.c */
+gboolean  _nb_rules_organ_matches      (const char          *named,
+                                        const char          *organ);
+void      _nb_rules_check_organ_texts  (NbReport            *report,
+                                        GArray              *records);
 
 /* nb-rules-table.c */
 void      _nb_rules_check_table        (NbReport            *report,

@@ -2,7 +2,8 @@
  *
  * Sections left empty or repeated from last year (S, R7, X4), the
  * 统计期限 against the year (M5), and the numbers section 一 states
- * against tables 三 and 四 (T1, T2).
+ * against tables 三 and 四 (T1, T2).  What the texts say of the report's
+ * organ and fees is read in nb-rules-facts.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,6 +84,7 @@ _nb_rules_check_texts (NbReport *report,
     _nb_rules_record (records, RULE_S2_OTHER_MATTERS, 6, NO_TABLE, 0, 0, 0, 0, 0);
   check_period (report, NB_TEXT_PREFACE, records);
   check_period (report, NB_TEXT_OVERVIEW, records);
+  _nb_rules_check_organ_texts (report, records);
   if (previous != NULL && !is_nothing (problems))
     {
       guint percent = nb_text_repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));

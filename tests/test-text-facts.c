@@ -1,0 +1,291 @@
+/* test-text-facts.c — what the texts say of the report itself: the organ
+ * they name (M6)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "nb-checker.h"
+#include "nb-import.h"
+#include "nb-rules-private.h"
+#include "test-util.h"
+
+/* The findings of @rule as message lines, in order; each of @severity. */
+static char *
+findings_of (NbChecker  *checker,
+             const char *rule,
+             NbSeverity  severity)
+{
+  GListModel *findings = nb_checker_get_findings (checker);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+      if (strcmp (nb_finding_get_rule (finding), rule) == 0)
+        {
+          g_assert_cmpint (nb_finding_get_severity (finding), ==, severity);
+          g_string_append_printf (s, "%s\n", nb_finding_get_message (finding));
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+organ_findings (NbChecker *checker)
+{
+  return findings_of (checker, "M6", NB_SEVERITY_INFO);
+}
+
+/* Sets a text and returns the organ findings. */
+static char *
+organ_findings_for (NbChecker     *checker,
+                    NbReport      *report,
+                    NbTextSection  section,
+                    const char    *text)
+{
+  nb_report_set_text (report, section, text);
+  return organ_findings (checker);
+}
+
+/* ---- M6 ------------------------------------------------------------------------ */
+
+static void
+test_organ_matching (void)
+{
+  /* abbreviations, fuller names, the government's office */
+  g_assert_true (_nb_rules_organ_matches ("示例县政府办公室", "示例县人民政府办公室"));
+  g_assert_true (_nb_rules_organ_matches ("示例县政府办", "示例县人民政府办公室"));
+  g_assert_true (_nb_rules_organ_matches ("示例县人民政府", "示例县人民政府办公室"));
+  g_assert_true (_nb_rules_organ_matches ("淮安市人民政府办公室", "淮安市人民政府"));
+  g_assert_true (_nb_rules_organ_matches ("淮安市政府办公室", "淮安市人民政府"));
+  g_assert_true (_nb_rules_organ_matches ("淮安市洪泽区人民政府办公室", "洪泽区人民政府"));
+  g_assert_true (_nb_rules_organ_matches ("区政府办公室", "淮安市洪泽区人民政府"));
+  g_assert_true (_nb_rules_organ_matches ("云南省普洱市人民政府办公室", "普洱市人民政府办公室"));
+  g_assert_true (_nb_rules_organ_matches ("中华人民共和国海关总署", "海关总署"));
+  g_assert_true (_nb_rules_organ_matches ("示例县卫健委", "示例县卫生健康委员会"));
+  g_assert_true (_nb_rules_organ_matches ("示例县 人民政府\n办公室", "示例县人民政府办公室"));
+
+  /* another organ, another level, another department */
+  g_assert_false (_nb_rules_organ_matches ("某市交通运输局", "示例县人民政府办公室"));
+  g_assert_false (_nb_rules_organ_matches ("示例市人民政府办公室", "示例县人民政府办公室"));
+  g_assert_false (_nb_rules_organ_matches ("示例县教育局", "示例县交通运输局"));
+  g_assert_false (_nb_rules_organ_matches ("示例县人民政府", "示例县交通运输局"));
+}
+
+/* “本报告由……编制”: its subject is the report's organ. */
+static void
+test_organ_compiled_by (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);   /* 测试市人民政府办公室 */
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "本报告由测试市政府办公室根据《中华人民共和国政府信息公开条例》编制。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "本报告由测试市人民政府办公室（以下简称市政府办）负责编制。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  /* the parts of the report are not an organ */
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "报告由总体情况、主动公开政府信息情况等六个部分组成。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+
+  /* copied from another organ's report, line breaks of a PDF inside */
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "本报告由某市交通\n运输局根据《中华人民共和国政府信息公开条例》编制。"
+                              "如对本报告有疑问，请与测试市人民政府办公室联系。");
+  g_assert_cmpstr (found, ==,
+                   "基本信息 “本报告由某市交通运输局根据《中华人民共和国政府信息公开条例》编制。”："
+                   "所写机关“某市交通运输局”与本报告机关“测试市人民政府办公室”不一致\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* “〈organ〉2024年政府信息公开工作年度报告”, of the report's year. */
+static void
+test_organ_title (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);   /* 2024 */
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "根据《中华人民共和国政府信息公开条例》,编制测试市人民政府办公室"
+                              "2024年政府信息公开工作年度报告。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  /* a superior's notice, another year's report, another title */
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "根据《某市人民政府办公室关于做好2024年政府信息公开工作年度报告"
+                              "编制和发布工作的通知》，对照某市交通运输局2023年政府信息公开工作年度报告，"
+                              "参照某市交通运输局2024年政府信息公开工作年度报告编制要点编制本报告。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "根据《条例》，编制某市交通运输局2024年度政府信息公开工作年度报告。");
+  g_assert_cmpstr (found, ==,
+                   "基本信息 “根据《条例》，编制某市交通运输局2024年度政府信息公开工作年度报告。”："
+                   "所写机关“某市交通运输局”与本报告机关“测试市人民政府办公室”不一致\n");
+  /* the year changed: not this year's title any more */
+  nb_report_set_year (report, 2023);
+  g_clear_pointer (&found, g_free);
+  found = organ_findings (checker);
+  g_assert_cmpstr (found, ==, "");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* “2024年，〈organ〉认真落实……”: the subject of section 一's opening. */
+static void
+test_organ_opening (void)
+{
+  static const char *const not_read[] = {
+    "2024年，测试市政府办公室认真落实《条例》。",
+    "2024年，测试市人民政府办公室（以下简称市政府办）认真落实《条例》。",
+    "2024年，我市坚持以习近平新时代中国特色社会主义思想为指导。",
+    "2024年，本机关认真落实条例。",
+    "2024年，在市委市政府的领导下，某市交通运输局认真落实《条例》。",
+    "2024年，市政府办公室印发《政务公开工作要点》。",
+    "2024年，县委县政府高度重视政务公开工作。",
+    "2024年，全市各级各部门认真落实《条例》。",
+    "2024年，根据某市交通运输局要求，开展政务公开工作。",
+    "2024年，某市紧紧围绕省政府办公厅部署推进政务公开。",
+    "根据市政府办公室要求，2024年，某市交通运输局认真落实《条例》。",
+    "全年收到省政府办公厅转办事项3件。",
+  };
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_read); i++)
+    {
+      g_autofree char *none = organ_findings_for (checker, report, NB_TEXT_OVERVIEW, not_read[i]);
+
+      g_test_message ("%s", not_read[i]);
+      g_assert_cmpstr (none, ==, "");
+    }
+
+  found = organ_findings_for (checker, report, NB_TEXT_OVERVIEW,
+                              "2024 年，某市交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》。");
+  g_assert_cmpstr (found, ==,
+                   "第一部分 “2024 年，某市交通运输局认真贯彻落实《中华人民共和国政府信息公开条例》。”："
+                   "所写机关“某市交通运输局”与本报告机关“测试市人民政府办公室”不一致\n");
+  /* the organ set right re-checks the texts */
+  nb_report_set_organ (report, "某市交通运输局");
+  g_clear_pointer (&found, g_free);
+  found = organ_findings (checker);
+  g_assert_cmpstr (found, ==, "");
+
+  /* an office after a department's name */
+  g_clear_pointer (&found, g_free);
+  found = organ_findings_for (checker, report, NB_TEXT_OVERVIEW,
+                              "2024年,某市教育局办公室认真落实《条例》。");
+  g_assert_cmpstr (found, ==,
+                   "第一部分 “2024年,某市教育局办公室认真落实《条例》。”："
+                   "所写机关“某市教育局办公室”与本报告机关“某市交通运输局”不一致\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* The 2019 edition's reports are read alike. */
+static void
+test_organ_2019 (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2019);   /* 2020 */
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  found = organ_findings_for (checker, report, NB_TEXT_PREFACE,
+                              "根据《条例》，编制测试市政府办2020年政府信息公开工作年度报告。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = organ_findings_for (checker, report, NB_TEXT_OVERVIEW,
+                              "2020年，示例县人民政府办公室认真落实《条例》。");
+  g_assert_cmpstr (found, ==,
+                   "第一部分 “2020年，示例县人民政府办公室认真落实《条例》。”："
+                   "所写机关“示例县人民政府办公室”与本报告机关“测试市人民政府办公室”不一致\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* ---- The published reports ------------------------------------------------------ */
+
+/* Each published report, with the findings it has as published (the
+ * corpus's known inconsistencies, docs: tests/data/published/SOURCES.md),
+ * and how many M6 findings it gets once its organ is another's: the
+ * places its texts name their organ. */
+static const struct {
+  const char *file;
+  const char *rules;     /* the rule of each finding, in order */
+  guint       named;     /* organs named in the places M6 reads */
+} published[] = {
+  { "published/puer-2020-published.txt", "", 2 },
+  { "published/huaian-2024.pdf", "", 1 },
+  { "published/huaian-2024-pdf-layout.txt", "", 1 },
+  { "published/huaian-2024-pdf-raw.txt", "", 1 },
+  /* 21 blank cells of the one-row （六）; appeals totals of 0 */
+  { "published/hongze-2023.pdf", "R5 R4 R4", 2 },
+  /* “区政府办代表区政府受理政府信息公开申请 17 件” for the district's 95 */
+  { "published/hongze-2024.pdf", "R5 T1", 2 },
+};
+
+static char *
+rules_of (NbChecker *checker)
+{
+  GListModel *findings = nb_checker_get_findings (checker);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+      g_test_message ("%s %s", nb_finding_get_rule (finding), nb_finding_get_message (finding));
+      g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", nb_finding_get_rule (finding));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_published (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    {
+      g_autofree char *path = test_data_path (published[i].file);
+      g_autofree char *data = NULL, *rules = NULL, *organ = NULL, *found = NULL;
+      g_autoptr(NbReport) report = NULL;
+      g_autoptr(NbChecker) checker = NULL;
+      gsize length;
+
+      g_test_message ("%s", published[i].file);
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+      report = nb_import_report (data, length, NULL, NULL, NULL);
+      g_assert_nonnull (report);
+      checker = nb_checker_new (report);
+      rules = rules_of (checker);
+      g_assert_cmpstr (rules, ==, published[i].rules);
+
+      /* the places M6 reads are found: another organ is told */
+      organ = g_strdup (nb_report_get_organ (report));
+      nb_report_set_organ (report, "某市交通运输局");
+      found = organ_findings (checker);
+      g_assert_cmpuint (test_count_rule (checker, "M6"), ==, published[i].named);
+      g_assert_nonnull (strstr (found, organ));
+      g_assert_finalize_object (g_steal_pointer (&checker));
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-facts/organ-matching", test_organ_matching);
+  g_test_add_func ("/text-facts/organ-compiled-by", test_organ_compiled_by);
+  g_test_add_func ("/text-facts/organ-title", test_organ_title);
+  g_test_add_func ("/text-facts/organ-opening", test_organ_opening);
+  g_test_add_func ("/text-facts/organ-2019", test_organ_2019);
+  g_test_add_func ("/text-facts/published", test_published);
+  return g_test_run ();
+}
