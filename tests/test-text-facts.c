@@ -1,5 +1,5 @@
 /* test-text-facts.c — what the texts say of the report itself: the organ
- * they name (M6)
+ * they name (M6), the information-processing fees of section 六 (R8)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +36,12 @@ static char *
 organ_findings (NbChecker *checker)
 {
   return findings_of (checker, "M6", NB_SEVERITY_INFO);
+}
+
+static char *
+fee_findings (NbChecker *checker)
+{
+  return findings_of (checker, "R8", NB_SEVERITY_WARNING);
 }
 
 /* Sets a text and returns the organ findings. */
@@ -277,6 +283,152 @@ test_published (void)
     }
 }
 
+/* ---- R8 ------------------------------------------------------------------------ */
+
+static char *
+fee_findings_for (NbChecker  *checker,
+                  NbReport   *report,
+                  const char *text)
+{
+  nb_report_set_text (report, NB_TEXT_OTHER_MATTERS, text);
+  return fee_findings (checker);
+}
+
+/* Section 六 states this year's fees twice, differently. */
+static void
+test_fees_differ (void)
+{
+  static const char *const agree[] = {
+    "全年收取信息处理费200元。",
+    "本年度收取信息处理费0.02万元，即共收取信息处理费200元。",
+    "2023年收取信息处理费100元，2024年收取信息处理费200元。",
+    "上年收取信息处理费100元。本年度未收取信息处理费。",
+    "按照《政府信息公开信息处理费管理办法》收取信息处理费，标准为每件100元；全年收取信息处理费200元。",
+    "超出规定数量的收取信息处理费，其余不收取信息处理费；全年收取信息处理费200元。",
+    "2024 年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 0 元。",
+  };
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autoptr(NbFinding) finding = NULL;
+  g_autofree char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (agree); i++)
+    {
+      g_autofree char *none = fee_findings_for (checker, report, agree[i]);
+
+      g_test_message ("%s", agree[i]);
+      g_assert_cmpstr (none, ==, "");
+    }
+
+  found = fee_findings_for (checker, report,
+                            "本年度未收取信息处理费。全年共发出收费通知2件，收取信息处理费 350.5 元。");
+  g_assert_cmpstr (found, ==,
+                   "第六部分 “本年度未收取信息处理费。”与“全年共发出收费通知2件，收取信息处理费 350.5 元。”："
+                   "本年收取信息处理费前后不一（0 元、350.5 元）\n");
+  finding = g_list_model_get_item (nb_checker_get_findings (checker), 0);
+  g_assert_cmpuint (nb_finding_get_section (finding), ==, 6);
+  g_assert_null (nb_finding_get_cells (finding)[0]);
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report, "收取信息处理费0.05万元，合计收取信息处理费600元。");
+  g_assert_cmpstr (found, ==,
+                   "第六部分 “收取信息处理费0.05万元，合计收取信息处理费600元。”："
+                   "本年收取信息处理费前后不一（500 元、600 元）\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* Fees charged, and no request this year or carried over. */
+static void
+test_fees_without_requests (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autoptr(NbFinding) finding = NULL;
+  g_autofree char *found = NULL;
+  const char * const *cells;
+
+  static const char *const no_requests[] = {
+    "s3_requests.new.natural", "s3_requests.carried_over.natural", "s3_requests.granted.natural",
+    "s3_requests.partly_granted.natural", "s3_requests.carried_forward.natural",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (no_requests); i++)
+    test_set (report, no_requests[i], 0);
+  found = fee_findings_for (checker, report, "本年度未收取信息处理费。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report, "全年收取信息处理费300元。");
+  g_assert_cmpstr (found, ==,
+                   "第六部分 “全年收取信息处理费300元。”：收取信息处理费 300 元，但第三部分 总计列 "
+                   "一、本年新收政府信息公开申请数量 与 二、上年结转政府信息公开申请数量 均为 0，没有可收费的申请\n");
+  finding = g_list_model_get_item (nb_checker_get_findings (checker), 0);
+  cells = nb_finding_get_cells (finding);
+  g_assert_cmpstr (cells[0], ==, "s3_requests.new.total");
+  g_assert_cmpstr (cells[1], ==, "s3_requests.carried_over.total");
+  g_assert_null (cells[2]);
+
+  /* one request carried over, answered */
+  test_set (report, "s3_requests.carried_over.natural", 1);
+  test_set (report, "s3_requests.granted.natural", 1);
+  g_clear_pointer (&found, g_free);
+  found = fee_findings (checker);
+  g_assert_cmpstr (found, ==, "");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* More requests dropped for unpaid fees than notices could ask for. */
+static void
+test_fees_notices (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);   /* 1 carried over */
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  /* two requests dropped for unpaid fees, balanced by two more new ones */
+  test_set (report, "s3_requests.other_no_fee.natural", 2);
+  test_set (report, "s3_requests.new.natural", 24);
+
+  /* none was paid: no fee collected, which is no contradiction */
+  found = fee_findings_for (checker, report, "本年度未收取信息处理费。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report, "本年度发出收费通知书1份，申请人均未缴费，未收取信息处理费。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report, "本年度向申请人发出3份收费通知，未收取信息处理费。");
+  g_assert_cmpstr (found, ==, "");
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report,
+                            "对申请人逾期未按收费通知要求缴纳费用的2件申请不再处理，未收取信息处理费。");
+  g_assert_cmpstr (found, ==, "");
+
+  g_clear_pointer (&found, g_free);
+  found = fee_findings_for (checker, report, "本年度未向申请人发出收费通知，未收取信息处理费。");
+  g_assert_cmpstr (found, ==,
+                   "第六部分 “本年度未向申请人发出收费通知，未收取信息处理费。”：收费通知 0 件，但第三部分 "
+                   "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 为 2 件，"
+                   "多于收费通知与 二、上年结转政府信息公开申请数量（1 件）之和\n");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
+/* The 2019 edition has no （六）2, nor R8: its reports came before the
+ * fees of 国办函〔2020〕109号. */
+static void
+test_fees_2019 (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2019);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *found = NULL;
+
+  test_set (report, "s3_requests.new.natural", 0);
+  test_set (report, "s3_requests.carried_over.natural", 0);
+  test_set (report, "s3_requests.granted.natural", 0);
+  test_set (report, "s3_requests.partly_granted.natural", 0);
+  test_set (report, "s3_requests.carried_forward.natural", 0);
+  found = fee_findings_for (checker, report,
+                            "本年度未收取信息处理费。全年收取信息处理费300元。未发出收费通知。");
+  g_assert_cmpstr (found, ==, "");
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -287,5 +439,9 @@ main (int argc, char **argv)
   g_test_add_func ("/text-facts/organ-opening", test_organ_opening);
   g_test_add_func ("/text-facts/organ-2019", test_organ_2019);
   g_test_add_func ("/text-facts/published", test_published);
+  g_test_add_func ("/text-facts/fees-differ", test_fees_differ);
+  g_test_add_func ("/text-facts/fees-without-requests", test_fees_without_requests);
+  g_test_add_func ("/text-facts/fees-notices", test_fees_notices);
+  g_test_add_func ("/text-facts/fees-2019", test_fees_2019);
   return g_test_run ();
 }

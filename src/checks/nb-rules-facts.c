@@ -1,8 +1,9 @@
 /* nb-rules-facts.c — what the texts say of the report itself
  *
- * The organ a text names where it describes the report (M6).  It reads a
- * text without its white space: a PDF copy breaks lines and puts spaces
- * around numbers anywhere.
+ * The organ a text names where it describes the report (M6), and what
+ * section 六 says of the information-processing fees, against section 三
+ * (R8).  Both read a text without its white space: a PDF copy breaks
+ * lines and puts spaces around numbers anywhere.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -501,5 +502,377 @@ _nb_rules_check_organ_texts (NbReport *report,
           sections[i] == NB_TEXT_OVERVIEW)
         check_opening (text, &c, organ, records);
       compact_clear (&c);
+    }
+}
+
+/* ---- R8: the information-processing fees of section 六 --------------------- */
+
+/* What section 六 states of this year's fees, or of the fee notices. */
+typedef struct {
+  guint  at;      /* byte offset in the text */
+  gint64 value;   /* an amount in 分 (1/100 元), or a number of notices */
+} FeeFact;
+
+/* Punctuation that ends a clause; not the colon of “信息处理费：0元”. */
+static gboolean
+is_clause_end_at (const char *p)
+{
+  static const char *const ends[] = { "，", "。", "；", "！", "？", "、", "（", "）", "《", "》", "“", "”" };
+  guchar b = (guchar) *p;
+
+  if (b < 0x80)
+    return b == ',' || b == ';' || b == '!' || b == '?' || b == '(' || b == ')';
+  /* the lead bytes of these marks (U+2000…, U+3000…, U+FF00…); not of
+   * the Chinese characters between them */
+  if (b != 0xE2 && b != 0xE3 && b != 0xEF)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (ends); i++)
+    if (starts_with (p, ends[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A clause or a sentence is read this many characters either side at
+ * most: section 六 is read after every edit of section 三, and a text
+ * without punctuation must not cost the square of its length. */
+#define CLAUSE_MAX_CHARS   60
+#define SENTENCE_MAX_CHARS 200
+
+static const char *
+clause_start (const char *s,
+              const char *p)
+{
+  for (guint n = 0; p > s && n < CLAUSE_MAX_CHARS; n++)
+    {
+      const char *prev = g_utf8_prev_char (p);
+
+      if (is_clause_end_at (prev))
+        break;
+      p = prev;
+    }
+  return p;
+}
+
+static const char *
+clause_end (const char *p)
+{
+  for (guint n = 0; *p && n < CLAUSE_MAX_CHARS && !is_clause_end_at (p); n++)
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+static gboolean
+is_sentence_end_at (const char *p)
+{
+  return starts_with (p, "。") || starts_with (p, "；") || starts_with (p, "！") ||
+         starts_with (p, "？") || *p == ';' || *p == '!' || *p == '?';
+}
+
+/* Words of a sentence about other years than the report's. */
+static const char *const other_period_words[] = {
+  "上年", "去年", "上一年", "前年", "同比", "较上", "比上", "累计", "以来", "历年",
+};
+
+/* Whether the sentence around @p compares years, or names two: its fees
+ * are not this year's alone (“2023年收取100元，2024年收取200元”). */
+static gboolean
+is_other_period (const char *s,
+                 const char *p)
+{
+  const char *start = p, *end = p;
+  gint64 first = 0;
+
+  for (guint n = 0; start > s && n < SENTENCE_MAX_CHARS; n++)
+    {
+      const char *prev = g_utf8_prev_char (start);
+
+      if (is_sentence_end_at (prev))
+        break;
+      start = prev;
+    }
+  for (guint n = 0; *end && n < SENTENCE_MAX_CHARS && !is_sentence_end_at (end); n++)
+    end = g_utf8_next_char (end);
+  if (span_has_any (start, end, other_period_words, G_N_ELEMENTS (other_period_words)))
+    return TRUE;
+  for (const char *q = start; q + 4 < end; q++)
+    if (IS_DIGIT (q[0]) && IS_DIGIT (q[1]) && IS_DIGIT (q[2]) && IS_DIGIT (q[3]) &&
+        (q == start || !IS_DIGIT (q[-1])) && starts_with (q + 4, "年"))
+      {
+        gint64 year = g_ascii_strtoll (q, NULL, 10);
+
+        if (first != 0 && year != first)
+          return TRUE;
+        first = year;
+        q += 3;
+      }
+  return FALSE;
+}
+
+/* An amount at @p: 3940元, 0.5万元, 零元, in 分 (1/100 元); exact or not read. */
+static gboolean
+read_amount (const char *p,
+             gint64     *fen)
+{
+  gint64 whole = 0, fraction = 0;
+  guint digits = 0, decimals = 0, places;
+
+  if (starts_with (p, "零元"))
+    {
+      *fen = 0;
+      return TRUE;
+    }
+  for (; IS_DIGIT (*p) && digits < 12; p++, digits++)
+    whole = whole * 10 + (*p - '0');
+  if (digits == 0 || IS_DIGIT (*p))
+    return FALSE;
+  if (*p == '.' && IS_DIGIT (p[1]))
+    for (p++; IS_DIGIT (*p) && decimals < 7; p++, decimals++)
+      fraction = fraction * 10 + (*p - '0');
+  if (starts_with (p, "元"))
+    places = 2;
+  else if (starts_with (p, "万元"))
+    {
+      places = 6;
+      whole *= 10000;
+    }
+  else
+    return FALSE;
+  if (decimals > places)
+    return FALSE;
+  for (guint d = decimals; d < places; d++)
+    fraction *= 10;
+  *fen = whole * 100 + fraction;
+  return TRUE;
+}
+
+/* Words that make a figure after 信息处理费 a rate, not what was charged. */
+static const char *const fee_rate_words[] = { "每", "标准", "超", "按", "以上", "以下" };
+
+/* Words before 信息处理费 that say none was charged. */
+static const char *const no_fee_words[] = {
+  "未收取", "没有收取", "未曾收取", "未收", "未产生", "未发生", "未涉及",
+};
+
+/* “全年收取信息处理费 3940 元”, “信息处理费收入0.5万元”; “未收取信息处理费”
+ * is 0.  Policy (“不收取”, “免收”: of which requests?) and rates
+ * (“每件100元”) are not read. */
+static gboolean
+read_fee_at (const char *s,
+             const char *hit,
+             gint64     *fen)
+{
+  const char *from = clause_start (s, hit), *to = clause_end (hit);
+  const char *p = hit + strlen ("信息处理费");
+
+  for (glong chars = 0; p < to && chars < 10; p = g_utf8_next_char (p), chars++)
+    if (IS_DIGIT (*p) || starts_with (p, "零元"))
+      {
+        if (span_has_any (hit, p, fee_rate_words, G_N_ELEMENTS (fee_rate_words)) ||
+            !span_has (from, to, "收"))
+          return FALSE;
+        return read_amount (p, fen);
+      }
+  if (span_has_any (from, hit, no_fee_words, G_N_ELEMENTS (no_fee_words)) ||
+      (hit - from >= (gssize) strlen ("无") && starts_with (hit - strlen ("无"), "无")))
+    {
+      *fen = 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A count right after @p: “3件”, “书3份”, “共3份”. */
+static gboolean
+read_count_after (const char *p,
+                  gint64     *count)
+{
+  static const char *const nouns[] = { "书", "单", "函" };
+  static const char *const totals[] = { "共计", "合计", "共" };
+  static const char *const units[] = { "件", "份", "次", "张", "个" };
+  gint64 n = 0;
+  guint digits = 0;
+
+  p += ending_at (p, nouns, G_N_ELEMENTS (nouns));
+  p += ending_at (p, totals, G_N_ELEMENTS (totals));
+  for (; IS_DIGIT (*p) && digits < 9; p++, digits++)
+    n = n * 10 + (*p - '0');
+  if (digits == 0 || IS_DIGIT (*p) || ending_at (p, units, G_N_ELEMENTS (units)) == 0)
+    return FALSE;
+  *count = n;
+  return TRUE;
+}
+
+/* A count right before @p: “3份收费通知”. */
+static gboolean
+read_count_before (const char *s,
+                   const char *p,
+                   gint64     *count)
+{
+  static const char *const units[] = { "件", "份", "次", "张" };
+  const char *digits;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      gsize n = strlen (units[i]);
+
+      if (p - s < (gssize) n + 1 || memcmp (p - n, units[i], n) != 0 || !IS_DIGIT (p[-n - 1]))
+        continue;
+      for (digits = p - n - 1; digits > s && IS_DIGIT (digits[-1]) && p - n - digits < 9; digits--)
+        ;
+      *count = g_ascii_strtoll (digits, NULL, 10);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Verbs of sending a notice, after 未 or 没有 in “未发出收费通知”. */
+static const char *const send_words[] = { "发出", "出具", "下发", "发送", "发放", "开具", "送达" };
+
+/* “发出收费通知3件”, “3份收费通知”; “未发出收费通知” is 0. */
+static gboolean
+read_notices_at (const char *s,
+                 const char *hit,
+                 gsize       length,
+                 gint64     *count)
+{
+  const char *from = clause_start (s, hit);
+
+  if (read_count_after (hit + length, count) || read_count_before (from, hit, count))
+    return TRUE;
+  for (const char *p = from; p < hit; p = g_utf8_next_char (p))
+    if (starts_with (p, "未") || starts_with (p, "没有"))
+      {
+        /* a verb of sending between the first negation and the notice */
+        if (!span_has_any (p, hit, send_words, G_N_ELEMENTS (send_words)))
+          break;
+        *count = 0;
+        return TRUE;
+      }
+  if (hit - from >= (gssize) strlen ("无") && starts_with (hit - strlen ("无"), "无"))
+    {
+      *count = 0;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Section 六 states its fees once or twice; the rules need the first
+ * statements only, and a text of thousands is not read to its end. */
+#define MAX_FACTS 8
+
+/* The fee statements (“信息处理费”) or notice statements (“收费通知”,
+ * “缴费通知”) of section 六 about this year, in order. */
+static GArray *
+read_fee_facts (const Compact *c,
+                gboolean       notices)
+{
+  static const char *const fee_words[] = { "信息处理费" };
+  static const char *const notice_words[] = { "收费通知", "缴费通知" };
+  const char *const *words = notices ? notice_words : fee_words;
+  gsize n_words = notices ? G_N_ELEMENTS (notice_words) : G_N_ELEMENTS (fee_words);
+  GArray *facts = g_array_new (FALSE, FALSE, sizeof (FeeFact));
+
+  for (const char *p = c->s; *p && facts->len < MAX_FACTS; p = g_utf8_next_char (p))
+    {
+      gsize length = ending_at (p, words, n_words);
+      FeeFact fact = { c->at[p - c->s], 0 };
+      gboolean read;
+
+      if (length == 0)
+        continue;
+      read = notices ? read_notices_at (c->s, p, length, &fact.value)
+                     : read_fee_at (c->s, p, &fact.value);
+      if (read && !is_other_period (c->s, p))
+        g_array_append_val (facts, fact);
+      p += length - 1;
+    }
+  return facts;
+}
+
+/* R8 (2021 edition): requests dropped for unpaid fees imply fee notices,
+ * which section 六 should explain. */
+static gboolean
+mentions_fees (const char *text)
+{
+  return strstr (text, "信息处理费") != NULL || strstr (text, "收费") != NULL ||
+         strstr (text, "收取") != NULL;
+}
+
+static void
+record_fees (GArray      *records,
+             guint        table_index,
+             FeesFinding  kind,
+             const char  *text,
+             guint        at,
+             guint        at_too,
+             gint64       n0,
+             gint64       n2,
+             gint64       n3)
+{
+  gint64 hash = _nb_rules_sentence_hash (text, at);
+
+  /* a finding that quotes two sentences is renewed when either changes */
+  if (at_too != at)
+    hash = (hash * 33 + _nb_rules_sentence_hash (text, at_too)) & G_MAXUINT32;
+
+  _nb_rules_record (records, RULE_R8_FEES, 6, table_index, at, n0, kind | (hash << 8), n2, n3);
+}
+
+/* R8, what section 六 says against itself and against section 三; see
+ * docs/rules.md for why these and no more. */
+void
+_nb_rules_check_fees (NbReport *report,
+                      NbTable  *requests,
+                      guint     table_index,
+                      GArray   *records)
+{
+  const char *text = nb_report_get_text (report, NB_TEXT_OTHER_MATTERS);
+  gboolean unpaid_known = TRUE, requests_known = TRUE;
+  gint64 unpaid = _nb_rules_number_by_key (requests, "other_no_fee", "total", &unpaid_known);
+  gint64 carried = _nb_rules_number_by_key (requests, "carried_over", "total", &requests_known);
+  gint64 received = carried + _nb_rules_number_by_key (requests, "new", "total", &requests_known);
+  g_autoptr(GArray) fees = NULL, notices = NULL;
+  Compact c;
+
+  if (unpaid > 0 && !mentions_fees (text))
+    _nb_rules_record (records, RULE_R8_FEES, 6, table_index, 0, unpaid, FEES_NOT_MENTIONED, 0, 0);
+  if (strstr (text, "信息处理费") == NULL && strstr (text, "通知") == NULL)
+    return;
+
+  compact_init (&c, text);
+  fees = read_fee_facts (&c, FALSE);
+  notices = read_fee_facts (&c, TRUE);
+  compact_clear (&c);
+
+  /* two amounts of this year's fees */
+  for (guint i = 1; i < fees->len; i++)
+    {
+      const FeeFact *first = &g_array_index (fees, FeeFact, 0), *other = &g_array_index (fees, FeeFact, i);
+
+      if (other->value != first->value)
+        {
+          record_fees (records, table_index, FEES_DIFFER, text, first->at, other->at, other->at,
+                       first->value, other->value);
+          break;
+        }
+    }
+  /* fees charged, but no request this year or carried over to charge them on */
+  for (guint i = 0; i < fees->len && requests_known && received == 0; i++)
+    if (g_array_index (fees, FeeFact, i).value > 0)
+      {
+        const FeeFact *fee = &g_array_index (fees, FeeFact, i);
+
+        record_fees (records, table_index, FEES_WITHOUT_REQUESTS, text, fee->at, fee->at, 0,
+                     fee->value, 0);
+        break;
+      }
+  /* more requests dropped for unpaid fees than notices could have asked for */
+  if (notices->len > 0 && unpaid_known && requests_known)
+    {
+      const FeeFact *sent = &g_array_index (notices, FeeFact, 0);
+
+      if (unpaid > sent->value + carried)
+        record_fees (records, table_index, FEES_MORE_DROPPED, text, sent->at, sent->at, unpaid,
+                     sent->value, carried);
     }
 }
