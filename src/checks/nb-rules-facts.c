@@ -427,6 +427,22 @@ check_title_phrase (const char    *text,
   return FALSE;
 }
 
+/* What 政府 begins besides an organ: 政府信息, 政府网站 … */
+static const char *const government_things[] = {
+  "信息", "网站", "门户", "公报", "工作", "常务", "规章", "文件",
+};
+
+/* Whether the @n bytes at @p end with @suffix. */
+static gboolean
+ends_with_len (const char *p,
+                      gsize       n,
+                      const char *suffix)
+{
+  gsize k = strlen (suffix);
+
+  return n >= k && memcmp (p + n - k, suffix, k) == 0;
+}
+
 /* “2024年，普洱市人民政府办公室认真落实……”: the subject of section 一's
  * first clause, to the end of its first organ ending (with an office
  * after it: 某县教育局办公室). */
@@ -460,6 +476,10 @@ check_opening (const char    *text,
       if (is_punct_at (p))
         return;
       n = ending_at (p, organ_endings, G_N_ELEMENTS (organ_endings));
+      /* “2024年，示例市政府信息公开工作……”: the work, not an organ */
+      if (n > 0 && ends_with_len (p, n, "政府") &&
+          ending_at (p + n, government_things, G_N_ELEMENTS (government_things)) > 0)
+        n = 0;
       if (n > 0)
         break;
     }
