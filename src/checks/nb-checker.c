@@ -286,8 +286,9 @@ report_notify_cb (NbReport   *report,
       return;
     }
   check_group (self, NB_RULES_GROUP_IDENTITY);
-  /* M5 holds the texts' 统计期限 against the year */
-  if (g_strcmp0 (pspec->name, "year") == 0)
+  /* M5 holds the texts' 统计期限 against the year, M6 the organ they name
+   * against the organ */
+  if (g_strcmp0 (pspec->name, "year") == 0 || g_strcmp0 (pspec->name, "organ") == 0)
     check_group (self, nb_rules_texts_group (report));
 }
 

@@ -112,3 +112,18 @@ _nb_rules_sentence_bounds (const char *text,
         break;
     }
 }
+
+/* A hash of the sentence around @offset, so that a finding quoting it is
+ * renewed when the sentence changes. */
+gint64
+_nb_rules_sentence_hash (const char *text,
+                         guint       offset)
+{
+  const char *start, *end;
+  guint32 h = 5381;
+
+  _nb_rules_sentence_bounds (text, offset, &start, &end);
+  for (const char *p = start; p < end; p++)
+    h = h * 33 + (guchar) *p;
+  return h;
+}

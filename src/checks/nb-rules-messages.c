@@ -43,6 +43,7 @@ static const struct {
   [RULE_X6_YEAR] = { "X6", NB_SEVERITY_ERROR },
   [RULE_T1_TEXT_REQUESTS] = { "T1", NB_SEVERITY_WARNING },
   [RULE_T2_TEXT_APPEALS] = { "T2", NB_SEVERITY_WARNING },
+  [RULE_M6_ORGAN] = { "M6", NB_SEVERITY_INFO },
 };
 
 static const char *const section_names[] = {
@@ -70,6 +71,47 @@ nb_rules_section (const NbRecord *record)
 }
 
 /* ---- Messages ---------------------------------------------------------------- */
+
+/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
+static void
+append_quote (GString    *s,
+              const char *from,
+              const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (*p != '\n' && *p != '\r')
+      g_string_append_c (s, *p);
+}
+
+/* “…”: the sentence around @at, or in a long one about 30 characters
+ * before @at and 40 after. */
+static void
+append_sentence (GString    *s,
+                 const char *text,
+                 guint       at)
+{
+  const char *start, *end;
+
+  _nb_rules_sentence_bounds (text, at, &start, &end);
+  g_string_append (s, "“");
+  if (g_utf8_strlen (start, end - start) <= 80)
+    append_quote (s, start, end);
+  else
+    {
+      const char *from = text + at, *to = text + at;
+
+      for (int i = 0; i < 30 && from > start; i++)
+        from = g_utf8_prev_char (from);
+      for (int i = 0; i < 40 && to < end; i++)
+        to = g_utf8_next_char (to);
+      if (from > start)
+        g_string_append (s, "…");
+      append_quote (s, from, to);
+      if (to < end)
+        g_string_append (s, "…");
+    }
+  g_string_append (s, "”");
+}
 
 static void
 append_number (GString *s,
@@ -304,9 +346,93 @@ describe_entry (GString   *s,
   add_cell (cells, table, row, column);
 }
 
+/* 200 元, 0.5 元: an amount in 分 */
+static void
+append_yuan (GString *s,
+             gint64   fen)
+{
+  g_string_append_printf (s, "%" G_GINT64_FORMAT, fen / 100);
+  if (fen % 10 != 0)
+    g_string_append_printf (s, ".%02d", (int) (fen % 100));
+  else if (fen % 100 != 0)
+    g_string_append_printf (s, ".%d", (int) (fen % 100 / 10));
+  g_string_append (s, " 元");
+}
+
+/* R8: what section 六 says of the fees, against itself or section 三 */
+static void
+describe_fees (GString        *s,
+               GPtrArray      *cells,
+               NbReport       *report,
+               NbTable        *table,
+               const NbRecord *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  const char *text = nb_report_get_text (report, NB_TEXT_OTHER_MATTERS);
+  int fee_row = nb_table_def_find_row (def, "other_no_fee");
+  int new_row = nb_table_def_find_row (def, "new");
+  int carried_row = nb_table_def_find_row (def, "carried_over");
+  int total = nb_table_def_find_column (def, "total");
+  const char *new_name = def->rows[new_row].label, *carried_name = def->rows[carried_row].label;
+
+  switch ((FeesFinding) (record->n[1] & 0xFF))
+    {
+    case FEES_DIFFER:
+      g_string_append_printf (s, "%s ", section_names[6]);
+      append_sentence (s, text, record->where);
+      {
+        const char *start, *end;
+
+        /* the second statement, unless in the same sentence */
+        _nb_rules_sentence_bounds (text, record->where, &start, &end);
+        if (text + record->n[0] >= end)
+          {
+            g_string_append (s, "与");
+            append_sentence (s, text, (guint) record->n[0]);
+          }
+      }
+      g_string_append (s, "：本年收取信息处理费前后不一（");
+      append_yuan (s, record->n[2]);
+      g_string_append (s, "、");
+      append_yuan (s, record->n[3]);
+      g_string_append (s, "）");
+      break;
+    case FEES_WITHOUT_REQUESTS:
+      g_string_append_printf (s, "%s ", section_names[6]);
+      append_sentence (s, text, record->where);
+      g_string_append (s, "：收取信息处理费 ");
+      append_yuan (s, record->n[2]);
+      g_string_append_printf (s, "，但第三部分 %s列 %s 与 %s 均为 0，没有可收费的申请",
+                              def->columns[total].label, new_name, carried_name);
+      add_cell (cells, table, new_row, total);
+      add_cell (cells, table, carried_row, total);
+      break;
+    case FEES_MORE_DROPPED:
+      g_string_append_printf (s, "%s ", section_names[6]);
+      append_sentence (s, text, record->where);
+      g_string_append_printf (s, "：收费通知 %" G_GINT64_FORMAT " 件，但第三部分 %s %s 为 %"
+                              G_GINT64_FORMAT " 件，多于收费通知与 %s（%" G_GINT64_FORMAT
+                              " 件）之和",
+                              record->n[2], def->rows[fee_row].subgroup, def->rows[fee_row].label,
+                              record->n[0], carried_name, record->n[3]);
+      add_cell (cells, table, fee_row, total);
+      add_cell (cells, table, carried_row, total);
+      break;
+    case FEES_NOT_MENTIONED:
+    default:
+      g_string_append_printf (s, "第三部分 %s %s 为 %" G_GINT64_FORMAT
+                              " 件，说明发出过收费通知，但%s未说明信息处理费收取情况",
+                              def->rows[fee_row].subgroup, def->rows[fee_row].label,
+                              record->n[0], nb_section_heading (6));
+      add_cell (cells, table, fee_row, total);
+      break;
+    }
+}
+
 static void
 describe_table_rule (GString        *s,
                      GPtrArray      *cells,
+                     NbReport       *report,
                      NbReport       *previous,
                      NbTable        *table,
                      const NbRecord *record)
@@ -350,15 +476,7 @@ describe_table_rule (GString        *s,
       }
       break;
     case RULE_R8_FEES:
-      {
-        int fee_row = nb_table_def_find_row (def, "other_no_fee");
-
-        g_string_append_printf (s, "第三部分 %s %s 为 %" G_GINT64_FORMAT
-                                " 件，说明发出过收费通知，但%s未说明信息处理费收取情况",
-                                def->rows[fee_row].subgroup, def->rows[fee_row].label,
-                                record->n[0], nb_section_heading (6));
-        add_cell (cells, table, fee_row, nb_table_def_find_column (def, "total"));
-      }
+      describe_fees (s, cells, report, table, record);
       break;
     case RULE_X1_CARRY_OVER:
       {
@@ -425,17 +543,6 @@ describe_table_rule (GString        *s,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* Quotes text without its line breaks (a PDF copy breaks lines anywhere). */
-static void
-append_quote (GString    *s,
-              const char *from,
-              const char *to)
-{
-  for (const char *p = from; p < to; p++)
-    if (*p != '\n' && *p != '\r')
-      g_string_append_c (s, *p);
 }
 
 /* 第三部分 总计列 （三）不予公开 各项之和, or （一）予以公开 + （二）部分公开 */
@@ -538,35 +645,16 @@ describe_text_figure (GString        *s,
   Figure figure = record->n[2] & 0xFF;
   guint decimals = (record->n[2] >> 8) & 0xFF;
   gint64 denominator = record->n[2] >> 16;
-  const char *start, *end, *phrase = _nb_rules_text_figure_phrase (text, record->where);
+  const char *phrase = _nb_rules_text_figure_phrase (text, record->where);
   NbTable *requests = nb_report_get_table (report, "s3_requests");
   NbTable *appeals = nb_report_get_table (report, "s4_appeals");
   const NbTableDef *rdef = nb_table_get_def (requests);
   const NbTableDef *adef = nb_table_get_def (appeals);
   int total = nb_table_def_find_column (rdef, "total");
-  glong length;
 
-  _nb_rules_sentence_bounds (text, record->where, &start, &end);
-  length = g_utf8_strlen (start, end - start);
-  g_string_append_printf (s, "%s “", section_names[1]);
-  if (length <= 80)
-    append_quote (s, start, end);
-  else
-    {
-      /* about 30 characters either side of the phrase */
-      const char *from = text + record->where, *to = text + record->where;
-
-      for (int i = 0; i < 30 && from > start; i++)
-        from = g_utf8_prev_char (from);
-      for (int i = 0; i < 40 && to < end; i++)
-        to = g_utf8_next_char (to);
-      if (from > start)
-        g_string_append (s, "…");
-      append_quote (s, from, to);
-      if (to < end)
-        g_string_append (s, "…");
-    }
-  g_string_append (s, "”：");
+  g_string_append_printf (s, "%s ", section_names[1]);
+  append_sentence (s, text, record->where);
+  g_string_append (s, "：");
 
   if (figure == FIGURE_RATE)
     {
@@ -694,6 +782,17 @@ describe_report_rule (GString        *s,
                                 G_GINT64_FORMAT, record->n[0], record->n[1]);
       }
       break;
+    case RULE_M6_ORGAN:
+      {
+        const char *text = nb_report_get_text (report, (NbTextSection) record->n[1]);
+
+        g_string_append_printf (s, "%s ", section_names[record->section]);
+        append_sentence (s, text, record->where);
+        g_string_append (s, "：所写机关“");
+        append_quote (s, text + record->where, text + record->n[0]);
+        g_string_append_printf (s, "”与本报告机关“%s”不一致", nb_report_get_organ (report));
+      }
+      break;
     case RULE_M4_EDITION:
       {
         const NbEditionDef *expected = nb_edition_get (nb_edition_for_year (record->n[0]));
@@ -731,7 +830,7 @@ nb_rules_describe (NbReport       *report,
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   if (record->table != NO_TABLE)
-    describe_table_rule (message, cells, previous,
+    describe_table_rule (message, cells, report, previous,
                          nb_report_get_table_at (report, record->table), record);
   else if (record->rule == RULE_T1_TEXT_REQUESTS || record->rule == RULE_T2_TEXT_APPEALS)
     describe_text_figure (message, cells, report, record);

@@ -1,7 +1,8 @@
 /* nb-rules-private.h — what the files of the rules share
  *
- * The rules are checked in nb-rules-table.c, nb-rules-text.c and
- * nb-rules.c (identity, and the groups the checker runs), on the
+ * The rules are checked in nb-rules-table.c, nb-rules-text.c,
+ * nb-rules-facts.c (what the texts say of the report: its organ, its
+ * fees) and nb-rules.c (identity, and the groups the checker runs), on the
  * recording helpers of nb-rules-common.c; nb-rules-messages.c turns what
  * they record into findings.  Internal to the checker.
  *
@@ -41,6 +42,7 @@ typedef enum {
   RULE_X7_JUMP,
   RULE_T1_TEXT_REQUESTS,
   RULE_T2_TEXT_APPEALS,
+  RULE_M6_ORGAN,
   N_RULES
 } Rule;
 
@@ -76,6 +78,15 @@ typedef enum {
   FIGURE_ALL_UPHELD,        /* “均获维持”: 四 no case corrected, other or pending */
 } Figure;
 
+/* What R8 found: n[1] & 0xFF of its record (the rest is a hash of the
+ * sentences it quotes). */
+typedef enum {
+  FEES_NOT_MENTIONED,      /* （六）2 > 0, and section 六 says nothing of fees */
+  FEES_DIFFER,             /* section 六 states two amounts of this year's fees */
+  FEES_WITHOUT_REQUESTS,   /* fees charged, and no request to charge them on */
+  FEES_MORE_DROPPED,       /* （六）2 > the notices sent + the requests carried over */
+} FeesFinding;
+
 gint64    _nb_rules_not_upheld         (NbTable             *appeals,
                                         guint                blocks,
                                         GArray              *columns,
@@ -104,6 +115,18 @@ void      _nb_rules_sentence_bounds    (const char          *text,
                                         guint                offset,
                                         const char         **start,
                                         const char         **end);
+gint64    _nb_rules_sentence_hash      (const char          *text,
+                                        guint                offset);
+
+/* nb-rules-facts.c */
+gboolean  _nb_rules_organ_matches      (const char          *named,
+                                        const char          *organ);
+void      _nb_rules_check_organ_texts  (NbReport            *report,
+                                        GArray              *records);
+void      _nb_rules_check_fees         (NbReport            *report,
+                                        NbTable             *requests,
+                                        guint                table_index,
+                                        GArray              *records);
 
 /* nb-rules-table.c */
 void      _nb_rules_check_table        (NbReport            *report,

@@ -160,27 +160,6 @@ check_published (NbTable *table,
                         nb_table_get_number (table, r, total), 0, 0);
 }
 
-/* R8 (2021 edition): requests dropped for unpaid fees imply fee notices,
- * which section 六 should explain. */
-static gboolean
-mentions_fees (const char *text)
-{
-  return strstr (text, "信息处理费") != NULL || strstr (text, "收费") != NULL ||
-         strstr (text, "收取") != NULL;
-}
-
-static void
-check_fees (NbReport *report,
-            NbTable  *table,
-            guint     table_index,
-            GArray   *records)
-{
-  gint64 unpaid = _nb_rules_number_by_key (table, "other_no_fee", "total", NULL);
-
-  if (unpaid > 0 && !mentions_fees (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS)))
-    _nb_rules_record (records, RULE_R8_FEES, 6, table_index, 0, unpaid, 0, 0, 0);
-}
-
 /* X1: 二、上年结转 equals last year's 四、结转下年度继续办理, per column. */
 static void
 check_carry_over (NbTable *table,
@@ -308,7 +287,7 @@ _nb_rules_check_table (NbReport *report,
     {
       check_balance (table, table_index, records);
       if (edition == NB_EDITION_2021)
-        check_fees (report, table, table_index, records);
+        _nb_rules_check_fees (report, table, table_index, records);   /* R8, with section 六 */
       if (last != NULL)
         check_carry_over (table, last, table_index, records);
     }

@@ -1,7 +1,9 @@
 /* nb-rules-text.c — the rules of the report's texts
  *
- * Sections left empty or repeated from last year (S, R7, X4), and the
- * numbers section 一 states against tables 三 and 四 (T1, T2).
+ * Sections left empty or repeated from last year (S, R7, X4), the
+ * 统计期限 against the year (M5), and the numbers section 一 states
+ * against tables 三 and 四 (T1, T2).  What the texts say of the report's
+ * organ and fees is read in nb-rules-facts.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,6 +84,7 @@ _nb_rules_check_texts (NbReport *report,
     _nb_rules_record (records, RULE_S2_OTHER_MATTERS, 6, NO_TABLE, 0, 0, 0, 0, 0);
   check_period (report, NB_TEXT_PREFACE, records);
   check_period (report, NB_TEXT_OVERVIEW, records);
+  _nb_rules_check_organ_texts (report, records);
   if (previous != NULL && !is_nothing (problems))
     {
       guint percent = nb_text_repeated_percent (problems, nb_report_get_text (previous, NB_TEXT_PROBLEMS));
@@ -545,21 +548,6 @@ total_of (NbTable    *table,
   return n;
 }
 
-/* A hash of the sentence around @offset, so that a finding quoting it is
- * renewed when the sentence changes. */
-static gint64
-sentence_hash (const char *text,
-               guint       offset)
-{
-  const char *start, *end;
-  guint32 h = 5381;
-
-  _nb_rules_sentence_bounds (text, offset, &start, &end);
-  for (const char *p = start; p < end; p++)
-    h = h * 33 + (guchar) *p;
-  return h;
-}
-
 /* What section 一 states: a figure, its number, where. */
 typedef struct {
   guint8  figure;     /* Figure */
@@ -617,7 +605,7 @@ nb_rules_read_text_figures (NbReport *report)
         length = phrases.n[k];
         if (figure == FIGURE_ALL_UPHELD)
           {
-            Statement statement = { figure, 0, l.at[i], 0, sentence_hash (text, l.at[i]), 0 };
+            Statement statement = { figure, 0, l.at[i], 0, _nb_rules_sentence_hash (text, l.at[i]), 0 };
             g_array_append_val (figures->statements, statement);
           }
         else if ((text_figures[k].number_before && number_before (&l, i, &number)) ||
@@ -625,7 +613,7 @@ nb_rules_read_text_figures (NbReport *report)
                                figure == FIGURE_RATE, &number, &decimals, &end))
           {
             Statement statement = {
-              figure, decimals, l.at[i], number, sentence_hash (text, l.at[i]), 0,
+              figure, decimals, l.at[i], number, _nb_rules_sentence_hash (text, l.at[i]), 0,
             };
             gint64 percent;
             guint share_decimals;
