@@ -7,7 +7,7 @@
 # Opens a copy of REPORT (a 2021-edition report) in the window in Chinese
 # and, with keys the accessibility registry types on the display (XTest),
 # so that they go through GTK's whole key handling and its input method:
-#   - Shift+F6 to the sections, Home to the first, Return into it: the
+#   - Shift+F6 to the sections, Home to the first, → into it: the
 #     focus lands in the organ's field;
 #   - the organ gets 中 typed through the input method (GTK's own,
 #     Ctrl+Shift+U 4e2d and Space: a preedit, then a commit);
@@ -40,6 +40,7 @@ from atspi_window import Listener, Run, read_tree, start_session, walk  # noqa: 
 
 KEY_TAB, KEY_RETURN, KEY_HOME, KEY_END = 0xff09, 0xff0d, 0xff50, 0xff57
 KEY_PAGE_DOWN, KEY_F6, KEY_BACKSPACE, KEY_SPACE = 0xff56, 0xffc3, 0xff08, 0x20
+KEY_RIGHT = 0xff53
 SHIFT, CONTROL = 1 << 0, 1 << 2      # X modifier masks
 
 def with_modifiers(listen, mask, keyval, follow=False):
@@ -100,7 +101,7 @@ def fill_in(run, problems):
         listen.press(KEY_HOME, 0.5)
         # libadwaita 1.2's entry rows say nothing when their text takes the
         # focus: the saved organ shows where the keys went.
-        listen.press(KEY_RETURN, 0.5)
+        listen.press(KEY_RIGHT, 0.5)
         listen.press(KEY_END)
         type_through_input_method(listen, 0x4e2d)
 

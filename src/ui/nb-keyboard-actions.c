@@ -211,10 +211,32 @@ _nb_window_class_keyboard_actions_init (NbWindowClass *klass)
                                      keyboard_actions[i].activate);
 }
 
+/* → on a section goes into it, as Return does: the sections are a
+ * column beside the content, and the arrow points there. */
+static gboolean
+sidebar_key_pressed_cb (GtkEventControllerKey *keys,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        NbWindow              *self)
+{
+  GtkWidget *row = gtk_widget_get_focus_child (GTK_WIDGET (self->sidebar));
+
+  if ((keyval != GDK_KEY_Right && keyval != GDK_KEY_KP_Right) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 || row == NULL)
+    return FALSE;
+  return gtk_widget_activate (row);
+}
+
 void
 _nb_window_keyboard_shortcuts_init (NbWindow *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkEventController *sidebar_keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (sidebar_keys, "key-pressed", G_CALLBACK (sidebar_key_pressed_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), sidebar_keys);
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keyboard_actions); i++)
