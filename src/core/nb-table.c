@@ -652,6 +652,8 @@ nb_table_set_entry (NbTable    *self,
 void
 nb_table_mark_not_imported (NbTable *self)
 {
+  gboolean any = FALSE;
+
   g_return_if_fail (NB_IS_TABLE (self));
 
   for (guint r = 0; r < self->def->n_rows; r++)
@@ -660,8 +662,10 @@ nb_table_mark_not_imported (NbTable *self)
         {
           cell_at (self, r, c)->not_imported = TRUE;
           emit_changed (self, r, c);
+          any = TRUE;
         }
-  emit_edit_done (self);
+  if (any)
+    emit_edit_done (self);
 }
 
 /**
