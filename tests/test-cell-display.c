@@ -92,6 +92,50 @@ test_findings_and_refused_text (void)
   g_assert_finalize_object (report);
 }
 
+/* A cell the import could not place is told from a blank: marked, with
+ * C1 in its tooltip but no icon in every such cell; typing into it ends
+ * that. */
+static void
+test_not_imported (void)
+{
+  NbReport *report = test_clean_report (NB_EDITION_2021);
+  NbChecker *checker = nb_checker_new (report);
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (table);
+  GListModel *findings = nb_checker_get_findings (checker);
+  NbCellDisplay d = { NULL }, blank = { NULL };
+
+  test_miss_row (table, "granted");
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("natural"), findings);
+  g_assert_true (d.not_imported);
+  g_assert_true (d.empty);
+  g_assert_cmpint (d.look, ==, NB_CELL_LOOK_INFO);
+  g_assert_null (d.icon_name);
+  g_assert_nonnull (strstr (d.tooltip, "第三部分表格：无法核对，7 个单元格未能导入"));
+  g_assert_nonnull (strstr (d.tooltip, "Not imported: the published value could not be read"));
+  /* an automatic total not imported shows its sum, and is marked too */
+  nb_cell_display_clear (&d);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("total"), findings);
+  g_assert_true (d.not_imported);
+  g_assert_true (d.is_total);
+
+  /* emptied by the user: an empty cell like any other, shown anew */
+  nb_cell_display_clear (&d);
+  nb_cell_display_compute (&d, table, ROW ("granted"), COL ("commercial"), findings);
+  g_assert_true (d.not_imported);
+  nb_table_clear (table, ROW ("granted"), COL ("commercial"));
+  nb_cell_display_compute (&blank, table, ROW ("granted"), COL ("commercial"), findings);
+  g_assert_false (blank.not_imported);
+  g_assert_true (blank.empty);
+  g_assert_null (strstr (blank.tooltip, "Not imported"));
+  g_assert_false (nb_cell_display_equal (&d, &blank));
+  nb_cell_display_clear (&blank);
+  nb_cell_display_clear (&d);
+
+  g_assert_finalize_object (checker);
+  g_assert_finalize_object (report);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -99,5 +143,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cell-display/plain-empty-total", test_plain_empty_total);
   g_test_add_func ("/cell-display/findings-and-refused-text", test_findings_and_refused_text);
+  g_test_add_func ("/cell-display/not-imported", test_not_imported);
   return g_test_run ();
 }

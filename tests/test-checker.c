@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "nb-checker.h"
+#include "nb-import.h"
 #include "test-util.h"
 
 /* Returns: (transfer full): the first finding of @rule */
@@ -311,6 +312,165 @@ test_x1_carry_over (void)
   g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 2);   /* 自然人 and 总计 */
 }
 
+static guint
+count_cells (NbFinding *finding)
+{
+  const char * const *cells = nb_finding_get_cells (finding);
+  guint n = 0;
+
+  while (cells != NULL && cells[n] != NULL)
+    n++;
+  return n;
+}
+
+/* C1: a table with cells the import could not place is not checked
+ * against them; once they are filled in, the rules run as ever. */
+static void
+test_c1_not_imported (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (requests);
+  guint granted = (guint) nb_table_def_find_row (def, "granted");
+  g_autoptr(NbFinding) finding = NULL;
+
+  /* published: （七）总计 22 and the sentence of section 一; the row of
+   * 予以公开 (16) is what the page lost */
+  test_set (report, "s3_requests.result_total.natural", 22);
+  test_set (report, "s3_requests.result_total.total", 22);
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "2024年，本机关予以公开16件。");
+  assert_clean (checker);
+  test_miss_row (requests, "granted");
+
+  /* not a published error: no R3 for 自然人 or 总计, no R5 for the blanks,
+   * no T1 against the missing row; C1 says so once, with the cells */
+  g_assert_cmpuint (test_count_rule (checker, "R1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R2"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R5"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "T1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 1);
+  finding = find_rule (checker, "C1");
+  g_assert_cmpint (nb_finding_get_severity (finding), ==, NB_SEVERITY_INFO);
+  g_assert_cmpuint (nb_finding_get_section (finding), ==, 3);
+  g_assert_cmpstr (nb_finding_get_message (finding), ==, "第三部分表格：无法核对，7 个单元格未能导入");
+  g_assert_cmpuint (count_cells (finding), ==, 7);
+  g_assert_cmpstr (nb_finding_get_cells (finding)[0], ==, "s3_requests.granted.natural");
+  g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_ERROR, 0), ==, 0);
+  g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_WARNING, 0), ==, 0);
+  g_clear_object (&finding);
+
+  /* filling a cell in: one fewer; the 自然人 column is whole again and
+   * checked (the wrong 15), the 总计 column still adds up a marked cell */
+  test_set (report, "s3_requests.granted.natural", 15);
+  finding = find_rule (checker, "C1");
+  g_assert_cmpstr (nb_finding_get_message (finding), ==, "第三部分表格：无法核对，6 个单元格未能导入");
+  g_clear_object (&finding);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 1);
+  finding = find_rule (checker, "R3");
+  g_assert_nonnull (strstr (nb_finding_get_message (finding), "自然人列"));
+  g_clear_object (&finding);
+
+  /* the whole row filled in: every rule runs again */
+  for (guint c = 1; c < def->n_columns; c++)
+    if (nb_table_is_total (requests, granted, c))
+      nb_table_restore_total (requests, granted, c);
+    else
+      nb_table_set_number (requests, granted, c, 0, NULL);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "T1"), ==, 1);
+  test_set (report, "s3_requests.granted.natural", 16);
+  assert_clean (checker);
+}
+
+/* X1 leaves out a carried-over figure that was not imported, this year's
+ * or last year's. */
+static void
+test_c1_across_years (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) last = last_year_of (report);
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+
+  test_set (last, "s3_requests.carried_forward.natural", 3);
+  nb_checker_set_previous (checker, last);
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 2);
+
+  test_miss_row (nb_report_get_table (report, "s3_requests"), "carried_over");
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 1);
+
+  /* this year's row filled in, last year's row not imported */
+  test_set (report, "s3_requests.carried_over.natural", 1);
+  for (guint c = 1; c < 6; c++)
+    nb_table_set_number (nb_report_get_table (report, "s3_requests"),
+                         nb_table_def_find_row (nb_table_get_def (nb_report_get_table (report, "s3_requests")),
+                                                "carried_over"), c, 0, NULL);
+  nb_table_restore_total (nb_report_get_table (report, "s3_requests"),
+                          nb_table_def_find_row (nb_table_get_def (nb_report_get_table (report, "s3_requests")),
+                                                 "carried_over"), 6);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 2);
+  test_miss_row (nb_report_get_table (last, "s3_requests"), "carried_forward");
+  nb_checker_refresh (checker);
+  g_assert_cmpuint (test_count_rule (checker, "X1"), ==, 0);
+  /* C1 is of this report's tables only */
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 0);
+}
+
+/* A real page that lost two rows of section 三 (普洱 2020 without （一）予以
+ *公开 and （二）部分公开): C1, and none of the errors the missing rows
+ * would give, as they gave before cells were marked. */
+static void
+test_c1_partial_import (void)
+{
+  g_autofree char *path = test_data_path ("import/puer-2020-rows-missing.txt");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbChecker) checker = NULL;
+  g_autoptr(NbFinding) finding = NULL;
+  NbTable *requests;
+  const NbTableDef *def;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_no_error (error);
+  report = nb_import_report (data, length, NULL, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_import_messages_have_errors (messages));
+  checker = nb_checker_new (report);
+
+  finding = find_rule (checker, "C1");
+  g_assert_cmpstr (nb_finding_get_message (finding), ==, "第三部分表格：无法核对，14 个单元格未能导入");
+  g_assert_cmpuint (count_cells (finding), ==, 14);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 1);
+  g_assert_cmpuint (test_count_rule (checker, "R1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R2"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 0);
+  g_assert_cmpuint (nb_checker_count (checker, NB_SEVERITY_ERROR, 0), ==, 0);
+  /* section 一 states 22 requests and a rate of 100%: still checked,
+   * against cells that were imported */
+  g_assert_cmpuint (test_count_rule (checker, "T1"), ==, 0);
+
+  /* taking the missing rows for blanks brings back the errors of old:
+   * （七）总计 22 as published against the rows that remain */
+  requests = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (requests);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (nb_table_is_not_imported (requests, r, c))
+        test_place (requests, r, c);
+  g_assert_cmpuint (test_count_rule (checker, "C1"), ==, 0);
+  g_assert_cmpuint (test_count_rule (checker, "R3"), ==, 1);
+  g_clear_object (&finding);
+  finding = find_rule (checker, "R3");
+  g_assert_nonnull (strstr (nb_finding_get_message (finding), "（七）总计 22 ≠"));
+}
+
 static void
 test_x1_across_editions (void)
 {
@@ -475,6 +635,9 @@ main (int argc, char **argv)
   g_test_add_func ("/checker/M1-M4-identity", test_identity_rules);
   g_test_add_func ("/checker/X1-carry-over", test_x1_carry_over);
   g_test_add_func ("/checker/X1-X2-across-editions", test_x1_across_editions);
+  g_test_add_func ("/checker/C1-not-imported", test_c1_not_imported);
+  g_test_add_func ("/checker/C1-across-years", test_c1_across_years);
+  g_test_add_func ("/checker/C1-partial-import", test_c1_partial_import);
   g_test_add_func ("/checker/X2-in-force", test_x2_in_force);
   g_test_add_func ("/checker/X3-items", test_x3_items);
   g_test_add_func ("/checker/X4-repeated-text", test_x4_repeated_text);

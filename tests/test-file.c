@@ -118,6 +118,100 @@ test_fingerprint (void)
   g_assert_cmpstr (before, !=, after);
 }
 
+/* Cells the importer could not place keep their mark through a save and
+ * a load ("imported": false, schema version 3); a report whose marks are
+ * all gone is written as if it never had any. */
+static void
+test_not_imported_round_trip (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) plain = test_clean_report (NB_EDITION_2021);
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  NbTable *plain_requests = nb_report_get_table (plain, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (requests);
+  guint missed = nb_table_def_find_row (def, "granted");
+  guint total = nb_table_def_find_column (def, "total");
+  g_autofree char *first = NULL, *second = NULL, *plain_data = NULL, *cleared = NULL;
+  g_autofree char *plain_fingerprint = nb_report_fingerprint (plain);
+  g_autofree char *cleared_fingerprint = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  NbTable *loaded_requests;
+
+  /* a row the import missed, empty and marked */
+  g_assert_cmpint (nb_table_get_number (requests, missed, 0), >, 0);
+  test_miss_row (requests, "granted");
+  /* a note is no value: the cell stays marked */
+  nb_table_set_note (requests, missed, 0, "原文此行缺失");
+  g_assert_cmpuint (nb_table_count_not_imported (requests), ==, def->n_columns);
+
+  first = nb_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (first, "\"schema_version\": 3,"));
+  g_assert_nonnull (strstr (first, "\"natural\": {\n          \"value\": null,\n"
+                                   "          \"note\": \"原文此行缺失\",\n"
+                                   "          \"imported\": false\n        }"));
+  loaded = nb_report_new_from_data (first, -1, &error);
+  g_assert_no_error (error);
+  second = nb_report_to_data (loaded, NULL);
+  g_assert_cmpstr (second, ==, first);
+  loaded_requests = nb_report_get_table (loaded, "s3_requests");
+  g_assert_cmpuint (nb_table_count_not_imported (loaded_requests), ==, def->n_columns);
+  for (guint c = 0; c < def->n_columns; c++)
+    g_assert_true (nb_table_is_not_imported (loaded_requests, missed, c));
+  g_assert_false (nb_table_is_not_imported (loaded_requests, nb_table_def_find_row (def, "new"), 0));
+
+  /* the user fills the row in: no mark is left, and the report is
+   * written as one that never had any, with the same fingerprint */
+  for (guint c = 0; c < def->n_columns; c++)
+    if (c == total)
+      nb_table_restore_total (loaded_requests, missed, c);
+    else
+      nb_table_set_number (loaded_requests, missed, c, nb_table_get_number (plain_requests, missed, c), NULL);
+  nb_table_set_note (loaded_requests, missed, 0, NULL);
+  g_assert_cmpuint (nb_table_count_not_imported (loaded_requests), ==, 0);
+  cleared = nb_report_to_data (loaded, NULL);
+  plain_data = nb_report_to_data (plain, NULL);
+  g_assert_nonnull (strstr (cleared, "\"schema_version\": 1,"));
+  g_assert_null (strstr (cleared, "imported"));
+  g_assert_cmpstr (cleared, ==, plain_data);
+  cleared_fingerprint = nb_report_fingerprint (loaded);
+  g_assert_cmpstr (cleared_fingerprint, ==, plain_fingerprint);
+
+  g_assert_finalize_object (g_steal_pointer (&loaded));
+  g_assert_finalize_object (g_steal_pointer (&plain));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
+/* Files of the older versions load as they always did: nothing in them is
+ * marked not imported, and they are written back byte for byte. */
+static void
+test_older_versions_load (void)
+{
+  gsize length;
+  g_autofree char *sample = sample_data (&length);
+
+  for (guint version = 1; version <= 2; version++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = NULL;
+      g_auto(GStrv) parts = g_strsplit (sample, "\"schema_version\": 1", 2);
+      g_autofree char *stated = g_strdup_printf ("\"schema_version\": %u", version);
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      text = g_strjoin (stated, parts[0], parts[1], NULL);
+      report = nb_report_new_from_data (text, -1, &error);
+      g_assert_no_error (error);
+      for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+        g_assert_cmpuint (nb_table_count_not_imported (nb_report_get_table_at (report, t)), ==, 0);
+      /* written with the version its content needs: the sample's own */
+      again = nb_report_to_data (report, NULL);
+      g_assert_cmpstr (again, ==, sample);
+      g_assert_finalize_object (g_steal_pointer (&report));
+    }
+}
+
 /* One test per class of bad input: the error code and where it is. */
 typedef struct {
   const char  *name;
@@ -334,6 +428,8 @@ main (int argc, char **argv)
   g_test_add_func ("/file/sample-round-trip", test_sample_round_trip);
   g_test_add_func ("/file/round-trip-keeps-everything", test_round_trip_keeps_everything);
   g_test_add_func ("/file/fingerprint", test_fingerprint);
+  g_test_add_func ("/file/not-imported-round-trip", test_not_imported_round_trip);
+  g_test_add_func ("/file/older-versions-load", test_older_versions_load);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/file/bad/%s", bad_cases[i].name);

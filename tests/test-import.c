@@ -763,6 +763,10 @@ assert_same_tables (NbReport *a,
                 g_strcmp0 (nb_table_get_note (ta, r, c), nb_table_get_note (tb, r, c)) != 0 ||
                 g_strcmp0 (nb_table_get_unit (ta, r, c), nb_table_get_unit (tb, r, c)) != 0)
               g_error ("%s: expected “%s”, imported “%s”", address, sa, sb);
+            /* a cell imported whole is no longer marked */
+            if (nb_table_is_not_imported (ta, r, c) != nb_table_is_not_imported (tb, r, c))
+              g_error ("%s: not imported: expected %d, found %d", address,
+                       nb_table_is_not_imported (ta, r, c), nb_table_is_not_imported (tb, r, c));
           }
     }
 }
@@ -835,6 +839,13 @@ test_newlines (void)
   g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_ERROR), ==, 1);
   for (guint c = 0; c < 6; c++)
     g_assert_cmpint (nb_table_get_state (table, (guint) row, c), ==, NB_CELL_EMPTY);
+  /* the row is marked not imported, and nothing else */
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, 7);
+  for (guint c = 0; c < 7; c++)
+    {
+      g_assert_true (nb_table_is_not_imported (table, (guint) row, c));
+      nb_table_clear (table, (guint) row, c);
+    }
   /* every other row is in place */
   nb_table_clear (nb_report_get_table (original, "s3_requests"), (guint) row, 0);
   for (guint c = 0; c < 7; c++)
@@ -1222,13 +1233,20 @@ test_cut_off (void)
       if (!before)
         g_assert_cmpint (nb_table_get_state (table, r, 0), ==,
                          def->rows[r].n_parts > 0 ? NB_CELL_NUMBER : NB_CELL_EMPTY);
+      /* the rows cut off are marked not imported, even a total that adds
+       * up what was read; the rows read are not */
+      for (guint c = 0; c < def->n_columns; c++)
+        g_assert_true (nb_table_is_not_imported (table, r, c) == !before);
     }
+  g_assert_cmpuint (nb_table_count_not_imported (nb_report_get_table (imported, "s4_appeals")), ==,
+                    15);
   /* table 四 and sections 五, 六 are missing */
   g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s4_appeals"));
   g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "problems"));
   g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "other_matters"));
   /* section 二 is whole */
   g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_fees"));
+  g_assert_cmpuint (nb_table_count_not_imported (nb_report_get_table (imported, "s2_fees")), ==, 0);
   g_assert_cmpint (nb_table_get_number (nb_report_get_table (imported, "s2_fees"), 0, 0), ==,
                    nb_table_get_number (nb_report_get_table (original, "s2_fees"), 0, 0));
 

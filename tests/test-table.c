@@ -124,6 +124,69 @@ test_override_and_restore (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* The importer marks every cell not imported and places what it reads;
+ * whatever is written into a cell afterwards takes it over. */
+static void
+test_not_imported (void)
+{
+  g_autoptr(NbReport) report = nb_report_new (NB_EDITION_2021);
+  const NbTableDef *def;
+  NbTable *table = requests_table (report, &def);
+  Recorder rec = { g_array_new (FALSE, FALSE, sizeof (guint)) };
+  guint n_cells = def->n_rows * def->n_columns;
+  guint granted = ROW ("granted"), total = COL ("total");
+
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, 0);
+  g_signal_connect (table, "cell-changed", G_CALLBACK (record_cb), &rec);
+  nb_table_mark_not_imported (table);
+  g_assert_cmpuint (rec.changes->len, ==, 2 * n_cells);
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, n_cells);
+  g_assert_true (nb_table_is_not_imported (table, granted, COL ("natural")));
+  /* marking again announces nothing */
+  g_array_set_size (rec.changes, 0);
+  nb_table_mark_not_imported (table);
+  g_assert_cmpuint (rec.changes->len, ==, 0);
+
+  /* a number: the cell is taken over, the totals it moves are not */
+  g_assert_true (nb_table_set_number (table, granted, COL ("natural"), 16, NULL));
+  g_assert_false (nb_table_is_not_imported (table, granted, COL ("natural")));
+  g_assert_cmpint (nb_table_get_number (table, granted, total), ==, 16);
+  g_assert_true (nb_table_is_not_imported (table, granted, total));
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, n_cells - 1);
+
+  /* emptying a cell that is already empty still takes it over, and says so */
+  g_array_set_size (rec.changes, 0);
+  nb_table_clear (table, granted, COL ("commercial"));
+  g_assert_false (nb_table_is_not_imported (table, granted, COL ("commercial")));
+  g_assert_cmpint (nb_table_get_state (table, granted, COL ("commercial")), ==, NB_CELL_EMPTY);
+  g_assert_cmpuint (rec.changes->len, >=, 2);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 0), ==, granted);
+  g_assert_cmpuint (g_array_index (rec.changes, guint, 1), ==, COL ("commercial"));
+
+  /* a marker, typed text, an entry the cell cannot take */
+  nb_table_set_marker (table, granted, COL ("research"), "/");
+  g_assert_false (nb_table_is_not_imported (table, granted, COL ("research")));
+  g_assert_true (nb_table_set_text (table, granted, COL ("nonprofit"), "3", NULL));
+  g_assert_false (nb_table_is_not_imported (table, granted, COL ("nonprofit")));
+  nb_table_set_entry (table, granted, COL ("legal_service"), "abc");
+  g_assert_false (nb_table_is_not_imported (table, granted, COL ("legal_service")));
+  g_assert_cmpstr (nb_table_get_entry (table, granted, COL ("legal_service")), ==, "abc");
+
+  /* a note is not a value: the cell stays not imported */
+  nb_table_set_note (table, granted, COL ("other"), "见说明");
+  g_assert_true (nb_table_is_not_imported (table, granted, COL ("other")));
+
+  /* restoring a total takes it over too */
+  nb_table_restore_total (table, granted, total);
+  g_assert_false (nb_table_is_not_imported (table, granted, total));
+  g_assert_false (nb_table_is_overridden (table, granted, total));
+  g_assert_cmpint (nb_table_get_number (table, granted, total), ==, 19);
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, n_cells - 6);
+
+  g_array_unref (rec.changes);
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 static void
 test_refuses_bad_numbers (void)
 {
@@ -213,6 +276,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table/totals-follow-parts", test_totals_follow_parts);
   g_test_add_func ("/table/override-and-restore", test_override_and_restore);
   g_test_add_func ("/table/refuses-bad-numbers", test_refuses_bad_numbers);
+  g_test_add_func ("/table/not-imported", test_not_imported);
   g_test_add_func ("/table/notes-markers-addresses", test_notes_markers_addresses);
   g_test_add_func ("/report/title-and-signals", test_report_title_and_signals);
   return g_test_run ();

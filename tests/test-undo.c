@@ -61,6 +61,39 @@ test_typed_value_and_totals (void)
   g_assert_finalize_object (report);
 }
 
+/* Undoing or redoing a cell writes it again: the cell stays taken over
+ * from the importer, as any edit leaves it. */
+static void
+test_not_imported (void)
+{
+  NbReport *report = nb_report_new (NB_EDITION_2021);
+  NbUndoStack *undo;
+  const NbTableDef *def;
+  NbTable *table = requests (report, &def);
+  guint r = ROW ("granted");
+
+  nb_table_mark_not_imported (table);
+  undo = nb_undo_stack_new (report);
+  nb_undo_stack_begin (undo, "type");
+  g_assert_true (nb_table_set_text (table, r, COL ("natural"), "4", NULL));
+  nb_undo_stack_end (undo);
+  g_assert_false (nb_table_is_not_imported (table, r, COL ("natural")));
+  g_assert_true (nb_table_is_not_imported (table, r, COL ("commercial")));
+
+  g_assert_true (nb_undo_stack_undo (undo));
+  g_assert_cmpint (nb_table_get_state (table, r, COL ("natural")), ==, NB_CELL_EMPTY);
+  g_assert_false (nb_table_is_not_imported (table, r, COL ("natural")));
+  g_assert_true (nb_undo_stack_redo (undo));
+  g_assert_cmpint (nb_table_get_number (table, r, COL ("natural")), ==, 4);
+  g_assert_false (nb_table_is_not_imported (table, r, COL ("natural")));
+  /* cells the step never touched keep their mark */
+  g_assert_true (nb_table_is_not_imported (table, r, COL ("commercial")));
+  g_assert_true (nb_table_is_not_imported (table, ROW ("new"), COL ("natural")));
+
+  g_assert_finalize_object (undo);
+  g_assert_finalize_object (report);
+}
+
 static void
 test_override_and_restore (void)
 {
@@ -218,5 +251,6 @@ main (int argc, char **argv)
   g_test_add_func ("/undo/fields-and-texts", test_fields_and_texts);
   g_test_add_func ("/undo/clean-state", test_clean_state);
   g_test_add_func ("/undo/forget", test_forget);
+  g_test_add_func ("/undo/not-imported", test_not_imported);
   return g_test_run ();
 }

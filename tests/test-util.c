@@ -157,3 +157,45 @@ test_count_rule (NbChecker  *checker,
     }
   return count;
 }
+
+/* Writes into a cell what it holds, as the importer places what it read:
+ * the cell is no longer marked not imported.  An automatic total stays
+ * automatic. */
+void
+test_place (NbTable *table,
+            guint    row,
+            guint    column)
+{
+  if (nb_table_is_total (table, row, column) && !nb_table_is_overridden (table, row, column))
+    nb_table_restore_total (table, row, column);
+  else if (nb_table_get_state (table, row, column) == NB_CELL_NUMBER)
+    g_assert_true (nb_table_set_number (table, row, column,
+                                        nb_table_get_number (table, row, column), NULL));
+  else if (nb_table_get_state (table, row, column) == NB_CELL_MARKER)
+    nb_table_set_marker (table, row, column, nb_table_get_marker (table, row, column));
+  else
+    nb_table_clear (table, row, column);
+}
+
+/* @table as an import leaves it that missed the row @row_key: the row
+ * empty and marked not imported, every other cell placed as it was
+ * (totals written as published stay as written). */
+void
+test_miss_row (NbTable    *table,
+               const char *row_key)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int missed = nb_table_def_find_row (def, row_key);
+
+  g_assert_cmpint (missed, >=, 0);
+  for (guint c = 0; c < def->n_columns; c++)
+    if (nb_table_is_total (table, missed, c))
+      nb_table_restore_total (table, missed, c);
+    else
+      nb_table_clear (table, missed, c);
+  nb_table_mark_not_imported (table);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (r != (guint) missed)
+        test_place (table, r, c);
+}

@@ -19,5 +19,10 @@ char     *test_data_path      (const char  *relative);
 void      test_isolate_home   (void);
 guint     test_count_rule     (NbChecker   *checker,
                                const char  *rule);
+void      test_place          (NbTable     *table,
+                               guint        row,
+                               guint        column);
+void      test_miss_row       (NbTable     *table,
+                               const char  *row_key);
 
 G_END_DECLS

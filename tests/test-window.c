@@ -9,6 +9,7 @@
 
 #include "nb-display-text.h"
 #include "nb-findings-panel.h"
+#include "nb-import.h"
 #include "nb-new-report-dialog.h"
 #include "nb-text-page.h"
 #include "nb-recovery.h"
@@ -1081,6 +1082,74 @@ test_actions_and_keys (void)
   destroy_window (window);
 }
 
+/* The message of the window's C1 finding, or NULL. */
+static char *
+c1_message (NbWindow *window)
+{
+  GListModel *findings = nb_checker_get_findings (nb_window_get_checker (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (nb_finding_get_rule (finding), "C1"))
+        return g_strdup (nb_finding_get_message (finding));
+    }
+  return NULL;
+}
+
+/* A report imported in part: the cells not imported are marked in the
+ * grid, C1 is in the problems, and a paste into them takes them over. */
+static void
+test_not_imported (void)
+{
+  g_autofree char *path = test_data_path ("import/puer-2020-rows-missing.txt");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  NbWindow *window;
+  NbTableView *view;
+  NbTable *table;
+  const NbTableDef *def;
+  NbTableCell *cell;
+  g_autofree char *message = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  report = nb_import_report (data, length, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = window_with (report);
+  view = nb_window_get_table_view (window, "s3_requests");
+  table = nb_table_view_get_table (view);
+  def = nb_table_get_def (table);
+  nb_window_show_section (window, 3);
+  spin ();
+
+  cell = nb_table_view_get_cell (view, ROW ("granted"), COL ("natural"));
+  g_assert_true (nb_table_cell_get_display (cell)->not_imported);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "not-imported"));
+  g_assert_cmpstr (nb_table_cell_spoken_value (nb_table_cell_get_display (cell)), ==, "Not imported");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (nb_table_view_get_cell (view, ROW ("new"), COL ("natural"))),
+                                            "not-imported"));
+  message = c1_message (window);
+  g_assert_cmpstr (message, ==, "第三部分表格：无法核对，14 个单元格未能导入");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpuint (nb_checker_count (nb_window_get_checker (window), NB_SEVERITY_ERROR, 0), ==, 0);
+
+  /* the row pasted from the published page: the cells are the user's now */
+  g_assert_cmpuint (nb_table_view_paste_text (view, ROW ("granted"), 0, "16\t0\t0\t0\t0\t0\n", NULL, NULL),
+                    ==, 6);
+  spin ();
+  g_assert_false (nb_table_cell_get_display (cell)->not_imported);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "not-imported"));
+  g_assert_cmpstr (nb_table_cell_get_text (cell), ==, "16");
+  g_assert_cmpuint (nb_table_count_not_imported (table), ==, 8);
+  message = c1_message (window);
+  g_assert_cmpstr (message, ==, "第三部分表格：无法核对，8 个单元格未能导入");
+
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1096,6 +1165,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/not-imported", test_not_imported);
   g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);
   g_test_add_func ("/window/file-changed-on-disk", test_file_changed_on_disk);

@@ -62,6 +62,22 @@ _nb_rules_number_by_key (NbTable    *table,
   return nb_table_get_number (table, row, column);
 }
 
+/* Whether the cell was imported, or written since (nb_table_is_not_imported()):
+ * a rule compares only such cells, since the published value of one the
+ * importer could not place is unknown.  A cell the table does not have
+ * counts as imported: the rules decide about it as before. */
+gboolean
+_nb_rules_imported_by_key (NbTable    *table,
+                           const char *row_key,
+                           const char *column_key)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int row = nb_table_def_find_row (def, row_key);
+  int column = nb_table_def_find_column (def, column_key);
+
+  return row < 0 || column < 0 || !nb_table_is_not_imported (table, row, column);
+}
+
 /* ---- Texts ------------------------------------------------------------------ */
 
 gboolean

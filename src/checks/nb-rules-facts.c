@@ -854,7 +854,11 @@ _nb_rules_check_fees (NbReport *report,
   g_autoptr(GArray) fees = NULL, notices = NULL;
   Compact c;
 
-  if (unpaid > 0 && !mentions_fees (text))
+  /* cells a partial import could not place say nothing of the report */
+  unpaid_known = unpaid_known && _nb_rules_imported_by_key (requests, "other_no_fee", "total");
+  requests_known = requests_known && _nb_rules_imported_by_key (requests, "carried_over", "total") &&
+                   _nb_rules_imported_by_key (requests, "new", "total");
+  if (unpaid > 0 && unpaid_known && !mentions_fees (text))
     _nb_rules_record (records, RULE_R8_FEES, 6, table_index, 0, unpaid, FEES_NOT_MENTIONED, 0, 0);
   if (strstr (text, "信息处理费") == NULL && strstr (text, "通知") == NULL)
     return;

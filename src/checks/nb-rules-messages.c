@@ -26,6 +26,7 @@ static const struct {
   [RULE_R8_FEES] = { "R8", NB_SEVERITY_WARNING },
   [RULE_N1_NOT_NUMBER] = { "N1", NB_SEVERITY_WARNING },
   [RULE_E1_ENTRY] = { "E1", NB_SEVERITY_ERROR },
+  [RULE_C1_NOT_IMPORTED] = { "C1", NB_SEVERITY_INFO },
   [RULE_S1_OVERVIEW] = { "S1", NB_SEVERITY_ERROR },
   [RULE_S2_OTHER_MATTERS] = { "S2", NB_SEVERITY_WARNING },
   [RULE_M1_ORGAN] = { "M1", NB_SEVERITY_ERROR },
@@ -287,7 +288,30 @@ describe_blanks (GString        *s,
                           section_names[def->section], record->n[0]);
   for (guint r = 0; r < def->n_rows; r++)
     for (guint c = 0; c < def->n_columns; c++)
-      if (nb_table_get_state (table, r, c) != NB_CELL_NUMBER)
+      if (nb_table_get_state (table, r, c) != NB_CELL_NUMBER &&
+          !nb_table_is_not_imported (table, r, c))
+        add_cell (cells, table, r, c);
+}
+
+/* C1: the table by the report's own words (第三部分表格, 第二部分 第二十条第
+ * （一）项), and the cells not imported, so that the finding leads to them. */
+static void
+describe_not_imported (GString        *s,
+                       GPtrArray      *cells,
+                       NbTable        *table,
+                       const NbRecord *record)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  g_string_append (s, section_names[def->section]);
+  if (def->caption != NULL)
+    g_string_append_printf (s, " %s", def->caption);
+  else
+    g_string_append (s, "表格");
+  g_string_append_printf (s, "：无法核对，%" G_GINT64_FORMAT " 个单元格未能导入", record->n[0]);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (nb_table_is_not_imported (table, r, c))
         add_cell (cells, table, r, c);
 }
 
@@ -450,6 +474,9 @@ describe_table_rule (GString        *s,
       break;
     case RULE_R5_BLANK:
       describe_blanks (s, cells, table, record);
+      break;
+    case RULE_C1_NOT_IMPORTED:
+      describe_not_imported (s, cells, table, record);
       break;
     case RULE_N1_NOT_NUMBER:
       append_cell_place (s, def, record->where / def->n_columns, record->where % def->n_columns);

@@ -25,6 +25,7 @@ typedef enum {
   RULE_R8_FEES,
   RULE_N1_NOT_NUMBER,
   RULE_E1_ENTRY,
+  RULE_C1_NOT_IMPORTED,
   RULE_S1_OVERVIEW,
   RULE_S2_OTHER_MATTERS,
   RULE_M1_ORGAN,
@@ -110,6 +111,9 @@ gint64    _nb_rules_number_by_key      (NbTable             *table,
                                         const char          *row_key,
                                         const char          *column_key,
                                         gboolean            *present);
+gboolean  _nb_rules_imported_by_key    (NbTable             *table,
+                                        const char          *row_key,
+                                        const char          *column_key);
 gboolean  _nb_rules_is_blank_text      (const char          *text);
 void      _nb_rules_sentence_bounds    (const char          *text,
                                         guint                offset,

@@ -3,6 +3,12 @@
  * Totals, balance, blanks and markers within a table (R, N), and each
  * table against last year's (X1 to X3).
  *
+ * A cell the importer could not place (nb_table_is_not_imported()) has
+ * no published value to check: an equation or a comparison that involves
+ * one is skipped, and C1 says once per table that it could not be checked
+ * in full, rather than the rules reporting the gaps of the import as
+ * errors of the published report.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-rules"
@@ -16,6 +22,39 @@
 #include "nb-value.h"
 
 /* ---- Table rules ---------------------------------------------------------- */
+
+/* C1: cells that were not imported, which the rules below leave out. */
+static guint
+check_imported (NbTable *table,
+                guint    table_index,
+                GArray  *records)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = nb_table_count_not_imported (table);
+
+  if (n > 0)
+    _nb_rules_record (records, RULE_C1_NOT_IMPORTED, def->section, table_index, 0, n, 0, 0, 0);
+  return n;
+}
+
+/* Whether a total and every part it adds up were imported. */
+static gboolean
+total_is_imported (const NbTableDef *def,
+                   const NbCell     *cells,
+                   guint             row,
+                   guint             column)
+{
+  gboolean across = def->columns[column].n_parts > 0;
+  guint n_parts = across ? def->columns[column].n_parts : def->rows[row].n_parts;
+
+  if (cells[row * def->n_columns + column].not_imported)
+    return FALSE;
+  for (guint i = 1; i <= n_parts; i++)
+    if (cells[across ? row * def->n_columns + column - i
+                     : (row - i) * def->n_columns + column].not_imported)
+      return FALSE;
+  return TRUE;
+}
 
 /* R2, R3, R4: a total cell equals the sum of its parts. */
 static void
@@ -46,15 +85,18 @@ check_total (NbTable *table,
 }
 
 static void
-check_totals (NbTable *table,
-              guint    table_index,
-              GArray  *records)
+check_totals (NbTable  *table,
+              guint     table_index,
+              gboolean  all_imported,
+              GArray   *records)
 {
   const NbTableDef *def = nb_table_get_def (table);
+  const NbCell *cells = _nb_table_get_cells (table);
 
   for (guint r = 0; r < def->n_rows; r++)
     for (guint c = 0; c < def->n_columns; c++)
-      if (def->columns[c].n_parts > 0 || def->rows[r].n_parts > 0)
+      if ((def->columns[c].n_parts > 0 || def->rows[r].n_parts > 0) &&
+          (all_imported || total_is_imported (def, cells, r, c)))
         check_total (table, table_index, r, c, records);
 }
 
@@ -76,7 +118,7 @@ check_balance (NbTable *table,
   for (guint c = 0; c < def->n_columns; c++)
     {
       gint64 n[4];
-      gboolean any = FALSE;
+      gboolean any = FALSE, imported = TRUE;
 
       for (guint i = 0; i < 4; i++)
         {
@@ -84,14 +126,15 @@ check_balance (NbTable *table,
 
           n[i] = cell->state == NB_CELL_NUMBER ? cell->number : 0;
           any |= cell->state == NB_CELL_NUMBER;
+          imported &= !cell->not_imported;
         }
-      if (any && n[0] + n[1] != n[2] + n[3])
+      if (any && imported && n[0] + n[1] != n[2] + n[3])
         _nb_rules_record (records, RULE_R1_BALANCE, def->section, table_index, c,
                           n[0], n[1], n[2], n[3]);
     }
 }
 
-/* R5: tables 三 and 四 have a number in every cell. */
+/* R5: tables 三 and 四 have a number in every cell that was imported. */
 static void
 check_blanks (NbTable *table,
               guint    table_index,
@@ -102,7 +145,7 @@ check_blanks (NbTable *table,
   guint n_cells = def->n_rows * def->n_columns, blank = 0;
 
   for (guint i = 0; i < n_cells; i++)
-    blank += cells[i].state != NB_CELL_NUMBER;
+    blank += cells[i].state != NB_CELL_NUMBER && !cells[i].not_imported;
   if (blank > 0)
     _nb_rules_record (records, RULE_R5_BLANK, def->section, table_index, 0, blank, 0, 0, 0);
 }
@@ -175,7 +218,9 @@ check_carry_over (NbTable *table,
       gint64 now = _nb_rules_number_by_key (table, "carried_over", def->columns[c].key, &here);
       gint64 then = _nb_rules_number_by_key (last, "carried_forward", def->columns[c].key, &there);
 
-      if ((here || there) && now != then)
+      if ((here || there) && now != then &&
+          _nb_rules_imported_by_key (table, "carried_over", def->columns[c].key) &&
+          _nb_rules_imported_by_key (last, "carried_forward", def->columns[c].key))
         _nb_rules_record (records, RULE_X1_CARRY_OVER, def->section, table_index,
                           c, now, then, 0, 0);
     }
@@ -204,7 +249,9 @@ check_jumps (NbTable *table,
         then = _nb_rules_number_by_key (last, def->rows[r].key, def->columns[c].key, &there);
         high = MAX (now, then);
         low = MIN (now, then);
-        if (here && there && high >= X7_FLOOR && high > X7_FACTOR * low)
+        if (here && there && high >= X7_FLOOR && high > X7_FACTOR * low &&
+            !nb_table_is_not_imported (table, r, c) &&
+            _nb_rules_imported_by_key (last, def->rows[r].key, def->columns[c].key))
           _nb_rules_record (records, RULE_X7_JUMP, def->section, table_index,
                             r * def->n_columns + c, now, then, 0, 0);
       }
@@ -233,8 +280,12 @@ check_in_force (NbTable *table,
       gint64 then = _nb_rules_number_by_key (last, key, "in_force", &has_then);
       gint64 issued = _nb_rules_number_by_key (table, key, "issued", NULL);
       gint64 repealed = _nb_rules_number_by_key (table, key, "repealed", NULL);
+      gboolean imported = _nb_rules_imported_by_key (table, key, "in_force") &&
+                          _nb_rules_imported_by_key (table, key, "issued") &&
+                          _nb_rules_imported_by_key (table, key, "repealed") &&
+                          _nb_rules_imported_by_key (last, key, "in_force");
 
-      if (has_now && has_then && now != then + issued - repealed)
+      if (has_now && has_then && imported && now != then + issued - repealed)
         _nb_rules_record (records, RULE_X2_IN_FORCE, def->section, table_index,
                           r, now, then, issued, repealed);
     }
@@ -256,8 +307,11 @@ check_items (NbTable *table,
       gint64 now = _nb_rules_number_by_key (table, key, "prev_items", &has_now);
       gint64 then = _nb_rules_number_by_key (last, key, "prev_items", &has_then);
       gint64 change = _nb_rules_number_by_key (last, key, "change", &has_change);
+      gboolean imported = _nb_rules_imported_by_key (table, key, "prev_items") &&
+                          _nb_rules_imported_by_key (last, key, "prev_items") &&
+                          _nb_rules_imported_by_key (last, key, "change");
 
-      if (has_now && has_then && has_change && now != then + change)
+      if (has_now && has_then && has_change && imported && now != then + change)
         _nb_rules_record (records, RULE_X3_ITEMS, def->section, table_index,
                           r, now, then, change, 0);
     }
@@ -273,9 +327,10 @@ _nb_rules_check_table (NbReport *report,
   const NbTableDef *def = nb_table_get_def (table);
   NbTable *last = previous != NULL ? nb_report_get_table (previous, def->key) : NULL;
   NbEdition edition = nb_report_get_edition (report);
+  gboolean all_imported = check_imported (table, table_index, records) == 0;
 
   check_entries (table, table_index, records);
-  check_totals (table, table_index, records);
+  check_totals (table, table_index, all_imported, records);
   if (last != NULL)
     check_jumps (table, last, table_index, records);
   if (def->section == 2)

@@ -544,7 +544,8 @@ total_of (NbTable    *table,
   gboolean present;
   gint64 n = _nb_rules_number_by_key (table, row_key, column_key, &present);
 
-  *ok &= present;
+  /* a figure against a cell the importer could not place says nothing */
+  *ok &= present && _nb_rules_imported_by_key (table, row_key, column_key);
   return n;
 }
 

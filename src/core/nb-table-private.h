@@ -16,6 +16,7 @@ typedef struct {
   gint64  number;
   guint8  state;        /* NbCellState */
   guint8  overridden;   /* total cells: a written value replaces the sum */
+  guint8  not_imported; /* the importer could not place the published value */
   char   *marker;
   char   *note;
   char   *unit;

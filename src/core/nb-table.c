@@ -10,6 +10,11 @@
  * which stays the previous one and is what the totals add up, until a
  * value is written or the entry is dropped.
  *
+ * A cell the importer could not place is marked not imported
+ * (nb_table_mark_not_imported()): its published value is unknown, so the
+ * checker does not hold it against the report.  Writing anything into the
+ * cell drops the mark: the user has taken the cell over.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-table"
@@ -224,7 +229,8 @@ nb_table_class_init (NbTableClass *klass)
    * @row: the row of the cell
    * @column: its column
    *
-   * A cell's number, state, note, unit or override changed.  Totals
+   * A cell's number, state, note, unit, override or not-imported mark
+   * changed.  Totals
    * that follow it emit their own signal after it.
    */
   signals[CELL_CHANGED] =
@@ -389,6 +395,37 @@ nb_table_is_overridden (NbTable *self,
 }
 
 /**
+ * nb_table_is_not_imported:
+ * Returns: whether the importer could not place the cell's published
+ *   value and nothing was written into it since; such a cell is empty,
+ *   or for an automatic total holds the sum of its parts
+ */
+gboolean
+nb_table_is_not_imported (NbTable *self,
+                          guint    row,
+                          guint    column)
+{
+  RETURN_IF_OUT_OF_RANGE (self, row, column, FALSE);
+  return cell_at (self, row, column)->not_imported;
+}
+
+/**
+ * nb_table_count_not_imported:
+ * Returns: how many cells are not imported (nb_table_is_not_imported())
+ */
+guint
+nb_table_count_not_imported (NbTable *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NB_IS_TABLE (self), 0);
+
+  for (guint i = 0; i < self->def->n_rows * self->def->n_columns; i++)
+    n += self->cells[i].not_imported;
+  return n;
+}
+
+/**
  * nb_table_format_cell:
  * Returns: (transfer full): the cell as printed: its entry when it has
  *   one, its number, its marker, or an empty string
@@ -417,7 +454,8 @@ nb_table_format_cell (NbTable *self,
     }
 }
 
-/* Writing into a total cell overrides it. */
+/* Writing into a total cell overrides it; writing into any cell takes
+ * it over from the importer. */
 static void
 mark_written (NbTable *self,
               NbCell  *cell,
@@ -426,6 +464,7 @@ mark_written (NbTable *self,
 {
   if (nb_table_def_is_total (self->def, row, column))
     cell->overridden = TRUE;
+  cell->not_imported = FALSE;
 }
 
 /**
@@ -449,7 +488,7 @@ nb_table_set_number (NbTable  *self,
 
   cell = cell_at (self, row, column);
   if (cell->state == NB_CELL_NUMBER && cell->number == number && cell->entry == NULL &&
-      (cell->overridden || !nb_table_def_is_total (self->def, row, column)))
+      !cell->not_imported && (cell->overridden || !nb_table_def_is_total (self->def, row, column)))
     return TRUE;
 
   cell->state = NB_CELL_NUMBER;
@@ -514,7 +553,7 @@ nb_table_set_marker (NbTable    *self,
 
   cell = cell_at (self, row, column);
   if (cell->state == NB_CELL_MARKER && g_strcmp0 (cell->marker, marker) == 0 &&
-      cell->entry == NULL)
+      cell->entry == NULL && !cell->not_imported)
     return;
 
   cell->state = NB_CELL_MARKER;
@@ -543,7 +582,8 @@ nb_table_clear (NbTable *self,
 
   cell = cell_at (self, row, column);
   total = nb_table_def_is_total (self->def, row, column);
-  if (cell->state == NB_CELL_EMPTY && cell->entry == NULL && (!total || cell->overridden))
+  if (cell->state == NB_CELL_EMPTY && cell->entry == NULL && !cell->not_imported &&
+      (!total || cell->overridden))
     return;
 
   cell->state = NB_CELL_EMPTY;
@@ -586,8 +626,46 @@ nb_table_set_entry (NbTable    *self,
                     guint       column,
                     const char *entry)
 {
+  NbCell *cell;
+
   RETURN_VOID_IF_OUT_OF_RANGE (self, row, column);
-  set_string (self, row, column, &cell_at (self, row, column)->entry, entry);
+
+  cell = cell_at (self, row, column);
+  if (cell->not_imported)
+    {
+      /* typed, even if not taken: the user has taken the cell over */
+      cell->not_imported = FALSE;
+      g_clear_pointer (&cell->entry, g_free);
+      cell->entry = entry != NULL && *entry != '\0' ? g_strdup (entry) : NULL;
+      emit_changed (self, row, column);
+      emit_edit_done (self);
+      return;
+    }
+  set_string (self, row, column, &cell->entry, entry);
+}
+
+/**
+ * nb_table_mark_not_imported:
+ * Marks every cell as not imported, before the importer places what it
+ * reads: what it cannot place stays marked.
+ */
+void
+nb_table_mark_not_imported (NbTable *self)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (NB_IS_TABLE (self));
+
+  for (guint r = 0; r < self->def->n_rows; r++)
+    for (guint c = 0; c < self->def->n_columns; c++)
+      if (!cell_at (self, r, c)->not_imported)
+        {
+          cell_at (self, r, c)->not_imported = TRUE;
+          emit_changed (self, r, c);
+          any = TRUE;
+        }
+  if (any)
+    emit_edit_done (self);
 }
 
 /**
@@ -649,10 +727,11 @@ nb_table_restore_total (NbTable *self,
   RETURN_VOID_IF_OUT_OF_RANGE (self, row, column);
 
   cell = cell_at (self, row, column);
-  if (!cell->overridden && cell->entry == NULL)
+  if (!cell->overridden && cell->entry == NULL && !cell->not_imported)
     return;
 
   cell->overridden = FALSE;
+  cell->not_imported = FALSE;
   g_clear_pointer (&cell->marker, g_free);
   g_clear_pointer (&cell->entry, g_free);
   recompute_total (self, row, column);

@@ -47,6 +47,10 @@ gboolean          nb_table_is_total          (NbTable           *self,
 gboolean          nb_table_is_overridden     (NbTable           *self,
                                               guint              row,
                                               guint              column);
+gboolean          nb_table_is_not_imported   (NbTable           *self,
+                                              guint              row,
+                                              guint              column);
+guint             nb_table_count_not_imported (NbTable          *self);
 gboolean          nb_table_sum_parts         (NbTable           *self,
                                               guint              row,
                                               guint              column,
@@ -76,6 +80,7 @@ void              nb_table_set_entry         (NbTable           *self,
                                               guint              row,
                                               guint              column,
                                               const char        *entry);
+void              nb_table_mark_not_imported (NbTable           *self);
 gboolean          nb_table_has_entries       (NbTable           *self);
 void              nb_table_set_note          (NbTable           *self,
                                               guint              row,

@@ -294,6 +294,13 @@ import_tables (NbImporter *im,
   guint n_cells = im->doc->cells->len;
   int s2_end = nb_import_next_heading (heading, 2, (int) n_cells);
 
+  /* every cell is not imported until a value read from the source is
+   * placed in it (nb-import-table.c writes through NbTable, which drops
+   * the mark): what the import misses stays marked, and the checker does
+   * not count it as the published report's */
+  for (guint t = 0; t < def->n_tables; t++)
+    nb_table_mark_not_imported (nb_report_get_table (im->report, def->tables[t].key));
+
   for (guint t = 0; t < def->n_tables; t++)
     {
       const NbTableDef *tdef = &def->tables[t];

@@ -300,6 +300,7 @@ typedef struct {
   gboolean present;
   gboolean has_number;
   gboolean overridden;
+  gboolean imported;     /* FALSE: "imported": false, a cell the importer could not place */
   gint64   number;
   char    *marker;
   char    *note;
@@ -352,7 +353,7 @@ typedef struct {
 } CellObject;
 
 static const char *const cell_members[] = {
-  "value", "marker", "note", "unit", "override", "entry",
+  "value", "marker", "note", "unit", "override", "entry", "imported",
 };
 
 static gboolean
@@ -370,7 +371,8 @@ read_cell_member (Reader   *reader,
     case 2: return read_text_or_null (reader, &cell->note);
     case 3: return read_text_or_null (reader, &cell->unit);
     case 4: return read_boolean (reader, &cell->overridden);
-    default: return read_text_or_null (reader, &cell->entry);
+    case 5: return read_text_or_null (reader, &cell->entry);
+    default: return read_boolean (reader, &cell->imported);
     }
 }
 
@@ -389,6 +391,7 @@ read_cell (Reader     *reader,
   guint64 seen;
 
   cell->present = TRUE;
+  cell->imported = TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (reader->node))
     return read_cell_number (reader, kind, cell);
   if (!read_object (reader, &cell_spec, &object, &seen))
@@ -414,6 +417,7 @@ apply_cell (Reader   *reader,
     .note = from->note,
     .unit = from->unit,
     .entry = from->entry != NULL && *from->entry != '\0' ? from->entry : NULL,
+    .not_imported = !from->imported,
   };
 
   if (nb_table_is_total (table, row, column))
@@ -429,6 +433,12 @@ apply_cell (Reader   *reader,
     }
   if (from->marker != NULL && from->has_number)
     return fail (reader, NB_FILE_ERROR_VALUE, _("a cell cannot hold both a number and a marker"));
+  /* anything written into a cell takes it over from the importer; only a
+   * total may hold a number, the sum of its parts */
+  if (cell.not_imported && (from->marker != NULL || cell.entry != NULL ||
+                            (from->has_number && !nb_table_is_total (table, row, column))))
+    return fail (reader, NB_FILE_ERROR_VALUE,
+                 _("a cell that was not imported cannot hold a value, a marker or an entry"));
 
   _nb_table_load_cell (table, row, column, &cell);
   return TRUE;

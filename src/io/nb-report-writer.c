@@ -51,8 +51,10 @@ write_cell (NbJsonWriter *writer,
   const char *unit = nb_table_get_unit (table, row, column);
   const char *entry = nb_table_get_entry (table, row, column);
   gboolean overridden = nb_table_is_overridden (table, row, column);
+  gboolean not_imported = nb_table_is_not_imported (table, row, column);
 
-  if (note == NULL && marker == NULL && unit == NULL && entry == NULL && !overridden)
+  if (note == NULL && marker == NULL && unit == NULL && entry == NULL && !overridden &&
+      !not_imported)
     {
       write_cell_value (writer, table, row, column);
       return;
@@ -85,6 +87,11 @@ write_cell (NbJsonWriter *writer,
     {
       nb_json_writer_key (writer, "entry");
       nb_json_writer_string (writer, entry);
+    }
+  if (not_imported)
+    {
+      nb_json_writer_key (writer, "imported");
+      nb_json_writer_boolean (writer, FALSE);
     }
   nb_json_writer_end_object (writer);
 }
@@ -283,14 +290,18 @@ write_units (NbJsonWriter *writer,
   nb_json_writer_end_array (writer);
 }
 
-/* 2 when the report holds anything that version 1 does not have (an
- * entry, a 定稿 version, an acknowledged warning), so
- * that an older Nianbao says the file is newer rather than failing on a
- * member it does not know; otherwise 1, the text of a report unchanged. */
+/* 3 when a cell is not imported; 2 when the report holds anything else
+ * that version 1 does not have (an entry, a 定稿 version, an acknowledged
+ * warning), so that an older Nianbao says the file is newer rather than
+ * failing on a member it does not know; otherwise 1, the text of a report
+ * unchanged. */
 static int
 schema_version_for (NbReport *report,
                     gboolean  with_versions)
 {
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    if (nb_table_count_not_imported (nb_report_get_table_at (report, t)) > 0)
+      return 3;
   if (with_versions && nb_report_get_versions (report)->len > 0)
     return 2;
   if (nb_report_get_acknowledgements (report)->len > 0)

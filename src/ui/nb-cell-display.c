@@ -133,6 +133,7 @@ nb_cell_display_compute (NbCellDisplay *display,
   display->overridden = nb_table_is_overridden (table, row, column);
   display->has_note = note != NULL;
   display->invalid = entry != NULL;
+  display->not_imported = nb_table_is_not_imported (table, row, column);
   display->look = NB_CELL_LOOK_NONE;
   display->accessible_label = nb_cell_accessible_label (def, row, column);
   {
@@ -166,6 +167,14 @@ nb_cell_display_compute (NbCellDisplay *display,
       if (tip->len > 0)
         g_string_append_c (tip, '\n');
       g_string_append (tip, nb_finding_get_message (finding));
+    }
+
+  if (display->not_imported)
+    {
+      if (tip->len > 0)
+        g_string_append_c (tip, '\n');
+      g_string_append (tip, _("Not imported: the published value could not be read; "
+                              "type it in from the published report"));
     }
 
   if (display->is_total)
@@ -204,7 +213,8 @@ nb_cell_display_compute (NbCellDisplay *display,
       display->icon_name = "dialog-warning-symbolic";
       break;
     case NB_CELL_LOOK_INFO:
-      display->icon_name = "dialog-information-symbolic";
+      /* the hatching says it of a cell not imported (C1 names them all) */
+      display->icon_name = display->not_imported ? NULL : "dialog-information-symbolic";
       break;
     case NB_CELL_LOOK_NONE:
     default:
@@ -225,6 +235,7 @@ nb_cell_display_equal (const NbCellDisplay *a,
          a->is_total == b->is_total &&
          a->overridden == b->overridden &&
          a->invalid == b->invalid &&
+         a->not_imported == b->not_imported &&
          a->has_note == b->has_note &&
          a->look == b->look &&
          g_strcmp0 (a->icon_name, b->icon_name) == 0 &&

@@ -28,6 +28,7 @@ typedef struct {
   gboolean    is_total;          /* tinted, Σ in the tooltip */
   gboolean    overridden;        /* a total typed over: a pin, beside any icon */
   gboolean    invalid;           /* @text is the cell's entry, typed and not taken */
+  gboolean    not_imported;      /* the import could not place it: hatched, “未导入” when empty */
   gboolean    has_note;
   NbCellLook  look;              /* the worst finding on the cell */
   const char *icon_name;         /* NULL, or the icon of its finding (or of its note) */

@@ -186,11 +186,14 @@ set_class (GtkWidget  *widget,
  * nb_table_cell_spoken_value:
  * Returns: what a cell holds, as a screen reader says it: the number, the
  *   marker, the refused text, or “Not filled in” where it shows a dash
+ *   (“Not imported” where the import could not place the cell)
  */
 const char *
 nb_table_cell_spoken_value (const NbCellDisplay *display)
 {
-  return display->empty ? _("Not filled in") : display->text;
+  if (display->empty)
+    return display->not_imported ? _("Not imported") : _("Not filled in");
+  return display->text;
 }
 
 /* GTK 4.8 gives a widget of our own neither the Text nor the Value
@@ -237,12 +240,19 @@ nb_table_cell_apply (NbTableCell         *self,
   if (self->display.accessible_label != NULL && nb_cell_display_equal (&self->display, display))
     return;
 
-  gtk_label_set_text (GTK_LABEL (self->label), display->empty ? "–" : display->text);
+  /* an empty cell shows a dash; one the import could not place says so */
+  gtk_label_set_text (GTK_LABEL (self->label),
+                      !display->empty ? display->text : display->not_imported ? _("Not imported") : "–");
+  /* a number keeps its last digits in a narrow column; a word its first letters */
+  gtk_label_set_ellipsize (GTK_LABEL (self->label),
+                           display->empty && display->not_imported ? PANGO_ELLIPSIZE_END
+                                                                   : PANGO_ELLIPSIZE_START);
   set_class (self->label, "dim-label", display->empty);
   set_class (widget, "empty", display->empty);
   set_class (widget, "total", display->is_total);
   set_class (widget, "overridden", display->overridden);
   set_class (widget, "invalid", display->invalid);
+  set_class (widget, "not-imported", display->not_imported);
   for (guint i = 0; i < G_N_ELEMENTS (look_classes); i++)
     set_class (widget, look_classes[i], (int) display->look == (int) i);
 
