@@ -211,3 +211,31 @@ _nb_window_class_keyboard_actions_init (NbWindowClass *klass)
                                            actions[i].name, NULL);
     }
 }
+
+/* GtkPaned binds F6 (focus to its other side) and F8 (focus to its
+ * handle) itself, and the sections, the report and its problems are in
+ * panes: with the focus in one, F6 and F8 never reached the window.  The
+ * window's own go first, before the event comes down to a pane. */
+void
+_nb_window_keyboard_init (NbWindow *self)
+{
+  static const struct {
+    guint            key;
+    GdkModifierType  modifiers;
+    const char      *action;
+  } keys[] = {
+    { GDK_KEY_F6, 0, "win.next-pane" },
+    { GDK_KEY_F6, GDK_SHIFT_MASK, "win.previous-pane" },
+    { GDK_KEY_F8, 0, "win.show-findings" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "nb-window-pane-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key,
+                                                                                    keys[i].modifiers),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

@@ -132,6 +132,7 @@ GtkWidget *_nb_window_show_aggregation  (NbWindow       *self,
 
 /* nb-keyboard-actions.c: sections, panes and problems by keyboard */
 void      _nb_window_class_keyboard_actions_init (NbWindowClass *klass);
+void      _nb_window_keyboard_init      (NbWindow       *self);
 
 /* nb-final-actions.c: drafts, 定稿 (finalize) and verifying a published copy */
 typedef void (*NbWindowFunc) (NbWindow *self);

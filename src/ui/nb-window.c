@@ -1302,6 +1302,7 @@ nb_window_init (NbWindow *self)
                                  G_CALLBACK (findings_changed_cb), self, G_CONNECT_DEFAULT);
 
   _nb_window_actions_init (self);
+  _nb_window_keyboard_init (self);
   self->menus_source = g_idle_add_full (G_PRIORITY_LOW, attach_menus_cb, self, NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
