@@ -66,7 +66,9 @@ pane_widget (NbWindow *self,
     {
     case PANE_SIDEBAR: return GTK_WIDGET (self->sidebar);
     case PANE_SECTION: return GTK_WIDGET (self->section_stack);
-    default: return self->findings_visible ? GTK_WIDGET (self->findings_panel) : NULL;
+    default:
+      return gtk_widget_get_visible (GTK_WIDGET (self->findings_panel))
+             ? GTK_WIDGET (self->findings_panel) : NULL;
     }
 }
 
