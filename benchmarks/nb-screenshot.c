@@ -1,14 +1,17 @@
 /* nb-screenshot.c — draws the window in a known state to a PNG
  *
- *   nb-screenshot OUT.png REPORT.nianbao [SECTION]
+ *   nb-screenshot OUT.png REPORT.nianbao [SECTION] [WIDTH | WIDTHxHEIGHT]
  *
  * Opens the report, breaks one balance of section 三 (one more request
  * received by a natural person than handled), shows section 三 and the
  * problems panel, and renders the window as GTK draws it (1280×800).
  * SECTION (0–6) shows another section instead, "start" the start view,
  * "as-is" section 三 of the report as it is (a 定稿 under its banner),
- * "draft" the question a report with errors asks before its PDF export;
- * WIDTH makes the window that narrow and scrolls the page to its right.
+ * "draft" the question a report with errors asks before its PDF export,
+ * "toast" section 三 with a toast (it shows over the report, not over
+ * the problems);
+ * WIDTH makes the window that narrow and scrolls the page to its right;
+ * WIDTHxHEIGHT makes it that size (a small screen), as it opens.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
  * build tree's translations.
  *
@@ -17,6 +20,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "nb-application.h"
 #include "nb-locale.h"
@@ -102,9 +106,11 @@ activate_cb (GApplication *app,
   const NbTableDef *def;
   guint row, column;
   g_autofree char *more = NULL;
+  const char *height = width != NULL ? strchr (width, 'x') : NULL;
 
   shot->window = NB_WINDOW (window);
-  gtk_window_set_default_size (window, width != NULL ? atoi (width) : 1280, 800);
+  gtk_window_set_default_size (window, width != NULL ? atoi (width) : 1280,
+                               height != NULL ? atoi (height + 1) : 800);
   if (g_strcmp0 (section, "start") == 0)
     {
       g_timeout_add (1500, save_cb, shot);
@@ -141,11 +147,15 @@ activate_cb (GApplication *app,
       g_timeout_add (1500, save_cb, shot);
       return;
     }
-  nb_window_show_section (shot->window, section != NULL ? atoi (section) : 3);
+  nb_window_show_section (shot->window, section != NULL && g_strcmp0 (section, "toast") != 0
+                                        ? atoi (section) : 3);
   nb_window_set_findings_visible (shot->window, TRUE);
+  if (g_strcmp0 (section, "toast") == 0)
+    g_signal_emit_by_name (view, "message",
+                           g_dgettext (GETTEXT_PACKAGE, "Table copied as tab-separated text"));
   if (section == NULL)
     nb_table_view_focus_cell (view, row, column);
-  if (width != NULL)
+  if (width != NULL && height == NULL)
     g_timeout_add (1000, scroll_right_cb, view);
   g_timeout_add (1500, save_cb, shot);
 }
@@ -161,7 +171,8 @@ main (int    argc,
 
   if (argc < 3 || argc > 5)
     {
-      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start|as-is|draft] [WIDTH]\n");
+      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start|as-is|draft|toast] "
+                  "[WIDTH|WIDTHxHEIGHT]\n");
       return 2;
     }
 

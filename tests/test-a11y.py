@@ -18,8 +18,9 @@
 # Then, by the keyboard as a screen reader user goes (Tab to the
 # sections, Down to 三, Return into it), it types 999 over the first cell
 # and checks that the focus moved to an editor named as the cell, that
-# Return moves it to the next cell, which says its value, and that the
-# problems button changed its name once, describing the new error.
+# Return moves it to the next cell, which says its value, that the
+# problems button changed its name once, describing the new error, and
+# that F8 there shows the problems, their rows named as above.
 #
 # Last, it opens the main menu, checks the names of its items, opens the
 # print preview from it and checks the names in its window as in the
@@ -73,7 +74,7 @@ PRINT_PREVIEW = {'zh_CN': ('打印预览(V)', '打印预览'), 'C': ('Print Prev
 # The answer of the question a report with errors asks before it prints
 DRAFT = {'zh_CN': '按草稿继续', 'C': 'Continue as Draft'}
 
-KEY_TAB, KEY_DOWN, KEY_RETURN = 0xff09, 0xff54, 0xff0d
+KEY_TAB, KEY_DOWN, KEY_RETURN, KEY_F8 = 0xff09, 0xff54, 0xff0d, 0xffc5
 SEVERITIES = {'zh_CN': ('错误', '警告', '提示'), 'C': ('Error', 'Warning', 'Information')}
 FINDINGS_LIST = {'zh_CN': '发现的问题', 'C': 'Problems found'}
 
@@ -203,8 +204,36 @@ def check_typing(run, language, counts):
         if not button or not button[0].description.startswith(NEW_ERROR[language]):
             problems.append('the problems button does not describe the new error: '
                             f'{button[0].description if button else None!r}')
+        problems += check_f8(run, listen, language, counts)
     finally:
         listen.close()
+    return problems
+
+
+def findings_lists(run, language):
+    return [n for n in walk(read_tree(run.frame))
+            if n.role == Atspi.Role.LIST and n.name == FINDINGS_LIST[language]]
+
+
+def check_f8(run, listen, language, counts):
+    """F8 in a cell (inside the window's panes, which bind F8 themselves)
+    shows the problems, hidden until then, whose rows are named; the
+    focus stays put.  (GTK 4.8 says no SHOWING state: a hidden panel is
+    not in the tree.)"""
+    problems = []
+    if findings_lists(run, language):
+        problems.append('the problems are in the tree before F8 shows them')
+    listen.press(KEY_F8, 1.0)
+    focused = listen.focused
+    if focused is None or focused.role != Atspi.Role.TABLE_CELL:
+        problems.append(f'F8 in a cell moves the focus to {focused.where() if focused else None}')
+    shown = findings_lists(run, language)
+    if not shown:
+        return problems + ['F8 in a cell does not show the problems']
+    rows = counts['findings_rows']
+    problems += check_findings(shown[0], language, counts)
+    if counts['findings_rows'] == rows:
+        problems.append('the problems shown by F8 have no rows')
     return problems
 
 

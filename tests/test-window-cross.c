@@ -67,7 +67,7 @@ test_link_previous (void)
   g_assert_no_error (error);
   spin ();
   g_assert_cmpuint (test_count_rule (nb_window_get_checker (window), "X1"), ==, 2);   /* 自然人 and 总计 */
-  g_assert_true (gtk_revealer_get_reveal_child (window->findings_revealer));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->findings_panel)));
 
   this_path = g_build_filename (dir, "this.nianbao", NULL);
   g_assert_true (nb_window_save_to_path (window, this_path, NB_SAVE_DEFAULT, &error));

@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -1038,9 +1040,15 @@ static void
 test_actions_and_keys (void)
 {
   g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
-  NbWindow *window = window_with (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NbWindow *window;
   g_autoptr(GListModel) controllers = NULL;
   gboolean f8 = FALSE, ctrl_s = FALSE;
+
+  /* the panel as a new window has it: the window remembers it shown by
+   * the tests before */
+  g_settings_reset (settings, "findings-visible");
+  window = window_with (NULL);
 
   g_assert_false (window_action_enabled (window, "win.save"));
   g_assert_false (window_action_enabled (window, "win.show-findings"));

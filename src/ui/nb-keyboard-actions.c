@@ -65,7 +65,9 @@ pane_widget (NbWindow *self,
     {
     case PANE_SIDEBAR: return GTK_WIDGET (self->sidebar);
     case PANE_SECTION: return GTK_WIDGET (self->section_stack);
-    default: return self->findings_visible ? GTK_WIDGET (self->findings_panel) : NULL;
+    default:
+      return gtk_widget_get_visible (GTK_WIDGET (self->findings_panel))
+             ? GTK_WIDGET (self->findings_panel) : NULL;
     }
 }
 
@@ -187,8 +189,9 @@ previous_finding_action (GtkWidget  *widget,
 /* The keys that move between sections, panes and problems.  They are
  * taken in the capture phase, before the focused widget: scrolled
  * windows and lists bind Ctrl+Page Up/Down themselves (to scroll
- * sideways, to move their cursor), and would keep them from the window
- * wherever a table or a list has the focus. */
+ * sideways, to move their cursor), and GtkPaned binds F6 (focus to its
+ * other side) and F8 (focus to its handle); the sections, the report and
+ * its problems are in panes, so those would never reach the window. */
 static const struct {
   const char                  *name;
   GtkWidgetActionActivateFunc  activate;
@@ -238,7 +241,11 @@ _nb_window_keyboard_shortcuts_init (NbWindow *self)
                            G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (self->sidebar), sidebar_keys);
 
+  gtk_event_controller_set_name (controller, "nb-window-keys");
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, 0),
+                                                          gtk_named_action_new ("win.show-findings")));
   for (guint i = 0; i < G_N_ELEMENTS (keyboard_actions); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keyboard_actions[i].key,
@@ -246,3 +253,4 @@ _nb_window_keyboard_shortcuts_init (NbWindow *self)
                                                             gtk_named_action_new (keyboard_actions[i].name)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
+

@@ -1100,7 +1100,7 @@ _nb_window_class_actions_init (NbWindowClass *klass)
     { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
     { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
     { GDK_KEY_y, GDK_CONTROL_MASK, "win.redo" },
-    { GDK_KEY_F8, 0, "win.show-findings" },
+    /* F8 (the problems) is with the keys the window takes first: nb-keyboard-actions.c */
     { GDK_KEY_F9, 0, "win.show-sidebar" },
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
     { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.print-preview" },

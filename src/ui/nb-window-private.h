@@ -64,9 +64,14 @@ struct _NbWindow
   GtkWidget            *sidebar_scroller;
   GtkListBox           *sidebar;
   GtkStack             *section_stack;
-  GtkRevealer          *findings_revealer;
-  gboolean              findings_visible;
+  GtkPaned             *findings_paned;
   NbFindingsPanel      *findings_panel;
+  gboolean              findings_visible; /* asked for; shown with a report */
+  int                   findings_height;  /* the panel's, from the divider down */
+  gboolean              findings_placed;  /* the divider was put at that height */
+  gboolean              placing_findings; /* ... just now, by the window */
+  int                   findings_paned_height; /* at the divider's last move */
+  guint                 findings_tick;    /* waiting for the window's height */
   GMenu                *recent_menu;
   GMenuModel           *main_menu;
   gboolean              help_overlay_set;

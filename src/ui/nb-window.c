@@ -31,6 +31,10 @@
 /* Seconds between recovery copies while there are unsaved changes. */
 #define AUTOSAVE_SECONDS 5
 
+/* The problems panel's height without settings (as the schema's default):
+ * four rows, under a quarter of a 1024×700 screen. */
+#define DEFAULT_FINDINGS_HEIGHT 160
+
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -317,6 +321,129 @@ findings_changed_cb (GListModel *model,
 {
   if (self->state_source == 0)
     self->state_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_state_cb, self, NULL);
+}
+
+/* ---- the problems panel ------------------------------------------------------ */
+
+/* Puts the divider at the panel's remembered height, but gives a panel
+ * remembered from a taller window no more than half of this one. */
+static void
+place_findings_divider (NbWindow *self,
+                        int       paned_height)
+{
+  int height = MIN (self->findings_height, paned_height / 2);
+
+  self->placing_findings = TRUE;
+  gtk_paned_set_position (self->findings_paned, paned_height - height);
+  self->placing_findings = FALSE;
+  self->findings_paned_height = paned_height;
+  self->findings_placed = TRUE;
+}
+
+static void update_findings_panel (NbWindow *self);
+
+static gboolean
+place_findings_tick_cb (GtkWidget     *paned,
+                        GdkFrameClock *clock,
+                        gpointer       data)
+{
+  NbWindow *self = data;
+
+  if (gtk_widget_get_height (paned) <= 0)
+    return G_SOURCE_CONTINUE;
+  self->findings_tick = 0;
+  update_findings_panel (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel shows when asked for and there is a report.  The first time,
+ * the divider goes where the panel is as tall as it was last: that needs
+ * the window's height, so a window not laid out yet shows its panel one
+ * frame later rather than at the wrong height. */
+static void
+update_findings_panel (NbWindow *self)
+{
+  gboolean shown = self->report != NULL && self->findings_visible;
+  GtkWidget *paned = GTK_WIDGET (self->findings_paned);
+
+  if (shown && !self->findings_placed)
+    {
+      if (gtk_widget_get_height (paned) <= 0)
+        {
+          if (self->findings_tick == 0)
+            self->findings_tick = gtk_widget_add_tick_callback (paned, place_findings_tick_cb,
+                                                                self, NULL);
+          return;
+        }
+      place_findings_divider (self, gtk_widget_get_height (paned));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_panel), shown);
+}
+
+/* The divider moved.  The panel keeps its height when the window changes
+ * size (it does not resize with the paned); only a move at the same
+ * height is the user's, and is remembered. */
+static void
+findings_paned_position_cb (NbWindow *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->findings_paned));
+  int panel;
+
+  if (self->placing_findings || height <= 0 ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->findings_panel)))
+    return;
+  if (height != self->findings_paned_height)
+    {
+      self->findings_paned_height = height;
+      return;
+    }
+  panel = height - gtk_paned_get_position (self->findings_paned);
+  if (panel == self->findings_height)
+    return;
+  self->findings_height = panel;
+  if (self->settings != NULL)
+    g_settings_set_int (self->settings, "findings-height", MAX (panel, 40));
+}
+
+gboolean
+nb_window_get_findings_visible (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  return self->findings_visible;
+}
+
+/**
+ * nb_window_set_findings_visible:
+ * Shows or hides the problems panel (win.show-findings, F8), in this
+ * window and, remembered, in the next.  The problems button in the
+ * header bar keeps the count of errors either way.
+ */
+void
+nb_window_set_findings_visible (NbWindow *self,
+                                gboolean  visible)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->findings_visible == visible)
+    return;
+  self->findings_visible = visible;
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "findings-visible", visible);
+  update_findings_panel (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS_VISIBLE]);
+}
+
+/**
+ * nb_window_get_findings_height:
+ * Returns: the problems panel's height, from the divider down, as the
+ *   window keeps it (and the settings remember it)
+ */
+int
+nb_window_get_findings_height (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+  return self->findings_height;
 }
 
 /* ---- recovery -------------------------------------------------------------- */
@@ -608,6 +735,7 @@ nb_window_set_report (NbWindow   *self,
       g_signal_group_set_target (self->report_signals, report);
       g_binding_group_set_source (self->report_bindings, report);
       gtk_stack_set_visible_child_name (self->main_stack, "report");
+      update_findings_panel (self);
       /* GTK loads a hidden status page's icon (an SVG, through librsvg)
        * when the window is shown. */
       adw_status_page_set_icon_name (self->start_page, NULL);
@@ -616,6 +744,7 @@ nb_window_set_report (NbWindow   *self,
   else
     {
       gtk_stack_set_visible_child_name (self->main_stack, "start");
+      update_findings_panel (self);
       adw_status_page_set_icon_name (self->start_page, APP_ID);
       _nb_window_queue_update_recent (self);
     }
@@ -859,27 +988,6 @@ nb_window_get_table_view (NbWindow   *self,
   return NULL;
 }
 
-gboolean
-nb_window_get_findings_visible (NbWindow *self)
-{
-  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  return self->findings_visible;
-}
-
-void
-nb_window_set_findings_visible (NbWindow *self,
-                                gboolean  visible)
-{
-  g_return_if_fail (NB_IS_WINDOW (self));
-
-  visible = !!visible;
-  if (self->findings_visible == visible)
-    return;
-  self->findings_visible = visible;
-  gtk_revealer_set_reveal_child (self->findings_revealer, visible);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS_VISIBLE]);
-}
-
 /**
  * nb_window_goto_finding:
  * Selects the finding's section and focuses its first cell (or the
@@ -1088,6 +1196,9 @@ nb_window_dispose (GObject *object)
   drop_report (self);
   g_clear_handle_id (&self->menus_source, g_source_remove);
   g_clear_handle_id (&self->recent_source, g_source_remove);
+  if (self->findings_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->findings_paned), self->findings_tick);
+  self->findings_tick = 0;
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
@@ -1219,7 +1330,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, section_stack);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_paned);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, findings_panel);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_section);
@@ -1227,6 +1338,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, findings_panel_activate_finding_cb);
+  gtk_widget_class_bind_template_callback (widget_class, findings_paned_position_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 }
 
@@ -1289,6 +1401,7 @@ nb_window_init (NbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   name_for_screen_readers (self);
   self->finding_cursor = -1;
+  self->findings_height = DEFAULT_FINDINGS_HEIGHT;
   self->recovery_id = g_uuid_string_random ();
   self->shown_error_messages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->settings = settings_or_null ();
@@ -1300,6 +1413,8 @@ nb_window_init (NbWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      self->findings_visible = g_settings_get_boolean (self->settings, "findings-visible");
+      self->findings_height = g_settings_get_int (self->settings, "findings-height");
     }
 
   self->report_signals = g_signal_group_new (NB_TYPE_REPORT);

@@ -50,6 +50,7 @@ NbFindingsPanel *nb_window_get_findings_panel (NbWindow       *self);
 gboolean         nb_window_get_findings_visible (NbWindow     *self);
 void             nb_window_set_findings_visible (NbWindow     *self,
                                                gboolean        visible);
+int              nb_window_get_findings_height (NbWindow      *self);
 gboolean         nb_window_goto_finding       (NbWindow       *self,
                                                NbFinding      *finding);
 gboolean         nb_window_write_recovery     (NbWindow       *self,
