@@ -667,6 +667,7 @@ typedef struct {
   gint64           *found;      /* the first split found */
   guint             n_found;
   guint             steps;
+  const gint64     *limit;      /* or NULL: the most each column can hold */
 } Split;
 
 static void
@@ -696,7 +697,8 @@ try_splits (Split *split,
       for (guint c = column - col->n_parts; c < column; c++)
         sum += split->values[c];
       l = (gsize) g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, sum);
-      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0)
+      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0 &&
+          (split->limit == NULL || sum <= split->limit[column]))
         {
           split->values[column] = sum;
           try_splits (split, column + 1, at + l);
@@ -712,6 +714,8 @@ try_splits (Split *split,
       memcpy (text, split->digits + at, l);
       text[l] = '\0';
       split->values[column] = g_ascii_strtoll (text, NULL, 10);
+      if (split->limit != NULL && split->values[column] > split->limit[column])
+        break;
       try_splits (split, column + 1, at + l);
     }
 }
@@ -812,6 +816,82 @@ split_keeps_bounds (const NbTableDef *def,
   return TRUE;
 }
 
+/* The most each column of @row can hold: a total row over it, placed,
+ * less the other rows under it that are placed (every count is >= 0). */
+static gboolean
+limits_by_column_totals (NbTable *table,
+                         guint    row,
+                         gint64  *limit)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    limit[c] = G_MAXINT64;
+  for (guint total = row + 1; total < def->n_rows; total++)
+    {
+      guint n_parts = def->rows[total].n_parts;
+
+      if (n_parts == 0 || total - n_parts > row)
+        continue;
+      for (guint c = 0; c < def->n_columns; c++)
+        {
+          gint64 left;
+
+          if (nb_table_get_state (table, total, c) != NB_CELL_NUMBER)
+            continue;
+          left = nb_table_get_number (table, total, c);
+          for (guint r = total - n_parts; r < total; r++)
+            if (r != row && nb_table_get_state (table, r, c) == NB_CELL_NUMBER)
+              left -= nb_table_get_number (table, r, c);
+          if (left >= 0 && left < limit[c])
+            {
+              limit[c] = left;
+              any = TRUE;
+            }
+        }
+    }
+  return any;
+}
+
+/* A glued row that more than one split fits, where only one split keeps
+ * every number within what the column totals leave for it. */
+static gboolean
+place_glued_by_column_limits (NbImporter  *im,
+                              NbTable     *table,
+                              guint        row,
+                              const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree gboolean *bounds = NULL;
+  g_autofree char *text = glued_digits (im, group, &bounds);
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *found = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *limit = g_new0 (gint64, def->n_columns);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+  Split split;
+
+  if (text == NULL || !limits_by_column_totals (table, row, limit))
+    return FALSE;
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, limit };
+  try_splits (&split, 0, 0);
+  if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS ||
+      !split_keeps_bounds (def, found, bounds, split.length))
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），符合本行合计的拆分不止一种，"
+                           "只有一种不超出表中各栏的合计，按此填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
 /* A glued row that more than one split fits, tried again once the table's
  * other rows are in: the column totals leave one set of numbers, and the
  * digits must be exactly those. */
@@ -874,7 +954,7 @@ place_glued (NbImporter  *im,
     return FALSE;
   values = g_new0 (gint64, def->n_columns);
   found = g_new0 (gint64, def->n_columns);
-  split = (Split) { def, text, strlen (text), values, found, 0, 0 };
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, NULL };
   for (guint c = 0; c < def->n_columns; c++)
     {
       any_total |= def->columns[c].n_parts > 0;
@@ -1241,7 +1321,8 @@ nb_import_table (NbImporter *im,
     {
       const Pending *p = &g_array_index (pending, Pending, k);
 
-      if (!place_glued_by_column_totals (im, table, p->row, &p->group))
+      if (!place_glued_by_column_totals (im, table, p->row, &p->group) &&
+          !place_glued_by_column_limits (im, table, p->row, &p->group))
         place_glued (im, table, p->row, &p->group, NULL);
     }
   nb_table_drop_equal_overrides (table);
