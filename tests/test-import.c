@@ -1645,6 +1645,153 @@ test_glued_digits (void)
   g_assert_finalize_object (imported);
 }
 
+/* 平潭综合实验区 2019–2025: a crawler's text of the portal page, the body
+ * on one line, each row's cells run together.  2024 read by hand. */
+static void
+test_pingtan_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 186510600 };   /* 18651.06 万元 */
+  static const char *const zero_rows[] = {
+    "carried_over", "denied_law", "denied_security", "denied_process", "denied_case_file",
+    "denied_inquiry", "unable_needs_making", "unable_unclear", "declined_petition",
+    "declined_publication", "declined_excessive", "declined_confirm", "other_no_fee",
+    "carried_forward",
+  };
+  gint64 zeros[7] = { 0 };
+
+  data = read_fixture ("published/pingtan-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  /* 6233440: no arithmetic between the columns, many splits: not placed */
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"),
+                            "各栏数字连在一起（6233440）"));
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"),
+                            "原文第 10 行第 1397 字"));
+  ROW (report, "s2_licensing", "licensing", 4529);
+  ROW (report, "s2_enforcement", "penalty", 1100);
+  ROW (report, "s2_enforcement", "coercion", 65);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  ROW (report, "s3_requests", "new", 217, 1, 0, 0, 0, 0, 218);
+  NATURAL (report, "granted", 71);
+  NATURAL (report, "partly_granted", 29);
+  NATURAL (report, "denied_secret", 4);
+  NATURAL (report, "denied_third_party", 3);
+  NATURAL (report, "denied_internal", 32);
+  NATURAL (report, "unable_not_held", 75);
+  NATURAL (report, "declined_repeat", 1);
+  NATURAL (report, "other_no_correction", 1);
+  ROW (report, "s3_requests", "other_misc", 1, 1, 0, 0, 0, 0, 2);
+  ROW (report, "s3_requests", "result_total", 217, 1, 0, 0, 0, 0, 218);
+  for (gsize i = 0; i < G_N_ELEMENTS (zero_rows); i++)
+    assert_row (report, "s3_requests", zero_rows[i], zeros, 7);
+  /* 21317000001324019: 2 1 3 1 7 | 0 0 0 0 0 | 13 2 4 0 19 */
+  ROW (report, "s4_appeals", "cases", 2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19);
+  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  g_assert_cmpuint (summary.n_placed, ==, 3 + 1 + 2 + 1 + 7 * 25 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2024年，平潭综合实验区坚持"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "2024年，无收取信息处理费情况。"));
+  g_assert_finalize_object (report);
+}
+
+/* Every report of 平潭 imports; what is not placed is said. */
+static void
+test_pingtan_all (void)
+{
+  static const struct {
+    const char *file;
+    NbEdition   edition;
+    guint       n_placed, n_unplaced;
+    const char *unplaced[4];
+  } reports[] = {
+    /* 2019 edition: 本年增/减 is signed (2648-18538), 采购总金额 carries 元 */
+    { "published/pingtan-2019.txt", NB_EDITION_2019, 3 + 7 * 23 + 15, 6,
+      { "s2_regulations.normative", "s2_licensing.licensing", "s2_enforcement.penalty", "s2_procurement" } },
+    { "published/pingtan-2020.txt", NB_EDITION_2019, 3 + 7 * 23 + 15, 4,
+      { "s2_regulations.normative", "s2_licensing.licensing", "s2_enforcement.coercion", "s2_fees" } },
+    /* 24252.311082 万元: six decimals, more than a cell holds */
+    { "published/pingtan-2021.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
+      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
+    { "published/pingtan-2022.txt", NB_EDITION_2021, 3 + 1 + 2 + 1 + 7 * 25 + 15, 1,
+      { "s2_regulations.normative", NULL } },
+    { "published/pingtan-2023.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
+      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
+    { "published/pingtan-2025.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
+      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *data = NULL;
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autoptr(GError) error = NULL;
+      NbImportSummary summary;
+      NbReport *report;
+      gsize length;
+
+      data = read_fixture (reports[i].file, &length);
+      report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+      g_test_message ("%s: %u placed, %u blank, %u unplaced", reports[i].file,
+                      summary.n_placed, summary.n_blank, summary.n_unplaced);
+      g_assert_cmpint (nb_report_get_edition (report), ==, reports[i].edition);
+      for (guint k = 0; k < G_N_ELEMENTS (reports[i].unplaced) && reports[i].unplaced[k] != NULL; k++)
+        g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, reports[i].unplaced[k]));
+      g_assert_cmpuint (summary.n_placed, ==, reports[i].n_placed);
+      g_assert_cmpuint (summary.n_unplaced, ==, reports[i].n_unplaced);
+      g_assert_cmpuint (summary.n_blank, ==, 0);
+      if (g_str_has_suffix (reports[i].file, "2021.txt"))
+        {
+          /* 270020130 and 220000325 fit their row two ways each (2 7 0 0 20 1 30,
+           * 2 20 0 0 0 3 25); the commercial column's total 0 leaves one */
+          ROW (report, "s3_requests", "new", 64, 0, 0, 2, 0, 4, 70);
+          ROW (report, "s3_requests", "granted", 27, 0, 0, 2, 0, 1, 30);
+          ROW (report, "s3_requests", "partly_granted", 5, 0, 0, 0, 0, 0, 5);
+          ROW (report, "s3_requests", "unable_not_held", 22, 0, 0, 0, 0, 3, 25);
+          ROW (report, "s3_requests", "result_total", 63, 0, 0, 2, 0, 4, 69);
+          ROW (report, "s3_requests", "carried_forward", 1, 0, 0, 0, 0, 0, 1);
+          ROW (report, "s4_appeals", "cases", 1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0);
+          ROW (report, "s2_fees", "fees", NONE);
+        }
+      if (g_str_has_suffix (reports[i].file, "2023.txt"))
+        {
+          ROW (report, "s3_requests", "granted", 22, 0, 0, 0, 0, 0, 22);
+          ROW (report, "s3_requests", "partly_granted", 19, 1, 0, 0, 0, 0, 20);
+          ROW (report, "s3_requests", "result_total", 80, 1, 0, 0, 0, 0, 81);
+          ROW (report, "s4_appeals", "cases", 1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2);
+        }
+      if (g_str_has_suffix (reports[i].file, "2020.txt"))
+        {
+          /* as published: the natural persons' rows make 26, their total says 20 */
+          ROW (report, "s3_requests", "granted", 6, 0, 0, 0, 0, 1, 7);
+          ROW (report, "s3_requests", "other", 4, 0, 0, 0, 0, 0, 4);
+          ROW (report, "s3_requests", "result_total", 20, 0, 0, 0, 0, 1, 21);
+        }
+      if (g_str_has_suffix (reports[i].file, "2019.txt"))
+        {
+          /* 230 000023, （七）总计23 0 00 0 023: runs apart by spaces, joined */
+          ROW (report, "s3_requests", "new", 23, 0, 0, 0, 0, 0, 23);
+          ROW (report, "s3_requests", "result_total", 23, 0, 0, 0, 0, 0, 23);
+          ROW (report, "s2_regulations", "rules", 0, 0, 0);
+          ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+        }
+      g_assert_finalize_object (report);
+    }
+}
+
 /* ---- PDF ------------------------------------------------------------------------- */
 
 /* The PDF Nianbao prints of @report, with the fingerprint in its footer
@@ -1996,6 +2143,8 @@ main (int    argc,
   g_test_add_func ("/import/fixture/huaian", test_huaian);
   g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
   g_test_add_func ("/import/fixture/hongze", test_hongze);
+  g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
+  g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);

@@ -61,6 +61,8 @@ nb_import_doc_add_line (NbImportDoc  *doc,
   line.is_row = is_row;
   line.page = 0;
   line.source_line = 0;
+  line.source_char = 0;
+  line.flattened = FALSE;
   for (guint i = 0; i < n_cells; i++)
     {
       NbImportCell cell;
@@ -87,6 +89,21 @@ nb_import_doc_set_source (NbImportDoc *doc,
   line = &g_array_index (doc->lines, NbImportLine, doc->lines->len - 1);
   line->page = page;
   line->source_line = source_line;
+}
+
+/* The last line added is a piece of a flattened line, from its
+ * character @source_char (1-based). */
+void
+nb_import_doc_set_piece (NbImportDoc *doc,
+                         guint        source_char)
+{
+  NbImportLine *line;
+
+  if (doc->full || doc->lines->len == 0)
+    return;
+  line = &g_array_index (doc->lines, NbImportLine, doc->lines->len - 1);
+  line->source_char = source_char;
+  line->flattened = TRUE;
 }
 
 void

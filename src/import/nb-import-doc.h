@@ -33,6 +33,9 @@ typedef struct {
   gboolean is_row;     /* cells of a table row: its numbers form one group */
   guint    page;       /* 1-based page of a PDF, else 0 */
   guint    source_line; /* 1-based line in the source text or on the page */
+  guint    source_char; /* 1-based character in that line, for a piece of a
+                         * flattened line; else 0 */
+  gboolean flattened;  /* a piece of a flattened line (a crawler's page text) */
 } NbImportLine;
 
 /* More cells than this are refused: a report has a few thousand, a long
@@ -57,6 +60,8 @@ void         nb_import_doc_add_line  (NbImportDoc  *doc,
 void         nb_import_doc_set_source (NbImportDoc *doc,
                                        guint        page,
                                        guint        source_line);
+void         nb_import_doc_set_piece (NbImportDoc *doc,
+                                      guint        source_char);
 void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             guint        cell,
                                             double       x_start,

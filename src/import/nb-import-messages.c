@@ -86,6 +86,8 @@ nb_importer_where (NbImporter *im,
 
   if (line->page > 0)
     return g_strdup_printf ("第 %u 页第 %u 行", line->page, line->source_line);
+  if (line->source_line > 0 && line->source_char > 0)
+    return g_strdup_printf ("第 %u 行第 %u 字", line->source_line, line->source_char);
   if (line->source_line > 0)
     return g_strdup_printf ("第 %u 行", line->source_line);
   return g_strdup_printf ("第 %u 段", nb_importer_cell (im, cell)->line + 1);

@@ -667,6 +667,7 @@ typedef struct {
   gint64           *found;      /* the first split found */
   guint             n_found;
   guint             steps;
+  const gint64     *limit;      /* or NULL: the most each column can hold */
 } Split;
 
 static void
@@ -696,7 +697,8 @@ try_splits (Split *split,
       for (guint c = column - col->n_parts; c < column; c++)
         sum += split->values[c];
       l = (gsize) g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, sum);
-      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0)
+      if (at + l <= split->length && memcmp (split->digits + at, text, l) == 0 &&
+          (split->limit == NULL || sum <= split->limit[column]))
         {
           split->values[column] = sum;
           try_splits (split, column + 1, at + l);
@@ -712,6 +714,8 @@ try_splits (Split *split,
       memcpy (text, split->digits + at, l);
       text[l] = '\0';
       split->values[column] = g_ascii_strtoll (text, NULL, 10);
+      if (split->limit != NULL && split->values[column] > split->limit[column])
+        break;
       try_splits (split, column + 1, at + l);
     }
 }
@@ -750,6 +754,144 @@ left_by_column_totals (NbTable *table,
   return FALSE;
 }
 
+/* The digits of a row published run together: one cell of digits, or, in
+ * a piece of a flattened line, several runs of digits apart by spaces
+ * (230 000023), joined; with where each space was (@bounds[i]: a space
+ * before digit i), or NULL. */
+static char *
+glued_digits (NbImporter   *im,
+              const Group  *group,
+              gboolean    **bounds)
+{
+  GString *digits = g_string_new (NULL);
+  g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  if (group->first != group->last &&
+      (nb_importer_cell (im, group->first)->line != nb_importer_cell (im, group->last)->line ||
+       !nb_importer_line_of (im, group->first)->flattened))
+    {
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  for (guint i = group->first; i <= group->last; i++)
+    {
+      const char *t = nb_importer_cell (im, i)->text;
+
+      if (*t == '\0' || t[strspn (t, "0123456789")] != '\0')
+        {
+          g_string_free (digits, TRUE);
+          return NULL;
+        }
+      if (i > group->first)
+        g_array_append_val (at, digits->len);
+      g_string_append (digits, t);
+    }
+  *bounds = g_new0 (gboolean, digits->len + 1);
+  for (guint k = 0; k < at->len; k++)
+    (*bounds)[g_array_index (at, gsize, k)] = TRUE;
+  return g_string_free (digits, FALSE);
+}
+
+/* Whether every space of the published run falls between two numbers of
+ * the split. */
+static gboolean
+split_keeps_bounds (const NbTableDef *def,
+                    const gint64     *values,
+                    const gboolean   *bounds,
+                    gsize             length)
+{
+  g_autofree gboolean *cut = g_new0 (gboolean, length + 1);
+  gsize at = 0;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      at += (gsize) g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
+      if (at <= length)
+        cut[at] = TRUE;
+    }
+  for (gsize i = 0; i < length; i++)
+    if (bounds[i] && !cut[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The most each column of @row can hold: a total row over it, placed,
+ * less the other rows under it that are placed (every count is >= 0). */
+static gboolean
+limits_by_column_totals (NbTable *table,
+                         guint    row,
+                         gint64  *limit)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    limit[c] = G_MAXINT64;
+  for (guint total = row + 1; total < def->n_rows; total++)
+    {
+      guint n_parts = def->rows[total].n_parts;
+
+      if (n_parts == 0 || total - n_parts > row)
+        continue;
+      for (guint c = 0; c < def->n_columns; c++)
+        {
+          gint64 left;
+
+          if (nb_table_get_state (table, total, c) != NB_CELL_NUMBER)
+            continue;
+          left = nb_table_get_number (table, total, c);
+          for (guint r = total - n_parts; r < total; r++)
+            if (r != row && nb_table_get_state (table, r, c) == NB_CELL_NUMBER)
+              left -= nb_table_get_number (table, r, c);
+          if (left >= 0 && left < limit[c])
+            {
+              limit[c] = left;
+              any = TRUE;
+            }
+        }
+    }
+  return any;
+}
+
+/* A glued row that more than one split fits, where only one split keeps
+ * every number within what the column totals leave for it. */
+static gboolean
+place_glued_by_column_limits (NbImporter  *im,
+                              NbTable     *table,
+                              guint        row,
+                              const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree gboolean *bounds = NULL;
+  g_autofree char *text = glued_digits (im, group, &bounds);
+  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *found = g_new0 (gint64, def->n_columns);
+  g_autofree gint64 *limit = g_new0 (gint64, def->n_columns);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *name = row_name (def, row);
+  Split split;
+
+  if (text == NULL || !limits_by_column_totals (table, row, limit))
+    return FALSE;
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, limit };
+  try_splits (&split, 0, 0);
+  if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS ||
+      !split_keeps_bounds (def, found, bounds, split.length))
+    return FALSE;
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
+      place_value (im, table, row, c, number);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s「%s」：各栏数字连在一起（%s），符合本行合计的拆分不止一种，"
+                           "只有一种不超出表中各栏的合计，按此填入",
+                           nb_import_table_name (def), name, text);
+  return TRUE;
+}
+
 /* A glued row that more than one split fits, tried again once the table's
  * other rows are in: the column totals leave one set of numbers, and the
  * digits must be exactly those. */
@@ -760,17 +902,18 @@ place_glued_by_column_totals (NbImporter  *im,
                               const Group *group)
 {
   const NbTableDef *def = nb_table_get_def (table);
-  const char *text = nb_importer_cell (im, group->first)->text;
+  g_autofree gboolean *bounds = NULL;
+  g_autofree char *text = glued_digits (im, group, &bounds);
   g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
   g_autoptr(GString) joined = g_string_new (NULL);
   g_autofree char *address = row_address (def, row);
   g_autofree char *name = row_name (def, row);
 
-  if (!left_by_column_totals (table, row, values))
+  if (text == NULL || !left_by_column_totals (table, row, values))
     return FALSE;
   for (guint c = 0; c < def->n_columns; c++)
     g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[c]);
-  if (strcmp (joined->str, text) != 0)
+  if (strcmp (joined->str, text) != 0 || !split_keeps_bounds (def, values, bounds, strlen (text)))
     return FALSE;
   for (guint c = 0; c < def->n_columns; c++)
     {
@@ -797,27 +940,31 @@ place_glued (NbImporter  *im,
              GArray      *pending)
 {
   const NbTableDef *def = nb_table_get_def (table);
-  const char *text = nb_importer_cell (im, group->first)->text;
-  g_autofree gint64 *values = g_new0 (gint64, def->n_columns);
-  g_autofree gint64 *found = g_new0 (gint64, def->n_columns);
+  g_autofree gboolean *bounds = NULL;
+  g_autofree char *text = glued_digits (im, group, &bounds);
+  g_autofree gint64 *values = NULL;
+  g_autofree gint64 *found = NULL;
   g_autofree char *address = row_address (def, row);
   g_autofree char *name = row_name (def, row);
   g_autofree char *where = nb_importer_where (im, group->first);
-  Split split = { def, text, strlen (text), values, found, 0, 0 };
+  Split split;
   gboolean any_total = FALSE;
 
-  for (gsize i = 0; i < split.length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
+  if (text == NULL)
+    return FALSE;
+  values = g_new0 (gint64, def->n_columns);
+  found = g_new0 (gint64, def->n_columns);
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, NULL };
   for (guint c = 0; c < def->n_columns; c++)
     {
       any_total |= def->columns[c].n_parts > 0;
       if (def->columns[c].kind != NB_CELL_KIND_COUNT)
         return FALSE;
     }
-  if (group->first != group->last || def->n_columns < 2 || split.length < def->n_columns)
+  if (def->n_columns < 2 || split.length < def->n_columns)
     return FALSE;
-  if (any_total)
+  /* without a total, only a run of one digit per column has one split */
+  if (any_total || split.length == def->n_columns)
     try_splits (&split, 0, 0);
   if (split.n_found >= 2 && split.steps <= MAX_SPLIT_STEPS && pending != NULL)
     {
@@ -825,13 +972,21 @@ place_glued (NbImporter  *im,
       g_array_append_val (pending, later);
       return TRUE;
     }
+  if (split.n_found == 1 && !split_keeps_bounds (def, found, bounds, split.length))
+    {
+      im->n_unplaced += count_filled (im, group);
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                               "%s「%s」（原文%s）：各栏数字连在一起（%s），符合本行合计的拆分与原文的空格不合，此行未填入",
+                               nb_import_table_name (def), name, where, text);
+      return TRUE;
+    }
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS)
     {
-      im->n_unplaced++;
+      im->n_unplaced += count_filled (im, group);
       nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                                "%s「%s」（原文%s）：各栏数字连在一起（%s），%s，此行未填入",
                                nb_import_table_name (def), name, where, text,
-                               !any_total ? "本表没有合计栏，无法拆分" :
+                               !any_total ? "本表没有合计栏，各栏之间没有可据以拆分的算术关系" :
                                split.n_found == 0 ? "没有一种拆分符合本行的合计" :
                                "不止一种拆分符合本行的合计");
       return TRUE;
@@ -843,8 +998,9 @@ place_glued (NbImporter  *im,
       place_value (im, table, row, c, number);
     }
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                           "%s「%s」：各栏数字连在一起（%s），只有一种拆分符合本行的合计，按此填入",
-                           nb_import_table_name (def), name, text);
+                           "%s「%s」：各栏数字连在一起（%s），%s，按此填入",
+                           nb_import_table_name (def), name, text,
+                           any_total ? "只有一种拆分符合本行的合计" : "每栏只有一位数字");
   return TRUE;
 }
 
@@ -883,7 +1039,8 @@ place_group (NbImporter  *im,
           return;
         }
     }
-  if (n == 1 && place_glued (im, table, row, group, pending))
+  if ((n == 1 || (n < def->n_columns && !im->doc->positioned)) &&
+      place_glued (im, table, row, group, pending))
     return;
   if (n == def->n_columns)
     {
@@ -1164,7 +1321,8 @@ nb_import_table (NbImporter *im,
     {
       const Pending *p = &g_array_index (pending, Pending, k);
 
-      if (!place_glued_by_column_totals (im, table, p->row, &p->group))
+      if (!place_glued_by_column_totals (im, table, p->row, &p->group) &&
+          !place_glued_by_column_limits (im, table, p->row, &p->group))
         place_glued (im, table, p->row, &p->group, NULL);
     }
   nb_table_drop_equal_overrides (table);

@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "nb-edition.h"
 #include "nb-import-doc.h"
 #include "nb-text.h"
 
@@ -272,6 +273,372 @@ split_glued_digits (GPtrArray *cells)
   }
 }
 
+/* ---- Flattened lines ---------------------------------------------------------- */
+
+/* A crawler's text of a portal page can hold the whole report on one
+ * line: 。一、总体情况 2024年…二、主动公开政府信息情况第二十条第（一）项信息内容
+ * 本年制发件数…规章000行政规范性文件6233440….  Such a line (two or more
+ * section headings in it) is cut into pieces at the headings and, between
+ * the headings of 二 and 五, at the start of every label of the editions'
+ * tables (nb-edition.c), so that the later stages see a heading, a
+ * header or a row per line.  Each piece keeps its line and the character
+ * where it starts. */
+#define FLAT_MIN_BYTES 400
+
+static char *
+strip_len (const char *text,
+           gsize       length)
+{
+  g_autofree char *copy = g_strndup (text, length);
+
+  return nb_text_strip (copy);
+}
+
+typedef struct {
+  GArray *chars;     /* gunichar, normalised as nb_import_normalize() */
+  GArray *offsets;   /* guint, byte offset in the line of each char */
+} Norm;
+
+static gboolean
+is_digit_char (gunichar c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static void
+norm_line (const char *line,
+           Norm       *norm)
+{
+  norm->chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  norm->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint offset = (guint) (p - line);
+      gunichar buf[8];
+      guint n = 0;
+
+      if (nb_text_is_space (c))
+        continue;
+      if (c < 0x80)
+        buf[n++] = c;
+      else
+        {
+          char one[8];
+          g_autofree char *nfkc = NULL;
+
+          one[g_unichar_to_utf8 (c, one)] = '\0';
+          nfkc = g_utf8_normalize (one, -1, G_NORMALIZE_NFKC);
+          for (const char *q = nfkc != NULL ? nfkc : ""; *q && n < G_N_ELEMENTS (buf); q = g_utf8_next_char (q))
+            buf[n++] = g_utf8_get_char (q);
+        }
+      for (guint k = 0; k < n; k++)
+        {
+          gunichar d = buf[k];
+
+          if (nb_text_is_space (d))
+            continue;
+          if (d == 0x3001)
+            d = ',';
+          else if (d == 0x201C || d == 0x201D || d == 0x2018 || d == 0x2019 ||
+                   d == 0x300C || d == 0x300D || d == '\'')
+            d = '"';
+          if ((d == ',' || d == '.') && norm->chars->len > 0 &&
+              g_ascii_isdigit (g_array_index (norm->chars, gunichar, norm->chars->len - 1)))
+            {
+              const char *q = nb_text_skip_spaces (g_utf8_next_char (p));
+              if (!is_digit_char (*q ? g_utf8_get_char (q) : 0))
+                d = '.';
+            }
+          g_array_append_val (norm->chars, d);
+          g_array_append_val (norm->offsets, offset);
+        }
+    }
+}
+
+static gunichar *
+to_ucs4_norm (const char *label,
+              gsize      *n)
+{
+  g_autofree char *norm = nb_import_normalize (label);
+  glong len;
+  gunichar *w = g_utf8_to_ucs4_fast (norm, -1, &len);
+
+  *n = (gsize) len;
+  return w;
+}
+
+typedef struct {
+  gunichar *w;
+  gsize     n;
+} Label;
+
+static void
+add_label (GArray     *labels,
+           const char *text)
+{
+  Label l;
+
+  if (text == NULL)
+    return;
+  l.w = to_ucs4_norm (text, &l.n);
+  if (l.n >= 2)
+    g_array_append_val (labels, l);
+  else
+    g_free (l.w);
+}
+
+static void
+label_clear (gpointer data)
+{
+  g_free (((Label *) data)->w);
+}
+
+/* Every label of both editions' tables. */
+static GArray *
+table_labels (void)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (Label));
+
+  g_array_set_clear_func (labels, label_clear);
+  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
+    {
+      const NbEditionDef *edition = nb_edition_get (e);
+
+      for (guint t = 0; t < edition->n_tables; t++)
+        {
+          const NbTableDef *def = &edition->tables[t];
+
+          add_label (labels, def->caption);
+          for (guint h = 0; h < def->n_header_cells; h++)
+            add_label (labels, def->header[h].text);
+          for (guint r = 0; r < def->n_rows; r++)
+            {
+              add_label (labels, def->rows[r].group);
+              add_label (labels, def->rows[r].subgroup);
+              add_label (labels, def->rows[r].label);
+            }
+          for (guint c = 0; c < def->n_columns; c++)
+            add_label (labels, def->columns[c].label);
+        }
+    }
+  return labels;
+}
+
+/* Whether a and b differ by at most one insertion, deletion or substitution. */
+static gboolean
+one_edit (const gunichar *a,
+          gsize           na,
+          const gunichar *b,
+          gsize           nb)
+{
+  gsize i = 0, j = 0;
+  gboolean edited = FALSE;
+
+  if ((na > nb ? na - nb : nb - na) > 1)
+    return FALSE;
+  while (i < na && j < nb)
+    {
+      if (a[i] == b[j])
+        {
+          i++, j++;
+          continue;
+        }
+      if (edited)
+        return FALSE;
+      edited = TRUE;
+      if (na > nb)
+        i++;
+      else if (nb > na)
+        j++;
+      else
+        i++, j++;
+    }
+  return (na - i) + (nb - j) + (edited ? 1u : 0u) <= 1;
+}
+
+/* Where heading @s is in the line, from @from: exactly, or with one
+ * character more, less or different (四、政府信息公开行政法复议、行政诉讼情况). */
+static gboolean
+find_inline_heading (const gunichar *w,
+                     gsize           nw,
+                     gsize           from,
+                     guint           s,
+                     gsize          *start,
+                     gsize          *end)
+{
+  gsize nh;
+  g_autofree gunichar *h = to_ucs4_norm (nb_section_heading (s), &nh);
+
+  for (gsize i = from; i + nh <= nw; i++)
+    if (memcmp (w + i, h, nh * sizeof (gunichar)) == 0)
+      {
+        *start = i, *end = i + nh;
+        return TRUE;
+      }
+  for (gsize i = from; i + 2 < nw; i++)
+    {
+      if (w[i] != h[0] || w[i + 1] != h[1])
+        continue;
+      for (gsize len = nh - 1; len <= nh + 1; len++)
+        if (i + len <= nw && one_edit (w + i, len, h, nh))
+          {
+            *start = i, *end = i + len;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The cells of a piece of a table: a label and the numbers at its end
+ * (规章000, 一、本年新收政府信息公开申请数量230 000023), each run of digits
+ * apart by spaces a cell; the table stage splits a run that holds several. */
+static GPtrArray *
+piece_cells (const char *piece,
+             gboolean    in_table)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  const char *end = piece + strlen (piece), *tail = end;
+
+  if (in_table)
+    {
+      while (tail > piece && (g_ascii_isdigit (tail[-1]) || tail[-1] == ' ' || tail[-1] == '.' ||
+                              tail[-1] == '-'))
+        tail--;
+      while (tail < end && !g_ascii_isdigit (*tail) && !(*tail == '-' && g_ascii_isdigit (tail[1])))
+        tail++;
+      /* digits right after a Latin letter are part of a word, no number */
+      if (tail > piece && tail < end && g_ascii_isalpha (tail[-1]))
+        tail = end;
+    }
+  {
+    g_autofree char *label = strip_len (piece, (gsize) (tail - piece));
+    if (*label != '\0')
+      g_ptr_array_add (cells, g_steal_pointer (&label));
+  }
+  if (tail < end)
+    {
+      g_auto(GStrv) tokens = g_strsplit (tail, " ", -1);
+      for (guint i = 0; tokens[i] != NULL; i++)
+        if (*tokens[i] != '\0')
+          g_ptr_array_add (cells, g_strdup (tokens[i]));
+    }
+  return cells;
+}
+
+static gboolean
+read_flattened (NbImportDoc *doc,
+                const char  *line,
+                guint        source_line)
+{
+  Norm norm;
+  gsize h_start[NB_N_SECTIONS + 1], h_end[NB_N_SECTIONS + 1];
+  gboolean found[NB_N_SECTIONS + 1] = { FALSE };
+  guint n_found = 0;
+  gsize from = 0, region_start = G_MAXSIZE, region_end;
+  g_autoptr(GArray) cuts = NULL;   /* gsize: normalised index where a piece starts */
+  g_autoptr(GArray) heads = NULL;  /* gboolean per cut: the piece is a heading */
+  const gunichar *w;
+  gsize nw;
+
+  norm_line (line, &norm);
+  w = (const gunichar *) norm.chars->data;
+  nw = norm.chars->len;
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    if (find_inline_heading (w, nw, from, s, &h_start[s], &h_end[s]))
+      {
+        found[s] = TRUE;
+        from = h_end[s];
+        n_found++;
+      }
+  if (n_found < 2)
+    {
+      g_array_unref (norm.chars);
+      g_array_unref (norm.offsets);
+      return FALSE;
+    }
+  for (guint s = 4; s >= 2; s--)
+    if (found[s])
+      region_start = h_end[s] < region_start ? h_start[s] : region_start;
+  region_end = found[5] ? h_start[5] : found[6] ? h_start[6] : nw;
+
+  cuts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  heads = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  {
+    g_autoptr(GArray) labels = table_labels ();
+    gsize i = 0;
+    gboolean f = FALSE, t = TRUE;
+
+    g_array_append_val (cuts, i);
+    g_array_append_val (heads, f);
+    while (i < nw)
+      {
+        gsize best = 0;
+        guint s;
+
+        for (s = 1; s <= NB_N_SECTIONS; s++)
+          if (found[s] && h_start[s] == i)
+            break;
+        if (s <= NB_N_SECTIONS)
+          {
+            g_array_append_val (cuts, i);
+            g_array_append_val (heads, t);
+            i = h_end[s];
+            g_array_append_val (cuts, i);
+            g_array_append_val (heads, f);
+            continue;
+          }
+        if (i >= region_start && i < region_end)
+          for (guint k = 0; k < labels->len; k++)
+            {
+              const Label *l = &g_array_index (labels, Label, k);
+              if (l->n > best && i + l->n <= region_end && l->w[0] == w[i] &&
+                  memcmp (w + i, l->w, l->n * sizeof (gunichar)) == 0)
+                best = l->n;
+            }
+        if (best > 0)
+          {
+            g_array_append_val (cuts, i);
+            g_array_append_val (heads, f);
+            i += best;
+          }
+        else
+          i++;
+      }
+  }
+
+  {
+    gsize n_bytes = strlen (line);
+    guint chars_before = 0;
+    const char *counted = line;
+
+    for (guint k = 0; k < cuts->len; k++)
+      {
+        gsize a = g_array_index (cuts, gsize, k);
+        gsize b = k + 1 < cuts->len ? g_array_index (cuts, gsize, k + 1) : nw;
+        gsize from_byte = a < nw ? g_array_index (norm.offsets, guint, a) : n_bytes;
+        gsize to_byte = b < nw ? g_array_index (norm.offsets, guint, b) : n_bytes;
+        g_autofree char *piece = NULL;
+        g_autoptr(GPtrArray) cells = NULL;
+
+        if (to_byte <= from_byte)
+          continue;
+        piece = strip_len (line + from_byte, to_byte - from_byte);
+        if (*piece == '\0')
+          continue;
+        cells = piece_cells (piece, !g_array_index (heads, gboolean, k) && a >= region_start && a < region_end);
+        chars_before += (guint) g_utf8_strlen (counted, (gssize) (line + from_byte - counted));
+        counted = line + from_byte;
+        nb_import_doc_add_line (doc, piece, 0, cells->len >= 2, (char **) cells->pdata, cells->len);
+        nb_import_doc_set_source (doc, 0, source_line);
+        nb_import_doc_set_piece (doc, chars_before + 1);
+      }
+  }
+  g_array_unref (norm.chars);
+  g_array_unref (norm.offsets);
+  return TRUE;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -300,6 +667,8 @@ nb_import_read_text (NbImportDoc *doc,
       line = buffer->str;
       stripped = nb_text_strip (line);
       if (*stripped == '\0' || is_rule_line (stripped))
+        continue;
+      if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
         continue;
       if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
         {
