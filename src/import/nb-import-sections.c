@@ -38,40 +38,100 @@ lcs_length (const gunichar *a,
   return prev[nb];
 }
 
+/* The words of a heading without the marks a converter puts around it:
+ * markdown's `#`, `**`, `>` and a closing colon. */
+static char *
+undecorated (const char *norm)
+{
+  const char *p = norm;
+  gsize len;
+
+  while (*p == '#' || *p == '*' || *p == '>' || *p == '_')
+    p++;
+  len = strlen (p);
+  while (len > 0 && (p[len - 1] == '*' || p[len - 1] == '#' || p[len - 1] == ':' || p[len - 1] == '_'))
+    len--;
+  return g_strndup (p, len);
+}
+
+/* How close @rest is to the words of section @s's heading, in tenths of
+ * the longer of the two (the longest common subsequence). */
+static gsize
+heading_likeness (const char *rest,
+                  guint       s)
+{
+  g_autofree char *heading = nb_import_normalize (nb_section_heading (s));
+  g_autofree gunichar *a = NULL, *b = NULL;
+  glong na, nb;
+
+  a = g_utf8_to_ucs4_fast (rest, -1, &na);
+  b = g_utf8_to_ucs4_fast (heading + strlen (numerals[s - 1]) + 1, -1, &nb);
+  if (na < 2)
+    return 0;
+  return lcs_length (a, (gsize) na, b, (gsize) nb) * 10 / (gsize) MAX (na, nb);
+}
+
 /* Which section heading a cell is (1–6), or 0.  The words after the
  * numeral may differ a little from the form (五、存在问题及改进情况). */
 static guint
 heading_number (const NbImportCell *cell)
 {
-  glong n_chars = g_utf8_strlen (cell->norm, -1);
+  g_autofree char *norm = undecorated (cell->norm);
+  glong n_chars = g_utf8_strlen (norm, -1);
   const char *rest;
 
   if (n_chars < 4 || n_chars > 40)
     return 0;
   for (guint s = 1; s <= NB_N_SECTIONS; s++)
     {
-      g_autofree char *heading = NULL;
-      g_autofree gunichar *a = NULL, *b = NULL;
-      glong na, nb;
-
-      if (!g_str_has_prefix (cell->norm, numerals[s - 1]))
+      if (!g_str_has_prefix (norm, numerals[s - 1]))
         continue;
-      rest = cell->norm + strlen (numerals[s - 1]);
-      if (*rest != ',' && *rest != '.')
+      rest = norm + strlen (numerals[s - 1]);
+      if (*rest != ',' && *rest != '.' && *rest != ':')
         return 0;
-      rest++;
-      heading = nb_import_normalize (nb_section_heading (s));
-      a = g_utf8_to_ucs4_fast (rest, -1, &na);
-      b = g_utf8_to_ucs4_fast (heading + strlen (numerals[s - 1]) + 1, -1, &nb);
-      if (na >= 2 && lcs_length (a, (gsize) na, b, (gsize) nb) * 10 >= (gsize) MAX (na, nb) * 6)
-        return s;
-      return 0;
+      return heading_likeness (rest + 1, s) >= 6 ? s : 0;
     }
   return 0;
 }
 
+/* The section whose heading's words a cell has nearly word for word,
+ * whatever its number: a converter's `## 表三：…`, a heading with no
+ * numeral, or the tables of an annex numbered anew (一、主动公开政府信息
+ * 情况 for section 二).  0 if none. */
+static guint
+heading_by_words (const NbImportCell *cell)
+{
+  g_autofree char *norm = undecorated (cell->norm);
+  glong n_chars = g_utf8_strlen (norm, -1);
+  const char *rest = norm;
+
+  if (n_chars < 4 || n_chars > 40)
+    return 0;
+  if (g_str_has_prefix (rest, "表"))
+    rest += strlen ("表");
+  else if (g_str_has_prefix (rest, "第"))
+    rest += strlen ("第");
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    if (g_str_has_prefix (rest, numerals[s - 1]))
+      {
+        rest += strlen (numerals[s - 1]);
+        if (g_str_has_prefix (rest, "部分"))
+          rest += strlen ("部分");
+        else if (*rest == ',' || *rest == '.' || *rest == ':')
+          rest++;
+        else
+          return 0;
+        break;
+      }
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    if (heading_likeness (rest, s) >= 9)
+      return s;
+  return 0;
+}
+
 /* The cell of each section heading (heading[1] to heading[6]), in order;
- * -1 for one not found. */
+ * -1 for one not found.  A heading not found by its numeral is looked for
+ * by its words, between the headings found on either side. */
 void
 nb_import_find_headings (NbImporter *im,
                          int        *heading)
@@ -87,6 +147,31 @@ nb_import_find_headings (NbImporter *im,
           {
             heading[s] = (int) i;
             from = i + 1;
+            break;
+          }
+    }
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    {
+      guint start = 0, end = im->doc->cells->len;
+
+      if (heading[s] >= 0)
+        continue;
+      for (guint t = 1; t < s; t++)
+        if (heading[t] >= 0)
+          start = (guint) heading[t] + 1;
+      for (guint t = NB_N_SECTIONS; t > s; t--)
+        if (heading[t] >= 0)
+          end = (guint) heading[t];
+      for (guint i = start; i < end; i++)
+        if (!im->is_value[i] && heading_by_words (nb_importer_cell (im, i)) == s)
+          {
+            g_autofree char *where = nb_importer_where (im, i);
+
+            heading[s] = (int) i;
+            nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                                     "「%s」（原文%s）按其文字作为第%s节的标题：%s",
+                                     nb_importer_cell (im, i)->text, where,
+                                     numerals[s - 1], nb_section_heading (s));
             break;
           }
     }
