@@ -171,3 +171,35 @@ nb_import_normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether a and b differ by at most one insertion, deletion or
+ * substitution: a label with a typo, a heading off by one character. */
+gboolean
+nb_import_within_one_edit (const gunichar *a,
+                           gsize           na,
+                           const gunichar *b,
+                           gsize           nb)
+{
+  gsize i = 0, j = 0;
+  gboolean edited = FALSE;
+
+  if ((na > nb ? na - nb : nb - na) > 1)
+    return FALSE;
+  while (i < na && j < nb)
+    {
+      if (a[i] == b[j])
+        {
+          i++, j++;
+          continue;
+        }
+      if (edited)
+        return FALSE;
+      edited = TRUE;
+      if (na > nb)
+        i++;
+      else if (nb > na)
+        j++;
+      else
+        i++, j++;
+    }
+  return (na - i) + (nb - j) + (edited ? 1u : 0u) <= 1;
+}

@@ -67,6 +67,10 @@ void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             double       x_start,
                                             double       x_end);
 char        *nb_import_normalize     (const char   *text);
+gboolean     nb_import_within_one_edit (const gunichar *a,
+                                        gsize           na,
+                                        const gunichar *b,
+                                        gsize           nb);
 
 /* The readers. */
 gboolean     nb_import_is_page_number (const char  *line);

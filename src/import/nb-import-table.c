@@ -116,38 +116,6 @@ typedef struct {
   gsize start, end;     /* in the window */
 } Match;
 
-/* Whether a and b differ by at most one insertion, deletion or substitution. */
-static gboolean
-within_one_edit (const gunichar *a,
-                 gsize           na,
-                 const gunichar *b,
-                 gsize           nb)
-{
-  gsize i = 0, j = 0;
-  gboolean edited = FALSE;
-
-  if ((na > nb ? na - nb : nb - na) > 1)
-    return FALSE;
-  while (i < na && j < nb)
-    {
-      if (a[i] == b[j])
-        {
-          i++, j++;
-          continue;
-        }
-      if (edited)
-        return FALSE;
-      edited = TRUE;
-      if (na > nb)
-        i++;
-      else if (nb > na)
-        j++;
-      else
-        i++, j++;
-    }
-  return !(edited && (i < na || j < nb)) && (na - i) + (nb - j) <= (edited ? 0u : 1u);
-}
-
 /* Looks for a label in the window.  The match must start at or after
  * @from and before @n_lead (the label starts before the numbers); one that
  * runs on past the numbers (a label wrapped around them in PDF text) must
@@ -190,7 +158,7 @@ find_label (const gunichar *w,
   if (nl >= 4)
     for (gsize i = from; i < n_lead; i++)
       for (gsize len = nl - 1; len <= nl + 1; len++)
-        if (i + len <= nw && n_lead - i >= MIN (len, need) && within_one_edit (w + i, len, l, nl))
+        if (i + len <= nw && n_lead - i >= MIN (len, need) && nb_import_within_one_edit (w + i, len, l, nl))
           return (Match) { MATCH_TYPO, i, i + len };
   return m;
 }

@@ -425,38 +425,6 @@ table_labels (void)
   return labels;
 }
 
-/* Whether a and b differ by at most one insertion, deletion or substitution. */
-static gboolean
-one_edit (const gunichar *a,
-          gsize           na,
-          const gunichar *b,
-          gsize           nb)
-{
-  gsize i = 0, j = 0;
-  gboolean edited = FALSE;
-
-  if ((na > nb ? na - nb : nb - na) > 1)
-    return FALSE;
-  while (i < na && j < nb)
-    {
-      if (a[i] == b[j])
-        {
-          i++, j++;
-          continue;
-        }
-      if (edited)
-        return FALSE;
-      edited = TRUE;
-      if (na > nb)
-        i++;
-      else if (nb > na)
-        j++;
-      else
-        i++, j++;
-    }
-  return (na - i) + (nb - j) + (edited ? 1u : 0u) <= 1;
-}
-
 /* Where heading @s is in the line, from @from: exactly, or with one
  * character more, less or different (四、政府信息公开行政法复议、行政诉讼情况). */
 static gboolean
@@ -481,7 +449,7 @@ find_inline_heading (const gunichar *w,
       if (w[i] != h[0] || w[i + 1] != h[1])
         continue;
       for (gsize len = nh - 1; len <= nh + 1; len++)
-        if (i + len <= nw && one_edit (w + i, len, h, nh))
+        if (i + len <= nw && nb_import_within_one_edit (w + i, len, h, nh))
           {
             *start = i, *end = i + len;
             return TRUE;
