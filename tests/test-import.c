@@ -1670,6 +1670,8 @@ test_pingtan_2024 (void)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区");
+  g_assert_cmpstr (nb_report_get_title (report), ==, "平潭综合实验区2024年度政府信息公开工作年度报告");
 
   ROW (report, "s2_regulations", "rules", 0, 0, 0);
   /* 6233440: no arithmetic between the columns, many splits: not placed */
@@ -1748,6 +1750,8 @@ test_pingtan_all (void)
       g_test_message ("%s: %u placed, %u blank, %u unplaced", reports[i].file,
                       summary.n_placed, summary.n_blank, summary.n_unplaced);
       g_assert_cmpint (nb_report_get_edition (report), ==, reports[i].edition);
+      /* from the crawler's "标题:" and "本地目录:…/80576_" lines */
+      g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区");
       for (guint k = 0; k < G_N_ELEMENTS (reports[i].unplaced) && reports[i].unplaced[k] != NULL; k++)
         g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, reports[i].unplaced[k]));
       g_assert_cmpuint (summary.n_placed, ==, reports[i].n_placed);

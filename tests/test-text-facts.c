@@ -240,6 +240,17 @@ static const struct {
   /* the one-row （六） as in 2023; “区政府办代表区政府受理政府信息公开申请 17 件”
    * for the district's 95 */
   { "published/hongze-2024.pdf", "C1 T1", 2 },
+  /* 平潭, as a crawler saved the page: section 二 runs of digits that
+   * split more than one way are not imported (C1); 2020's 自然人 column
+   * adds up to 26 for its （七）总计 20; 2022's text says 75 requests for
+   * the table's 74 new and 1 carried over */
+  { "published/pingtan-2019.txt", "C1 C1 C1 C1 C1", 0 },
+  { "published/pingtan-2020.txt", "C1 C1 C1 C1 C1 R3", 0 },
+  { "published/pingtan-2021.txt", "C1 C1", 0 },
+  { "published/pingtan-2022.txt", "C1 T1", 0 },
+  { "published/pingtan-2023.txt", "C1 C1", 0 },
+  { "published/pingtan-2024.txt", "C1", 0 },
+  { "published/pingtan-2025.txt", "C1 C1", 0 },
 };
 
 static char *

@@ -282,7 +282,7 @@ read_title_line (NbImporter    *im,
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *year = NULL, *middle = NULL, *prefix = NULL;
   int start, stop;
-  const char *cut;
+  const char *cut, *lead;   /* lead: past the ASCII before the title */
 
   if (strlen (nb_importer_cell (im, i)->text) > 2000)
     return FALSE;
@@ -295,12 +295,14 @@ read_title_line (NbImporter    *im,
   prefix = g_strndup (text, (gsize) start);
 
   /* the organ before the year: after the last punctuation, after 编制 */
-  cut = prefix;
+  cut = lead = prefix;
   for (const char *p = prefix; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (c < 128 && strchr (",.:;!?)", (int) c) != NULL)
-        cut = g_utf8_next_char (p);
+      /* ASCII other than letters is no part of an organ's name: a
+       * crawler's "标题:" or a folder's "…/97791_" before it */
+      if (c < 128 && !g_ascii_isalpha ((char) c))
+        cut = lead = g_utf8_next_char (p);
       else if (c == 0xFF0C || c == 0x3002 || c == 0xFF1A || c == 0xFF1B || c == 0x300B ||
                c == 0x201D || c == 0xFF09 || c == 0x3001)
         cut = g_utf8_next_char (p);
@@ -330,7 +332,11 @@ read_title_line (NbImporter    *im,
         }
     }
   if (info->standalone && info->title == NULL)
-    info->title = g_strndup (text, (gsize) stop);
+    {
+      gsize from = (gsize) (lead - prefix);
+
+      info->title = g_strndup (text + from, (gsize) stop - from);
+    }
   return TRUE;
 }
 
