@@ -243,7 +243,8 @@ static const struct {
   /* 平潭, as a crawler saved the page: section 二 runs of digits that
    * split more than one way are not imported (C1); 2020's 自然人 column
    * adds up to 26 for its （七）总计 20; 2022's text says 75 requests for
-   * the table's 74 new and 1 carried over */
+   * the table's 74 new and 1 carried over.  Their texts name their organ
+   * in none of the places M6 reads (平潭综合实验区 ends like no organ) */
   { "published/pingtan-2019.txt", "C1 C1 C1 C1 C1", 0 },
   { "published/pingtan-2020.txt", "C1 C1 C1 C1 C1 R3", 0 },
   { "published/pingtan-2021.txt", "C1 C1", 0 },
@@ -293,7 +294,8 @@ test_published (void)
       nb_report_set_organ (report, "某市交通运输局");
       found = organ_findings (checker);
       g_assert_cmpuint (test_count_rule (checker, "M6"), ==, published[i].named);
-      g_assert_nonnull (strstr (found, organ));
+      if (published[i].named > 0)
+        g_assert_nonnull (strstr (found, organ));
       g_assert_finalize_object (g_steal_pointer (&checker));
     }
 }
