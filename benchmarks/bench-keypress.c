@@ -24,9 +24,7 @@
 
 #include <stdlib.h>
 
-#include "nb-application.h"
-#include "nb-report-file.h"
-#include "nb-window.h"
+#include "bench-window.h"
 
 typedef struct {
   NbWindow       *window;
@@ -132,8 +130,6 @@ main (int    argc,
       char **argv)
 {
   Bench bench = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = NULL;
   const NbTableDef *def;
   g_autoptr(GListModel) controllers = NULL;
   g_autoptr(NbApplication) app = NULL;
@@ -143,14 +139,6 @@ main (int    argc,
       g_printerr ("Usage: bench-keypress REPORT.nianbao [RUNS]\n");
       return 2;
     }
-  /* The window of the running application, with its style sheet. */
-  app = nb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
   bench.runs = argc > 2 ? MAX (atoi (argv[2]), 2) : 50;
   bench.update = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.frame = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -158,14 +146,9 @@ main (int    argc,
   bench.work = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.loop = g_main_loop_new (NULL, FALSE);
 
-  report = nb_report_load_from_path (argv[1], &error);
-  if (report == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  bench.window = nb_window_new (GTK_APPLICATION (app));
-  nb_window_set_report (bench.window, report, argv[1]);
+  bench.window = bench_window_open (argv[1], &app);
+  if (bench.window == NULL)
+    return 1;
   nb_window_show_section (bench.window, 3);
   nb_window_set_findings_visible (bench.window, TRUE);
   gtk_window_present (GTK_WINDOW (bench.window));

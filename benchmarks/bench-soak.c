@@ -18,10 +18,8 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
-#include "nb-application.h"
+#include "bench-window.h"
 #include "nb-print-preview.h"
-#include "nb-report-file.h"
-#include "nb-window.h"
 #include "nb-window-private.h"
 
 typedef struct {
@@ -156,26 +154,12 @@ main (int    argc,
 {
   Soak soak = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbReport) report = NULL;
   g_autoptr(NbApplication) app = NULL;
 
   if (argc < 2)
     {
       g_printerr ("Usage: bench-soak REPORT.nianbao [ROUNDS]\n");
       return 2;
-    }
-  app = nb_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  report = nb_report_load_from_path (argv[1], &error);
-  if (report == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
     }
   soak.rounds = argc > 2 ? MAX (atoi (argv[2]), 1) : 20;
   soak.folder = g_dir_make_tmp ("nianbao-soak-XXXXXX", &error);
@@ -184,9 +168,10 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  soak.window = bench_window_open (argv[1], &app);
+  if (soak.window == NULL)
+    return 1;
   soak.loop = g_main_loop_new (NULL, FALSE);
-  soak.window = nb_window_new (GTK_APPLICATION (app));
-  nb_window_set_report (soak.window, report, argv[1]);
   gtk_window_present (GTK_WINDOW (soak.window));
   spin (500);
   soak.opened = rss_kb ();
