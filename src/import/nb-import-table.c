@@ -822,6 +822,23 @@ limits_by_column_totals (NbTable *table,
   return any;
 }
 
+/* Places a glued row's numbers, one a column, as a split found them. */
+static void
+place_split (NbImporter   *im,
+             NbTable      *table,
+             guint         row,
+             const gint64 *values)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      char number[24];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
+      place_value (im, table, row, c, number);
+    }
+}
+
 /* A glued row that more than one split fits, where only one split keeps
  * every number within what the column totals leave for it. */
 static gboolean
@@ -847,12 +864,7 @@ place_glued_by_column_limits (NbImporter  *im,
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS ||
       !split_keeps_bounds (def, found, bounds, split.length))
     return FALSE;
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      char number[24];
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
-      place_value (im, table, row, c, number);
-    }
+  place_split (im, table, row, found);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），符合本行合计的拆分不止一种，"
                            "只有一种不超出表中各栏的合计，按此填入",
@@ -883,12 +895,7 @@ place_glued_by_column_totals (NbImporter  *im,
     g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[c]);
   if (strcmp (joined->str, text) != 0 || !split_keeps_bounds (def, values, bounds, strlen (text)))
     return FALSE;
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      char number[24];
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
-      place_value (im, table, row, c, number);
-    }
+  place_split (im, table, row, values);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），按表中各栏的合计拆分填入",
                            nb_import_table_name (def), name, text);
@@ -959,12 +966,7 @@ place_glued (NbImporter  *im,
                                "不止一种拆分符合本行的合计");
       return TRUE;
     }
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      char number[24];
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, found[c]);
-      place_value (im, table, row, c, number);
-    }
+  place_split (im, table, row, found);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），%s，按此填入",
                            nb_import_table_name (def), name, text,
