@@ -84,6 +84,11 @@ test_not_json (void)
   assert_refused ("[1 2]", NB_JSON_ERROR_SYNTAX, "a comma is missing");
   assert_refused ("{\"a\" 1}", NB_JSON_ERROR_SYNTAX, "a colon is missing");
   assert_refused ("[1, 2,]", NB_JSON_ERROR_SYNTAX, "a comma before the end");
+  /* json-glib reads the text without its blanks, but an error names the
+   * line and column as written */
+  assert_refused ("{\n  \"a\": 1\n  \"b\": 2\n}", NB_JSON_ERROR_SYNTAX,
+                  "line 2, column 8: a comma is missing");
+  assert_refused ("[true false]", NB_JSON_ERROR_SYNTAX, "a comma is missing");
 }
 
 static void
