@@ -1,7 +1,7 @@
 /* nb-section-row.c — a row of the section sidebar
  *
- * The official heading, ellipsized with the whole text in its tooltip,
- * and the section's state (described in the tooltip of its badge or icon): a pill counting errors (red) or warnings
+ * The official heading, whole (on two lines in the narrow sidebar of a
+ * small screen) and in its tooltip, and the section's state (described in the tooltip of its badge or icon): a pill counting errors (red) or warnings
  * (amber) with an icon, a check mark when complete, a hollow circle when
  * nothing is written yet.
  *

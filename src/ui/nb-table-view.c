@@ -956,7 +956,9 @@ build (NbTableView *self)
   for (guint i = 0; i < def->n_header_cells; i++)
     {
       const NbHeaderCell *h = &def->header[i];
-      int chars = h->column_span > 1 ? 8 * h->column_span : (narrow ? 2 : 5);
+      /* A table of a few columns gives each header a line of its own
+       * (本年处理决定数量, not 本年处理决/定数量). */
+      int chars = h->column_span > 1 ? 8 * h->column_span : narrow ? 2 : def->n_columns <= 4 ? 16 : 5;
       GtkWidget *label;
 
       /* The header cell over the label columns explains the rows. */
