@@ -15,6 +15,7 @@
 #include "nb-docx-reader.h"
 #include "nb-docx-writer.h"
 #include "nb-import.h"
+#include "nb-office-common.h"
 #include "nb-report-file.h"
 #include "nb-value.h"
 #include "nb-xlsx-writer.h"
@@ -190,7 +191,20 @@ typedef struct {
   gboolean a4;
   gboolean span_applicants;     /* 申请人情况 across seven columns */
   gboolean merge_natural;       /* 自然人 down two rows */
+  GPtrArray *signature;         /* the texts of the signature block's paragraphs */
 } DocStats;
+
+/* The style of paragraph @p (its w:pPr's w:pStyle), or NULL */
+static char *
+paragraph_style (xmlNode *p)
+{
+  for (xmlNode *pr = p->children; pr != NULL; pr = pr->next)
+    if (is_w (pr, "pPr"))
+      for (xmlNode *s = pr->children; s != NULL; s = s->next)
+        if (is_w (s, "pStyle"))
+          return w_attribute (s, "val");
+  return NULL;
+}
 
 static void
 walk (xmlNode  *node,
@@ -203,6 +217,13 @@ walk (xmlNode  *node,
         continue;
       if (is_w (c, "tbl"))
         stats->n_tables++;
+      else if (is_w (c, "p"))
+        {
+          g_autofree char *style = paragraph_style (c);
+
+          if (g_strcmp0 (style, NB_DOCX_STYLE_SIGNATURE) == 0)
+            g_ptr_array_add (stats->signature, xmlNodeGetContent (c));
+        }
       else if (is_w (c, "pgSz"))
         {
           g_autofree char *w = w_attribute (c, "w"), *h = w_attribute (c, "h");
@@ -240,7 +261,9 @@ walk (xmlNode  *node,
     }
 }
 
-/* document.xml holds real Word tables with merges and an A4 page. */
+/* document.xml holds real Word tables with merges and an A4 page, and
+ * ends with the signature block as printed: its lines, then the organ,
+ * （单位盖章） and the date. */
 static void
 test_docx_document_xml (void)
 {
@@ -250,7 +273,8 @@ test_docx_document_xml (void)
   g_autoptr(GBytes) part = NULL;
   const char *data, *xml;
   gsize length, xml_length;
-  DocStats stats = { 0 };
+  g_autoptr(GPtrArray) signature = g_ptr_array_new_with_free_func (g_free);
+  DocStats stats = { .signature = signature };
   xmlDoc *doc;
 
   g_assert_no_error (error);
@@ -270,6 +294,11 @@ test_docx_document_xml (void)
   g_assert_cmpuint (stats.n_restart, >, 5);
   g_assert_cmpuint (stats.n_continue, >, 20);
   g_assert_cmpuint (stats.n_span, >, 10);
+  g_assert_cmpuint (signature->len, ==, 1 + 4 + 3);   /* a blank line, 4 lines, the foot */
+  g_assert_true (g_str_has_prefix (signature->pdata[1], "单位负责人（签字）："));
+  g_assert_cmpstr (signature->pdata[5], ==, "示例县人民政府办公室");
+  g_assert_cmpstr (signature->pdata[6], ==, "（单位盖章）");
+  g_assert_cmpstr (signature->pdata[7], ==, "2025年1月20日");
 
   /* every part the package names is there */
   for (guint i = 0; i < 4; i++)

@@ -907,8 +907,9 @@ signature_entry (W               w,
   end (w);
 }
 
-/* The seal line and the date, centred on a point seven characters in
- * from the right edge, with the seal's space above, as printed. */
+/* A line of the foot (the organ, （单位盖章）, the date), centred on a
+ * point seven characters in from the right edge, @before the space above
+ * it, as printed. */
 static void
 seal_paragraph (W           w,
                 const char *text,
@@ -929,12 +930,21 @@ seal_paragraph (W           w,
   end (w);
 }
 
+/* The signature lines, then about 45 mm for the seal, which covers the
+ * foot: the organ's name, （单位盖章） and the date, as printed
+ * (nb-page-signature.c: the foot ends a seal's height below the lines). */
 static void
 signature_block (W         w,
                  NbReport *report)
 {
   g_autofree char *date = nb_render_format_date (nb_report_get_date (report));
-  int before = SEAL_SPACE - BODY_PITCH;
+  const char *foot[] = {
+    nb_report_get_organ (report),
+    nb_report_get_signature_shown (report, NB_SIGNATURE_SEAL)
+      ? nb_report_get_signature_label (report, NB_SIGNATURE_SEAL) : "",
+    date,
+  };
+  int n_foot = 1, before;
 
   start (w, "w:p", NULL);
   paragraph_properties (w, NB_DOCX_STYLE_SIGNATURE, NULL);
@@ -942,13 +952,16 @@ signature_block (W         w,
   for (NbSignatureLine line = NB_SIGNATURE_HEAD; line <= NB_SIGNATURE_PHONE; line++)
     if (nb_report_get_signature_shown (report, line))
       signature_entry (w, report, line);
-  if (nb_report_get_signature_shown (report, NB_SIGNATURE_SEAL))
-    {
-      seal_paragraph (w, nb_report_get_signature_label (report, NB_SIGNATURE_SEAL), before);
-      before = 0;
-    }
-  if (*date != '\0')
-    seal_paragraph (w, date, before);
+  /* the date's line counts when it is empty, as in the print */
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (foot); i++)
+    n_foot += *foot[i] != '\0';
+  before = MAX (SEAL_SPACE + BODY_PITCH - n_foot * BODY_PITCH, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (foot); i++)
+    if (*foot[i] != '\0')
+      {
+        seal_paragraph (w, foot[i], before);
+        before = 0;
+      }
 }
 
 /* ---- The document and its footer ------------------------------------------------------ */
