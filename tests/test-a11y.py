@@ -12,8 +12,10 @@
 #     twice ("_Save Save"), or, in Chinese, an English name;
 #   - a list, table or split pane without a name;
 #   - a table cell without "row · column" as its name, whose value (the
-#     first line of its description) is not what it shows, or that is
-#     invalid without the finding in its description;
+#     first line of its description) is not what it shows, whose place
+#     (the second line, "row 3 of 28, column 2 of 7") is not said, or that
+#     is invalid without the finding in its description (a third line);
+#   - a table that does not say its size in its description;
 #   - a row of the findings list not named by its severity and message.
 # Then, by the keyboard as a screen reader user goes (Tab to the
 # sections, Down to 三, Return into it), it types 999 over the first cell
@@ -66,6 +68,10 @@ ENGLISH_WORD = re.compile(r'[A-Za-z]*[a-z]{2}')   # not "JSON…", "100%"
 # What an empty cell says, as the window translates it.
 NOT_FILLED = {'zh_CN': '未填', 'C': 'Not filled in'}
 NEW_ERROR = {'zh_CN': '新错误：', 'C': 'New error: '}
+# A cell's place and a table's size, as GTK 4.8 cannot pass on their counts
+POSITION = {'zh_CN': re.compile(r'^第 \d+ 行（共 \d+ 行），第 \d+ 列（共 \d+ 列）$'),
+            'C': re.compile(r'^row \d+ of \d+, column \d+ of \d+$')}
+TABLE_SIZE = {'zh_CN': re.compile(r'^行数：\d+，列数：\d+$'), 'C': re.compile(r'^rows: \d+, columns: \d+$')}
 PROBLEMS_BUTTON = {'zh_CN': '问题：', 'C': 'Problems: '}
 SECTIONS = {'zh_CN': '目录', 'C': 'Sections'}
 SECTION_3 = '三、'
@@ -97,7 +103,7 @@ def name_problem(name, language):
 
 def check_tree(tree, language):
     """Returns (problems, counts) for one window's tree."""
-    problems, counts = [], dict(nodes=0, interactive=0, badly_named=0, cells=0, unreadable_cells=0,
+    problems, counts = [], dict(nodes=0, interactive=0, badly_named=0, tables=0, cells=0, unreadable_cells=0,
                                 empty_cells=0, invalid_cells=0, findings_rows=0)
     findings_list = None
     for node in walk(tree):
@@ -110,6 +116,10 @@ def check_tree(tree, language):
                 problems.append(f'{problem}: {node.where()}')
         if node.role in CONTAINER_ROLES and node.name.strip() == '':
             problems.append(f'container without a name: {node.where()}')
+        if node.role == Atspi.Role.TABLE and any(c.role == Atspi.Role.TABLE_CELL for c in node.children):
+            counts['tables'] += 1
+            if not TABLE_SIZE[language].match(node.description):
+                problems.append(f'table without its size: {node.where()} {node.description!r}')
         if node.role == Atspi.Role.TABLE_CELL:
             cell_problems = check_cell(node, language, counts)
             counts['unreadable_cells'] += 1 if cell_problems else 0
@@ -131,7 +141,10 @@ def check_cell(cell, language, counts):
         problems.append(f'cell without a name: {cell.where()}')
     shown = [c.text() for c in walk(cell) if c is not cell and c.role == Atspi.Role.LABEL]
     shown = [t for t in shown if t]
-    value = cell.description.split('\n')[0]
+    lines = cell.description.split('\n')
+    value = lines[0]
+    if len(lines) < 2 or not POSITION[language].match(lines[1]):
+        problems.append(f'cell does not say its place: {cell.where()} {cell.description!r}')
     if not shown:
         problems.append(f'cell shows nothing: {cell.where()}')
     elif shown[0] == '–':
@@ -142,7 +155,7 @@ def check_cell(cell, language, counts):
         problems.append(f'cell shows {shown[0]!r} but reads {value!r}: {cell.where()}')
     if cell.invalid:
         counts['invalid_cells'] += 1
-        if '\n' not in cell.description:
+        if len(lines) < 3:
             problems.append(f'invalid cell without its finding: {cell.where()}')
     return problems
 

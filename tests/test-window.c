@@ -980,13 +980,15 @@ test_bad_file (void)
   g_rmdir (dir);
 }
 
-/* A cell's description: what it holds, then what its tooltip says. */
+/* A cell's description: what it holds, where it is, then what its
+ * tooltip says. */
 static void
 assert_cell_description (NbTableCell *cell,
-                         const char  *value)
+                         const char  *value,
+                         const char  *position)
 {
   const char *tooltip = nb_table_cell_get_display (cell)->tooltip;
-  g_autofree char *expected = tooltip != NULL ? g_strconcat (value, "\n", tooltip, NULL) : g_strdup (value);
+  g_autofree char *expected = g_strjoin ("\n", value, position, tooltip, NULL);
 
   gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
 }
@@ -1012,16 +1014,17 @@ test_accessible_labels (void)
   gtk_test_accessible_assert_relation (view, GTK_ACCESSIBLE_RELATION_ROW_COUNT,
                                        (int) (def->n_header_rows + def->n_rows));
   /* Nothing written: the description says so, and the label inside too. */
-  assert_cell_description (cell, "Not filled in");
+  assert_cell_description (cell, "Not filled in", "row 5 of 25, column 3 of 7");
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "rows: 25, columns: 7");
   gtk_test_accessible_assert_property (gtk_widget_get_last_child (GTK_WIDGET (cell)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Not filled in");
 
   /* A number, then a refused text with the reason after the value. */
   g_assert_true (nb_table_view_enter_text (view, ROW ("denied_secret"), COL ("research"), "7"));
-  assert_cell_description (cell, "7");
+  assert_cell_description (cell, "7", "row 5 of 25, column 3 of 7");
   g_assert_false (nb_table_view_enter_text (view, ROW ("denied_secret"), COL ("research"), "七个"));
   g_assert_true (g_str_has_prefix (nb_table_cell_get_display (cell)->tooltip, "Not entered: "));
-  assert_cell_description (cell, "七个");
+  assert_cell_description (cell, "七个", "row 5 of 25, column 3 of 7");
   gtk_test_accessible_assert_state (cell, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
 
   /* The editor is a text box named as the cell. */
@@ -1029,6 +1032,13 @@ test_accessible_labels (void)
   gtk_test_accessible_assert_role (nb_table_view_get_editor (view), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
   gtk_test_accessible_assert_property (nb_table_view_get_editor (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        nb_table_cell_get_display (cell)->accessible_label);
+  {
+    g_autofree char *said = g_strjoin ("\n", "row 5 of 25, column 3 of 7",
+                                       nb_table_cell_get_display (cell)->tooltip, NULL);
+
+    gtk_test_accessible_assert_property (nb_table_view_get_editor (view),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, said);
+  }
   nb_table_view_cancel_edit (view);
 
   destroy_window (window);

@@ -21,6 +21,7 @@ struct _NbTableCell
   GtkWidget      parent_instance;
 
   guint          row, column;
+  char          *position;   /* “row 3 of 28, column 2 of 7”, for screen readers */
   GtkWidget     *pin;
   GtkWidget     *icon;
   GtkWidget     *label;
@@ -75,6 +76,14 @@ nb_table_cell_dispose (GObject *object)
   G_OBJECT_CLASS (nb_table_cell_parent_class)->dispose (object);
 }
 
+static void
+nb_table_cell_finalize (GObject *object)
+{
+  g_free (((NbTableCell *) object)->position);
+
+  G_OBJECT_CLASS (nb_table_cell_parent_class)->finalize (object);
+}
+
 /* The tooltip is asked for, not set: gtk_widget_set_tooltip_text() looks
  * up the pointer (three round trips to an X server) on every call, and a
  * key press refreshes dozens of cells. */
@@ -100,6 +109,7 @@ nb_table_cell_class_init (NbTableCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_table_cell_dispose;
+  object_class->finalize = nb_table_cell_finalize;
   widget_class->query_tooltip = nb_table_cell_query_tooltip;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -130,13 +140,26 @@ nb_table_cell_init (NbTableCell *self)
 
 GtkWidget *
 nb_table_cell_new (guint row,
-                   guint column)
+                   guint column,
+                   guint n_rows,
+                   guint n_columns)
 {
   NbTableCell *self = g_object_new (NB_TYPE_TABLE_CELL, NULL);
 
   self->row = row;
   self->column = column;
+  /* Counted over the rows and columns of numbers, as a clerk counts them. */
+  self->position = g_strdup_printf (_("row %u of %u, column %u of %u"),
+                                    row + 1, n_rows, column + 1, n_columns);
   return GTK_WIDGET (self);
+}
+
+/* Returns: the cell's place among the table's numbers, in words */
+const char *
+nb_table_cell_get_position (NbTableCell *self)
+{
+  g_return_val_if_fail (NB_IS_TABLE_CELL (self), NULL);
+  return self->position;
 }
 
 guint
@@ -201,8 +224,9 @@ nb_table_cell_spoken_value (const NbCellDisplay *display)
  * cell holds goes where Orca reads it on 4.8 and on later GTK alike: the
  * name is the row and the column (“row · column”), and the description,
  * which Orca speaks after the name and the role when the cell is
- * focused, starts with the value and goes on with the findings on the
- * cell.  Putting the value in the name through a labelled-by label
+ * focused, starts with the value and goes on with the cell's place in
+ * the table (GTK 4.8 passes on no row or column index) and the findings
+ * on the cell.  Putting the value in the name through a labelled-by label
  * would work on 4.8, which joins the label and the labelled-by names,
  * but later GTK lets labelled-by replace the label, and the cell would
  * lose its row and column.  The label inside says the value too (“未填”
@@ -212,9 +236,7 @@ update_accessible (NbTableCell         *self,
                    const NbCellDisplay *display)
 {
   const char *value = nb_table_cell_spoken_value (display);
-  g_autofree char *description = display->tooltip != NULL
-                                 ? g_strconcat (value, "\n", display->tooltip, NULL)
-                                 : g_strdup (value);
+  g_autofree char *description = g_strjoin ("\n", value, self->position, display->tooltip, NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value,

@@ -15,8 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbTableCell, nb_table_cell, NB, TABLE_CELL, GtkWidget)
 
 GtkWidget           *nb_table_cell_new          (guint                row,
-                                                 guint                column);
+                                                 guint                column,
+                                                 guint                n_rows,
+                                                 guint                n_columns);
 guint                nb_table_cell_get_row      (NbTableCell         *self);
+const char          *nb_table_cell_get_position (NbTableCell         *self);
 guint                nb_table_cell_get_column   (NbTableCell         *self);
 void                 nb_table_cell_apply        (NbTableCell         *self,
                                                  const NbCellDisplay *display);

@@ -321,6 +321,7 @@ nb_table_view_begin_edit (NbTableView *self,
 {
   guint index = row * n_columns (self) + column;
   NbTableCell *cell;
+  g_autofree char *description = NULL;
 
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
   g_return_if_fail (row < n_rows (self) && column < n_columns (self));
@@ -337,12 +338,12 @@ nb_table_view_begin_edit (NbTableView *self,
                          initial_text != NULL ? initial_text : nb_table_cell_get_text (cell));
   /* The focus moves to the editor: a screen reader says the cell's row
    * and column, what it held and the findings on it. */
+  description = g_strjoin ("\n", nb_table_cell_get_position (cell),
+                           nb_table_cell_get_display (cell)->tooltip, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   nb_table_cell_get_display (cell)->accessible_label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  nb_table_cell_get_display (cell)->tooltip != NULL
-                                  ? nb_table_cell_get_display (cell)->tooltip : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   nb_table_cell_set_editor (cell, self->editor);
   self->editing = index;
@@ -1013,7 +1014,7 @@ build (NbTableView *self)
 
       for (guint c = 0; c < def->n_columns; c++)
         {
-          GtkWidget *cell = nb_table_cell_new (r, c);
+          GtkWidget *cell = nb_table_cell_new (r, c, def->n_rows, def->n_columns);
           GtkGesture *click = gtk_gesture_click_new ();
           GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -1367,6 +1368,7 @@ nb_table_view_new (NbTable     *table,
                    NbUndoStack *undo)
 {
   NbTableView *self;
+  g_autofree char *size = NULL;
 
   g_return_val_if_fail (NB_IS_TABLE (table), NULL);
 
@@ -1384,6 +1386,10 @@ nb_table_view_new (NbTable     *table,
                                   (int) (nb_table_get_def (table)->n_columns +
                                          nb_table_get_def (table)->n_label_columns),
                                   -1);
+  /* GTK 4.8 passes on neither count: the size is said in words too. */
+  size = g_strdup_printf (_("rows: %u, columns: %u"),
+                          nb_table_get_def (table)->n_rows, nb_table_get_def (table)->n_columns);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, size, -1);
   nb_table_view_refresh (self);
   return GTK_WIDGET (self);
 }
