@@ -245,7 +245,7 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "overwrite"))
     {
       if (save_here (self, NB_SAVE_OVERWRITE_CHANGED) && self->closing)
-        gtk_window_destroy (GTK_WINDOW (self));
+        _nb_window_destroy_from (self, GTK_WINDOW (dialog));
     }
   else if (g_str_equal (response, "save-as"))
     save_as_action (GTK_WIDGET (self), "win.save-as", NULL);
