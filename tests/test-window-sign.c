@@ -223,6 +223,69 @@ test_new_report_close_asks (void)
   g_assert_null (window);
 }
 
+/* A close whose Save fails (Save As into /proc, where no file can be
+ * made) leaves the report unsaved: closing again asks again. */
+static void
+test_failed_save_close_asks (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/proc/report.nianbao");
+  GList *dialogs;
+
+  nb_window_show_section (window, 3);
+  spin ();
+  type_into (view, ROW ("granted"), 0, "12");
+  g_assert_true (nb_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  answer_close (window, "suggested");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkFileChooser *chooser = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_FILE_CHOOSER_DIALOG (w))
+          chooser = GTK_FILE_CHOOSER (w);
+      }
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_file_chooser_set_file (chooser, nowhere, NULL));
+    /* the chooser looks the folder up in a thread before it answers */
+    g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    for (int i = 0; i < 500 && chooser != NULL; i++)
+      {
+        spin ();
+        g_usleep (10000);
+      }
+    g_assert_null (chooser);
+  }
+  spin ();
+  /* the error said, the window still there and unsaved */
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  gtk_window_destroy (dialogs->data);
+  g_list_free (dialogs);
+  spin ();
+  g_assert_true (nb_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_list_free (dialogs);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);
+  answer_close (window, "destructive");
+  g_assert_null (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +293,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window-sign/entries-kept-closed-reopened-undone",
                    test_entries_kept_closed_reopened_undone);
   g_test_add_func ("/window-sign/new-report-close-asks", test_new_report_close_asks);
+  g_test_add_func ("/window-sign/failed-save-close-asks", test_failed_save_close_asks);
   return g_test_run ();
 }

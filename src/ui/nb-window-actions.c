@@ -195,7 +195,11 @@ save_as_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         not_a_local_file (&error);
       if (error != NULL || !nb_window_save_to_path (self, path, NB_SAVE_DEFAULT, &error))
-        _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
+        {
+          /* unsaved: closing again asks again */
+          self->closing = FALSE;
+          _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
+        }
       else
         {
           _nb_window_toast (self, _("Saved"));
