@@ -57,6 +57,42 @@ assert_entries_shown (NbWindow *window)
   g_assert_cmpstr (nb_window_get_findings_text (window), !=, "");
 }
 
+/* The button of a dialog's answer that looks @look: "suggested" (Save)
+ * or "destructive" (Discard). */
+static GtkWidget *
+find_answer (GtkWidget  *widget,
+             const char *look)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, look))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_answer (child, look);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the answer of the one dialog @window shows that looks @look.
+ * Only GTK holds @window: it goes before the dialog that asked, which
+ * must not touch it after. */
+static void
+answer_close (NbWindow   *window,
+              const char *look)
+{
+  GList *dialogs = dialogs_of (window);
+  GtkWidget *button;
+
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  button = find_answer (dialogs->data, look);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_list_free (dialogs);
+  spin ();
+}
+
 static void
 test_entries_kept_closed_reopened_undone (void)
 {
@@ -69,7 +105,6 @@ test_entries_kept_closed_reopened_undone (void)
   g_autofree char *path = g_build_filename (dir, "report.nianbao", NULL);
   g_autoptr(GError) error = NULL;
   gint64 natural = nb_table_get_number (table, ROW ("granted"), 0);
-  GList *dialogs;
 
   g_assert_true (nb_window_save_to_path (window, path, NB_SAVE_DEFAULT, &error));
   g_assert_no_error (error);
@@ -93,16 +128,12 @@ test_entries_kept_closed_reopened_undone (void)
   assert_entries_shown (window);
 
   /* Closing asks; Save writes the entries and closes. */
-  g_object_ref (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);
   gtk_window_close (GTK_WINDOW (window));
   spin ();
-  dialogs = dialogs_of (window);
-  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
-  adw_message_dialog_response (dialogs->data, "save");
-  g_list_free (dialogs);
-  spin ();
-  g_object_unref (window);
-  g_assert_finalize_object (window);
+  answer_close (window, "suggested");
+  g_assert_null (window);
 
   /* Reopened: kept, shown, flagged. */
   window = window_with (NULL);
@@ -162,9 +193,9 @@ static void
 test_new_report_close_asks (void)
 {
   NbWindow *window = window_with (NULL);
-  GList *dialogs;
 
-  g_object_ref (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
   spin ();
   {
@@ -188,13 +219,71 @@ test_new_report_close_asks (void)
   g_assert_true (nb_window_get_modified (window));
   gtk_window_close (GTK_WINDOW (window));
   spin ();
+  answer_close (window, "destructive");
+  g_assert_null (window);
+}
+
+/* A close whose Save fails (Save As into /proc, where no file can be
+ * made) leaves the report unsaved: closing again asks again. */
+static void
+test_failed_save_close_asks (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/proc/report.nianbao");
+  GList *dialogs;
+
+  nb_window_show_section (window, 3);
+  spin ();
+  type_into (view, ROW ("granted"), 0, "12");
+  g_assert_true (nb_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  answer_close (window, "suggested");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkFileChooser *chooser = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_FILE_CHOOSER_DIALOG (w))
+          chooser = GTK_FILE_CHOOSER (w);
+      }
+    g_assert_nonnull (chooser);
+    g_assert_true (gtk_file_chooser_set_file (chooser, nowhere, NULL));
+    /* the chooser looks the folder up in a thread before it answers */
+    g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    for (int i = 0; i < 500 && chooser != NULL; i++)
+      {
+        spin ();
+        g_usleep (10000);
+      }
+    g_assert_null (chooser);
+  }
+  spin ();
+  /* the error said, the window still there and unsaved */
   dialogs = dialogs_of (window);
   g_assert_cmpuint (g_list_length (dialogs), ==, 1);
-  adw_message_dialog_response (dialogs->data, "discard");
+  gtk_window_destroy (dialogs->data);
   g_list_free (dialogs);
   spin ();
+  g_assert_true (nb_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialogs = dialogs_of (window);
+  g_assert_cmpuint (g_list_length (dialogs), ==, 1);
+  g_list_free (dialogs);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_unref (window);
-  g_assert_finalize_object (window);
+  answer_close (window, "destructive");
+  g_assert_null (window);
 }
 
 int
@@ -204,5 +293,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window-sign/entries-kept-closed-reopened-undone",
                    test_entries_kept_closed_reopened_undone);
   g_test_add_func ("/window-sign/new-report-close-asks", test_new_report_close_asks);
+  g_test_add_func ("/window-sign/failed-save-close-asks", test_failed_save_close_asks);
   return g_test_run ();
 }

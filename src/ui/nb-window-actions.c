@@ -195,7 +195,11 @@ save_as_response_cb (GtkNativeDialog *dialog,
       if (path == NULL)
         not_a_local_file (&error);
       if (error != NULL || !nb_window_save_to_path (self, path, NB_SAVE_DEFAULT, &error))
-        _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
+        {
+          /* unsaved: closing again asks again */
+          self->closing = FALSE;
+          _nb_window_show_gerror (self, _("Could Not Save the Report"), NULL, error);
+        }
       else
         {
           _nb_window_toast (self, _("Saved"));
@@ -245,7 +249,7 @@ changed_on_disk_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "overwrite"))
     {
       if (save_here (self, NB_SAVE_OVERWRITE_CHANGED) && self->closing)
-        gtk_window_destroy (GTK_WINDOW (self));
+        _nb_window_destroy_from (self, GTK_WINDOW (dialog));
     }
   else if (g_str_equal (response, "save-as"))
     save_as_action (GTK_WIDGET (self), "win.save-as", NULL);

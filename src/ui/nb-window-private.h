@@ -116,6 +116,8 @@ GtkWidget *_nb_window_print_preview     (NbWindow       *self);
 void      _nb_window_show_help_overlay  (NbWindow       *self);
 void      _nb_window_commit_edits       (NbWindow       *self);
 void      _nb_window_mark_unsaved       (NbWindow       *self);
+void      _nb_window_destroy_from       (NbWindow       *self,
+                                         GtkWindow      *dialog);
 void      _nb_window_add_recent         (NbWindow       *self,
                                          const char     *path);
 

@@ -1119,6 +1119,23 @@ drop_cb (GtkDropTarget *target,
 
 /* ---- closing --------------------------------------------------------------- */
 
+/**
+ * _nb_window_destroy_from:
+ * @dialog: the dialog whose answer closes the window
+ *
+ * Destroys the window from the answer of a dialog transient for it.  The
+ * dialog outlives the window (it goes once its answer is handled, the
+ * window freed by then), so it is let go of the window first: a dialog
+ * still transient for a freed window touches it as it goes.
+ */
+void
+_nb_window_destroy_from (NbWindow  *self,
+                         GtkWindow *dialog)
+{
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
@@ -1128,7 +1145,7 @@ close_response_cb (AdwMessageDialog *dialog,
     {
       nb_recovery_remove (self->recovery_id);
       self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      _nb_window_destroy_from (self, GTK_WINDOW (dialog));
     }
   else if (g_str_equal (response, "save"))
     {
@@ -1137,7 +1154,7 @@ close_response_cb (AdwMessageDialog *dialog,
       /* Saving may need a file name first (Save As); the window closes
        * once the report is saved. */
       if (!nb_window_get_modified (self))
-        gtk_window_destroy (GTK_WINDOW (self));
+        _nb_window_destroy_from (self, GTK_WINDOW (dialog));
     }
 }
 
