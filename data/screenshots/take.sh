@@ -2,7 +2,9 @@
 # Takes the window's screenshots under Xvfb (1280×800), in English and in
 # Simplified Chinese: section 三 with one balance broken (an error marked
 # on its cells and in the sidebar), a warning in section 五, and the
-# problems panel open.  Renderer: cairo (GDK_DEBUG=gl-disable).
+# problems panel open; then the same in Chinese on a small (1024×700) and
+# a large (1400×900) office screen, into docs/.  Renderer: cairo
+# (GDK_DEBUG=gl-disable).
 #
 #   data/screenshots/take.sh [BUILD_DIR]
 set -euo pipefail
@@ -22,5 +24,13 @@ for lang in en zh_CN; do
   [ "$lang" = en ] && language=C || { language=$lang; out=data/screenshots/main-window-$lang.png; }
   LANGUAGE=$language dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' \
     "$build/benchmarks/nb-screenshot" "$out" "$sample" 2>/dev/null
+  identify -format '%f: %wx%h\n' "$out" 2>/dev/null || true
+done
+
+# The small and the large office screen, in Chinese (docs/).
+for size in 1024x700 1400x900; do
+  out=docs/window-$size.png
+  LANGUAGE=zh_CN dbus-run-session -- xvfb-run -a -s "-screen 0 ${size}x24" \
+    "$build/benchmarks/nb-screenshot" "$out" "$sample" 3 "$size" 2>/dev/null
   identify -format '%f: %wx%h\n' "$out" 2>/dev/null || true
 done
