@@ -181,6 +181,32 @@ test_like_grid_layout (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The serial changes when a line moves or changes size, and only then:
+ * a new text of the same width is laid out again with the same serial. */
+static void
+test_serial (void)
+{
+  GtkWidget *form = g_object_ref_sink (make_form (TRUE));
+  NbFormLayout *layout = NB_FORM_LAYOUT (gtk_widget_get_layout_manager (form));
+  GtkWidget *number = gtk_widget_get_last_child (form);
+  int width, height, unused;
+  guint serial;
+
+  gtk_widget_measure (form, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &width, NULL, NULL);
+  gtk_widget_measure (form, GTK_ORIENTATION_VERTICAL, width, &unused, &height, NULL, NULL);
+  gtk_widget_size_allocate (form, &(GtkAllocation) { 0, 0, width, height }, -1);
+  serial = nb_form_layout_get_serial (layout);
+
+  gtk_label_set_text (GTK_LABEL (number), "1");
+  gtk_widget_size_allocate (form, &(GtkAllocation) { 0, 0, width, height }, -1);
+  g_assert_cmpuint (nb_form_layout_get_serial (layout), ==, serial);
+
+  gtk_widget_size_allocate (form, &(GtkAllocation) { 0, 0, width + 40, height }, -1);
+  g_assert_cmpuint (nb_form_layout_get_serial (layout), !=, serial);
+
+  g_object_unref (form);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,5 +214,6 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/form-layout/like-grid-layout", test_like_grid_layout);
+  g_test_add_func ("/form-layout/serial", test_serial);
   return g_test_run ();
 }

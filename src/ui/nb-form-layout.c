@@ -19,11 +19,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "nb-form-layout.h"
 
 struct _NbFormLayout
 {
   GtkLayoutManager parent_instance;
+
+  GArray *lines_placed;   /* int: each line's position and size, columns then rows */
+  guint   serial;         /* bumped when a line moves or changes size */
 };
 
 G_DEFINE_FINAL_TYPE (NbFormLayout, nb_form_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -287,6 +292,29 @@ nb_form_layout_measure (GtkLayoutManager *manager,
   request_clear (&request);
 }
 
+/* Bumps the serial when the lines are not where the last allocation
+ * put them: what is drawn along them (a form's rules) stays valid as
+ * long as the serial does, though an edit reallocates every child. */
+static void
+note_lines_placed (NbFormLayout  *self,
+                   const Request *request)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (int o = 0; o < 2; o++)
+    for (int i = 0; i < request->n_lines[o]; i++)
+      {
+        g_array_append_val (placed, request->lines[o][i].position);
+        g_array_append_val (placed, request->lines[o][i].allocation);
+      }
+  if (self->lines_placed != NULL && self->lines_placed->len == placed->len &&
+      memcmp (self->lines_placed->data, placed->data, placed->len * sizeof (int)) == 0)
+    return;
+  g_clear_pointer (&self->lines_placed, g_array_unref);
+  self->lines_placed = g_steal_pointer (&placed);
+  self->serial++;
+}
+
 static void
 nb_form_layout_allocate (GtkLayoutManager *manager,
                          GtkWidget        *widget,
@@ -302,6 +330,7 @@ nb_form_layout_allocate (GtkLayoutManager *manager,
   allocate_lines (&request, GTK_ORIENTATION_HORIZONTAL, width);
   request_lines (&request, GTK_ORIENTATION_VERTICAL, TRUE);
   allocate_lines (&request, GTK_ORIENTATION_VERTICAL, height);
+  note_lines_placed (NB_FORM_LAYOUT (manager), &request);
 
   for (guint i = 0; i < request.items->len; i++)
     {
@@ -323,9 +352,19 @@ nb_form_layout_allocate (GtkLayoutManager *manager,
 }
 
 static void
+nb_form_layout_finalize (GObject *object)
+{
+  g_clear_pointer (&NB_FORM_LAYOUT (object)->lines_placed, g_array_unref);
+
+  G_OBJECT_CLASS (nb_form_layout_parent_class)->finalize (object);
+}
+
+static void
 nb_form_layout_class_init (NbFormLayoutClass *klass)
 {
   GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = nb_form_layout_finalize;
 
   manager_class->get_request_mode = nb_form_layout_get_request_mode;
   manager_class->measure = nb_form_layout_measure;
@@ -362,4 +401,16 @@ nb_form_layout_attach (NbFormLayout *self,
   attach->span[GTK_ORIENTATION_VERTICAL] = row_span;
   g_object_set_qdata_full (G_OBJECT (child), attach_quark (), attach, g_free);
   gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+}
+
+/**
+ * nb_form_layout_get_serial:
+ * Returns: a number that changes whenever a line of the grid moves or
+ *   changes size
+ */
+guint
+nb_form_layout_get_serial (NbFormLayout *self)
+{
+  g_return_val_if_fail (NB_IS_FORM_LAYOUT (self), 0);
+  return self->serial;
 }

@@ -17,5 +17,6 @@ void nb_form_layout_attach (NbFormLayout *self,
                             int           column,
                             int           row_span,
                             int           column_span);
+guint nb_form_layout_get_serial (NbFormLayout *self);
 
 G_END_DECLS

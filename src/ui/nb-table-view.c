@@ -40,6 +40,10 @@ struct _NbTableView
   GtkWidget    *note_entry;
   GPtrArray    *sticky;       /* the label columns' widgets, not owned */
   GtkAdjustment *hadjustment; /* of the scrolled window around the view */
+  GArray       *rules;        /* graphene_rect_t: the rules of the grid, then of the labels */
+  guint         n_grid_rules; /* of which the grid's */
+  guint         rules_serial; /* the layout's serial they were measured at, + 1 */
+  int           rules_width, rules_height;
   gboolean      read_only;    /* the report is finalized (定稿) */
   gint64        refused_at;   /* when an edit was last refused, monotonic µs */
 };
@@ -1091,13 +1095,12 @@ compare_rules (gconstpointer a,
   return (x->from > y->from) - (x->from < y->from);
 }
 
-/* Draws @rules, joining the pieces that continue one another: a line
- * across a row is one rectangle, not one per cell. */
+/* Appends @rules to @rects, joining the pieces that continue one
+ * another: a line across a row is one rectangle, not one per cell. */
 static void
-append_rules (GtkSnapshot   *snapshot,
-              GArray        *rules,
-              gboolean       horizontal,
-              const GdkRGBA *color)
+join_rules (GArray   *rects,
+            GArray   *rules,
+            gboolean  horizontal)
 {
   g_array_sort (rules, compare_rules);
   for (guint i = 0; i < rules->len;)
@@ -1111,24 +1114,23 @@ append_rules (GtkSnapshot   *snapshot,
             break;
           line.to = MAX (line.to, next->to);
         }
-      gtk_snapshot_append_color (snapshot, color,
-                                 horizontal ? &GRAPHENE_RECT_INIT (line.from, line.at, line.to - line.from, 1)
-                                            : &GRAPHENE_RECT_INIT (line.at, line.from, 1, line.to - line.from));
+      g_array_append_val (rects, *(horizontal ? &GRAPHENE_RECT_INIT (line.from, line.at, line.to - line.from, 1)
+                                              : &GRAPHENE_RECT_INIT (line.at, line.from, 1, line.to - line.from)));
     }
 }
 
-/* The right and bottom rules of @cells, and @edge (the view's top or
- * left rule), on the pixels their transparent CSS borders reserve.
- * Drawn as a few long rectangles: as two-sided CSS borders, GTK filled
- * every side of every cell and of the view as an antialiased path, which
- * made a frame of section 三's grid take some 70 ms to paint. */
+/* Appends to @rects the right and bottom rules of @cells, and @edge (the
+ * view's top or left rule), on the pixels their transparent CSS borders
+ * reserve.  Drawn as a few long rectangles: as two-sided CSS borders,
+ * GTK filled every side of every cell and of the view as an antialiased
+ * path, which made a frame of section 三's grid take some 70 ms to
+ * paint. */
 static void
-snapshot_rules (NbTableView   *self,
-                GPtrArray     *cells,
-                Rule           edge,
-                gboolean       edge_is_row,
-                GtkSnapshot   *snapshot,
-                const GdkRGBA *color)
+measure_rules (NbTableView *self,
+               GPtrArray   *cells,
+               Rule         edge,
+               gboolean     edge_is_row,
+               GArray      *rects)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Rule));
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Rule));
@@ -1147,8 +1149,41 @@ snapshot_rules (NbTableView   *self,
       g_array_append_val (rows, ((Rule) { bottom - 1, b.origin.x, right }));
       g_array_append_val (columns, ((Rule) { right - 1, b.origin.y, bottom }));
     }
-  append_rules (snapshot, rows, TRUE, color);
-  append_rules (snapshot, columns, FALSE, color);
+  join_rules (rects, rows, TRUE);
+  join_rules (rects, columns, FALSE);
+}
+
+/* The rules, measured again only when the layout moved a line: a key
+ * press reallocates every cell but seldom moves one (about 1.3 million
+ * instructions a frame for section 三 before). */
+static void
+update_rules (NbTableView *self,
+              GPtrArray   *cells)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint serial = nb_form_layout_get_serial (NB_FORM_LAYOUT (gtk_widget_get_layout_manager (widget))) + 1;
+
+  if (self->rules_serial == serial && self->rules_width == gtk_widget_get_width (widget) &&
+      self->rules_height == gtk_widget_get_height (widget))
+    return;
+  g_array_set_size (self->rules, 0);
+  measure_rules (self, cells, (Rule) { 0, 0, gtk_widget_get_width (widget) }, TRUE, self->rules);
+  self->n_grid_rules = self->rules->len;
+  measure_rules (self, self->sticky, (Rule) { 0, 0, gtk_widget_get_height (widget) }, FALSE, self->rules);
+  self->rules_serial = serial;
+  self->rules_width = gtk_widget_get_width (widget);
+  self->rules_height = gtk_widget_get_height (widget);
+}
+
+static void
+append_rules (GtkSnapshot   *snapshot,
+              GArray        *rules,
+              guint          from,
+              guint          to,
+              const GdkRGBA *color)
+{
+  for (guint i = from; i < to; i++)
+    gtk_snapshot_append_color (snapshot, color, &g_array_index (rules, graphene_rect_t, i));
 }
 
 /* Below the width the grid needs, it scrolls sideways: the label columns
@@ -1171,14 +1206,14 @@ nb_table_view_snapshot (GtkWidget   *widget,
         if (gtk_widget_has_css_class (child, "gridcell"))
           g_ptr_array_add (cells, child);
       }
-  snapshot_rules (self, cells, (Rule) { 0, 0, gtk_widget_get_width (widget) }, TRUE, snapshot, &color);
+  update_rules (self, cells);
+  append_rules (snapshot, self->rules, 0, self->n_grid_rules, &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) offset, 0));
   for (guint i = 0; i < self->sticky->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->sticky, i), snapshot);
-  snapshot_rules (self, self->sticky, (Rule) { 0, 0, gtk_widget_get_height (widget) }, FALSE,
-                  snapshot, &color);
+  append_rules (snapshot, self->rules, self->n_grid_rules, self->rules->len, &color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -1262,6 +1297,7 @@ nb_table_view_finalize (GObject *object)
 
   g_hash_table_unref (self->addresses);
   g_hash_table_unref (self->flagged);
+  g_array_unref (self->rules);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->finalize (object);
 }
@@ -1313,6 +1349,7 @@ nb_table_view_init (NbTableView *self)
   self->context = -1;
   self->cells = g_ptr_array_new ();
   self->sticky = g_ptr_array_new ();
+  self->rules = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->flagged = g_hash_table_new (NULL, NULL);
 
