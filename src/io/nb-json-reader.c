@@ -619,9 +619,9 @@ nb_json_reader_new (const char  *data,
     {
       g_string_truncate (compact, 0);
       g_string_append_len (compact, data, length);
+      if (!parse (self, compact->str, compact->len, FALSE, error))
+        return NULL;
     }
-  if (!parse (self, compact->str, compact->len, FALSE, error))
-    return NULL;
   if (count_members (json_parser_get_root (self->parser)) != guard.n_names &&
       !parse (self, compact->str, compact->len, TRUE, error))
     return NULL;
