@@ -158,9 +158,14 @@ test_draft_asks_first (void)
   g_assert_cmpuint (focused_row, ==, row);
   g_assert_cmpuint (focused_column, ==, column);
 
-  /* Print and HTML export ask too; cancel does nothing. */
+  /* Print, HTML and Word export ask too; cancel does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-html", NULL);
   spin ();
+  respond (the_dialog (window), "cancel");
+  g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL);
+  spin ();
+  g_assert_true (g_strrstr (adw_message_dialog_get_body (the_dialog (window)), "1 error") != NULL);
   respond (the_dialog (window), "cancel");
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
