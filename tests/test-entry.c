@@ -298,6 +298,15 @@ test_version_contents (void)
   g_clear_error (&error);
   g_assert_finalize_object (loaded);
 
+  /* a version's content has no history of its own */
+  g_clear_pointer (&tampered, g_free);
+  g_strfreev (g_steal_pointer (&parts));
+  parts = g_strsplit (data, "\"content\": {", 2);
+  tampered = g_strjoin ("\"content\": {\"versions\": [], ", parts[0], parts[1], NULL);
+  g_assert_null (nb_report_new_from_data (tampered, -1, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_UNKNOWN);
+  g_assert_nonnull (strstr (error->message, "$.versions[0].content.versions"));
+
   g_string_free (listed, TRUE);
   g_assert_finalize_object (report);
 }
