@@ -123,8 +123,9 @@ nb_comparison_window_get_model (NbComparisonWindow *self)
  *
  * Makes the window a comparison of the report with one of its 定稿
  * versions (rows from nb_differences_to_model()): its titles say which
- * version, the first column holds cells and texts, and there is no
- * change to compute nor jump to mark.
+ * version, the first column holds cells and texts, both sides are wide
+ * enough for a passage, and there is no change to compute nor jump to
+ * mark.
  */
 void
 nb_comparison_window_set_sides (NbComparisonWindow *self,
@@ -143,6 +144,9 @@ nb_comparison_window_set_sides (NbComparisonWindow *self,
   gtk_column_view_column_set_title (self->this_column, after);
   gtk_column_view_column_set_visible (self->change_column, FALSE);
   gtk_column_view_column_set_visible (self->jump_column, FALSE);
+  /* a side may hold a passage of text: room for it */
+  gtk_column_view_column_set_expand (self->last_column, TRUE);
+  gtk_column_view_column_set_expand (self->this_column, TRUE);
 }
 
 /**
