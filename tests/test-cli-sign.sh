@@ -97,12 +97,49 @@ pdftotext -enc UTF-8 "$tmp/final.pdf" - | tr -d ' \n' > "$tmp/text"
 grep -q "指纹$fingerprint" "$tmp/text" || fail "the finalized PDF lacks fingerprint $fingerprint"
 "$nianbao" export --format html "$tmp/final.nianbao" -o "$tmp/final.html" > /dev/null
 grep -q "<p class=\"final\">定稿 .* · 指纹 $fingerprint</p>" "$tmp/final.html" || fail "the finalized HTML does not say 定稿"
-sed 's/"overview": "/"overview": "改/' "$tmp/final.nianbao" > "$tmp/changed.nianbao"
+grep -q '"content": {' "$tmp/final.nianbao" || fail "the version does not keep its content"
+grep -q '"schema_version": 4,' "$tmp/final.nianbao" || fail "a version with its content is not schema 4"
+# the report's own text (indented once), not the content kept for its version
+sed 's/^    "overview": "/    "overview": "改/' "$tmp/final.nianbao" > "$tmp/changed.nianbao"
 status=0
-"$nianbao" check "$tmp/changed.nianbao" > /dev/null 2> "$tmp/err" || status=$?
+"$nianbao" check "$tmp/changed.nianbao" > "$tmp/out" 2> "$tmp/err" || status=$?
 [ "$status" -eq 1 ] || fail "a finalized file changed outside: check exit $status, not 1"
-grep -q "$fingerprint" "$tmp/err" || fail "the check does not name the finalized fingerprint"
+grep -q "$fingerprint" "$tmp/out" || fail "the check does not name the finalized fingerprint"
+grep -q ': 1 errors, 0 warnings' "$tmp/out" || fail "the check's summary does not count the change: $(cat "$tmp/out")"
+status=0
+"$nianbao" check --json "$tmp/changed.nianbao" > "$tmp/json" || status=$?
+[ "$status" -eq 1 ] || fail "check --json of a changed 定稿: exit $status, not 1"
+grep -q '"errors": 1,' "$tmp/json" || fail "check --json does not count the change"
+grep -q '"changed_outside": ".*'"$fingerprint" "$tmp/json" || fail "check --json does not say what changed"
 "$nianbao" export --format pdf "$tmp/changed.nianbao" -o "$tmp/changed.pdf" > /dev/null
 if pdftotext -enc UTF-8 "$tmp/changed.pdf" - | grep -q '定稿'; then fail "a changed file prints as 定稿"; fi
+
+# Versions: 解除定稿 (as the window does), a change, 定稿 again; the
+# report compares with either version, text by text and cell by cell.
+sed -e 's/^  "finalized": true/  "finalized": false/' \
+    -e 's/^    "overview": "/    "overview": "本年度，/' "$tmp/final.nianbao" > "$tmp/versions.nianbao"
+"$nianbao" finalize "$tmp/versions.nianbao" > "$tmp/log" || fail "finalize again"
+grep -q '(version 2)' "$tmp/log" || fail "finalizing again records no version 2: $(cat "$tmp/log")"
+status=0
+"$nianbao" compare --version 1 "$tmp/versions.nianbao" > "$tmp/out" || status=$?
+[ "$status" -eq 1 ] || fail "compare --version 1 of a changed report: exit $status, not 1"
+grep -q "定稿 1 of .* · fingerprint $fingerprint" "$tmp/out" || fail "compare --version 1 does not name the version"
+grep -q '一、总体情况: the text differs' "$tmp/out" || fail "compare --version 1 does not list the text"
+grep -q '0 cells differ, 1 texts differ' "$tmp/out" || fail "compare --version 1 lists more: $(cat "$tmp/out")"
+"$nianbao" compare --version 2 "$tmp/versions.nianbao" > "$tmp/out" || fail "compare --version 2 of the report as it is"
+grep -q '0 cells differ, 0 texts differ' "$tmp/out" || fail "compare --version 2 lists a difference"
+status=0
+"$nianbao" compare --version 3 "$tmp/versions.nianbao" > /dev/null 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "compare --version 3 of two versions: exit $status, not 2"
+grep -q 'has 2 versions' "$tmp/err" || fail "compare --version 3 does not say how many there are"
+# the content kept for version 1 changed in the file: check fails and names it
+awk '/"content": \{/ && !done { inside = 1 } inside && /^          "overview": "/ { sub(/"overview": "/, "\"overview\": \"改"); inside = 0; done = 1 } { print }' \
+  "$tmp/versions.nianbao" > "$tmp/history.nianbao"
+cmp -s "$tmp/versions.nianbao" "$tmp/history.nianbao" && fail "the test did not change version 1"
+status=0
+"$nianbao" check "$tmp/history.nianbao" > "$tmp/out" || status=$?
+[ "$status" -eq 1 ] || fail "a version's content changed outside: check exit $status, not 1"
+grep -q "Version 1 of the report was finalized on .* with fingerprint $fingerprint" "$tmp/out" ||
+  fail "the check does not name the changed version: $(cat "$tmp/out")"
 
 echo "nianbao export: errors refused, draft marked on $pages pages, the same PDF in C and zh_CN"

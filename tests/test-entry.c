@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "nb-report-file.h"
+#include "nb-report-writer.h"
 #include "nb-undo-stack.h"
+#include "nb-verify.h"
 #include "test-util.h"
 
 #define ROW(key) ((guint) nb_table_def_find_row (def, key))
@@ -184,7 +186,7 @@ test_finalized_versions (void)
   g_autoptr(GError) error = NULL;
   NbReport *loaded;
 
-  nb_report_add_version (report, nb_report_version_new ("2025-01-10", fingerprint));
+  nb_report_add_version (report, nb_report_version_new ("2025-01-10", fingerprint, NULL));
   nb_report_set_finalized (report, TRUE);
   after = nb_report_fingerprint (report);
   g_assert_cmpstr (after, ==, fingerprint);
@@ -209,6 +211,106 @@ test_finalized_versions (void)
   g_assert_finalize_object (report);
 }
 
+/* Each 定稿 version keeps its content, whose fingerprint is the
+ * version's: finalize, change, 解除定稿, finalize again, and the report
+ * compares with either version; a version's content changed in the file
+ * is told. */
+static void
+test_version_contents (void)
+{
+  NbReport *report = test_clean_report (NB_EDITION_2021);
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autoptr(GPtrArray) since_first = NULL, since_second = NULL, none = NULL;
+  g_autofree char *data = NULL, *again = NULL, *tampered = NULL, *now = NULL, *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  gint64 before;
+  NbReportVersion *first;
+  GPtrArray *versions;
+  NbReport *loaded;
+  GString *listed = g_string_new (NULL);
+
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "问题甲");
+  first = nb_report_finalize (report, "2025-01-10");
+  g_assert_nonnull (first->content);
+  g_assert_cmpuint (nb_report_get_versions (first->content)->len, ==, 0);
+  now = nb_report_fingerprint (first->content);
+  g_assert_cmpstr (now, ==, first->fingerprint);
+
+  /* 解除定稿, two changes, 定稿 again */
+  nb_report_set_finalized (report, FALSE);
+  before = nb_table_get_number (table, ROW ("new"), COL ("natural"));
+  g_assert_cmpint (before, ==, nb_table_get_number (table, ROW ("new"), COL ("total")));
+  g_assert_true (nb_table_set_number (table, ROW ("new"), COL ("natural"), before + 5, NULL));
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "问题乙");
+  nb_report_finalize (report, "2025-02-01");
+
+  data = nb_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (data, "\"schema_version\": 4,"));
+  loaded = nb_report_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  versions = nb_report_get_versions (loaded);
+  g_assert_cmpuint (versions->len, ==, 2);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      NbReportVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *fingerprint = nb_report_fingerprint (version->content);
+
+      g_assert_cmpstr (fingerprint, ==, version->fingerprint);
+    }
+  g_assert_cmpstr (nb_report_get_text (((NbReportVersion *) versions->pdata[0])->content,
+                                       NB_TEXT_PROBLEMS), ==, "问题甲");
+  g_assert_true (nb_report_final_is_intact (loaded, NULL));
+  again = nb_report_to_data (loaded, NULL);
+  g_assert_cmpstr (again, ==, data);
+
+  /* against version 1: the cell typed, the total it adds to, the text */
+  since_first = nb_verify_version (loaded, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < since_first->len; i++)
+    {
+      const NbVerifyDifference *d = g_ptr_array_index (since_first, i);
+      g_string_append_printf (listed, "%s %s→%s;", d->address, d->expected, d->published);
+    }
+  expected = g_strdup_printf ("s3_requests.new.natural %1$" G_GINT64_FORMAT "→%2$" G_GINT64_FORMAT ";"
+                              "s3_requests.new.total %1$" G_GINT64_FORMAT "→%2$" G_GINT64_FORMAT ";"
+                              "problems 问题甲→问题乙;", before, before + 5);
+  g_assert_cmpstr (listed->str, ==, expected);
+  since_second = nb_verify_version (loaded, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (since_second->len, ==, 0);
+  none = nb_verify_version (loaded, 3, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_finalize_object (loaded);
+
+  /* the content kept for version 1 changed in the file: told, naming it */
+  parts = g_strsplit (data, "\"problems\": \"问题甲\"", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  tampered = g_strjoinv ("\"problems\": \"问题丙\"", parts);
+  loaded = nb_report_new_from_data (tampered, -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (nb_report_final_is_intact (loaded, &error));
+  g_assert_nonnull (strstr (error->message, "Version 1"));
+  g_assert_nonnull (strstr (error->message, first->fingerprint));
+  g_clear_error (&error);
+  g_assert_finalize_object (loaded);
+
+  /* a version's content has no history of its own */
+  g_clear_pointer (&tampered, g_free);
+  g_strfreev (g_steal_pointer (&parts));
+  parts = g_strsplit (data, "\"content\": {", 2);
+  tampered = g_strjoin ("\"content\": {\"versions\": [], ", parts[0], parts[1], NULL);
+  g_assert_null (nb_report_new_from_data (tampered, -1, &error));
+  g_assert_error (error, NB_FILE_ERROR, NB_FILE_ERROR_UNKNOWN);
+  g_assert_nonnull (strstr (error->message, "$.versions[0].content.versions"));
+
+  g_string_free (listed, TRUE);
+  g_assert_finalize_object (report);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -219,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/entry/undo-redo", test_entry_undo_redo);
   g_test_add_func ("/entry/saved-and-loaded", test_entry_saved_and_loaded);
   g_test_add_func ("/entry/finalized-versions", test_finalized_versions);
+  g_test_add_func ("/entry/version-contents", test_version_contents);
   return g_test_run ();
 }

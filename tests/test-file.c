@@ -190,7 +190,7 @@ test_older_versions_load (void)
   gsize length;
   g_autofree char *sample = sample_data (&length);
 
-  for (guint version = 1; version <= 2; version++)
+  for (guint version = 1; version <= 3; version++)
     {
       g_autofree char *text = NULL;
       g_autofree char *again = NULL;

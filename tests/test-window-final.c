@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "nb-comparison-window.h"
 #include "nb-html-export.h"
 #include "nb-print-preview.h"
 #include "nb-report-file.h"
@@ -17,6 +18,7 @@
 #include "test-window-util.h"
 
 #define NATURAL_NEW "s3_requests.new.natural"
+#define FORWARD     "s3_requests.carried_forward.natural"
 
 typedef struct {
   char *dir;
@@ -158,9 +160,14 @@ test_draft_asks_first (void)
   g_assert_cmpuint (focused_row, ==, row);
   g_assert_cmpuint (focused_column, ==, column);
 
-  /* Print and HTML export ask too; cancel does nothing. */
+  /* Print, HTML and Word export ask too; cancel does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-html", NULL);
   spin ();
+  respond (the_dialog (window), "cancel");
+  g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL);
+  spin ();
+  g_assert_true (g_strrstr (adw_message_dialog_get_body (the_dialog (window)), "1 error") != NULL);
   respond (the_dialog (window), "cancel");
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
@@ -432,6 +439,95 @@ test_verify (void)
   place_clear (&place);
 }
 
+/* Finalized, changed after 解除定稿, finalized again: the comparison
+ * with version 1 lists exactly the cells and the text changed, under
+ * titles naming that 定稿, and version 2 is the report as it is. */
+static void
+test_compare_version (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *heading = NULL, *old_value = NULL;
+  NbWindow *window = window_with (report);
+  AdwMessageDialog *dialog;
+  GtkWidget *view;
+  GListModel *rows;
+  GList *shown;
+  GString *listed = g_string_new (NULL);
+  gint64 before = test_get (report, NATURAL_NEW);
+  gint64 carried = test_get (report, FORWARD);
+  Place place;
+
+  place_init (&place);
+  g_assert_false (window_action_enabled (window, "win.compare-version"));
+  g_assert_true (nb_window_save_to_path (window, place.path, NB_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "问题甲");
+  g_assert_null (_nb_window_finalize (window));
+  spin ();
+  first = g_strdup (nb_report_get_final_version (report)->fingerprint);
+  g_assert_true (window_action_enabled (window, "win.compare-version"));
+  respond (ADW_MESSAGE_DIALOG (_nb_window_unfinalize (window)), "unfinalize");
+  /* three more requests, still being handled: the balance holds */
+  test_set (report, NATURAL_NEW, before + 3);
+  test_set (report, FORWARD, carried + 3);
+  nb_report_set_text (report, NB_TEXT_PROBLEMS, "问题乙");
+  g_assert_null (_nb_window_finalize (window));
+  spin ();
+  g_assert_cmpuint (nb_report_get_versions (report)->len, ==, 2);
+
+  /* win.compare-version asks which, each by its date and fingerprint */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-version", NULL);
+  spin ();
+  dialog = the_dialog (window);
+  g_assert_true (strstr (adw_message_dialog_get_response_label (dialog, "1"), first) != NULL);
+  g_assert_true (adw_message_dialog_has_response (dialog, "2"));
+  respond (dialog, "1");
+  shown = toplevels_of (window, NB_TYPE_COMPARISON_WINDOW);
+  g_assert_cmpuint (g_list_length (shown), ==, 1);
+  view = shown->data;
+  g_list_free (shown);
+
+  rows = nb_comparison_window_get_model (NB_COMPARISON_WINDOW (view));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      g_autofree char *address = NULL, *last = NULL, *now = NULL;
+
+      g_object_get (row, "address", &address, "last-text", &last, "this-text", &now, NULL);
+      g_string_append_printf (listed, "%s %s→%s;", address, last, now);
+    }
+  old_value = g_strdup_printf ("s3_requests.new.natural %1$" G_GINT64_FORMAT "→%2$" G_GINT64_FORMAT
+                               ";s3_requests.new.total %1$" G_GINT64_FORMAT "→%2$" G_GINT64_FORMAT
+                               ";" FORWARD " %3$" G_GINT64_FORMAT "→%4$" G_GINT64_FORMAT
+                               ";s3_requests.carried_forward.total %3$" G_GINT64_FORMAT
+                               "→%4$" G_GINT64_FORMAT ";problems 问题甲→问题乙;",
+                               before, before + 3, carried, carried + 3);
+  g_assert_cmpstr (listed->str, ==, old_value);
+  /* the titles say which 定稿, not last year */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (view)), ==, "Compared With a Finalized Version");
+  heading = g_strdup_printf ("定稿 of %s", nb_report_get_final_version (report)->date);
+  g_assert_cmpstr (nb_comparison_window_get_column_title (NB_COMPARISON_WINDOW (view), 1), ==, heading);
+  g_assert_cmpstr (nb_comparison_window_get_column_title (NB_COMPARISON_WINDOW (view), 2), ==, "Now");
+  g_assert_false (shows_text (view, "Last Year"));
+  g_assert_true (shows_text (view, "问题甲"));
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  /* version 2 is the report as it is; there is no version 3 */
+  view = _nb_window_compare_with_version (window, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (nb_comparison_window_get_model (NB_COMPARISON_WINDOW (view))),
+                    ==, 0);
+  gtk_window_destroy (GTK_WINDOW (view));
+  g_assert_null (_nb_window_compare_with_version (window, 3, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_string_free (listed, TRUE);
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+  place_clear (&place);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,5 +537,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window-final/finalize-refused-with-errors", test_finalize_refused_with_errors);
   g_test_add_func ("/window-final/tampered", test_tampered);
   g_test_add_func ("/window-final/verify", test_verify);
+  g_test_add_func ("/window-final/compare-version", test_compare_version);
   return g_test_run ();
 }

@@ -20,5 +20,7 @@ GList    *dialogs_of     (NbWindow        *window);
 gboolean  send_key       (NbTableView     *view,
                           guint            keyval,
                           GdkModifierType  state);
+gboolean  shows_text     (GtkWidget       *widget,
+                          const char      *text);
 
 G_END_DECLS

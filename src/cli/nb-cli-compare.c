@@ -7,6 +7,11 @@
  * With --sum UNIT… PARENT: a superior office's own report against the 汇总
  * of its units, each cell where they differ; exit status 1 when any does.
  *
+ * With --version N FILE: FILE as it is now against its finalized version
+ * N (定稿, 1 the first), cell by cell and text by text (nb_verify_version());
+ * exit status 1 when anything differs or the 定稿 history was changed
+ * outside Nianbao, 2 when there is no such version.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "nb-cli"
@@ -19,7 +24,10 @@
 #include "nb-cli-private.h"
 #include "nb-compare.h"
 #include "nb-cross-year.h"
+#include "nb-report-file.h"
+#include "nb-report-writer.h"
 #include "nb-value.h"
+#include "nb-verify.h"
 
 static char *
 format_value (const NbComparedCell *cell,
@@ -159,17 +167,75 @@ compare_with_sum (char **inputs)
   return print_sum_differences (comparison, g_list_model_get_n_items (G_LIST_MODEL (units))) > 0 ? 1 : 0;
 }
 
+static const char *
+shown (const char *value)
+{
+  return *value != '\0' ? value : _("(blank)");
+}
+
+/* compare --version N FILE */
+static int
+compare_with_version (const char *path,
+                      guint       number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_report_load_from_path (path, &error);
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(GError) changed = NULL;
+  const NbReportVersion *version;
+  guint n_cells = 0, n_texts = 0;
+
+  if (report != NULL)
+    differences = nb_verify_version (report, number, &error);
+  if (differences == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 2;
+    }
+  /* compared all the same, as verify does, and said so first */
+  if (!nb_report_final_is_intact (report, &changed))
+    g_print ("%s: %s\n", path, changed->message);
+  version = g_ptr_array_index (nb_report_get_versions (report), number - 1);
+  fingerprint = nb_report_fingerprint (report);
+  /* Translators: the version's number, date and fingerprint, then the report's fingerprint now */
+  g_print (_("%s: 定稿 %u of %s · fingerprint %s → now · fingerprint %s\n"), path, number,
+           version->date, version->fingerprint, fingerprint);
+  for (guint i = 0; i < differences->len; i++)
+    {
+      const NbVerifyDifference *d = g_ptr_array_index (differences, i);
+
+      if (d->kind == NB_VERIFY_TEXT_DIFFERS)
+        {
+          n_texts++;
+          g_print (_("  %s: the text differs\n    定稿: %s\n    now:  %s\n"), d->label,
+                   shown (d->expected), shown (d->published));
+        }
+      else
+        {
+          n_cells++;
+          g_print ("  %s  %s: %s → %s\n", d->address, d->label, shown (d->expected),
+                   shown (d->published));
+        }
+    }
+  g_print (_("%u cells differ, %u texts differ\n"), n_cells, n_texts);
+  return differences->len > 0 || changed != NULL ? 1 : 0;
+}
+
 int
 nb_cli_compare (int    argc,
                 char **argv)
 {
   gboolean as_json = FALSE, all = FALSE, with_sum = FALSE;
+  int version = 0;
   g_auto(GStrv) inputs = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print one JSON document"), NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Print the cells that did not change too"), NULL },
     { "sum", 0, 0, G_OPTION_ARG_NONE, &with_sum,
       N_("Compare the last report given with the sum of the others (UNIT… PARENT)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version,
+      N_("Compare the report with its finalized version N (定稿; 1 is the first)"), N_("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -184,6 +250,15 @@ nb_cli_compare (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (version != 0)
+    {
+      if (version > 0 && !with_sum && !as_json && !all && inputs != NULL && inputs[0] != NULL &&
+          inputs[1] == NULL)
+        return compare_with_version (inputs[0], (guint) version);
+      g_printerr ("%s\n", _("Give the version's number and one report: nianbao compare --version N "
+                            "FILE (without --sum, --json or --all)"));
       return 2;
     }
   if (with_sum)

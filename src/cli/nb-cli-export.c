@@ -242,7 +242,7 @@ nb_cli_export (int    argc,
 
       if (n_errors > 0 && !draft)
         {
-          nb_cli_print_findings (files[0], checker, g_printerr);
+          nb_cli_print_findings (files[0], checker, NULL, g_printerr);
           g_printerr (ngettext ("Not written: the report has %u error; correct it, or give --draft "
                                 "for a copy marked as a draft\n",
                                 "Not written: the report has %u errors; correct them, or give --draft "

@@ -78,7 +78,7 @@ nb_cli_finalize (int    argc,
   checker = nb_checker_new (report);
   if (nb_checker_count (checker, NB_SEVERITY_ERROR, -1) > 0)
     {
-      nb_cli_print_findings (files[0], checker, g_printerr);
+      nb_cli_print_findings (files[0], checker, NULL, g_printerr);
       g_printerr ("%s\n", _("Not finalized: a report with errors cannot be finalized"));
       return EXIT_REFUSED;
     }

@@ -55,8 +55,9 @@ gboolean      nb_cli_save_report  (NbReport           *report,
 
 typedef void (*NbPrintFunc) (const gchar *format, ...) G_GNUC_PRINTF (1, 2);
 
-void nb_cli_print_findings (const char  *path,
-                            NbChecker   *checker,
-                            NbPrintFunc  print);
+void nb_cli_print_findings (const char   *path,
+                            NbChecker    *checker,
+                            const GError *changed,
+                            NbPrintFunc   print);
 
 G_END_DECLS

@@ -823,16 +823,24 @@ nb_report_set_units (NbReport  *self,
 
 /**
  * nb_report_version_new:
+ * @content: (nullable) (transfer none): the report as finalized, without
+ *   versions of its own
  * Returns: (transfer full): a version entry (see #NbReportVersion)
  */
 NbReportVersion *
 nb_report_version_new (const char *date,
-                       const char *fingerprint)
+                       const char *fingerprint,
+                       NbReport   *content)
 {
   NbReportVersion *version = g_new0 (NbReportVersion, 1);
 
+  g_return_val_if_fail (content == NULL || NB_IS_REPORT (content), NULL);
+  g_return_val_if_fail (content == NULL || content->versions == NULL || content->versions->len == 0,
+                        NULL);
+
   version->date = g_strdup (date != NULL ? date : "");
   version->fingerprint = g_strdup (fingerprint != NULL ? fingerprint : "");
+  version->content = content != NULL ? g_object_ref (content) : NULL;
   return version;
 }
 
@@ -843,6 +851,7 @@ nb_report_version_free (NbReportVersion *version)
     return;
   g_free (version->date);
   g_free (version->fingerprint);
+  g_clear_object (&version->content);
   g_free (version);
 }
 

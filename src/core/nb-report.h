@@ -127,16 +127,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbReportUnit, nb_report_unit_free)
  * NbReportVersion:
  * @date: the day it was finalized (定稿), `YYYY-MM-DD`
  * @fingerprint: nb_report_fingerprint() of its content then
+ * @content: (nullable): the report as it was finalized, without its
+ *   history, to compare the report with; %NULL for a version recorded
+ *   before versions kept their content (file schema 2 and 3)
  *
  * One finalized version of a report, kept in its history.
  */
 typedef struct {
-  char *date;
-  char *fingerprint;
+  char     *date;
+  char     *fingerprint;
+  NbReport *content;
 } NbReportVersion;
 
 NbReportVersion    *nb_report_version_new           (const char      *date,
-                                                     const char      *fingerprint);
+                                                     const char      *fingerprint,
+                                                     NbReport        *content);
 void                nb_report_version_free          (NbReportVersion *version);
 GPtrArray          *nb_report_get_versions          (NbReport        *self);
 void                nb_report_add_version           (NbReport        *self,

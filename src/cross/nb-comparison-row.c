@@ -1,7 +1,9 @@
 /* nb-comparison-row.c — one cell of a comparison of two years, for a list view
  *
  * The values as they are printed (“96171.6”, “+51”, “” for empty), with
- * properties a window's column view can bind to.
+ * properties a window's column view can bind to.  The same row holds a
+ * cell or a text that differs between a 定稿 version and the report now
+ * (an NbVerifyDifference): both as printed, with no change or jump.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -227,6 +229,51 @@ nb_comparison_row_get_changed (NbComparisonRow *self)
  * Returns: (transfer full): a list of #NbComparisonRow, in the
  *   comparison's order, for a window's comparison view
  */
+/**
+ * nb_comparison_row_new_difference:
+ * @difference: a cell or a text of a 定稿 version (@difference's
+ *   expected) that the report now (its published) does not hold as it
+ *   was: nb_verify_report() of the version's content and the report
+ *
+ * Returns: (transfer full): the row of @difference: both as printed,
+ *   changed, with no change to compute
+ */
+NbComparisonRow *
+nb_comparison_row_new_difference (const NbVerifyDifference *difference)
+{
+  NbComparisonRow *self = g_object_new (NB_TYPE_COMPARISON_ROW, NULL);
+
+  self->address = g_strdup (difference->address);
+  self->label = g_strdup (difference->label);
+  self->presence = NB_COMPARE_BOTH;
+  self->last_text = g_strdup (difference->expected);
+  self->this_text = g_strdup (difference->published);
+  self->change_text = g_strdup ("");
+  self->changed = TRUE;
+  return self;
+}
+
+/**
+ * nb_differences_to_model:
+ * @differences: (element-type NbVerifyDifference): from nb_verify_report()
+ *
+ * Returns: (transfer full): a list of #NbComparisonRow, one per
+ *   difference in their order, for a window's comparison view
+ */
+GListModel *
+nb_differences_to_model (GPtrArray *differences)
+{
+  GListStore *store = g_list_store_new (NB_TYPE_COMPARISON_ROW);
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      g_autoptr(NbComparisonRow) row =
+        nb_comparison_row_new_difference (g_ptr_array_index (differences, i));
+      g_list_store_append (store, row);
+    }
+  return G_LIST_MODEL (store);
+}
+
 GListModel *
 nb_comparison_to_model (NbComparison *comparison,
                         gboolean      changed_only)

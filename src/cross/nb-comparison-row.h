@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "nb-compare.h"
+#include "nb-verify.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbComparisonRow, nb_comparison_row, NB, COMPARISON_ROW, GObject)
 
 NbComparisonRow   *nb_comparison_row_new            (const NbComparedCell *cell);
+NbComparisonRow   *nb_comparison_row_new_difference (const NbVerifyDifference *difference);
 const char        *nb_comparison_row_get_address    (NbComparisonRow      *self);
 const char        *nb_comparison_row_get_label      (NbComparisonRow      *self);
 NbComparePresence  nb_comparison_row_get_presence   (NbComparisonRow      *self);
@@ -25,5 +27,6 @@ gboolean           nb_comparison_row_get_big_jump   (NbComparisonRow      *self)
 gboolean           nb_comparison_row_get_changed    (NbComparisonRow      *self);
 GListModel        *nb_comparison_to_model           (NbComparison         *comparison,
                                                      gboolean              changed_only);
+GListModel        *nb_differences_to_model          (GPtrArray            *differences);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
  * “not read”, never a match.  The texts are compared without their
  * white space (nb_verify_text_key()): a PDF breaks lines and pages
  * where its layout needs, and spaces the layout adds are not the text's.
+ * The same comparison tells what changed since a 定稿 version: its kept
+ * content against the report now, with no importer's messages.
  * Nothing here changes either report.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,9 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "nb-import.h"
 #include "nb-text.h"
@@ -176,9 +181,10 @@ verify_text (GPtrArray     *differences,
 /**
  * nb_verify_report:
  * @report: the report as it was finalized
- * @published: the published copy, imported in @report's edition
+ * @published: the published copy, imported in @report's edition; or
+ *   the report as it is now, for what changed since the 定稿 @report
  * @messages: (element-type NbImportMessage) (nullable): the importer's
- *   messages on @published
+ *   messages on @published; %NULL when it was not imported
  *
  * Returns: (transfer container) (element-type NbVerifyDifference): every
  *   cell, then every text section, that the published copy does not hold
@@ -202,4 +208,50 @@ nb_verify_report (NbReport  *report,
   for (NbTextSection s = 0; s < NB_N_TEXT_SECTIONS; s++)
     verify_text (differences, report, published, s, messages);
   return differences;
+}
+
+/**
+ * nb_verify_version:
+ * @report: a report with a 定稿 history
+ * @number: a version of it, 1 for the first finalized
+ *
+ * What changed since version @number: every cell and text section of
+ * the content kept for that version that @report no longer holds as it
+ * was (nb_verify_report(), the version as the expected side).
+ *
+ * Returns: (transfer container) (element-type NbVerifyDifference)
+ *   (nullable): the differences, empty when the report holds that
+ *   version exactly; %NULL when it has no such version or the version
+ *   kept no content (recorded before versions kept it)
+ */
+GPtrArray *
+nb_verify_version (NbReport  *report,
+                   guint      number,
+                   GError   **error)
+{
+  GPtrArray *versions;
+  const NbReportVersion *version;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  versions = nb_report_get_versions (report);
+  if (number < 1 || number > versions->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "There is no finalized version %u: the report has %u version",
+                                "There is no finalized version %u: the report has %u versions",
+                                versions->len), number, versions->len);
+      return NULL;
+    }
+  version = g_ptr_array_index (versions, number - 1);
+  if (version->content == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Version %u, finalized on %s, was recorded by an older Nianbao that kept only "
+                     "its fingerprint (%s), not its content"),
+                   number, version->date, version->fingerprint);
+      return NULL;
+    }
+  return nb_verify_report (version->content, report, NULL);
 }

@@ -35,6 +35,9 @@ typedef struct {
 GPtrArray *nb_verify_report            (NbReport                 *report,
                                         NbReport                 *published,
                                         GPtrArray                *messages);
+GPtrArray *nb_verify_version           (NbReport                 *report,
+                                        guint                     number,
+                                        GError                  **error);
 char      *nb_verify_text_key          (const char               *text);
 void       nb_verify_difference_free   (NbVerifyDifference       *difference);
 

@@ -29,6 +29,7 @@ typedef struct {
   NbJsonReader *json;
   JsonNode     *node;    /* the value being read */
   GString      *path;    /* its JSON path */
+  gsize         top;     /* the length of the path of the report being read */
   GError      **error;
 } Reader;
 
@@ -902,7 +903,7 @@ static gboolean
 not_a_report (Reader *reader)
 {
   g_clear_error (reader->error);
-  g_string_assign (reader->path, "$");
+  leave (reader, reader->top);
   return fail (reader, NB_FILE_ERROR_NOT_REPORT, _("this is not a Nianbao report"));
 }
 
@@ -931,8 +932,8 @@ find_top_level (Reader   *reader,
   return TRUE;
 }
 
-/* the top level's path is "$" */
-#define SEEK(member) move_to_member (reader, 1, values[member], members[member])
+/* the report's members are at reader->top */
+#define SEEK(member) move_to_member (reader, reader->top, values[member], members[member])
 
 static gboolean
 read_header (Reader    *reader,
@@ -977,29 +978,65 @@ is_date (const char *text)
 
 /* ---- 定稿: versions and finalized ------------------------------------------------ */
 
-static const char *const version_members[] = { "date", "fingerprint" };
+static NbReport *read_report (Reader   *reader,
+                              gboolean  in_version);
+
+typedef enum {
+  VERSION_DATE,
+  VERSION_FINGERPRINT,
+  VERSION_CONTENT,
+  N_VERSION_MEMBERS
+} VersionMember;
+
+static const char *const version_members[N_VERSION_MEMBERS] = { "date", "fingerprint", "content" };
+
+typedef struct {
+  char     *texts[VERSION_CONTENT];   /* date, fingerprint */
+  NbReport *content;
+} VersionFields;
+
+static gboolean
+read_version_member (Reader   *reader,
+                     guint     index,
+                     gpointer  data)
+{
+  VersionFields *fields = data;
+
+  if (index != VERSION_CONTENT)
+    return read_text (reader, &fields->texts[index]);
+  fields->content = read_report (reader, TRUE);
+  return fields->content != NULL;
+}
 
 static const ObjectSpec version_spec = {
-  NULL, read_unit_member, N_("a member that a finalized version does not have"),
-  version_members, G_N_ELEMENTS (version_members),
+  NULL, read_version_member, N_("a member that a finalized version does not have"),
+  version_members, N_VERSION_MEMBERS,
 };
 
+/* A version's content (schema 4) is optional: older files have none. */
 static gboolean
 read_version (Reader   *reader,
               gpointer  report)
 {
-  char *values[G_N_ELEMENTS (version_members)] = { NULL };
-  gboolean ok = read_object (reader, &version_spec, values, &(guint64) { 0 });
+  VersionFields fields = { { NULL }, NULL };
+  gboolean ok = read_object (reader, &version_spec, &fields, &(guint64) { 0 });
 
-  for (guint i = 0; ok && i < G_N_ELEMENTS (version_members); i++)
-    if (values[i] == NULL)
+  for (guint i = 0; ok && i < VERSION_CONTENT; i++)
+    if (fields.texts[i] == NULL)
       ok = missing_member (reader, version_members[i]);
-  if (ok && !is_date (values[0]))
-    ok = fail (reader, NB_FILE_ERROR_VALUE, _("expected a date as YYYY-MM-DD, found “%s”"), values[0]);
+  if (ok && !is_date (fields.texts[VERSION_DATE]))
+    ok = fail (reader, NB_FILE_ERROR_VALUE, _("expected a date as YYYY-MM-DD, found “%s”"),
+               fields.texts[VERSION_DATE]);
+  if (ok && fields.content != NULL &&
+      nb_report_get_edition (fields.content) != nb_report_get_edition (report))
+    ok = fail (reader, NB_FILE_ERROR_VALUE, _("a finalized version in another edition than the report"));
   if (ok)
-    nb_report_add_version (report, nb_report_version_new (values[0], values[1]));
-  for (guint i = 0; i < G_N_ELEMENTS (version_members); i++)
-    g_free (values[i]);
+    nb_report_add_version (report, nb_report_version_new (fields.texts[VERSION_DATE],
+                                                          fields.texts[VERSION_FINGERPRINT],
+                                                          fields.content));
+  for (guint i = 0; i < VERSION_CONTENT; i++)
+    g_free (fields.texts[i]);
+  g_clear_object (&fields.content);
   return ok;
 }
 
@@ -1275,6 +1312,41 @@ file_error_of (const GError *json_error)
     }
 }
 
+/* The report whose object is reader->node: the file's, or a 定稿
+ * version's content (@in_version), which has no history of its own. */
+static NbReport *
+read_report (Reader   *reader,
+             gboolean  in_version)
+{
+  g_autoptr(NbReport) report = NULL;
+  JsonNode *object = reader->node;
+  gsize outer = reader->top;
+  JsonNode *values[N_MEMBERS];
+  NbEdition edition;
+  gboolean ok;
+
+  reader->top = reader->path->len;
+  ok = find_top_level (reader, values) && read_header (reader, values, &edition);
+  if (ok && in_version && (values[MEMBER_VERSIONS] != NULL || values[MEMBER_FINALIZED] != NULL))
+    {
+      move_to_member (reader, reader->top, values[MEMBER_VERSIONS] != NULL
+                        ? values[MEMBER_VERSIONS] : values[MEMBER_FINALIZED],
+                      members[values[MEMBER_VERSIONS] != NULL ? MEMBER_VERSIONS : MEMBER_FINALIZED]);
+      ok = fail (reader, NB_FILE_ERROR_UNKNOWN, "%s",
+                 _("a member that a finalized version's content does not have"));
+    }
+  if (ok)
+    {
+      report = nb_report_new (edition);
+      ok = read_identity (reader, values, report) && read_contents (reader, values, report);
+    }
+  if (ok)
+    leave (reader, reader->top);
+  reader->top = outer;
+  reader->node = object;
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
 /**
  * _nb_report_read:
  * @data: UTF-8 text, already checked for size and encoding
@@ -1289,10 +1361,7 @@ _nb_report_read (const char  *data,
   g_autoptr(GError) json_error = NULL;
   g_autoptr(NbJsonReader) json = nb_json_reader_new (data, length, &json_error);
   g_autoptr(GString) path = g_string_new ("$");
-  g_autoptr(NbReport) report = NULL;
-  Reader reader = { json, NULL, path, error };
-  JsonNode *values[N_MEMBERS];
-  NbEdition edition;
+  Reader reader = { json, NULL, path, 0, error };
 
   if (json == NULL)
     {
@@ -1300,13 +1369,5 @@ _nb_report_read (const char  *data,
       return NULL;
     }
   reader.node = nb_json_reader_get_root (json);
-  if (!find_top_level (&reader, values) ||
-      !read_header (&reader, values, &edition))
-    return NULL;
-
-  report = nb_report_new (edition);
-  if (!read_identity (&reader, values, report) ||
-      !read_contents (&reader, values, report))
-    return NULL;
-  return g_steal_pointer (&report);
+  return read_report (&reader, FALSE);
 }

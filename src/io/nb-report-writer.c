@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-previous-link.h"
+#include "nb-report-file-private.h"
 #include "nb-report-writer.h"
 #include "nb-value.h"
 
@@ -290,15 +291,28 @@ write_units (NbJsonWriter *writer,
   nb_json_writer_end_array (writer);
 }
 
-/* 3 when a cell is not imported; 2 when the report holds anything else
- * that version 1 does not have (an entry, a 定稿 version, an acknowledged
- * warning), so that an older Nianbao says the file is newer rather than
- * failing on a member it does not know; otherwise 1, the text of a report
- * unchanged. */
+static gboolean
+versions_keep_content (NbReport *report)
+{
+  GPtrArray *versions = nb_report_get_versions (report);
+
+  for (guint i = 0; i < versions->len; i++)
+    if (((NbReportVersion *) g_ptr_array_index (versions, i))->content != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 4 when a 定稿 version keeps its content; 3 when a cell is not
+ * imported; 2 when the report holds anything else that version 1 does
+ * not have (an entry, a 定稿 version, an acknowledged warning), so that an
+ * older Nianbao says the file is newer rather than failing on a member it
+ * does not know; otherwise 1, the text of a report unchanged. */
 static int
 schema_version_for (NbReport *report,
                     gboolean  with_versions)
 {
+  if (with_versions && versions_keep_content (report))
+    return 4;
   for (guint t = 0; t < nb_report_get_n_tables (report); t++)
     if (nb_table_count_not_imported (nb_report_get_table_at (report, t)) > 0)
       return 3;
@@ -352,7 +366,13 @@ write_acknowledged (NbJsonWriter *writer,
   nb_json_writer_end_array (writer);
 }
 
-/* "versions" and "finalized": the report's 定稿 history */
+static void write_report (NbJsonWriter *writer,
+                          NbReport     *report,
+                          gboolean      with_versions);
+
+/* "versions" and "finalized": the report's 定稿 history, each version
+ * with its content, written as the report's own text is (without a
+ * history of its own) */
 static void
 write_versions (NbJsonWriter *writer,
                 NbReport     *report)
@@ -370,6 +390,11 @@ write_versions (NbJsonWriter *writer,
       nb_json_writer_string (writer, version->date);
       nb_json_writer_key (writer, "fingerprint");
       nb_json_writer_string (writer, version->fingerprint);
+      if (version->content != NULL)
+        {
+          nb_json_writer_key (writer, "content");
+          write_report (writer, version->content, FALSE);
+        }
       nb_json_writer_end_object (writer);
     }
   nb_json_writer_end_array (writer);
@@ -377,15 +402,13 @@ write_versions (NbJsonWriter *writer,
   nb_json_writer_boolean (writer, nb_report_get_finalized (report));
 }
 
-/* The canonical text; without the 定稿 history for the fingerprint of
+/* The report's object; without the 定稿 history for the fingerprint of
  * the content, which that history records. */
-static char *
-report_to_text (NbReport *report,
-                gboolean  with_versions,
-                gsize    *length)
+static void
+write_report (NbJsonWriter *writer,
+              NbReport     *report,
+              gboolean      with_versions)
 {
-  NbJsonWriter *writer = nb_json_writer_new ();
-
   nb_json_writer_begin_object (writer);
   nb_json_writer_key (writer, "format");
   nb_json_writer_string (writer, NB_FILE_FORMAT_NAME);
@@ -423,7 +446,17 @@ report_to_text (NbReport *report,
   if (with_versions && nb_report_get_versions (report)->len > 0)
     write_versions (writer, report);
   nb_json_writer_end_object (writer);
+}
 
+/* The canonical text (write_report()). */
+static char *
+report_to_text (NbReport *report,
+                gboolean  with_versions,
+                gsize    *length)
+{
+  NbJsonWriter *writer = nb_json_writer_new ();
+
+  write_report (writer, report, with_versions);
   return nb_json_writer_free_to_data (writer, length);
 }
 
@@ -452,22 +485,47 @@ char *
 nb_report_fingerprint (NbReport *report)
 {
   gsize length;
-  g_autofree char *data = report_to_text (report, FALSE, &length);
-  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                         (const guchar *) data, length);
+  g_autofree char *data = NULL;
+  g_autofree char *digest = NULL;
 
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  data = report_to_text (report, FALSE, &length);
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   return g_strndup (digest, 8);
+}
+
+/* The first version whose content does not have the fingerprint it was
+ * recorded with; -1 when every version kept holds what was finalized. */
+static int
+find_changed_version (NbReport  *report,
+                      char     **fingerprint)
+{
+  GPtrArray *versions = nb_report_get_versions (report);
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const NbReportVersion *version = g_ptr_array_index (versions, i);
+
+      if (version->content == NULL)
+        continue;
+      *fingerprint = nb_report_fingerprint (version->content);
+      if (g_strcmp0 (*fingerprint, version->fingerprint) != 0)
+        return (int) i;
+      g_clear_pointer (fingerprint, g_free);
+    }
+  return -1;
 }
 
 /**
  * nb_report_final_is_intact:
  *
- * A finalized report (定稿) must hold what was finalized: its content's
- * fingerprint is the one its last version records.  A file changed
- * behind the app's back fails, saying both fingerprints.
+ * The 定稿 history must hold what was finalized: each version that keeps
+ * its content has the fingerprint it was recorded with, and a finalized
+ * report (定稿) has the fingerprint its last version records.  A file
+ * changed behind the app's back fails, saying both fingerprints.
  *
- * Returns: %FALSE when the report is finalized and its content changed
- *   since; %TRUE otherwise
+ * Returns: %FALSE when a version's content, or the content of a
+ *   finalized report, changed since it was finalized; %TRUE otherwise
  */
 gboolean
 nb_report_final_is_intact (NbReport  *report,
@@ -475,9 +533,20 @@ nb_report_final_is_intact (NbReport  *report,
 {
   NbReportVersion *version;
   g_autofree char *fingerprint = NULL;
+  int changed;
 
   g_return_val_if_fail (NB_IS_REPORT (report), FALSE);
 
+  changed = find_changed_version (report, &fingerprint);
+  if (changed >= 0)
+    {
+      version = g_ptr_array_index (nb_report_get_versions (report), changed);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Version %d of the report was finalized on %s with fingerprint %s, but the "
+                     "content kept for it now has fingerprint %s: it was changed outside Nianbao"),
+                   changed + 1, version->date, version->fingerprint, fingerprint);
+      return FALSE;
+    }
   version = nb_report_get_final_version (report);
   if (version == NULL)
     return TRUE;
@@ -495,11 +564,12 @@ nb_report_final_is_intact (NbReport  *report,
  * nb_report_finalize:
  * @date: (nullable): the day, `YYYY-MM-DD`; %NULL for today
  *
- * Freezes the report as 定稿: records a version (the date and the
- * fingerprint of the content as it stands) and marks it finalized.  What
- * `nianbao finalize` and the window's 定稿 both do; the caller has
- * checked that the report has no errors (io never runs the checker) and
- * saves it.
+ * Freezes the report as 定稿: records a version (the date, the
+ * fingerprint of the content as it stands and that content, read back
+ * from the report's own text without its history) and marks it
+ * finalized.  What `nianbao finalize` and the window's 定稿 both do; the
+ * caller has checked that the report has no errors (io never runs the
+ * checker) and saves it.
  *
  * Returns: (transfer none): the version recorded
  */
@@ -510,6 +580,9 @@ nb_report_finalize (NbReport   *report,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   g_autofree char *fingerprint = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) content = NULL;
+  gsize length;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
   g_return_val_if_fail (!nb_report_get_finalized (report), NULL);
@@ -520,7 +593,11 @@ nb_report_finalize (NbReport   *report,
       date = today = g_date_time_format (now, "%Y-%m-%d");
     }
   fingerprint = nb_report_fingerprint (report);
-  nb_report_add_version (report, nb_report_version_new (date, fingerprint));
+  /* the writer's text always reads back: it is what the file holds */
+  data = report_to_text (report, FALSE, &length);
+  content = _nb_report_read (data, length, NULL);
+  g_assert (content != NULL);
+  nb_report_add_version (report, nb_report_version_new (date, fingerprint, content));
   nb_report_set_finalized (report, TRUE);
   return nb_report_get_final_version (report);
 }

@@ -11,10 +11,11 @@ G_BEGIN_DECLS
 
 #define NB_FILE_FORMAT_NAME    "nianbao-report"
 /* The newest version this build reads and writes.  A report is written
- * with the lowest version that holds it: 3 with cells not imported, 2
- * with entries, acknowledged warnings or 定稿 versions, else 1, so that a
- * report that needs nothing newer is written byte for byte as before. */
-#define NB_FILE_SCHEMA_VERSION 3
+ * with the lowest version that holds it: 4 with 定稿 versions that keep
+ * their content, 3 with cells not imported, 2 with entries, acknowledged
+ * warnings or 定稿 versions, else 1, so that a report that needs nothing
+ * newer is written byte for byte as before. */
+#define NB_FILE_SCHEMA_VERSION 4
 
 typedef void (*NbCellWriter) (NbJsonWriter *writer,
                               NbTable      *table,

@@ -16,5 +16,12 @@ GtkWidget  *nb_comparison_window_new       (GtkWindow          *parent,
                                             const char         *summary,
                                             GListModel         *rows);
 GListModel *nb_comparison_window_get_model (NbComparisonWindow *self);
+void        nb_comparison_window_set_sides (NbComparisonWindow *self,
+                                            const char         *title,
+                                            const char         *subtitle,
+                                            const char         *before,
+                                            const char         *after);
+const char *nb_comparison_window_get_column_title (NbComparisonWindow *self,
+                                                   guint               index);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
  * as `nianbao finalize` does) and shows it read-only under a banner;
  * win.unfinalize makes it editable again, its history kept.  win.verify
  * compares a published copy with the report (nb_verify_report(), as
- * `nianbao verify` does).  docs/finalize.md tells the whole story.
+ * `nianbao verify` does), and win.compare-version the report with one of
+ * its 定稿 versions (nb_verify_version(), as `nianbao compare --version`
+ * does).  docs/finalize.md tells the whole story.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "nb-accessible.h"
+#include "nb-comparison-row.h"
+#include "nb-comparison-window.h"
 #include "nb-docx-reader.h"
 #include "nb-import.h"
 #include "nb-report-writer.h"
@@ -133,7 +137,10 @@ show_banner (NbWindow   *self,
     gtk_widget_add_css_class (self->final_banner, "warning");
   else
     gtk_widget_remove_css_class (self->final_banner, "warning");
-  gtk_button_set_label (self->final_button, button_label);
+  /* no button where the banner has nothing to offer */
+  gtk_widget_set_visible (GTK_WIDGET (self->final_button), button_label != NULL);
+  if (button_label != NULL)
+    gtk_button_set_label (self->final_button, button_label);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->final_button), button_action);
   gtk_widget_set_visible (GTK_WIDGET (self->final_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->final_revealer, TRUE);
@@ -145,17 +152,21 @@ show_banner (NbWindow   *self,
  * a banner with its date and fingerprint.  One whose file was changed
  * outside Nianbao since is not the 定稿 any more (its print does not
  * say 定稿, `nianbao check` fails): it stays editable, under a warning
- * with both fingerprints, until it is finalized again.
+ * with both fingerprints, until it is finalized again.  A file whose
+ * history was changed (the content kept for a version no longer has its
+ * fingerprint) is shown under a warning that says which version.
  */
 void
 _nb_window_update_final_state (NbWindow *self)
 {
   NbReportVersion *version = self->report != NULL ? nb_report_get_final_version (self->report)
                                                   : NULL;
+  g_autoptr(GError) changed = NULL;
   g_autofree char *text = NULL;
   g_autofree char *now = NULL;
+  gboolean intact = self->report == NULL || nb_report_final_is_intact (self->report, &changed);
 
-  if (version == NULL)
+  if (version == NULL && intact)
     {
       /* hidden, not only folded: a screen reader finds no empty banner */
       gtk_widget_set_visible (GTK_WIDGET (self->final_revealer), FALSE);
@@ -163,7 +174,7 @@ _nb_window_update_final_state (NbWindow *self)
       _nb_window_set_read_only (self, FALSE);
       return;
     }
-  if (nb_report_final_is_intact (self->report, NULL))
+  if (intact)
     {
       /* Translators: the banner over a finalized report: its date, its fingerprint */
       text = g_strdup_printf (_("Finalized (定稿) on %s · fingerprint %s"), version->date,
@@ -173,12 +184,18 @@ _nb_window_update_final_state (NbWindow *self)
       return;
     }
   now = nb_report_fingerprint (self->report);
-  /* Translators: the date a report was finalized, its fingerprint then, its fingerprint when opened */
-  text = g_strdup_printf (_("Changed outside Nianbao after it was finalized (定稿) on %s: "
-                            "fingerprint %s then, %s when opened. This is not the finalized "
-                            "version; check it and finalize it again."),
-                          version->date, version->fingerprint, now);
-  show_banner (self, text, TRUE, _("_Finalize Again…"), "win.finalize");
+  if (version != NULL && g_strcmp0 (now, version->fingerprint) != 0)
+    {
+      /* Translators: the date a report was finalized, its fingerprint then, its fingerprint when opened */
+      text = g_strdup_printf (_("Changed outside Nianbao after it was finalized (定稿) on %s: "
+                                "fingerprint %s then, %s when opened. This is not the finalized "
+                                "version; check it and finalize it again."),
+                              version->date, version->fingerprint, now);
+      show_banner (self, text, TRUE, _("_Finalize Again…"), "win.finalize");
+    }
+  else
+    /* a version's kept content was changed: finalizing again would not mend it */
+    show_banner (self, changed->message, TRUE, NULL, NULL);
   _nb_window_set_read_only (self, FALSE);
 }
 
@@ -521,6 +538,135 @@ verify_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- compare with a 定稿 version ------------------------------------------------ */
+
+/**
+ * _nb_window_compare_with_version:
+ * @number: the version, 1 for the first finalized
+ *
+ * Shows the comparison window with the report against its 定稿 version
+ * @number: each cell and text that differs, the version's side first.
+ *
+ * Returns: (transfer none) (nullable): the comparison window, shown; %NULL
+ *   when there is no such version or it kept no content
+ */
+GtkWidget *
+_nb_window_compare_with_version (NbWindow  *self,
+                                 guint      number,
+                                 GError   **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) changed = NULL;
+  g_autofree char *fingerprint = NULL, *summary = NULL, *subtitle = NULL, *before = NULL;
+  const NbReportVersion *version;
+  guint n_texts = 0;
+  GtkWidget *window;
+
+  g_return_val_if_fail (self->report != NULL, NULL);
+
+  _nb_window_commit_edits (self);
+  differences = nb_verify_version (self->report, number, error);
+  if (differences == NULL)
+    return NULL;
+  version = g_ptr_array_index (nb_report_get_versions (self->report), number - 1);
+  fingerprint = nb_report_fingerprint (self->report);
+  for (guint i = 0; i < differences->len; i++)
+    n_texts += ((NbVerifyDifference *) g_ptr_array_index (differences, i))->kind ==
+               NB_VERIFY_TEXT_DIFFERS;
+  /* Translators: the counts, the version's date and fingerprint, the report's fingerprint now */
+  summary = g_strdup_printf (_("%u cells and %u texts differ from the version finalized (定稿) on "
+                               "%s with fingerprint %s; the report now has fingerprint %s."),
+                             differences->len - n_texts, n_texts, version->date,
+                             version->fingerprint, fingerprint);
+  if (!nb_report_final_is_intact (self->report, &changed))
+    {
+      g_autofree char *plain = g_steal_pointer (&summary);
+      summary = g_strconcat (plain, "\n", changed->message, NULL);
+    }
+  model = nb_differences_to_model (differences);
+  window = nb_comparison_window_new (GTK_WINDOW (self), summary, model);
+  /* Translators: the version's number, date and fingerprint */
+  subtitle = g_strdup_printf (_("定稿 %u of %s · fingerprint %s"), number, version->date,
+                              version->fingerprint);
+  /* Translators: a column's heading: the version finalized on that day */
+  before = g_strdup_printf (_("定稿 of %s"), version->date);
+  nb_comparison_window_set_sides (NB_COMPARISON_WINDOW (window),
+                                  _("Compared With a Finalized Version"), subtitle, before,
+                                  _("Now"));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+choose_version_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            NbWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 number;
+
+  if (self->report == NULL || !g_ascii_string_to_unsigned (response, 10, 1, G_MAXUINT, &number,
+                                                           NULL))
+    return;
+  if (_nb_window_compare_with_version (self, (guint) number, &error) == NULL)
+    _nb_window_show_gerror (self, _("Could Not Compare"), NULL, error);
+}
+
+/**
+ * _nb_window_choose_version:
+ * What win.compare-version does: asks which 定稿 version to compare the
+ * report with, each by its date and fingerprint (one kept by an older
+ * Nianbao without its content cannot be chosen).
+ *
+ * Returns: (transfer none) (nullable): the dialog asking
+ */
+GtkWidget *
+_nb_window_choose_version (NbWindow *self)
+{
+  GPtrArray *versions;
+  GtkWidget *dialog;
+
+  if (self->report == NULL || nb_report_get_versions (self->report)->len == 0)
+    return NULL;
+  versions = nb_report_get_versions (self->report);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Compare With a Finalized Version"),
+                                   _("Each cell and text that differs between the version "
+                                     "chosen and the report as it is now is listed."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  for (guint i = versions->len; i > 0; i--)
+    {
+      const NbReportVersion *version = g_ptr_array_index (versions, i - 1);
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      g_autofree char *label = NULL;
+
+      if (version->content != NULL)
+        /* Translators: a version to choose: its number, date and fingerprint */
+        label = g_strdup_printf (_("定稿 %u of %s · %s"), i, version->date, version->fingerprint);
+      else
+        /* Translators: a version an older Nianbao recorded without its content */
+        label = g_strdup_printf (_("定稿 %u of %s · %s (content not kept)"), i, version->date,
+                                 version->fingerprint);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), id,
+                                               version->content != NULL);
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (choose_version_response_cb), self,
+                           G_CONNECT_DEFAULT);
+  nb_accessible_name_responses (ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+compare_version_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  _nb_window_choose_version (NB_WINDOW (widget));
+}
+
 /* ---- the actions ---------------------------------------------------------------- */
 
 void
@@ -531,6 +677,8 @@ _nb_window_final_actions_update (NbWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.finalize", has_report && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unfinalize", has_report && self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.verify", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version",
+                                 has_report && nb_report_get_versions (self->report)->len > 0);
 }
 
 void
@@ -541,4 +689,6 @@ _nb_window_class_final_actions_init (NbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.finalize", NULL, finalize_action);
   gtk_widget_class_install_action (widget_class, "win.unfinalize", NULL, unfinalize_action);
   gtk_widget_class_install_action (widget_class, "win.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-version", NULL,
+                                   compare_version_action);
 }

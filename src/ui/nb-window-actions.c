@@ -598,12 +598,19 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
+export_docx_now (NbWindow *self)
+{
+  export_with_chooser (self, _("Export as Word Document"), _("Word documents"), ".docx",
+                       export_docx);
+}
+
+/* A Word document is a copy to sign too: asked first as the PDF is. */
+static void
 export_docx_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  export_with_chooser (NB_WINDOW (widget), _("Export as Word Document"), _("Word documents"),
-                       ".docx", export_docx);
+  _nb_window_guard_draft (NB_WINDOW (widget), export_docx_now);
 }
 
 static void

@@ -156,6 +156,10 @@ GtkWidget *_nb_window_guard_draft       (NbWindow       *self,
 GtkWidget *_nb_window_finalize          (NbWindow       *self);
 void      _nb_window_finalize_now       (NbWindow       *self);
 GtkWidget *_nb_window_unfinalize        (NbWindow       *self);
+GtkWidget *_nb_window_compare_with_version (NbWindow     *self,
+                                         guint           number,
+                                         GError        **error);
+GtkWidget *_nb_window_choose_version    (NbWindow       *self);
 GtkWidget *_nb_window_verify_path       (NbWindow       *self,
                                          const char     *path,
                                          GError        **error);
