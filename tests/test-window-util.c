@@ -67,6 +67,34 @@ spin (void)
       ;
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @window draw @frames more frames (layout happens in a frame, and
+ * the panel is placed in the frame after the window first knows its
+ * height); at most a few seconds. */
+void
+wait_frames (NbWindow *window,
+             int       frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 until = gdk_frame_clock_get_frame_counter (clock) + frames;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (gdk_frame_clock_get_frame_counter (clock) < until && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  spin ();
+  g_assert_cmpint (gdk_frame_clock_get_frame_counter (clock), >=, until);
+}
+
 /**
  * window_with:
  * Returns: (transfer full): a window showing @report (or the start view)

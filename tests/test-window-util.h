@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 void      window_test_init (int       *argc,
                             char    ***argv);
 void      spin           (void);
+void      wait_frames    (NbWindow *window,
+                          int       frames);
 NbWindow *window_with    (NbReport *report);
 void      destroy_window (NbWindow *window);
 gboolean  window_action_enabled (NbWindow   *window,

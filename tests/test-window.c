@@ -1168,6 +1168,61 @@ test_not_imported (void)
   destroy_window (window);
 }
 
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t b;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &b));
+  return b;
+}
+
+static void
+assert_still_at (GtkWidget             *widget,
+                 GtkWidget             *target,
+                 const graphene_rect_t *expected)
+{
+  graphene_rect_t now = bounds_in (widget, target);
+
+  if (!graphene_rect_equal (&now, expected))
+    g_error ("moved from %g,%g %g×%g to %g,%g %g×%g",
+             expected->origin.x, expected->origin.y, expected->size.width, expected->size.height,
+             now.origin.x, now.origin.y, now.size.width, now.size.height);
+}
+
+/* The cell editor fits the cell: editing, typing a long entry and
+ * leaving it move no cell of the grid. */
+static void
+test_steady_grid (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = window_with (report);
+  NbTableView *view = nb_window_get_table_view (window, "s3_requests");
+  const NbTableDef *def = nb_table_get_def (nb_table_view_get_table (view));
+  GtkWidget *cell = GTK_WIDGET (nb_table_view_get_cell (view, ROW ("new"), COL ("natural")));
+  GtkWidget *total = GTK_WIDGET (nb_table_view_get_cell (view, ROW ("new"), def->n_columns - 1));
+  graphene_rect_t before, total_before;
+
+  nb_window_show_section (window, 3);
+  wait_frames (window, 3);
+  before = bounds_in (cell, GTK_WIDGET (view));
+  total_before = bounds_in (total, GTK_WIDGET (view));
+  g_assert_cmpfloat (before.size.width, >, 0);
+  nb_table_view_begin_edit (view, ROW ("new"), COL ("natural"), NULL);
+  wait_frames (window, 3);
+  assert_still_at (cell, GTK_WIDGET (view), &before);
+  gtk_editable_set_text (nb_table_view_get_editor (view), "123456789012 一二三四五六");
+  wait_frames (window, 3);
+  assert_still_at (cell, GTK_WIDGET (view), &before);
+  assert_still_at (total, GTK_WIDGET (view), &total_before);
+  nb_table_view_cancel_edit (view);
+  wait_frames (window, 3);
+  assert_still_at (cell, GTK_WIDGET (view), &before);
+
+  destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1194,5 +1249,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/heading-markup", test_heading_markup);
   g_test_add_func ("/window/keyboard-flow", test_keyboard_flow);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/window/steady-grid", test_steady_grid);
   return g_test_run ();
 }

@@ -1365,7 +1365,10 @@ nb_table_view_init (NbTableView *self)
                                                   NULL));
   gtk_widget_set_hexpand (self->editor, TRUE);
   gtk_editable_set_alignment (GTK_EDITABLE (self->editor), 1.0);
+  /* As narrow as the cell: a GtkText asks for 150 px unless told its
+   * widest, and the column would widen while typing; it scrolls instead. */
   gtk_editable_set_width_chars (GTK_EDITABLE (self->editor), 3);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->editor), 3);
   gtk_widget_add_css_class (self->editor, "numeric");
   /* The editor can outlive the view (the window holds its focus widget):
    * the handler goes with the view. */
