@@ -44,7 +44,7 @@ cp "$sample" "$tmp/A.nianbao"
 cp "$page" "$tmp/page.html"
 
 # an output that is one of the inputs, for every verb
-for format in json pdf html; do
+for format in json pdf html docx xlsx; do
   refused "export $format over its input" "$tmp/A.nianbao" "is also an input" \
     "$nianbao" export --format $format "$tmp/A.nianbao" -o "$tmp/A.nianbao"
 done
