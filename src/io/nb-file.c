@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -279,23 +280,36 @@ set_save_errno (GError     **error,
 }
 
 /* The file that writing @path replaces: symbolic links are followed, so
- * that a link keeps pointing at the report, which gets the new content. */
+ * that a link keeps pointing at the report, which gets the new content.
+ * The folders on the way are resolved as the system resolves them when it
+ * opens @path (realpath): “..” after a linked folder is the parent of the
+ * folder it links to, not of the link. */
 static char *
 resolve_links (const char *path)
 {
-  g_autofree char *current = g_canonicalize_filename (path, NULL);
+  g_autofree char *here = g_get_current_dir ();
+  g_autofree char *current = g_path_is_absolute (path) ? g_strdup (path)
+                                                        : g_build_filename (here, path, NULL);
 
   /* as many links as the kernel follows (MAXSYMLINKS) */
   for (guint i = 0; i < 40; i++)
     {
-      g_autofree char *link = g_file_read_link (current, NULL);
-      g_autofree char *folder = NULL;
+      g_autofree char *folder = g_path_get_dirname (current);
+      g_autofree char *base = g_path_get_basename (current);
+      g_autofree char *real = realpath (folder, NULL);
+      g_autofree char *link = NULL;
 
+      /* a missing folder stays as named, for check_target() to refuse */
+      if (real == NULL)
+        break;
+      g_free (current);
+      current = g_build_filename (real, base, NULL);
+      link = g_file_read_link (current, NULL);
       if (link == NULL)
         break;
-      folder = g_path_get_dirname (current);
       g_free (current);
-      current = g_canonicalize_filename (link, folder);
+      current = g_path_is_absolute (link) ? g_steal_pointer (&link)
+                                          : g_build_filename (real, link, NULL);
     }
   return g_steal_pointer (&current);
 }
