@@ -765,6 +765,22 @@ test_special_file (Fixture       *fixture,
   g_assert_true (S_ISFIFO (st.st_mode));
   g_remove (fifo);
   assert_intact (fixture);
+
+  /* /dev/stdout when it is a pipe: a link through /proc that names no
+   * file; the message says what it is */
+  {
+    g_autofree char *end = NULL;
+    int fds[2];
+
+    g_clear_error (&error);
+    g_assert_cmpint (pipe (fds), ==, 0);
+    end = g_strdup_printf ("/proc/self/fd/%d", fds[1]);
+    g_assert_false (nb_report_save_to_path (fixture->report, end, &error));
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "not a regular file"));
+    close (fds[0]);
+    close (fds[1]);
+  }
 }
 
 /* ---- The PDF ------------------------------------------------------------------ */

@@ -338,6 +338,10 @@ check_target (const char  *path,
       return FALSE;
     }
   *exists = g_stat (target, existing) == 0;
+  /* a link that names no file, as /dev/stdout to a pipe does through
+   * /proc: what the system opens for @path */
+  if (!*exists && g_stat (path, existing) == 0 && !S_ISREG (existing->st_mode))
+    *exists = TRUE;
   if (*exists && S_ISDIR (existing->st_mode))
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
