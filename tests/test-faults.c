@@ -781,6 +781,22 @@ test_special_file (Fixture       *fixture,
     close (fds[0]);
     close (fds[1]);
   }
+
+  /* `-o /dev/stdout >> log`: the log is an open regular file, which a
+   * rename would replace; it is refused and keeps its bytes */
+  {
+    g_autofree char *end = NULL;
+    int fd = g_open (fixture->path, O_WRONLY | O_APPEND, 0);
+
+    g_clear_error (&error);
+    g_assert_cmpint (fd, >=, 0);
+    end = g_strdup_printf ("/dev/fd/%d", fd);
+    g_assert_false (nb_report_save_to_path (fixture->report, end, &error));
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "a file that is open"));
+    close (fd);
+    assert_intact (fixture);
+  }
 }
 
 /* ---- The PDF ------------------------------------------------------------------ */
