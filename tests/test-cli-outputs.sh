@@ -3,7 +3,8 @@
 # is refused by every verb; import and aggregate replace a report only
 # with --force, and an import that did not place everything never
 # replaces one; a missing folder is named; `-o -` writes to standard
-# output.  Each refusal leaves the file byte for byte and names it.
+# output; finalize, which writes its own input, says so of a hard link.
+# Each refusal leaves the file byte for byte and names it.
 #
 # Usage: test-cli-outputs.sh NIANBAO SAMPLE.nianbao PAGE.html PARTIAL.html
 #
@@ -44,7 +45,7 @@ cp "$sample" "$tmp/A.nianbao"
 cp "$page" "$tmp/page.html"
 
 # an output that is one of the inputs, for every verb
-for format in json pdf html; do
+for format in json pdf html docx xlsx; do
   refused "export $format over its input" "$tmp/A.nianbao" "is also an input" \
     "$nianbao" export --format $format "$tmp/A.nianbao" -o "$tmp/A.nianbao"
 done
@@ -110,4 +111,18 @@ ln "$tmp/A.nianbao" "$tmp/hard.nianbao"
 "$nianbao" import "$page" -o "$tmp/A.nianbao" --force 2> "$tmp/err" || fail "import over a hard link"
 grep -q "other name (a hard link)" "$tmp/err" || fail "hard link not said: $(cat "$tmp/err")"
 cmp -s "$sample" "$tmp/hard.nianbao" || fail "the hard link's content changed"
+
+# finalize writes over its one input by design: through a symbolic link
+# to the report, whose mode it keeps, and a hard link is said
+mkdir "$tmp/kept"
+cp "$sample" "$tmp/kept/F.nianbao"
+chmod 0600 "$tmp/kept/F.nianbao"
+ln -s kept/F.nianbao "$tmp/F.nianbao"
+ln "$tmp/kept/F.nianbao" "$tmp/F-hard.nianbao"
+"$nianbao" finalize "$tmp/F.nianbao" > /dev/null 2> "$tmp/err" || fail "finalize: $(cat "$tmp/err")"
+grep -q "other name (a hard link)" "$tmp/err" || fail "finalize: hard link not said: $(cat "$tmp/err")"
+cmp -s "$sample" "$tmp/F-hard.nianbao" || fail "finalize: the hard link's content changed"
+[ -L "$tmp/F.nianbao" ] || fail "finalize replaced the symbolic link"
+cmp -s "$sample" "$tmp/kept/F.nianbao" && fail "finalize did not write the link's target"
+[ "$(stat -c %a "$tmp/kept/F.nianbao")" = 600 ] || fail "finalize: mode $(stat -c %a "$tmp/kept/F.nianbao")"
 echo "ok: every output checked"

@@ -652,6 +652,45 @@ test_symlink (Fixture       *fixture,
   g_assert_cmpint (test_get (loaded, "s3_requests.new.natural"), ==, 23);
 }
 
+/* A link reached through a linked folder: its “..” is taken from the
+ * folder the link is in, as the system takes it, so the report is
+ * written and no file appears beside the linked folder. */
+static void
+test_symlink_linked_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *inner = g_build_filename (fixture->dir, "deep", "inner", NULL);
+  g_autofree char *up = g_build_filename (inner, "up.nianbao", NULL);
+  g_autofree char *aliases = g_build_filename (fixture->dir, "x", "y", NULL);
+  g_autofree char *alias = g_build_filename (aliases, "alias", NULL);
+  g_autofree char *through = g_build_filename (alias, "up.nianbao", NULL);
+  g_autofree char *beside = g_build_filename (fixture->dir, "x", "report.nianbao", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) loaded = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (inner, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (aliases, 0700), ==, 0);
+  g_assert_cmpint (symlink ("../../deep/inner", alias), ==, 0);
+  g_assert_cmpint (symlink ("../../report.nianbao", up), ==, 0);
+  g_assert_true (nb_report_save_to_path (fixture->report, through, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (up, G_FILE_TEST_IS_SYMLINK));
+  loaded = nb_report_load_from_path (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_get (loaded, "s3_requests.new.natural"), ==, 23);
+
+  g_remove (beside);
+  g_remove (alias);
+  g_remove (up);
+  g_rmdir (aliases);
+  g_rmdir (inner);
+  *strrchr (aliases, G_DIR_SEPARATOR) = '\0';
+  *strrchr (inner, G_DIR_SEPARATOR) = '\0';
+  g_rmdir (aliases);
+  g_rmdir (inner);
+}
+
 /* A second name of the file keeps the old bytes (a save writes a new
  * file), and the writer says so. */
 static void
@@ -726,6 +765,38 @@ test_special_file (Fixture       *fixture,
   g_assert_true (S_ISFIFO (st.st_mode));
   g_remove (fifo);
   assert_intact (fixture);
+
+  /* /dev/stdout when it is a pipe: a link through /proc that names no
+   * file; the message says what it is */
+  {
+    g_autofree char *end = NULL;
+    int fds[2];
+
+    g_clear_error (&error);
+    g_assert_cmpint (pipe (fds), ==, 0);
+    end = g_strdup_printf ("/proc/self/fd/%d", fds[1]);
+    g_assert_false (nb_report_save_to_path (fixture->report, end, &error));
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "not a regular file"));
+    close (fds[0]);
+    close (fds[1]);
+  }
+
+  /* `-o /dev/stdout >> log`: the log is an open regular file, which a
+   * rename would replace; it is refused and keeps its bytes */
+  {
+    g_autofree char *end = NULL;
+    int fd = g_open (fixture->path, O_WRONLY | O_APPEND, 0);
+
+    g_clear_error (&error);
+    g_assert_cmpint (fd, >=, 0);
+    end = g_strdup_printf ("/dev/fd/%d", fd);
+    g_assert_false (nb_report_save_to_path (fixture->report, end, &error));
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "a file that is open"));
+    close (fd);
+    assert_intact (fixture);
+  }
 }
 
 /* ---- The PDF ------------------------------------------------------------------ */
@@ -815,6 +886,7 @@ main (int argc, char **argv)
   ADD ("changed-on-disk-async", test_changed_on_disk_async);
   ADD ("no-stamp", test_no_stamp);
   ADD ("symlink", test_symlink);
+  ADD ("symlink-linked-folder", test_symlink_linked_folder);
   ADD ("hard-link", test_hard_link);
   ADD ("mode-kept", test_mode_kept);
   ADD ("special-file", test_special_file);

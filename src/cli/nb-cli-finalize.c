@@ -84,7 +84,7 @@ nb_cli_finalize (int    argc,
     }
 
   version = nb_report_finalize (report, NULL);
-  if (!nb_report_save_to_path (report, files[0], &error))
+  if (!nb_cli_save_report (report, files[0], &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_REFUSED;

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -279,23 +280,41 @@ set_save_errno (GError     **error,
 }
 
 /* The file that writing @path replaces: symbolic links are followed, so
- * that a link keeps pointing at the report, which gets the new content. */
+ * that a link keeps pointing at the report, which gets the new content.
+ * The folders on the way are resolved as the system resolves them when it
+ * opens @path (realpath): “..” after a linked folder is the parent of the
+ * folder it links to, not of the link.  Sets @open_file when a link went
+ * through /proc, as /dev/stdout does: the file there is one that a
+ * process has open, not one it named. */
 static char *
-resolve_links (const char *path)
+resolve_links (const char *path,
+               gboolean   *open_file)
 {
-  g_autofree char *current = g_canonicalize_filename (path, NULL);
+  g_autofree char *here = g_get_current_dir ();
+  g_autofree char *current = g_path_is_absolute (path) ? g_strdup (path)
+                                                        : g_build_filename (here, path, NULL);
 
+  *open_file = FALSE;
   /* as many links as the kernel follows (MAXSYMLINKS) */
   for (guint i = 0; i < 40; i++)
     {
-      g_autofree char *link = g_file_read_link (current, NULL);
-      g_autofree char *folder = NULL;
+      g_autofree char *folder = g_path_get_dirname (current);
+      g_autofree char *base = g_path_get_basename (current);
+      g_autofree char *real = realpath (folder, NULL);
+      g_autofree char *link = NULL;
 
+      /* a missing folder stays as named, for check_target() to refuse */
+      if (real == NULL)
+        break;
+      *open_file |= g_str_has_prefix (real, "/proc/");
+      g_free (current);
+      current = g_build_filename (real, base, NULL);
+      link = g_file_read_link (current, NULL);
       if (link == NULL)
         break;
-      folder = g_path_get_dirname (current);
       g_free (current);
-      current = g_canonicalize_filename (link, folder);
+      current = g_path_is_absolute (link) ? g_steal_pointer (&link)
+                                          : g_build_filename (real, link, NULL);
     }
   return g_steal_pointer (&current);
 }
@@ -306,6 +325,7 @@ resolve_links (const char *path)
 static gboolean
 check_target (const char  *path,
               const char  *target,
+              gboolean     open_file,
               GStatBuf    *existing,
               gboolean    *exists,
               GError     **error)
@@ -324,6 +344,10 @@ check_target (const char  *path,
       return FALSE;
     }
   *exists = g_stat (target, existing) == 0;
+  /* a link that names no file, as /dev/stdout to a pipe does through
+   * /proc: what the system opens for @path */
+  if (!*exists && g_stat (path, existing) == 0 && !S_ISREG (existing->st_mode))
+    *exists = TRUE;
   if (*exists && S_ISDIR (existing->st_mode))
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
@@ -335,6 +359,15 @@ check_target (const char  *path,
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
                    _("Could not save “%s”: it is not a regular file but a device or a pipe, "
+                     "which is never replaced (write to standard output with “-o -”)."), name);
+      return FALSE;
+    }
+  /* `-o /dev/stdout >> log`: renaming over the open file would replace
+   * the log, not add to it */
+  if (open_file)
+    {
+      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
+                   _("Could not save “%s”: it names a file that is open (as standard output is), "
                      "which is never replaced (write to standard output with “-o -”)."), name);
       return FALSE;
     }
@@ -388,7 +421,8 @@ nb_file_links_notice (const char *path)
  * renames over @path; until then, and whenever anything fails, @path is
  * left as it was, byte for byte.  A symbolic link is followed and its
  * target written; the new file keeps the mode of the one it replaces;
- * folders, devices and pipes are refused, as is a missing folder.
+ * folders, devices and pipes are refused, as are a missing folder and
+ * a file reached through /proc (`-o /dev/stdout`: use the stdout writer).
  *
  * Returns: (transfer full) (nullable): the writer, or %NULL with @error
  */
@@ -399,14 +433,14 @@ nb_file_writer_new (const char  *path,
   g_autoptr(NbFileWriter) writer = g_new0 (NbFileWriter, 1);
   g_autofree char *folder = NULL, *base = NULL;
   GStatBuf existing;
-  gboolean exists;
+  gboolean exists, open_file;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   writer->fd = -1;
   writer->path = g_strdup (path);
-  writer->target = resolve_links (path);
-  if (!check_target (path, writer->target, &existing, &exists, error))
+  writer->target = resolve_links (path, &open_file);
+  if (!check_target (path, writer->target, open_file, &existing, &exists, error))
     return NULL;
 
   folder = g_path_get_dirname (writer->target);
