@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "nb-display-text.h"
@@ -73,6 +74,13 @@ check_and_print (NbReport   *report,
   gint64 start = g_get_monotonic_time (), elapsed;
 
   checker = nb_checker_new (report);
+  /* a finding quotes a text it names, cut short: never the whole text */
+  for (guint i = 0; i < g_list_model_get_n_items (nb_checker_get_findings (checker)); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (nb_checker_get_findings (checker), i);
+
+      g_assert_cmpuint (strlen (nb_finding_get_message (finding)), <, 2000);
+    }
   renderer = nb_page_renderer_new (report);
   g_assert_true (nb_page_renderer_write_pdf (renderer, pdf, &error));
   g_assert_no_error (error);

@@ -84,6 +84,27 @@ append_quote (GString    *s,
       g_string_append_c (s, *p);
 }
 
+/* A text the user wrote is quoted up to this many characters: a message
+ * names the text, it does not print it again (a title of a million
+ * characters made `nianbao check` print 3 MB). */
+#define QUOTE_MAX_CHARS 100
+
+/* “@text”, cut after QUOTE_MAX_CHARS characters with “…”. */
+static void
+append_quoted (GString    *s,
+               const char *text)
+{
+  const char *end = text;
+
+  for (guint n = 0; *end != '\0' && n < QUOTE_MAX_CHARS; n++)
+    end = g_utf8_next_char (end);
+  g_string_append (s, "“");
+  append_quote (s, text, end);
+  if (*end != '\0')
+    g_string_append (s, "…");
+  g_string_append (s, "”");
+}
+
 /* “…”: the sentence around @at, or in a long one about 30 characters
  * before @at and 40 after. */
 static void
@@ -349,7 +370,9 @@ describe_entry (GString   *s,
   const char *entry = nb_table_get_entry (table, row, column);
 
   append_cell_place (s, def, row, column);
-  g_string_append_printf (s, " 填写的“%s”（%s），", entry, entry_reason (kind, entry));
+  g_string_append (s, " 填写的");
+  append_quoted (s, entry);
+  g_string_append_printf (s, "（%s），", entry_reason (kind, entry));
   /* the value the cell keeps, which the totals add up */
   switch (nb_table_get_state (table, row, column))
     {
@@ -360,7 +383,9 @@ describe_entry (GString   *s,
       }
       break;
     case NB_CELL_MARKER:
-      g_string_append_printf (s, "合计仍按原填“%s”计算", nb_table_get_marker (table, row, column));
+      g_string_append (s, "合计仍按原填");
+      append_quoted (s, nb_table_get_marker (table, row, column));
+      g_string_append (s, "计算");
       break;
     case NB_CELL_EMPTY:
     default:
@@ -480,9 +505,10 @@ describe_table_rule (GString        *s,
       break;
     case RULE_N1_NOT_NUMBER:
       append_cell_place (s, def, record->where / def->n_columns, record->where % def->n_columns);
-      g_string_append_printf (s, " 填写的“%s”不是数字",
-                              nb_table_get_marker (table, record->where / def->n_columns,
-                                                   record->where % def->n_columns));
+      g_string_append (s, " 填写的");
+      append_quoted (s, nb_table_get_marker (table, record->where / def->n_columns,
+                                          record->where % def->n_columns));
+      g_string_append (s, "不是数字");
       add_cell (cells, table, record->where / def->n_columns, record->where % def->n_columns);
       break;
     case RULE_E1_ENTRY:
@@ -794,8 +820,9 @@ describe_report_rule (GString        *s,
                                 " 之间", record->n[0], NB_YEAR_MIN, record->n[1]);
       break;
     case RULE_M3_TITLE:
-      g_string_append_printf (s, "标题“%s”未写明报告年度 %" G_GINT64_FORMAT,
-                              nb_report_get_title (report), record->n[0]);
+      g_string_append (s, "标题");
+      append_quoted (s, nb_report_get_title (report));
+      g_string_append_printf (s, "未写明报告年度 %" G_GINT64_FORMAT, record->n[0]);
       break;
     case RULE_M5_PERIOD:
       {
@@ -817,7 +844,9 @@ describe_report_rule (GString        *s,
         append_sentence (s, text, record->where);
         g_string_append (s, "：所写机关“");
         append_quote (s, text + record->where, text + record->n[0]);
-        g_string_append_printf (s, "”与本报告机关“%s”不一致", nb_report_get_organ (report));
+        g_string_append (s, "”与本报告机关");
+        append_quoted (s, nb_report_get_organ (report));
+        g_string_append (s, "不一致");
       }
       break;
     case RULE_M4_EDITION:
@@ -831,8 +860,11 @@ describe_report_rule (GString        *s,
       }
       break;
     case RULE_X5_ORGAN:
-      g_string_append_printf (s, "机关名称“%s”与上年报告“%s”不同",
-                              nb_report_get_organ (report), nb_report_get_organ (previous));
+      g_string_append (s, "机关名称");
+      append_quoted (s, nb_report_get_organ (report));
+      g_string_append (s, "与上年报告");
+      append_quoted (s, nb_report_get_organ (previous));
+      g_string_append (s, "不同");
       break;
     case RULE_X6_YEAR:
       g_string_append_printf (s, "报告年度 %" G_GINT64_FORMAT " 不是上年报告年度 %"
