@@ -443,6 +443,7 @@ typedef struct {
   GHashTable *cells;    /* address → the text published in that cell */
   GHashTable *labels;   /* table.row → the label published for that row */
   gboolean    blank_outcome_totals;   /* Shanghai 2019: outcome rows without 总计 */
+  gboolean    tables_apart;           /* a page: sections 二–四 in an element of their own */
   const char *signature[3];           /* lines after section 六 */
 } Writer;
 
@@ -672,6 +673,8 @@ write_report (NbReport   *report,
   write_text (w, nb_section_heading (1));
   write_text (w, OVERVIEW);
   write_text (w, OVERVIEW_2);
+  if (w->tables_apart)
+    g_string_append (w->out, "<div class=\"tables\">\n");
   for (guint s = 2; s <= 4; s++)
     {
       write_text (w, nb_section_heading (s));
@@ -679,6 +682,8 @@ write_report (NbReport   *report,
         if (def->tables[t].section == s)
           write_table (w, nb_report_get_table (report, def->tables[t].key));
     }
+  if (w->tables_apart)
+    g_string_append (w->out, "</div>\n");
   write_text (w, nb_section_heading (5));
   write_text (w, PROBLEMS);
   write_text (w, nb_section_heading (6));
@@ -799,9 +804,9 @@ test_forms (void)
                          "本年度，本机关认真贯彻《中华人民共和国政府信息公开条例》。\n"
                          "（一）主动公开情况。全年主动公开信息 1200 条。");
         g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PROBLEMS), ==, PROBLEMS);
-        /* a page's footer cannot be told from the report's last section */
-        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==,
-                         f == FORM_HTML ? "无。\n© 版权所有" : "无。");
+        /* a page's footer, after the element holding the tables, is no
+         * part of the last section */
+        g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。");
         g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PREFACE), ==, "");
         g_assert_false (nb_report_has_custom_title (imported));
 
@@ -899,7 +904,36 @@ test_html_blanks (void)
   table = nb_report_get_table (imported, "s4_appeals");
   g_assert_cmpint (nb_table_get_state (table, 0, 7), ==, NB_CELL_EMPTY);
   g_assert_cmpint (nb_table_get_state (table, 0, 9), ==, NB_CELL_NUMBER);
-  /* the script and the comment added nothing: the text ends with 无。 */
+  /* the script and the comment added nothing, the footer is past the
+   * element holding the tables: the text is 无。 */
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。");
+
+  writer_clear (&w);
+  g_assert_finalize_object (imported);
+  g_assert_finalize_object (original);
+}
+
+/* A page whose tables sit in an element of their own, sections 五 and 六
+ * after it: a section ends at the end of the tables' element only when
+ * its heading is inside it, so no text of 五 or 六 is lost (the footer
+ * then cannot be told from 六). */
+static void
+test_html_tables_apart (void)
+{
+  NbReport *original = pattern_report (NB_EDITION_2021);
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autofree char *text = NULL;
+  NbReport *imported;
+  Writer w;
+
+  writer_init (&w, FORM_HTML);
+  w.tables_apart = TRUE;
+  text = write_report (original, &w);
+  imported = import_ok (text, strlen (text), NULL, &messages);
+
+  g_assert_false (nb_import_messages_have_errors (messages));
+  assert_same_tables (original, imported);
+  g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_PROBLEMS), ==, PROBLEMS);
   g_assert_cmpstr (nb_report_get_text (imported, NB_TEXT_OTHER_MATTERS), ==, "无。\n© 版权所有");
 
   writer_clear (&w);
@@ -2156,6 +2190,7 @@ main (int    argc,
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);
+  g_test_add_func ("/import/html-tables-apart", test_html_tables_apart);
   g_test_add_func ("/import/html-page", test_html_page);
   g_test_add_func ("/import/html-encodings", test_html_encodings);
   g_test_add_func ("/import/converter-markdown", test_converter_markdown);
