@@ -1750,6 +1750,18 @@ test_pingtan_2024 (void)
   g_assert_finalize_object (report);
 }
 
+/* @text without its white space. */
+static char *
+without_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
 /* Rows of section 三 all 0 in a report of 平潭. */
 static void
 assert_zero_rows (NbReport          *report,
@@ -1908,6 +1920,14 @@ test_pingtan_pages (void)
       g_assert_cmpuint (summary.n_blank, ==, 0);
       g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE), pages[i].preface));
       g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, other);
+      /* the sections' texts are the crawler's, but for where lines break */
+      for (NbTextSection t = NB_TEXT_OVERVIEW; t < NB_N_TEXT_SECTIONS; t++)
+        {
+          g_autofree char *a = without_spaces (nb_report_get_text (report, t));
+          g_autofree char *b = without_spaces (nb_report_get_text (from_text, t));
+
+          g_assert_cmpstr (a, ==, b);
+        }
       g_assert_finalize_object (report);
       g_assert_finalize_object (from_text);
     }
