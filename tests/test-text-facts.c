@@ -252,6 +252,11 @@ static const struct {
   { "published/pingtan-2023.txt", "C1 C1", 0 },
   { "published/pingtan-2024.txt", "C1", 0 },
   { "published/pingtan-2025.txt", "C1 C1", 0 },
+  /* 平潭's own pages: their cells place 行政规范性文件 too, so only the
+   * six-decimal fees of 2023 and 2025 are left unchecked (C1) */
+  { "published/pingtan-2023-page.html", "C1", 0 },
+  { "published/pingtan-2024-page.html", "", 0 },
+  { "published/pingtan-2025-page.html", "C1", 0 },
 };
 
 static char *

@@ -47,6 +47,9 @@ typedef struct {
   GArray  *cells;      /* NbImportCell */
   gboolean positioned; /* cells carry their place on the page (PDF) */
   gboolean full;       /* NB_IMPORT_MAX_CELLS reached: the readers stop */
+  guint    body_start; /* a web page: the cells read inside the element that */
+  guint    body_end;   /* holds the report's tables are body_start … body_end - 1;
+                        * both 0 when that is not known */
 } NbImportDoc;
 
 NbImportDoc *nb_import_doc_new       (void);

@@ -8,8 +8,11 @@
  * (display:none, visibility:hidden, Word's mso-hide:all, the hidden
  * attribute) are never read.  Row and column spans need no grid: every
  * cell is emitted once, in the order it is published, which is the order
- * the importer relies on.  The page comes here as UTF-8 (nb-import.c
- * converts GBK, GB18030 and UTF-16 pages first).
+ * the importer relies on.  The element that holds the report's tables
+ * (the lowest common ancestor of the tables with no table inside) is
+ * marked as the report's body, so that the text sections end where the
+ * page's own navigation and footer begin.  The page comes here as UTF-8
+ * (nb-import.c converts GBK, GB18030 and UTF-16 pages first).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,7 +34,12 @@ typedef struct {
   GString     *text;       /* the text line being read */
   gboolean     continued;  /* the cell being read follows a paragraph of the same cell */
   guint        source_line; /* the line of the page where the line or row being read starts */
+  xmlNode     *body;       /* the element holding the report's tables, or NULL */
 } HtmlReader;
+
+/* More tables than a report has with no table inside: a page of layout
+ * tables, whose body is not looked for. */
+#define MAX_BODY_TABLES 32
 
 /* Elements that end a line of text (or put a line break into a cell). */
 static const char *const block_elements[] = {
@@ -254,12 +262,142 @@ add_text (HtmlReader *r,
     r->source_line = (guint) xmlGetLineNo (node);
 }
 
+/* Whether the reader reads an element at all. */
+static gboolean
+is_read (xmlNode *node)
+{
+  return !name_in ((const char *) node->name, skipped_elements, G_N_ELEMENTS (skipped_elements)) &&
+         !is_hidden (node);
+}
+
+static gboolean
+is_table (xmlNode *node)
+{
+  return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, "table") == 0;
+}
+
+/* The node after @node in document order: its first child when @enter,
+ * else its next sibling or that of the nearest ancestor that has one,
+ * calling @leave on each element left on the way; NULL at the end.  No
+ * recursion, so a page with thousands of levels costs no stack. */
+static xmlNode *
+next_node (xmlNode  *node,
+           gboolean  enter,
+           void    (*leave) (xmlNode *element, gpointer data),
+           gpointer  data)
+{
+  if (enter)
+    return node->children;
+  while (node->next == NULL)
+    {
+      node = node->parent;
+      if (node == NULL || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
+        return NULL;
+      leave (node, data);
+    }
+  return node->next;
+}
+
+/* The tables being scanned for the body, innermost last. */
+typedef struct {
+  GArray    *open;    /* TableOpen */
+  GPtrArray *leaves;  /* the tables read with no table inside */
+} TableScan;
+
+typedef struct {
+  xmlNode  *table;
+  gboolean  has_table;
+} TableOpen;
+
+static void
+scan_leave (xmlNode *element,
+            gpointer data)
+{
+  TableScan *scan = data;
+  TableOpen *top;
+
+  if (!is_table (element))
+    return;
+  top = &g_array_index (scan->open, TableOpen, scan->open->len - 1);
+  if (!top->has_table)
+    g_ptr_array_add (scan->leaves, element);
+  g_array_set_size (scan->open, scan->open->len - 1);
+}
+
+static xmlNode *
+common_ancestor (xmlNode *a,
+                 xmlNode *b)
+{
+  guint depth_a = 0, depth_b = 0;
+
+  for (xmlNode *n = a; n != NULL; n = n->parent)
+    depth_a++;
+  for (xmlNode *n = b; n != NULL; n = n->parent)
+    depth_b++;
+  for (; depth_a > depth_b; depth_a--)
+    a = a->parent;
+  for (; depth_b > depth_a; depth_b--)
+    b = b->parent;
+  while (a != b)
+    {
+      a = a->parent;
+      b = b->parent;
+    }
+  return a;
+}
+
+/* The report's body: the lowest element holding every table read that
+ * has no table inside (a report's tables sit in its article, the portal's
+ * navigation and footer around it), or NULL. */
+static xmlNode *
+find_body (xmlNode *first)
+{
+  TableScan scan = { g_array_new (FALSE, FALSE, sizeof (TableOpen)), g_ptr_array_new () };
+  xmlNode *body = NULL;
+
+  for (xmlNode *node = first; node != NULL;)
+    {
+      gboolean enter = node->type == XML_ELEMENT_NODE && node->children != NULL && is_read (node);
+
+      if (enter && is_table (node))
+        {
+          TableOpen open = { node, FALSE };
+          if (scan.open->len > 0)
+            g_array_index (scan.open, TableOpen, scan.open->len - 1).has_table = TRUE;
+          g_array_append_val (scan.open, open);
+        }
+      node = next_node (node, enter, scan_leave, &scan);
+    }
+  if (scan.leaves->len > 0 && scan.leaves->len <= MAX_BODY_TABLES)
+    {
+      body = scan.leaves->pdata[0];
+      for (guint i = 1; i < scan.leaves->len; i++)
+        body = common_ancestor (body, scan.leaves->pdata[i]);
+      if (body->type != XML_ELEMENT_NODE)
+        body = NULL;
+    }
+  g_array_unref (scan.open);
+  g_ptr_array_unref (scan.leaves);
+  return body;
+}
+
+static void
+read_leave (xmlNode *element,
+            gpointer data)
+{
+  HtmlReader *r = data;
+
+  handle_tag (r, (const char *) element->name, TRUE);
+  if (element == r->body)
+    r->doc->body_end = r->doc->cells->len;
+}
+
 void
 nb_import_parse_html (NbImportDoc *doc,
                       const char  *html,
                       gsize        length)
 {
-  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE, 0 };
+  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE, 0, NULL };
   HtmlReader *r = &reader;
   htmlDocPtr tree;
   xmlNode *node;
@@ -270,45 +408,25 @@ nb_import_parse_html (NbImportDoc *doc,
                          HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
                          HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   node = tree != NULL ? tree->children : NULL;
+  r->body = find_body (node);
   while (node != NULL && !doc->full)
     {
       gboolean enter = FALSE;
 
       if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
         add_text (r, node);
-      else if (node->type == XML_ELEMENT_NODE)
+      else if (node->type == XML_ELEMENT_NODE && is_read (node))
         {
           const char *name = (const char *) node->name;
 
-          if (name_in (name, skipped_elements, G_N_ELEMENTS (skipped_elements)) || is_hidden (node))
-            ;
-          else
-            {
-              handle_tag (r, name, FALSE);
-              enter = node->children != NULL;
-              if (!enter)
-                handle_tag (r, name, TRUE);
-            }
+          handle_tag (r, name, FALSE);
+          if (node == r->body)
+            doc->body_start = doc->cells->len;
+          enter = node->children != NULL;
+          if (!enter)
+            handle_tag (r, name, TRUE);
         }
-
-      if (enter)
-        {
-          node = node->children;
-          continue;
-        }
-      /* the next node in document order, closing the elements left */
-      while (node != NULL && node->next == NULL)
-        {
-          node = node->parent;
-          if (node == NULL || node->type == XML_DOCUMENT_NODE || node->type == XML_HTML_DOCUMENT_NODE)
-            {
-              node = NULL;
-              break;
-            }
-          handle_tag (r, (const char *) node->name, TRUE);
-        }
-      if (node != NULL)
-        node = node->next;
+      node = next_node (node, enter, read_leave, r);
     }
 
   end_row (r);

@@ -358,6 +358,17 @@ import_identity (NbImporter            *im,
     }
 }
 
+/* Whether cell @i is read inside a web page's body (the element holding
+ * its tables): a section headed there ends where that element ends, before
+ * the page's navigation and footer. */
+static gboolean
+in_body (NbImporter *im,
+         int         i)
+{
+  return i >= 0 && im->doc->body_end > im->doc->body_start && (guint) i >= im->doc->body_start &&
+         (guint) i < im->doc->body_end;
+}
+
 static void
 import_texts (NbImporter          *im,
               const int           *heading,
@@ -368,10 +379,16 @@ import_texts (NbImporter          *im,
   guint end_cell = first >= 0 ? (guint) first : 0;
   guint start_cell = title->line < 0 ? 0 : (guint) title->line + (title->standalone ? 1 : 0);
 
+  /* a title above the body (the portal's headline): the preface starts
+   * in the body, past the page's date, share buttons and tabs */
+  if (in_body (im, first) && start_cell < im->doc->body_start)
+    start_cell = im->doc->body_start;
+
   for (NbTextSection t = 0; t < NB_N_TEXT_SECTIONS; t++)
     {
       guint s = nb_text_section_number (t);
       g_autofree char *body_text = NULL;
+      guint end;
       int next;
 
       /* the preface, before section 一, is read below */
@@ -384,7 +401,10 @@ import_texts (NbImporter          *im,
           continue;
         }
       next = nb_import_next_heading (heading, s, -1);
-      body_text = nb_import_section_text (im, (guint) heading[s] + 1, next >= 0 ? (guint) next : n_cells);
+      end = next >= 0 ? (guint) next : n_cells;
+      if (in_body (im, heading[s]))
+        end = MIN (end, im->doc->body_end);
+      body_text = nb_import_section_text (im, (guint) heading[s] + 1, end);
       if (next < 0)
         {
           char *unsigned_text = nb_import_strip_signature (im, body_text);
