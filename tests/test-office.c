@@ -567,10 +567,18 @@ xlsx_report (NbReport *report)
     {
       g_autoptr(NbFinding) finding = g_list_model_get_item (nb_checker_get_findings (checker), i);
       g_autofree char *name = cell_name (i + 1, 4);
+      g_autofree char *severity_name = cell_name (i + 1, 0);
+      g_autofree char *section_name = cell_name (i + 1, 2);
       XCell *cell = g_hash_table_lookup (findings, name);
+      XCell *severity = g_hash_table_lookup (findings, severity_name);
+      XCell *section = g_hash_table_lookup (findings, section_name);
 
       g_assert_nonnull (cell);
       g_assert_cmpstr (cell->value, ==, nb_finding_get_message (finding));
+      /* in the user's words, not the file's keys */
+      g_assert_cmpstr (severity->value, ==, nb_severity_get_label (nb_finding_get_severity (finding)));
+      if (nb_finding_get_section (finding) > 0)
+        g_assert_cmpstr (section->value, ==, nb_section_heading (nb_finding_get_section (finding)));
     }
 
   g_assert_finalize_object (g_steal_pointer (&checker));

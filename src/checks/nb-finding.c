@@ -8,6 +8,8 @@
 
 #include "nb-finding.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _NbFinding
 {
   GObject     parent_instance;
@@ -121,5 +123,24 @@ nb_severity_to_string (NbSeverity severity)
     case NB_SEVERITY_WARNING: return "warning";
     case NB_SEVERITY_INFO: return "info";
     default: g_return_val_if_reached ("error");
+    }
+}
+
+/**
+ * nb_severity_get_label:
+ *
+ * The severity in the user's words, as the window and the workbook name it.
+ *
+ * Returns: a translated name
+ */
+const char *
+nb_severity_get_label (NbSeverity severity)
+{
+  switch (severity)
+    {
+    case NB_SEVERITY_ERROR: return _("Error");
+    case NB_SEVERITY_WARNING: return _("Warning");
+    case NB_SEVERITY_INFO: return _("Information");
+    default: g_return_val_if_reached (_("Error"));
     }
 }

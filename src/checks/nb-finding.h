@@ -29,5 +29,6 @@ const char         *nb_finding_get_message   (NbFinding          *self);
 guint               nb_finding_get_section   (NbFinding          *self);
 const char * const *nb_finding_get_cells     (NbFinding          *self);
 const char         *nb_severity_to_string    (NbSeverity          severity);
+const char         *nb_severity_get_label    (NbSeverity          severity);
 
 G_END_DECLS

@@ -338,11 +338,12 @@ findings_sheet (Book       *b,
       g_autofree char *cells = g_strjoinv (", ", (char **) nb_finding_get_cells (finding));
       lxw_row_t row = i + 1;
 
-      worksheet_write_string (sheet, row, 0, nb_severity_to_string (nb_finding_get_severity (finding)),
+      worksheet_write_string (sheet, row, 0, nb_severity_get_label (nb_finding_get_severity (finding)),
                               NULL);
       worksheet_write_string (sheet, row, 1, nb_finding_get_rule (finding), NULL);
       if (nb_finding_get_section (finding) > 0)
-        worksheet_write_number (sheet, row, 2, nb_finding_get_section (finding), NULL);
+        worksheet_write_string (sheet, row, 2, nb_section_heading (nb_finding_get_section (finding)),
+                                NULL);
       if (*cells != '\0')
         worksheet_write_string (sheet, row, 3, cells, NULL);
       worksheet_write_string (sheet, row, 4, nb_finding_get_message (finding), NULL);
