@@ -523,6 +523,7 @@ export_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
+      g_autofree char *notice = path != NULL ? nb_file_links_notice (path) : NULL;
       g_autoptr(GError) error = NULL;
 
       remember_folder (self, file);
@@ -530,6 +531,8 @@ export_response_cb (GtkNativeDialog *dialog,
         not_a_local_file (&error);
       if (error != NULL || !export (self, path, &error))
         _nb_window_show_gerror (self, _("Could Not Export the Report"), NULL, error);
+      else if (notice != NULL)
+        _nb_window_toast (self, notice);
       else
         {
           g_autofree char *name = g_path_get_basename (path);
