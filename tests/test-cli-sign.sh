@@ -114,10 +114,16 @@ grep -q '"changed_outside": ".*'"$fingerprint" "$tmp/json" || fail "check --json
 "$nianbao" export --format pdf "$tmp/changed.nianbao" -o "$tmp/changed.pdf" > /dev/null
 if pdftotext -enc UTF-8 "$tmp/changed.pdf" - | grep -q '定稿'; then fail "a changed file prints as 定稿"; fi
 
-# Versions: 解除定稿 (as the window does), a change, 定稿 again; the
-# report compares with either version, text by text and cell by cell.
-sed -e 's/^  "finalized": true/  "finalized": false/' \
-    -e 's/^    "overview": "/    "overview": "本年度，/' "$tmp/final.nianbao" > "$tmp/versions.nianbao"
+# Versions: 解除定稿, a change, 定稿 again; the report compares with
+# either version, text by text and cell by cell.
+cp "$tmp/final.nianbao" "$tmp/undone.nianbao"
+"$nianbao" finalize --undo "$tmp/undone.nianbao" > "$tmp/log" || fail "finalize --undo"
+grep -q 'its 1 finalized version is kept' "$tmp/log" || fail "finalize --undo says: $(cat "$tmp/log")"
+grep -q '"finalized": false' "$tmp/undone.nianbao" || fail "finalize --undo left the report finalized"
+grep -q '"content": {' "$tmp/undone.nianbao" || fail "finalize --undo lost the version"
+"$nianbao" finalize --undo "$tmp/undone.nianbao" > "$tmp/log" || fail "finalize --undo twice"
+grep -q 'not finalized' "$tmp/log" || fail "a second finalize --undo says: $(cat "$tmp/log")"
+sed -e 's/^    "overview": "/    "overview": "本年度，/' "$tmp/undone.nianbao" > "$tmp/versions.nianbao"
 "$nianbao" finalize "$tmp/versions.nianbao" > "$tmp/log" || fail "finalize again"
 grep -q '(version 2)' "$tmp/log" || fail "finalizing again records no version 2: $(cat "$tmp/log")"
 status=0
