@@ -90,16 +90,6 @@ the_dialog (NbWindow *window)
   return dialog;
 }
 
-/* Answers the dialog as a click does: the response, then it closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
-}
-
 static void
 destroy_toplevels (NbWindow *window,
                    GType     type)
@@ -141,7 +131,7 @@ test_draft_asks_first (void)
   spin ();
   g_assert_cmpuint (count_toplevels (window, NB_TYPE_PRINT_PREVIEW), ==, 0);
   g_assert_true (g_strrstr (adw_message_dialog_get_body (the_dialog (window)), "1 error") != NULL);
-  respond (the_dialog (window), "draft");
+  click_response (the_dialog (window), "draft");
   g_assert_cmpuint (count_toplevels (window, NB_TYPE_PRINT_PREVIEW), ==, 1);
   destroy_toplevels (window, NB_TYPE_PRINT_PREVIEW);
 
@@ -149,7 +139,7 @@ test_draft_asks_first (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
   spin ();
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
-  respond (the_dialog (window), "goto");
+  click_response (the_dialog (window), "goto");
   g_assert_cmpuint (count_toplevels (window, ADW_TYPE_MESSAGE_DIALOG), ==, 0);
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
   g_assert_true (nb_window_get_findings_visible (window));
@@ -163,16 +153,16 @@ test_draft_asks_first (void)
   /* Print, HTML and Word export ask too; cancel does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-html", NULL);
   spin ();
-  respond (the_dialog (window), "cancel");
+  click_response (the_dialog (window), "cancel");
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-docx", NULL);
   spin ();
   g_assert_true (g_strrstr (adw_message_dialog_get_body (the_dialog (window)), "1 error") != NULL);
-  respond (the_dialog (window), "cancel");
+  click_response (the_dialog (window), "cancel");
   g_assert_cmpuint (count_toplevels (window, GTK_TYPE_FILE_CHOOSER_DIALOG), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL);
   spin ();
-  respond (the_dialog (window), "cancel");
+  click_response (the_dialog (window), "cancel");
   g_assert_cmpuint (count_toplevels (window, ADW_TYPE_MESSAGE_DIALOG), ==, 0);
 
   /* A clean report: no question, the preview and the chooser at once. */
@@ -292,7 +282,7 @@ test_finalize_unfinalize (void)
 
   /* 解除定稿 asks, then the report is editable, the version kept; the
    * edit before the 定稿 cannot be undone. */
-  respond (ADW_MESSAGE_DIALOG (_nb_window_unfinalize (window)), "unfinalize");
+  click_response (ADW_MESSAGE_DIALOG (_nb_window_unfinalize (window)), "unfinalize");
   g_assert_false (banner_shown (window));
   assert_read_only (window, FALSE);
   g_assert_false (window_action_enabled (window, "win.undo"));
@@ -467,7 +457,7 @@ test_compare_version (void)
   spin ();
   first = g_strdup (nb_report_get_final_version (report)->fingerprint);
   g_assert_true (window_action_enabled (window, "win.compare-version"));
-  respond (ADW_MESSAGE_DIALOG (_nb_window_unfinalize (window)), "unfinalize");
+  click_response (ADW_MESSAGE_DIALOG (_nb_window_unfinalize (window)), "unfinalize");
   /* three more requests, still being handled: the balance holds */
   test_set (report, NATURAL_NEW, before + 3);
   test_set (report, FORWARD, carried + 3);
@@ -482,7 +472,7 @@ test_compare_version (void)
   dialog = the_dialog (window);
   g_assert_true (strstr (adw_message_dialog_get_response_label (dialog, "1"), first) != NULL);
   g_assert_true (adw_message_dialog_has_response (dialog, "2"));
-  respond (dialog, "1");
+  click_response (dialog, "1");
   shown = toplevels_of (window, NB_TYPE_COMPARISON_WINDOW);
   g_assert_cmpuint (g_list_length (shown), ==, 1);
   view = shown->data;

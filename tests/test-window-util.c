@@ -149,3 +149,35 @@ shows_text (GtkWidget  *widget,
       return TRUE;
   return FALSE;
 }
+
+/* The button under @widget labelled @label (with its mnemonic underscore). */
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers @dialog as a click on its @response button does: the dialog's own
+ * handler emits the response and closes it. */
+void
+click_response (AdwMessageDialog *dialog,
+                const char       *response)
+{
+  GtkWidget *button = button_labelled (GTK_WIDGET (dialog),
+                                       adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}

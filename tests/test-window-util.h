@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "nb-table-view.h"
 #include "nb-window.h"
 
@@ -24,5 +26,7 @@ gboolean  send_key       (NbTableView     *view,
                           GdkModifierType  state);
 gboolean  shows_text     (GtkWidget       *widget,
                           const char      *text);
+void      click_response (AdwMessageDialog *dialog,
+                          const char       *response);
 
 G_END_DECLS
