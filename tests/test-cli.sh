@@ -137,7 +137,7 @@ mkfifo "$tmp/pipe.txt"
 for input in "$tmp/zero.html" "$tmp/pipe.txt"; do
   [ "$(status_of timeout 10 "$nianbao" import "$input" -o "$tmp/x.nianbao")" = 2 ] ||
     fail "import of $input did not give 2"
-  grep -q 'not a file that can be imported' "$tmp/err" || fail "message: $(cat "$tmp/err")"
+  grep -q 'not a regular file' "$tmp/err" || fail "message: $(cat "$tmp/err")"
   [ "$(status_of timeout 10 "$nianbao" check "$input")" = 2 ] || fail "check of $input did not give 2"
   grep -q 'not a regular file' "$tmp/err" || fail "message: $(cat "$tmp/err")"
 done

@@ -61,7 +61,7 @@ import_batch_one (const char            *input,
   NbImportSummary summary;
   gsize length;
 
-  if (!nb_cli_load_input (input, &data, &length, &error))
+  if ((data = nb_import_read_file (input, &length, &error)) == NULL)
     {
       /* the message names the file */
       g_print (_("not imported: %s\n"), error->message);
@@ -192,7 +192,7 @@ nb_cli_import (int    argc,
   if (batch)
     return import_batch (inputs, output, &options);
 
-  if (!nb_cli_load_input (inputs[0], &data, &length, &error))
+  if ((data = nb_import_read_file (inputs[0], &length, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
       return EXIT_UNREADABLE;

@@ -31,10 +31,6 @@ typedef enum {
   NB_CLI_OUTPUT_STDOUT         = 1 << 1,  /* `-` is standard output */
 } NbCliOutputFlags;
 
-gboolean      nb_cli_load_input   (const char         *path,
-                                   char              **data,
-                                   gsize              *length,
-                                   GError            **error);
 gboolean      nb_cli_is_stdout    (const char         *output);
 gboolean      nb_cli_check_output (const char         *output,
                                    const char * const *inputs,

@@ -44,7 +44,7 @@ read_published (NbReport    *report,
   NbReport *published;
   gsize length;
 
-  if (!nb_cli_load_input (path, &data, &length, error))
+  if ((data = nb_import_read_file (path, &length, error)) == NULL)
     return NULL;
   nb_import_options_init (&options);
   options.edition = (int) nb_report_get_edition (report);

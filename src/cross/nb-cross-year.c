@@ -45,12 +45,9 @@ nb_report_load_any (const char  *path,
   g_autoptr(NbReport) report = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
+  data = nb_import_read_file (path, &length, error);
+  if (data == NULL)
+    return NULL;
   if (looks_like_report_file (data, length))
     return nb_report_load_from_path (path, error);
 

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "nb-file.h"
 #include "nb-import-private.h"
 
 /* Fewer Traditional characters than this are left alone. */
@@ -33,6 +34,24 @@ nb_import_options_init (NbImportOptions *options)
   options->year = 0;
   options->organ = NULL;
   options->edition = NB_IMPORT_DETECT_EDITION;
+}
+
+/**
+ * nb_import_read_file:
+ * @length: (out): the number of bytes read
+ *
+ * Reads a published copy (PDF, web page, text, Word document) to import:
+ * a regular file of at most NB_IMPORT_MAX_SIZE bytes, refused before
+ * anything is read otherwise.
+ *
+ * Returns: (transfer full) (nullable): the content of @path, nul-terminated
+ */
+char *
+nb_import_read_file (const char  *path,
+                     gsize       *length,
+                     GError     **error)
+{
+  return nb_file_read_limited (path, NB_IMPORT_MAX_SIZE, length, error);
 }
 
 /* ---- Stage 1: the source into positioned text -------------------------------- */

@@ -59,6 +59,9 @@ typedef struct {
 
 GQuark     nb_import_error_quark          (void);
 void       nb_import_options_init         (NbImportOptions   *options);
+char      *nb_import_read_file            (const char        *path,
+                                           gsize             *length,
+                                           GError           **error);
 NbReport  *nb_import_report               (const char        *data,
                                            gsize              length,
                                            const NbImportOptions *options,

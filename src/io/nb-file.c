@@ -24,10 +24,11 @@
 G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
 
 /**
- * nb_file_read:
+ * nb_file_read_limited:
+ * @limit: the most bytes a file may have
  * @length: (out): the number of bytes read
  *
- * Reads the whole regular file at @path, at most NB_FILE_MAX_SIZE bytes.
+ * Reads the whole regular file at @path, at most @limit bytes.
  * The size is checked on the open file before anything is read, and the
  * read stops one byte past the limit, so a file that grows meanwhile
  * cannot fill the memory either.  Devices, pipes and folders are refused:
@@ -37,9 +38,10 @@ G_DEFINE_QUARK (nb-file-error-quark, nb_file_error)
  * Returns: (transfer full) (nullable): the content of @path, nul-terminated
  */
 char *
-nb_file_read (const char  *path,
-              gsize       *length,
-              GError     **error)
+nb_file_read_limited (const char  *path,
+                      gsize        limit,
+                      gsize       *length,
+                      GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *data = NULL;
@@ -72,12 +74,12 @@ nb_file_read (const char  *path,
                    name);
       return NULL;
     }
-  if (st.st_size > NB_FILE_MAX_SIZE)
+  if ((guint64) st.st_size > limit)
     {
       close (fd);
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
                    _("“%s” is too large to be a report (%lld bytes; at most %d)"),
-                   name, (long long) st.st_size, NB_FILE_MAX_SIZE);
+                   name, (long long) st.st_size, (int) limit);
       return NULL;
     }
 
@@ -89,9 +91,9 @@ nb_file_read (const char  *path,
 
       if (size == capacity)
         {
-          if (capacity > NB_FILE_MAX_SIZE)
+          if (capacity > limit)
             break;
-          capacity = MIN (capacity * 2, (gsize) NB_FILE_MAX_SIZE + 1);
+          capacity = MIN (capacity * 2, limit + 1);
           data = g_realloc (data, capacity + 1);
         }
       n = read (fd, data + size, capacity - size);
@@ -110,16 +112,32 @@ nb_file_read (const char  *path,
       size += n;
     }
   close (fd);
-  if (size > NB_FILE_MAX_SIZE)
+  if (size > limit)
     {
       g_set_error (error, NB_FILE_ERROR, NB_FILE_ERROR_TOO_LARGE,
                    _("“%s” is too large to be a report (more than %d bytes)"),
-                   name, NB_FILE_MAX_SIZE);
+                   name, (int) limit);
       return NULL;
     }
   data[size] = '\0';
   *length = size;
   return g_steal_pointer (&data);
+}
+
+/**
+ * nb_file_read:
+ * @length: (out): the number of bytes read
+ *
+ * Reads a report's file: nb_file_read_limited() at NB_FILE_MAX_SIZE.
+ *
+ * Returns: (transfer full) (nullable): the content of @path, nul-terminated
+ */
+char *
+nb_file_read (const char  *path,
+              gsize       *length,
+              GError     **error)
+{
+  return nb_file_read_limited (path, NB_FILE_MAX_SIZE, length, error);
 }
 
 /**

@@ -43,6 +43,10 @@ typedef struct {
 char      *nb_file_read               (const char           *path,
                                        gsize                *length,
                                        GError              **error);
+char      *nb_file_read_limited       (const char           *path,
+                                       gsize                 limit,
+                                       gsize                *length,
+                                       GError              **error);
 
 void       nb_file_stamp_set          (NbFileStamp          *stamp,
                                        const char           *data,

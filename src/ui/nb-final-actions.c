@@ -463,7 +463,7 @@ _nb_window_verify_path (NbWindow    *self,
 
   g_return_val_if_fail (self->report != NULL, NULL);
 
-  if (!_nb_window_read_published (path, &data, &length, error))
+  if ((data = nb_import_read_file (path, &length, error)) == NULL)
     return NULL;
   nb_import_options_init (&options);
   options.edition = (int) nb_report_get_edition (self->report);

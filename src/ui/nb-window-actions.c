@@ -643,33 +643,6 @@ export_html_action (GtkWidget  *widget,
 /* ---- import ------------------------------------------------------------------ */
 
 /**
- * _nb_window_read_published:
- * Reads a published copy (PDF, web page, text, Word document), refusing
- * a file too large to be a report; for import and verify.
- */
-gboolean
-_nb_window_read_published (const char  *path,
-                           char       **data,
-                           gsize       *length,
-                           GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > NB_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
-                   _("The file is too large to be a report (more than %d MiB)"),
-                   NB_IMPORT_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  return g_file_load_contents (file, NULL, data, length, NULL, error);
-}
-
-/**
  * _nb_window_add_published_filters:
  * The kinds of file a published report comes as, then all files.
  */
@@ -721,7 +694,7 @@ _nb_window_import_path (NbWindow    *self,
   guint shown = 0;
   GString *body;
 
-  if (!_nb_window_read_published (path, &data, &length, error))
+  if ((data = nb_import_read_file (path, &length, error)) == NULL)
     return FALSE;
 
   nb_import_options_init (&options);

@@ -166,9 +166,5 @@ GtkWidget *_nb_window_verify_path       (NbWindow       *self,
 
 /* nb-window-actions.c: what import and verify share */
 void      _nb_window_add_published_filters (GtkFileChooser *chooser);
-gboolean  _nb_window_read_published     (const char     *path,
-                                         char          **data,
-                                         gsize          *length,
-                                         GError        **error);
 
 G_END_DECLS
