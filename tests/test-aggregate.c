@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-aggregate.h"
+#include "nb-import.h"
 #include "nb-report-file.h"
 #include "test-util.h"
 
@@ -273,6 +274,59 @@ test_paths (void)
   g_rmdir (dir);
 }
 
+/* A unit's published copy stands in for its file: imported, checked and
+ * added cell by cell; one whose numbers could not all be placed is not
+ * added, and the board says why. */
+static void
+test_published_units (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
+  g_autofree char *pdf = test_data_path ("published/huaian-2024.pdf");
+  g_autofree char *own = g_build_filename (dir, "own.nianbao", NULL);
+  g_autofree char *short_text = g_build_filename (dir, "short.txt", NULL);
+  g_autoptr(NbReport) published = NULL;
+  g_autoptr(NbReport) unit = unit_report ("甲局", 40, 10000);
+  g_autoptr(NbReport) summary = NULL;
+  g_autoptr(GListStore) units = NULL;
+  g_autoptr(NbUnitStatus) refused = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  NbAggregateOptions options;
+
+  nb_report_set_year (unit, 2024);
+  g_assert_true (nb_report_save_to_path (unit, own, &error));
+  data = nb_import_read_file (pdf, &length, &error);
+  g_assert_no_error (error);
+  published = nb_import_report (data, length, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  nb_aggregate_options_init (&options);
+  summary = nb_aggregate_paths ((const char *[]) { own, pdf, NULL }, &options, &units, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 2);
+  g_assert_cmpint (test_get (summary, "s3_requests.new.natural"), ==,
+                   40 + test_get (published, "s3_requests.new.natural"));
+  g_assert_cmpint (test_get (summary, "s3_requests.new.total"), ==,
+                   test_get (unit, "s3_requests.new.total") + test_get (published, "s3_requests.new.total"));
+  g_assert_cmpint (test_get (summary, "s4_appeals.cases.review_total"), ==,
+                   test_get (unit, "s4_appeals.cases.review_total") + test_get (published, "s4_appeals.cases.review_total"));
+  g_clear_object (&summary);
+  g_clear_object (&units);
+
+  g_assert_true (g_file_set_contents (short_text, "二、主动公开政府信息情况\n第二十条第（一）项\n规章 1 2\n", -1, NULL));
+  summary = nb_aggregate_paths ((const char *[]) { own, short_text, NULL }, &options, &units, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, NB_AGGREGATE_ERROR, NB_AGGREGATE_ERROR_UNREADABLE);
+  refused = g_list_model_get_item (G_LIST_MODEL (units), 1);
+  g_assert_cmpint (nb_unit_status_get_state (refused), ==, NB_UNIT_UNREADABLE);
+  g_assert_nonnull (strstr (nb_unit_status_get_message (refused), "could not be imported completely"));
+
+  g_remove (own);
+  g_remove (short_text);
+  g_rmdir (dir);
+}
+
 static void
 aggregated_cb (GObject      *source,
                GAsyncResult *result,
@@ -341,6 +395,7 @@ main (int argc, char **argv)
   g_test_add_func ("/aggregate/duplicate-refused", test_duplicate_refused);
   g_test_add_func ("/aggregate/too-large", test_too_large);
   g_test_add_func ("/aggregate/paths", test_paths);
+  g_test_add_func ("/aggregate/published-units", test_published_units);
   g_test_add_func ("/aggregate/async", test_async);
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 
 #include "nb-aggregate.h"
 #include "nb-checker.h"
+#include "nb-cross-year.h"
 #include "nb-report-file.h"
 #include "nb-table-private.h"
 #include "nb-value.h"
@@ -59,8 +60,9 @@ same_file (const char *a,
 
 /**
  * nb_aggregate_collect:
- * @paths: files, and folders whose `.nianbao` files (not those of their
- *   sub-folders) are taken in the order of their names
+ * @paths: files (.nianbao reports, or published copies: a PDF, a web page,
+ *   text copied from one), and folders whose `.nianbao` files (not those
+ *   of their sub-folders) are taken in the order of their names
  * @exclude: (nullable): a file not to take from a folder
  *
  * Returns: (transfer full): an #NbUnitStatus per file, not yet read; or
@@ -120,8 +122,9 @@ read_unit (Loaded *loaded)
 {
   g_autoptr(NbChecker) checker = NULL;
 
+  /* a unit's published copy counts only when every number was placed */
   if (loaded->report == NULL)
-    loaded->report = nb_report_load_from_path (loaded->file, &loaded->error);
+    loaded->report = nb_report_load_any (loaded->file, &loaded->error);
   if (loaded->report == NULL)
     return;
   checker = nb_checker_new (loaded->report);
