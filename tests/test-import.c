@@ -312,6 +312,9 @@ test_huaian (void)
 /* A row of section 三 where only natural persons asked: n, five zeros, n. */
 #define NATURAL(report, row, n) ROW (report, "s3_requests", row, n, 0, 0, 0, 0, 0, n)
 
+/* A row of section 三 published blank in every column. */
+#define ROW_BLANK(report, row) ROW (report, "s3_requests", row, NONE, NONE, NONE, NONE, NONE, NONE, NONE)
+
 /* The rows of （六）其他处理, which 洪泽 publishes as one row of the
  * form before 2021: not placed, and said so. */
 static void
@@ -421,6 +424,88 @@ test_hongze (void)
   ROW (report, "s4_appeals", "cases", 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3);
   assert_hongze_other (report, messages_2024);
   g_assert_cmpuint (summary.n_unplaced, ==, 7);
+  g_assert_finalize_object (report);
+}
+
+/* 上海市人民政府办公厅 2019 (2019 edition, a province-level office): the
+ * article's HTML as the portal's script holds it, every cell read by hand
+ * from its tables.  Zeros are published as blank cells (&nbsp;), and the
+ * rows of 三、本年度办理结果 but （七）总计 have their 总计 blank: all of it
+ * is imported blank, as published. */
+static void
+test_shanghai_2019 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  gsize length;
+  static const char *const blank_rows[] = {
+    "denied_law", "denied_security", "denied_third_party", "denied_case_file",
+    "declined_publication", "declined_excessive", "declined_confirm", "other",
+  };
+
+  data = read_fixture ("published/shanghai-2019-article.html", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "上海市人民政府办公厅");
+  g_assert_cmpstr (nb_report_get_title (report), ==, "2019年上海市人民政府办公厅政府信息公开工作年度报告");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 13, 13, 524);
+  ROW (report, "s2_regulations", "normative", 60, 60, 368);
+  ROW (report, "s2_licensing", "licensing", 0, 0, 0);
+  ROW (report, "s2_licensing", "other_services", 0, 0, 0);
+  ROW (report, "s2_enforcement", "penalty", 0, 0, 0);
+  ROW (report, "s2_enforcement", "coercion", 0, 0, 0);
+  ROW (report, "s2_fees", "fees", 0, 0);
+  /* “251000元”: the number, with the unit the form leaves unstated */
+  ROW (report, "s2_procurement", "procurement", 6, G_GINT64_CONSTANT (251000) * NB_AMOUNT_SCALE);
+  table = nb_report_get_table (report, "s2_procurement");
+  g_assert_cmpstr (nb_table_get_unit (table, 0, 1), ==, "元");
+
+  ROW (report, "s3_requests", "new", 821, 35, NONE, NONE, 2, 1, 859);
+  ROW (report, "s3_requests", "carried_over", 18, NONE, NONE, NONE, NONE, NONE, 18);
+  ROW (report, "s3_requests", "granted", 258, 12, NONE, NONE, 1, 1, NONE);
+  ROW (report, "s3_requests", "partly_granted", 3, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_secret", 14, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_internal", 5, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_process", 3, 1, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_inquiry", 10, 2, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_not_held", 252, 12, NONE, NONE, 1, NONE, NONE);
+  ROW (report, "s3_requests", "unable_needs_making", 44, 3, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_unclear", 25, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "declined_petition", 148, 1, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "declined_repeat", 5, 4, NONE, NONE, NONE, NONE, NONE);
+  for (gsize i = 0; i < G_N_ELEMENTS (blank_rows); i++)
+    ROW_BLANK (report, blank_rows[i]);
+  ROW (report, "s3_requests", "result_total", 767, 35, NONE, NONE, 2, 1, 805);
+  ROW (report, "s3_requests", "carried_forward", 72, NONE, NONE, NONE, NONE, NONE, 72);
+  /* a blank 总计 published beside numbers stays blank, not summed */
+  table = nb_report_get_table (report, "s3_requests");
+  g_assert_true (nb_table_is_overridden (table, (guint) nb_table_def_find_row (nb_table_get_def (table), "granted"), 6));
+  ROW (report, "s4_appeals", "cases", 5, NONE, NONE, 2, 7, 8, NONE, NONE, 1, 9, NONE, NONE, NONE, NONE, NONE);
+
+  g_assert_cmpuint (summary.n_placed, ==, 22 + 35 + 6);
+  g_assert_cmpuint (summary.n_blank, ==, 126 + 9);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+
+  /* the portal's date line is the article's first paragraph */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
+                                   "发布日期：2020-01-31\n本年度报告根据《中华人民共和国政府信息公开条例》"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                                   "2019年，上海市人民政府办公厅坚持以习近平新时代"));
+  /* &lt; &gt; in the text are the characters */
+  g_assert_nonnull (strstr (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                            "《上海市贯彻<长江三角洲区域一体化发展规划纲要>实施方案》"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）主要问题\n一是新《条例》实施后"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "无。");
   g_assert_finalize_object (report);
 }
 
@@ -2372,6 +2457,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/huaian", test_huaian);
   g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
   g_test_add_func ("/import/fixture/hongze", test_hongze);
+  g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);

@@ -257,6 +257,10 @@ static const struct {
   { "published/pingtan-2023-page.html", "C1", 0 },
   { "published/pingtan-2024-page.html", "", 0 },
   { "published/pingtan-2025-page.html", "C1", 0 },
+  /* 上海市人民政府办公厅 2019: the 总计 of the rows of 三 but （七） published
+   * blank (R2), zeros published as blank cells (R5), and section 一's
+   * shares of 258 and 35 taken of a base other than the table's 877 (T1) */
+  { "published/shanghai-2019-article.html", "R2 R2 R2 R2 R2 R2 R2 R2 R2 R2 R2 R5 R5 T1 T1", 1 },
 };
 
 static char *
