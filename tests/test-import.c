@@ -509,6 +509,81 @@ test_shanghai_2019 (void)
   g_assert_finalize_object (report);
 }
 
+/* 沭阳县人民政府 2025 (2021 edition, county level), as a converter's
+ * markdown of the PDF (OCR: the organ read as 沐阳): each row of section
+ * 三 a table of its own under a heading that holds its label, the label
+ * repeated in the row without its item number (“予以公开” under
+ * “### (一) 予以公开”), a header row the converter made up (数据1…数据6,
+ * and once 本年新收件数…结转下年度) and section 四 as three tables, one per
+ * block of its header.  Every cell read by hand: the columns are the
+ * form's, in order (the column totals of 三 add up). */
+static void
+test_shuyang_2025 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 40682080 };   /* 4068.208 万元 */
+
+  data = read_fixture ("published/shuyang-2025-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2025);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "沐阳县人民政府");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 6, 1, 32);
+  ROW (report, "s2_licensing", "licensing", 517645);
+  ROW (report, "s2_enforcement", "penalty", 693957);
+  ROW (report, "s2_enforcement", "coercion", 2154);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  ROW (report, "s3_requests", "new", 705, 3, 0, 0, 5, 0, 713);
+  NATURAL (report, "carried_over", 36);
+  ROW (report, "s3_requests", "granted", 290, 1, 0, 0, 3, 0, 294);
+  ROW (report, "s3_requests", "partly_granted", 99, 0, 0, 0, 2, 0, 101);
+  NATURAL (report, "denied_secret", 0);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 2);
+  NATURAL (report, "denied_third_party", 2);
+  NATURAL (report, "denied_internal", 13);
+  NATURAL (report, "denied_process", 2);
+  NATURAL (report, "denied_case_file", 4);
+  NATURAL (report, "denied_inquiry", 9);
+  NATURAL (report, "unable_not_held", 111);
+  NATURAL (report, "unable_needs_making", 2);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 12);
+  ROW (report, "s3_requests", "declined_repeat", 6, 1, 0, 0, 0, 0, 7);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "other_no_correction", 9);
+  NATURAL (report, "other_no_fee", 7);
+  ROW (report, "s3_requests", "other_misc", 142, 1, 0, 0, 0, 0, 143);
+  ROW (report, "s3_requests", "result_total", 710, 3, 0, 0, 5, 0, 718);
+  NATURAL (report, "carried_forward", 31);
+  ROW (report, "s4_appeals", "cases", 27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10);
+  assert_no_overrides (report);
+
+  g_assert_cmpuint (summary.n_placed, ==, 200);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2026-01-23");
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                                   "2025年，我县坚持以习近平新时代中国特色社会主义思想为指导"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "2025 年，我县县政府信息公开工作"));
+  g_assert_true (g_str_has_suffix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "其中民政局1件，收取380元。"));
+  g_assert_finalize_object (report);
+}
+
 /* ---- Reports written out in the forms found on the web ------------------------- */
 
 typedef enum {
@@ -2458,6 +2533,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
   g_test_add_func ("/import/fixture/hongze", test_hongze);
   g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
+  g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);
