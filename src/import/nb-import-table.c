@@ -1126,6 +1126,25 @@ report_group (NbImporter  *im,
                              "%s：无法确定所在行的数据，未导入：%s", nb_import_table_name (def), values);
 }
 
+/* Whether any words are printed before a group of numbers, after the
+ * group before it. */
+static gboolean
+group_has_words (NbImporter *im,
+                 GArray     *groups,
+                 guint       g,
+                 guint       start,
+                 guint       end)
+{
+  Window window;
+  gboolean words = FALSE;
+
+  build_window (im, groups, g, start, end, &window);
+  for (gsize i = 0; i < window.n_lead && !words; i++)
+    words = g_unichar_isalpha (window.w[i]);
+  window_clear (&window);
+  return words;
+}
+
 /* Whether the text (normalized) is in the window's lead. */
 static gboolean
 lead_has (const Window *window,
@@ -1290,7 +1309,20 @@ nb_import_table (NbImporter *im,
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
-           * this row was published without numbers */
+           * this row was published without numbers, or, in text without
+           * positions, labels printed apart from their numbers (a
+           * converter's), when the next numbers have no label of their
+           * own: then which numbers are whose is not certain */
+          if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE &&
+              spans == NULL && g + 1 < groups->len && !group_has_words (im, groups, g + 1, start, end))
+            {
+              report_group (im, table, group, window.lead_text);
+              report_missing_row (im, def, r, "标签与数字分开印出，分不清数字属于哪一行，未填入");
+              report_missing_row (im, def, r + 1, "标签与数字分开印出，分不清数字属于哪一行，未填入");
+              r += 2, g++;
+              window_clear (&window);
+              continue;
+            }
           if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE)
             {
               if (spans != NULL)
@@ -1366,6 +1398,26 @@ nb_import_table (NbImporter *im,
         for (guint k = 1; k <= 3 && r + k < def->n_rows && skip == 0; k++)
           if (match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
             skip = k;
+        /* in text without positions, the skipped rows' labels before
+         * these numbers too, or the next numbers without a label of
+         * their own: labels printed apart from their numbers (a
+         * converter's), and which numbers are whose is not certain */
+        if (skip > 0 && spans == NULL)
+          {
+            gboolean apart = g + 1 < groups->len && !group_has_words (im, groups, g + 1, start, end);
+
+            for (guint k = 0; k < skip && !apart; k++)
+              apart = match_row (def, r + k, &window, 0).level >= MATCH_LOOSE;
+            if (apart)
+              {
+                report_group (im, table, group, window.lead_text);
+                for (guint k = 0; k <= skip; k++)
+                  report_missing_row (im, def, r + k, "标签与数字分开印出，分不清数字属于哪一行，未填入");
+                r += skip + 1, g++;
+                window_clear (&window);
+                continue;
+              }
+          }
         if (skip > 0)
           {
             for (guint k = 0; k < skip; k++)
