@@ -584,6 +584,81 @@ test_shuyang_2025 (void)
   g_assert_finalize_object (report);
 }
 
+/* 上海市科委 2024 (2021 edition, a province-level department), as a
+ * converter's markdown of the PDF: many rows of section 三 lost their
+ * labels, which stand apart as lines of text before numbers that have
+ * none (“（四）无2.没有现成信息需要另 法提供行制作 3.补正后申请内容仍不 明确”
+ * then “6 … 6” and “0 … 0”).  Read by hand, those numbers follow the
+ * form's order (2.没有现成信息 6, 3.补正后 0: 无法提供 4 + 6 + 0 = 10 as
+ * section 一 says), but the importer cannot tell them apart from a row
+ * published blank: it leaves them out, and places only the rows whose
+ * label is the last thing before their numbers. */
+static void
+test_kewei_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  gsize length;
+  static const char *const placed_zero[] = {
+    "denied_security", "denied_third_party", "denied_case_file", "denied_inquiry",
+    "declined_petition", "declined_repeat", "declined_publication",
+  };
+  static const char *const left_out[] = {
+    "partly_granted", "denied_secret", "denied_law", "denied_internal", "unable_not_held",
+    "unable_needs_making", "unable_unclear", "declined_excessive", "declined_confirm",
+    "other_no_correction", "other_no_fee",
+  };
+
+  data = read_fixture ("published/shanghai-kewei-2024-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+
+  /* 第二十条第（一）项 is printed after the other tables of 二: not placed */
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations"));
+  ROW (report, "s2_licensing", "licensing", 97);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+
+  ROW (report, "s3_requests", "new", 32, 2, 0, 0, 0, 0, 34);
+  NATURAL (report, "carried_over", 2);
+  NATURAL (report, "granted", 9);
+  NATURAL (report, "denied_process", 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (placed_zero); i++)
+    NATURAL (report, placed_zero[i], 0);
+  NATURAL (report, "other_misc", 4);
+  for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", left_out[i], NULL);
+
+      ROW_BLANK (report, left_out[i]);
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, address));
+    }
+  table = nb_report_get_table (report, "s3_requests");
+  for (guint c = 0; c < 7; c++)
+    g_assert_true (nb_table_is_not_imported (table, (guint) nb_table_def_find_row (nb_table_get_def (table), "unable_unclear"), c));
+  ROW (report, "s3_requests", "result_total", 33, 2, 0, 0, 0, 0, 35);
+  /* published with its 总计 blank */
+  ROW (report, "s3_requests", "carried_forward", 1, 0, 0, 0, 0, 0, NONE);
+  ROW (report, "s4_appeals", "cases", 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 4 + 12 * 7 + 7 + 6 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 1);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6 + 11 * 7 + 1);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "上海市科委 2024 年深入贯彻"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
+                   "本年度信息公开处理费收费情况 2024 年，市科委未发生政府信息公开收费事项。");
+  g_assert_finalize_object (report);
+}
+
 /* ---- Reports written out in the forms found on the web ------------------------- */
 
 typedef enum {
@@ -2534,6 +2609,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/hongze", test_hongze);
   g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
   g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
+  g_test_add_func ("/import/fixture/kewei-2024", test_kewei_2024);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);

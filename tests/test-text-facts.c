@@ -266,6 +266,13 @@ static const struct {
    * name their organ (沐阳, as the OCR read it) in none of the places M6
    * reads */
   { "published/shuyang-2025-converter.md", "T1", 0 },
+  /* 上海市科委 2024, a converter's markdown: rows left out (C1); no title
+   * the importer reads (M1 M2); 结转下年度 published with its 总计 blank
+   * (R2 R5 R1); no section 五 heading (R7).  The four T1 are the
+   * checker's misreading, not the report's: “同意公开答复 9 件，部分公开答复
+   * 0 件，不予公开答复 2 件 … 转下一年度办理答复的有 1 件” count kinds of
+   * answers, and T1 takes each “答复 N 件” for all the answers */
+  { "published/shanghai-kewei-2024-converter.md", "M1 M2 C1 C1 R2 R5 R1 R7 T1 T1 T1 T1", 0 },
 };
 
 static char *
