@@ -659,6 +659,68 @@ test_kewei_2024 (void)
   g_assert_finalize_object (report);
 }
 
+/* 沭阳县发展和改革局 2023 (2021 edition, a county department), the
+ * portal's page as a crawler saved it (UTF-8, Word's styling in <span>
+ * and <font>, the crawler's own header of 标题/单位/来源/采集时间 above the
+ * page): 26 requests, all from natural persons, the columns of legal
+ * persons published blank in every row of 三.  Every cell read by hand. */
+static void
+test_shuyang_fgj_2023 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+  gsize length;
+
+  data = read_fixture ("published/shuyang-fgj-2023-page.html", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "沭阳县发展和改革局");
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2024-01-17");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  /* 规范性文件, the 2019 edition's label, in a 2021 report */
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 1);
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative"));
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 8, 0, 18);
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const char *key = def->rows[r].key;
+      gint64 n = strcmp (key, "new") == 0 || strcmp (key, "granted") == 0 ||
+                 strcmp (key, "result_total") == 0 ? 26 : 0;
+      gint64 row[7] = { n, NONE, NONE, NONE, NONE, NONE, n };
+
+      assert_row (report, "s3_requests", key, row, 7);
+    }
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  g_assert_cmpuint (summary.n_placed, ==, 10 + 25 * 2 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 25 * 5);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+
+  /* the crawler's header and the portal's 索引号 table stay out */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
+                                   "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，现向社会公布沭阳县发展和改革局2023年度"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2023年，县发展和改革局认真贯彻执行"));
+  /* 五、存在的主要问题及整改措施, the heading in the report's words */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）存在的主要问题。各科室人员"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "2023年度，县发展和改革局政府信息公开未发生收费情况。");
+  g_assert_finalize_object (report);
+}
+
 /* ---- Reports written out in the forms found on the web ------------------------- */
 
 typedef enum {
@@ -2610,6 +2672,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
   g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
   g_test_add_func ("/import/fixture/kewei-2024", test_kewei_2024);
+  g_test_add_func ("/import/fixture/shuyang-fgj-2023", test_shuyang_fgj_2023);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);

@@ -273,6 +273,9 @@ static const struct {
    * 0 件，不予公开答复 2 件 … 转下一年度办理答复的有 1 件” count kinds of
    * answers, and T1 takes each “答复 N 件” for all the answers */
   { "published/shanghai-kewei-2024-converter.md", "M1 M2 C1 C1 R2 R5 R1 R7 T1 T1 T1 T1", 0 },
+  /* 沭阳县发改局 2023, the portal's page: the columns of legal persons
+   * published blank (R5) */
+  { "published/shuyang-fgj-2023-page.html", "R5", 0 },
 };
 
 static char *
