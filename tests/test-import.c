@@ -721,6 +721,72 @@ test_shuyang_fgj_2023 (void)
   g_assert_finalize_object (report);
 }
 
+/* 上海市人民政府办公厅 2025 (2021 edition, province level), a converter's
+ * markdown of the PDF, the same converter as 市科委 2024: 第二十条第（一）项
+ * with its numbers apart from its rows (“规章 | 22 | 235” and, above it,
+ * “22 （其中修订 16 件） 55 （含自然失效 29 件）”: which number is whose is not
+ * certain), and three rows of （五）（六） whose labels stand apart from
+ * their numbers.  Everything else read by hand and placed. */
+static void
+test_shanghai_2025 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  static const char *const left_out[] = { "declined_confirm", "other_no_correction", "other_no_fee" };
+
+  data = read_fixture ("published/shanghai-2025-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+
+  ROW (report, "s3_requests", "new", 1259, 36, 0, 0, 0, 0, 1295);
+  ROW (report, "s3_requests", "carried_over", 170, 15, 0, 0, 4, 0, 189);
+  ROW (report, "s3_requests", "granted", 201, 5, 0, 0, 0, 0, 206);
+  NATURAL (report, "partly_granted", 2);
+  NATURAL (report, "denied_secret", 4);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 1);
+  NATURAL (report, "denied_third_party", 0);
+  ROW (report, "s3_requests", "denied_internal", 8, 0, 0, 0, 1, 0, 9);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 0);
+  NATURAL (report, "denied_inquiry", 5);
+  ROW (report, "s3_requests", "unable_not_held", 484, 28, 0, 0, 1, 0, 513);
+  ROW (report, "s3_requests", "unable_needs_making", 47, 1, 0, 0, 0, 0, 48);
+  NATURAL (report, "unable_unclear", 3);
+  ROW (report, "s3_requests", "declined_petition", 61, 1, 0, 0, 0, 0, 62);
+  NATURAL (report, "declined_repeat", 16);
+  NATURAL (report, "declined_publication", 1);
+  NATURAL (report, "declined_excessive", 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
+    ROW_BLANK (report, left_out[i]);
+  ROW (report, "s3_requests", "other_misc", 264, 12, 0, 0, 0, 0, 276);
+  ROW (report, "s3_requests", "result_total", 1139, 48, 0, 0, 4, 0, 1191);
+  ROW (report, "s3_requests", "carried_forward", 290, 3, 0, 0, 0, 0, 293);
+  ROW (report, "s4_appeals", "cases", 40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22);
+
+  g_assert_cmpuint (summary.n_placed, ==, 4 + 22 * 7 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6 + 3 * 7);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2025 年，上海市人民政府办公厅坚持"));
+  /* the PDF's folios (— 1 —) are not text */
+  g_assert_null (strstr (nb_report_get_text (report, NB_TEXT_OVERVIEW), "— 1 —"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "2025 年度本机关未收取信息公开处理费。");
+  g_assert_finalize_object (report);
+}
+
 /* ---- Reports written out in the forms found on the web ------------------------- */
 
 typedef enum {
@@ -2673,6 +2739,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
   g_test_add_func ("/import/fixture/kewei-2024", test_kewei_2024);
   g_test_add_func ("/import/fixture/shuyang-fgj-2023", test_shuyang_fgj_2023);
+  g_test_add_func ("/import/fixture/shanghai-2025", test_shanghai_2025);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);

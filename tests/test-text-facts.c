@@ -276,6 +276,9 @@ static const struct {
   /* 沭阳县发改局 2023, the portal's page: the columns of legal persons
    * published blank (R5) */
   { "published/shuyang-fgj-2023-page.html", "R5", 0 },
+  /* 上海市人民政府办公厅 2025, a converter's markdown: rows left out (C1),
+   * no title the importer reads (M1 M2), no heading 五 (R7) */
+  { "published/shanghai-2025-converter.md", "M1 M2 C1 C1 R7", 1 },
 };
 
 static char *
