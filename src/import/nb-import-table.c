@@ -1309,20 +1309,7 @@ nb_import_table (NbImporter *im,
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
-           * this row was published without numbers, or, in text without
-           * positions, labels printed apart from their numbers (a
-           * converter's), when the next numbers have no label of their
-           * own: then which numbers are whose is not certain */
-          if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE &&
-              spans == NULL && g + 1 < groups->len && !group_has_words (im, groups, g + 1, start, end))
-            {
-              report_group (im, table, group, window.lead_text);
-              report_missing_row (im, def, r, "标签与数字分开印出，分不清数字属于哪一行，未填入");
-              report_missing_row (im, def, r + 1, "标签与数字分开印出，分不清数字属于哪一行，未填入");
-              r += 2, g++;
-              window_clear (&window);
-              continue;
-            }
+           * this row was published without numbers */
           if (r + 1 < def->n_rows && match_row (def, r + 1, &window, m.end).level >= MATCH_LOOSE)
             {
               if (spans != NULL)
