@@ -312,6 +312,9 @@ test_huaian (void)
 /* A row of section 三 where only natural persons asked: n, five zeros, n. */
 #define NATURAL(report, row, n) ROW (report, "s3_requests", row, n, 0, 0, 0, 0, 0, n)
 
+/* A row of section 三 published blank in every column. */
+#define ROW_BLANK(report, row) ROW (report, "s3_requests", row, NONE, NONE, NONE, NONE, NONE, NONE, NONE)
+
 /* The rows of （六）其他处理, which 洪泽 publishes as one row of the
  * form before 2021: not placed, and said so. */
 static void
@@ -421,6 +424,366 @@ test_hongze (void)
   ROW (report, "s4_appeals", "cases", 1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3);
   assert_hongze_other (report, messages_2024);
   g_assert_cmpuint (summary.n_unplaced, ==, 7);
+  g_assert_finalize_object (report);
+}
+
+/* 上海市人民政府办公厅 2019 (2019 edition, a province-level office): the
+ * article's HTML as the portal's script holds it, every cell read by hand
+ * from its tables.  Zeros are published as blank cells (&nbsp;), and the
+ * rows of 三、本年度办理结果 but （七）总计 have their 总计 blank: all of it
+ * is imported blank, as published. */
+static void
+test_shanghai_2019 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  gsize length;
+  static const char *const blank_rows[] = {
+    "denied_law", "denied_security", "denied_third_party", "denied_case_file",
+    "declined_publication", "declined_excessive", "declined_confirm", "other",
+  };
+
+  data = read_fixture ("published/shanghai-2019-article.html", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "上海市人民政府办公厅");
+  g_assert_cmpstr (nb_report_get_title (report), ==, "2019年上海市人民政府办公厅政府信息公开工作年度报告");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 13, 13, 524);
+  ROW (report, "s2_regulations", "normative", 60, 60, 368);
+  ROW (report, "s2_licensing", "licensing", 0, 0, 0);
+  ROW (report, "s2_licensing", "other_services", 0, 0, 0);
+  ROW (report, "s2_enforcement", "penalty", 0, 0, 0);
+  ROW (report, "s2_enforcement", "coercion", 0, 0, 0);
+  ROW (report, "s2_fees", "fees", 0, 0);
+  /* “251000元”: the number, with the unit the form leaves unstated */
+  ROW (report, "s2_procurement", "procurement", 6, G_GINT64_CONSTANT (251000) * NB_AMOUNT_SCALE);
+  table = nb_report_get_table (report, "s2_procurement");
+  g_assert_cmpstr (nb_table_get_unit (table, 0, 1), ==, "元");
+
+  ROW (report, "s3_requests", "new", 821, 35, NONE, NONE, 2, 1, 859);
+  ROW (report, "s3_requests", "carried_over", 18, NONE, NONE, NONE, NONE, NONE, 18);
+  ROW (report, "s3_requests", "granted", 258, 12, NONE, NONE, 1, 1, NONE);
+  ROW (report, "s3_requests", "partly_granted", 3, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_secret", 14, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_internal", 5, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_process", 3, 1, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "denied_inquiry", 10, 2, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_not_held", 252, 12, NONE, NONE, 1, NONE, NONE);
+  ROW (report, "s3_requests", "unable_needs_making", 44, 3, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "unable_unclear", 25, NONE, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "declined_petition", 148, 1, NONE, NONE, NONE, NONE, NONE);
+  ROW (report, "s3_requests", "declined_repeat", 5, 4, NONE, NONE, NONE, NONE, NONE);
+  for (gsize i = 0; i < G_N_ELEMENTS (blank_rows); i++)
+    ROW_BLANK (report, blank_rows[i]);
+  ROW (report, "s3_requests", "result_total", 767, 35, NONE, NONE, 2, 1, 805);
+  ROW (report, "s3_requests", "carried_forward", 72, NONE, NONE, NONE, NONE, NONE, 72);
+  /* a blank 总计 published beside numbers stays blank, not summed */
+  table = nb_report_get_table (report, "s3_requests");
+  g_assert_true (nb_table_is_overridden (table, (guint) nb_table_def_find_row (nb_table_get_def (table), "granted"), 6));
+  ROW (report, "s4_appeals", "cases", 5, NONE, NONE, 2, 7, 8, NONE, NONE, 1, 9, NONE, NONE, NONE, NONE, NONE);
+
+  g_assert_cmpuint (summary.n_placed, ==, 22 + 35 + 6);
+  g_assert_cmpuint (summary.n_blank, ==, 126 + 9);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+
+  /* the portal's date line is the article's first paragraph */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
+                                   "发布日期：2020-01-31\n本年度报告根据《中华人民共和国政府信息公开条例》"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                                   "2019年，上海市人民政府办公厅坚持以习近平新时代"));
+  /* &lt; &gt; in the text are the characters */
+  g_assert_nonnull (strstr (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                            "《上海市贯彻<长江三角洲区域一体化发展规划纲要>实施方案》"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）主要问题\n一是新《条例》实施后"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "无。");
+  g_assert_finalize_object (report);
+}
+
+/* 沭阳县人民政府 2025 (2021 edition, county level), as a converter's
+ * markdown of the PDF (OCR: the organ read as 沐阳): each row of section
+ * 三 a table of its own under a heading that holds its label, the label
+ * repeated in the row without its item number (“予以公开” under
+ * “### (一) 予以公开”), a header row the converter made up (数据1…数据6,
+ * and once 本年新收件数…结转下年度) and section 四 as three tables, one per
+ * block of its header.  Every cell read by hand: the columns are the
+ * form's, in order (the column totals of 三 add up). */
+static void
+test_shuyang_2025 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 40682080 };   /* 4068.208 万元 */
+
+  data = read_fixture ("published/shuyang-2025-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2025);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "沐阳县人民政府");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 0);
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 6, 1, 32);
+  ROW (report, "s2_licensing", "licensing", 517645);
+  ROW (report, "s2_enforcement", "penalty", 693957);
+  ROW (report, "s2_enforcement", "coercion", 2154);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  ROW (report, "s3_requests", "new", 705, 3, 0, 0, 5, 0, 713);
+  NATURAL (report, "carried_over", 36);
+  ROW (report, "s3_requests", "granted", 290, 1, 0, 0, 3, 0, 294);
+  ROW (report, "s3_requests", "partly_granted", 99, 0, 0, 0, 2, 0, 101);
+  NATURAL (report, "denied_secret", 0);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 2);
+  NATURAL (report, "denied_third_party", 2);
+  NATURAL (report, "denied_internal", 13);
+  NATURAL (report, "denied_process", 2);
+  NATURAL (report, "denied_case_file", 4);
+  NATURAL (report, "denied_inquiry", 9);
+  NATURAL (report, "unable_not_held", 111);
+  NATURAL (report, "unable_needs_making", 2);
+  NATURAL (report, "unable_unclear", 0);
+  NATURAL (report, "declined_petition", 12);
+  ROW (report, "s3_requests", "declined_repeat", 6, 1, 0, 0, 0, 0, 7);
+  NATURAL (report, "declined_publication", 0);
+  NATURAL (report, "declined_excessive", 0);
+  NATURAL (report, "declined_confirm", 0);
+  NATURAL (report, "other_no_correction", 9);
+  NATURAL (report, "other_no_fee", 7);
+  ROW (report, "s3_requests", "other_misc", 142, 1, 0, 0, 0, 0, 143);
+  ROW (report, "s3_requests", "result_total", 710, 3, 0, 0, 5, 0, 718);
+  NATURAL (report, "carried_forward", 31);
+  ROW (report, "s4_appeals", "cases", 27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10);
+  assert_no_overrides (report);
+
+  g_assert_cmpuint (summary.n_placed, ==, 200);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2026-01-23");
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
+                                   "2025年，我县坚持以习近平新时代中国特色社会主义思想为指导"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "2025 年，我县县政府信息公开工作"));
+  g_assert_true (g_str_has_suffix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "其中民政局1件，收取380元。"));
+  g_assert_finalize_object (report);
+}
+
+/* 上海市科委 2024 (2021 edition, a province-level department), as a
+ * converter's markdown of the PDF: many rows of section 三 lost their
+ * labels, which stand apart as lines of text before numbers that have
+ * none (“（四）无2.没有现成信息需要另 法提供行制作 3.补正后申请内容仍不 明确”
+ * then “6 … 6” and “0 … 0”).  Read by hand, those numbers follow the
+ * form's order (2.没有现成信息 6, 3.补正后 0: 无法提供 4 + 6 + 0 = 10 as
+ * section 一 says), but the importer cannot tell them apart from a row
+ * published blank: it leaves them out, and places only the rows whose
+ * label is the last thing before their numbers. */
+static void
+test_kewei_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  gsize length;
+  static const char *const placed_zero[] = {
+    "denied_security", "denied_third_party", "denied_case_file", "denied_inquiry",
+    "declined_petition", "declined_repeat", "declined_publication",
+  };
+  static const char *const left_out[] = {
+    "partly_granted", "denied_secret", "denied_law", "denied_internal", "unable_not_held",
+    "unable_needs_making", "unable_unclear", "declined_excessive", "declined_confirm",
+    "other_no_correction", "other_no_fee",
+  };
+
+  data = read_fixture ("published/shanghai-kewei-2024-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+
+  /* 第二十条第（一）项 is printed after the other tables of 二: not placed */
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations"));
+  ROW (report, "s2_licensing", "licensing", 97);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+
+  ROW (report, "s3_requests", "new", 32, 2, 0, 0, 0, 0, 34);
+  NATURAL (report, "carried_over", 2);
+  NATURAL (report, "granted", 9);
+  NATURAL (report, "denied_process", 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (placed_zero); i++)
+    NATURAL (report, placed_zero[i], 0);
+  NATURAL (report, "other_misc", 4);
+  for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", left_out[i], NULL);
+
+      ROW_BLANK (report, left_out[i]);
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, address));
+    }
+  table = nb_report_get_table (report, "s3_requests");
+  for (guint c = 0; c < 7; c++)
+    g_assert_true (nb_table_is_not_imported (table, (guint) nb_table_def_find_row (nb_table_get_def (table), "unable_unclear"), c));
+  ROW (report, "s3_requests", "result_total", 33, 2, 0, 0, 0, 0, 35);
+  /* published with its 总计 blank */
+  ROW (report, "s3_requests", "carried_forward", 1, 0, 0, 0, 0, 0, NONE);
+  ROW (report, "s4_appeals", "cases", 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 4 + 12 * 7 + 7 + 6 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 1);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6 + 11 * 7 + 1);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "上海市科委 2024 年深入贯彻"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
+                   "本年度信息公开处理费收费情况 2024 年，市科委未发生政府信息公开收费事项。");
+  g_assert_finalize_object (report);
+}
+
+/* 沭阳县发展和改革局 2023 (2021 edition, a county department), the
+ * portal's page as a crawler saved it (UTF-8, Word's styling in <span>
+ * and <font>, the crawler's own header of 标题/单位/来源/采集时间 above the
+ * page): 26 requests, all from natural persons, the columns of legal
+ * persons published blank in every row of 三.  Every cell read by hand. */
+static void
+test_shuyang_fgj_2023 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+  gsize length;
+
+  data = read_fixture ("published/shuyang-fgj-2023-page.html", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "沭阳县发展和改革局");
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2024-01-17");
+  g_assert_false (nb_import_messages_have_errors (messages));
+  /* 规范性文件, the 2019 edition's label, in a 2021 report */
+  g_assert_cmpuint (count_messages (messages, NB_IMPORT_SEVERITY_WARNING), ==, 1);
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative"));
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 8, 0, 18);
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const char *key = def->rows[r].key;
+      gint64 n = strcmp (key, "new") == 0 || strcmp (key, "granted") == 0 ||
+                 strcmp (key, "result_total") == 0 ? 26 : 0;
+      gint64 row[7] = { n, NONE, NONE, NONE, NONE, NONE, n };
+
+      assert_row (report, "s3_requests", key, row, 7);
+    }
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  g_assert_cmpuint (summary.n_placed, ==, 10 + 25 * 2 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 25 * 5);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+
+  /* the crawler's header and the portal's 索引号 table stay out */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
+                                   "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，现向社会公布沭阳县发展和改革局2023年度"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2023年，县发展和改革局认真贯彻执行"));
+  /* 五、存在的主要问题及整改措施, the heading in the report's words */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）存在的主要问题。各科室人员"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "2023年度，县发展和改革局政府信息公开未发生收费情况。");
+  g_assert_finalize_object (report);
+}
+
+/* 上海市人民政府办公厅 2025 (2021 edition, province level), a converter's
+ * markdown of the PDF, the same converter as 市科委 2024: 第二十条第（一）项
+ * with its numbers apart from its rows (“规章 | 22 | 235” and, above it,
+ * “22 （其中修订 16 件） 55 （含自然失效 29 件）”: which number is whose is not
+ * certain), and three rows of （五）（六） whose labels stand apart from
+ * their numbers.  Everything else read by hand and placed. */
+static void
+test_shanghai_2025 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  static const char *const left_out[] = { "declined_confirm", "other_no_correction", "other_no_fee" };
+
+  data = read_fixture ("published/shanghai-2025-converter.md", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  ROW (report, "s2_fees", "fees", 0);
+
+  ROW (report, "s3_requests", "new", 1259, 36, 0, 0, 0, 0, 1295);
+  ROW (report, "s3_requests", "carried_over", 170, 15, 0, 0, 4, 0, 189);
+  ROW (report, "s3_requests", "granted", 201, 5, 0, 0, 0, 0, 206);
+  NATURAL (report, "partly_granted", 2);
+  NATURAL (report, "denied_secret", 4);
+  NATURAL (report, "denied_law", 0);
+  NATURAL (report, "denied_security", 1);
+  NATURAL (report, "denied_third_party", 0);
+  ROW (report, "s3_requests", "denied_internal", 8, 0, 0, 0, 1, 0, 9);
+  NATURAL (report, "denied_process", 1);
+  NATURAL (report, "denied_case_file", 0);
+  NATURAL (report, "denied_inquiry", 5);
+  ROW (report, "s3_requests", "unable_not_held", 484, 28, 0, 0, 1, 0, 513);
+  ROW (report, "s3_requests", "unable_needs_making", 47, 1, 0, 0, 0, 0, 48);
+  NATURAL (report, "unable_unclear", 3);
+  ROW (report, "s3_requests", "declined_petition", 61, 1, 0, 0, 0, 0, 62);
+  NATURAL (report, "declined_repeat", 16);
+  NATURAL (report, "declined_publication", 1);
+  NATURAL (report, "declined_excessive", 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
+    ROW_BLANK (report, left_out[i]);
+  ROW (report, "s3_requests", "other_misc", 264, 12, 0, 0, 0, 0, 276);
+  ROW (report, "s3_requests", "result_total", 1139, 48, 0, 0, 4, 0, 1191);
+  ROW (report, "s3_requests", "carried_forward", 290, 3, 0, 0, 0, 0, 293);
+  ROW (report, "s4_appeals", "cases", 40, 0, 10, 5, 55, 2, 0, 4, 6, 12, 6, 0, 9, 7, 22);
+
+  g_assert_cmpuint (summary.n_placed, ==, 4 + 22 * 7 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6 + 3 * 7);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2025 年，上海市人民政府办公厅坚持"));
+  /* the PDF's folios (— 1 —) are not text */
+  g_assert_null (strstr (nb_report_get_text (report, NB_TEXT_OVERVIEW), "— 1 —"));
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, "2025 年度本机关未收取信息公开处理费。");
   g_assert_finalize_object (report);
 }
 
@@ -2372,6 +2735,11 @@ main (int    argc,
   g_test_add_func ("/import/fixture/huaian", test_huaian);
   g_test_add_func ("/import/fixture/huaian-forms", test_huaian_forms);
   g_test_add_func ("/import/fixture/hongze", test_hongze);
+  g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
+  g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
+  g_test_add_func ("/import/fixture/kewei-2024", test_kewei_2024);
+  g_test_add_func ("/import/fixture/shuyang-fgj-2023", test_shuyang_fgj_2023);
+  g_test_add_func ("/import/fixture/shanghai-2025", test_shanghai_2025);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);

@@ -257,6 +257,28 @@ static const struct {
   { "published/pingtan-2023-page.html", "C1", 0 },
   { "published/pingtan-2024-page.html", "", 0 },
   { "published/pingtan-2025-page.html", "C1", 0 },
+  /* 上海市人民政府办公厅 2019: the 总计 of the rows of 三 but （七） published
+   * blank (R2), zeros published as blank cells (R5), and section 一's
+   * shares of 258 and 35 taken of a base other than the table's 877 (T1) */
+  { "published/shanghai-2019-article.html", "R2 R2 R2 R2 R2 R2 R2 R2 R2 R2 R2 R5 R5 T1 T1", 1 },
+  /* 沭阳县 2025, a converter's markdown: section 一 says 749 requests
+   * received, the table's 713 new and 36 carried over (T1); its texts
+   * name their organ (沐阳, as the OCR read it) in none of the places M6
+   * reads */
+  { "published/shuyang-2025-converter.md", "T1", 0 },
+  /* 上海市科委 2024, a converter's markdown: rows left out (C1); no title
+   * the importer reads (M1 M2); 结转下年度 published with its 总计 blank
+   * (R2 R5 R1); no section 五 heading (R7).  The four T1 are the
+   * checker's misreading, not the report's: “同意公开答复 9 件，部分公开答复
+   * 0 件，不予公开答复 2 件 … 转下一年度办理答复的有 1 件” count kinds of
+   * answers, and T1 takes each “答复 N 件” for all the answers */
+  { "published/shanghai-kewei-2024-converter.md", "M1 M2 C1 C1 R2 R5 R1 R7 T1 T1 T1 T1", 0 },
+  /* 沭阳县发改局 2023, the portal's page: the columns of legal persons
+   * published blank (R5) */
+  { "published/shuyang-fgj-2023-page.html", "R5", 0 },
+  /* 上海市人民政府办公厅 2025, a converter's markdown: rows left out (C1),
+   * no title the importer reads (M1 M2), no heading 五 (R7) */
+  { "published/shanghai-2025-converter.md", "M1 M2 C1 C1 R7", 1 },
 };
 
 static char *

@@ -280,6 +280,59 @@ match_abridged (const NbTableDef *def,
   return (Match) { MATCH_ABRIDGED, window->n_lead - (gsize) nc, window->n_lead };
 }
 
+/* Where a normalized label starts after its item number (一, (一) 1.). */
+static gsize
+item_number_length (const gunichar *label,
+                    gsize           n)
+{
+  gsize i = 0;
+
+  if (n > 0 && label[0] == '(')
+    {
+      for (i = 1; i < n && g_unichar_type (label[i]) == G_UNICODE_OTHER_LETTER && i < 4; i++)
+        ;
+      return i > 1 && i < n && label[i] == ')' ? i + 1 : 0;
+    }
+  while (i < n && g_unichar_isdigit (label[i]))
+    i++;
+  if (i > 0)
+    return i < n && label[i] == '.' ? i + 1 : 0;
+  while (i < n && i < 3 && g_utf8_strchr ("一二三四五六七八九十", -1, label[i]) != NULL)
+    i++;
+  return i > 0 && i < n && label[i] == ',' ? i + 1 : 0;
+}
+
+/* The cell right before the numbers, when it is the row's label without
+ * its item number (a converter's row “予以公开” under the heading
+ * “（一）予以公开”, “本年新收政府信息公开申请数量” for “一、本年新收…”): at
+ * least four characters left, and not the next row's label. */
+static Match
+match_unnumbered (const NbTableDef *def,
+                  guint             row,
+                  const Window     *window)
+{
+  Match none = { MATCH_NONE, 0, 0 };
+  g_autofree char *norm = NULL;
+  g_autofree gunichar *cell = NULL;
+  g_autofree gunichar *label = NULL;
+  glong nc;
+  gsize nl, skip;
+
+  if (window->lead_text == NULL || def->rows[row].label == NULL)
+    return none;
+  norm = nb_import_normalize (window->lead_text);
+  cell = g_utf8_to_ucs4_fast (norm, -1, &nc);
+  label = row_label (def, row, &nl);
+  skip = item_number_length (label, nl);
+  if (skip == 0 || nl - skip < 4 || (gsize) nc != nl - skip || (gsize) nc > window->n_lead ||
+      memcmp (cell, label + skip, (gsize) nc * sizeof (gunichar)) != 0 ||
+      memcmp (window->w + window->n_lead - nc, cell, (gsize) nc * sizeof (gunichar)) != 0)
+    return none;
+  if (row + 1 < def->n_rows && match_row (def, row + 1, window, window->n_lead - (gsize) nc).level >= MATCH_TYPO)
+    return none;
+  return (Match) { MATCH_LOOSE, window->n_lead - (gsize) nc, window->n_lead };
+}
+
 /* The label must be the last thing before the numbers (or run on past
  * them): a bracketed annotation or a few stray characters (group labels
  * set one character per line) may follow it, not another row's label. */
@@ -1073,6 +1126,101 @@ report_group (NbImporter  *im,
                              "%s：无法确定所在行的数据，未导入：%s", nb_import_table_name (def), values);
 }
 
+/* Whether any words are printed before a group of numbers, after the
+ * group before it. */
+static gboolean
+group_has_words (NbImporter *im,
+                 GArray     *groups,
+                 guint       g,
+                 guint       start,
+                 guint       end)
+{
+  Window window;
+  gboolean words = FALSE;
+
+  build_window (im, groups, g, start, end, &window);
+  for (gsize i = 0; i < window.n_lead && !words; i++)
+    words = g_unichar_isalpha (window.w[i]);
+  window_clear (&window);
+  return words;
+}
+
+/* Whether the text (normalized) is in the window's lead. */
+static gboolean
+lead_has (const Window *window,
+          const char   *text)
+{
+  g_autofree char *norm = nb_import_normalize (text);
+  glong n;
+  g_autofree gunichar *t = g_utf8_to_ucs4_fast (norm, -1, &n);
+
+  if (n == 0)
+    return FALSE;
+  for (gsize i = 0; i + (gsize) n <= window->n_lead; i++)
+    if (memcmp (window->w + i, t, (gsize) n * sizeof (gunichar)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A one-row table published as a table per block of its header (section
+ * 四 as 行政复议, then 未经复议直接起诉, then 复议后起诉, each with its five
+ * columns): a group of numbers goes to the block whose heading, alone of
+ * the blocks of its width, is printed before it.  Returns how many groups
+ * were placed; none when any group is left in doubt. */
+static guint
+place_by_blocks (NbImporter *im,
+                 NbTable    *table,
+                 GArray     *groups,
+                 guint       start,
+                 guint       end)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree int *block_of = g_new (int, groups->len);
+  guint used = 0, n_groups = 0;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const Group *group = &g_array_index (groups, Group, i);
+      guint n = group->last - group->first + 1;
+      Window window;
+      int found = -1;
+      guint n_found = 0;
+
+      block_of[i] = -1;
+      if (group->all_blank)
+        continue;
+      n_groups++;
+      build_window (im, groups, i, start, end, &window);
+      for (guint h = 0; h < def->n_header_cells; h++)
+        {
+          const NbHeaderCell *cell = &def->header[h];
+          guint first = cell->column - def->n_label_columns;
+
+          if (cell->column < def->n_label_columns || cell->column_span != n ||
+              first + n > def->n_columns || !lead_has (&window, cell->text))
+            continue;
+          found = (int) first;
+          n_found++;
+        }
+      window_clear (&window);
+      if (n_found != 1 || found >= (int) (sizeof used * 8) || (used & (1u << found)) != 0)
+        return 0;
+      used |= 1u << found;
+      block_of[i] = found;
+    }
+  if (n_groups < 2)
+    return 0;
+  for (guint i = 0; i < groups->len; i++)
+    if (block_of[i] >= 0)
+      {
+        const Group *group = &g_array_index (groups, Group, i);
+
+        for (guint k = 0; k <= group->last - group->first; k++)
+          place_value (im, table, 0, (guint) block_of[i] + k, nb_importer_cell (im, group->first + k)->text);
+      }
+  return n_groups;
+}
+
 static void
 report_missing_row (NbImporter       *im,
                     const NbTableDef *def,
@@ -1117,6 +1265,11 @@ nb_import_table (NbImporter *im,
           if (group->last - group->first + 1 == def->n_columns)
             chosen = (int) i;
         }
+      if (chosen < 0 && place_by_blocks (im, table, groups, start, end) > 0)
+        {
+          nb_table_drop_equal_overrides (table);
+          return;
+        }
       for (guint i = 0; i < groups->len && chosen < 0; i++)
         if (!g_array_index (groups, Group, i).all_blank)
           chosen = (int) i;
@@ -1151,6 +1304,8 @@ nb_import_table (NbImporter *im,
         m = match_foreign_row (im, def, r, &window);
       if (m.level == MATCH_NONE)
         m = match_abridged (def, r, &window);
+      if (m.level == MATCH_NONE)
+        m = match_unnumbered (def, r, &window);
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
@@ -1230,6 +1385,26 @@ nb_import_table (NbImporter *im,
         for (guint k = 1; k <= 3 && r + k < def->n_rows && skip == 0; k++)
           if (match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
             skip = k;
+        /* in text without positions, the skipped rows' labels before
+         * these numbers too, or the next numbers without a label of
+         * their own: labels printed apart from their numbers (a
+         * converter's), and which numbers are whose is not certain */
+        if (skip > 0 && spans == NULL)
+          {
+            gboolean apart = g + 1 < groups->len && !group_has_words (im, groups, g + 1, start, end);
+
+            for (guint k = 0; k < skip && !apart; k++)
+              apart = match_row (def, r + k, &window, 0).level >= MATCH_LOOSE;
+            if (apart)
+              {
+                report_group (im, table, group, window.lead_text);
+                for (guint k = 0; k <= skip; k++)
+                  report_missing_row (im, def, r + k, "标签与数字分开印出，分不清数字属于哪一行，未填入");
+                r += skip + 1, g++;
+                window_clear (&window);
+                continue;
+              }
+          }
         if (skip > 0)
           {
             for (guint k = 0; k < skip; k++)
