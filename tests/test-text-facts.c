@@ -268,11 +268,10 @@ static const struct {
   { "published/shuyang-2025-converter.md", "T1", 0 },
   /* 上海市科委 2024, a converter's markdown: rows left out (C1); no title
    * the importer reads (M1 M2); 结转下年度 published with its 总计 blank
-   * (R2 R5 R1); no section 五 heading (R7).  The four T1 are the
-   * checker's misreading, not the report's: “同意公开答复 9 件，部分公开答复
-   * 0 件，不予公开答复 2 件 … 转下一年度办理答复的有 1 件” count kinds of
-   * answers, and T1 takes each “答复 N 件” for all the answers */
-  { "published/shanghai-kewei-2024-converter.md", "M1 M2 C1 C1 R2 R5 R1 R7 T1 T1 T1 T1", 0 },
+   * (R2 R5 R1); no section 五 heading (R7).  Its “同意公开答复 9 件，部分公开
+   * 答复 0 件，不予公开答复 2 件 … 转下一年度办理答复的有 1 件” agree with the
+   * cells placed */
+  { "published/shanghai-kewei-2024-converter.md", "M1 M2 C1 C1 R2 R5 R1 R7", 0 },
   /* 沭阳县发改局 2023, the portal's page: the columns of legal persons
    * published blank (R5) */
   { "published/shuyang-fgj-2023-page.html", "R5", 0 },

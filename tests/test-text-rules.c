@@ -162,6 +162,39 @@ test_outcomes (void)
   g_assert_finalize_object (g_steal_pointer (&checker));
 }
 
+/* “同意公开答复 9 件”: the kind before 答复 takes the number, not 答复 as
+ * all the answers (上海市科委 2024); 转下一年度 is the carry forward. */
+static void
+test_kinds_of_answers (void)
+{
+  g_autoptr(NbReport) report = huaian_like ();
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autofree char *findings = NULL;
+
+  nb_report_set_text (report, NB_TEXT_OVERVIEW,
+                      "所有办结的信息公开申请中同意公开答复 3044 件，部分公开答复 6 件，"
+                      "不予公开答复 0 件，转下一年度办理答复的有 103 件。");
+  findings = text_findings (checker);
+  g_assert_cmpstr (findings, ==, "");
+
+  /* each still compared with its own row */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW,
+                      "同意公开答复 3040 件，转下一年度办理答复的有 100 件。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_test_message ("%s", findings);
+  g_assert_nonnull (strstr (findings, "”：同意公开 3040 件"));
+  g_assert_nonnull (strstr (findings, "”：转下一年度 100 件"));
+  g_assert_null (strstr (findings, "”：答复"));
+
+  /* alone, 答复 is all the answers */
+  nb_report_set_text (report, NB_TEXT_OVERVIEW, "共答复 3000 件。");
+  g_clear_pointer (&findings, g_free);
+  findings = text_findings (checker);
+  g_assert_nonnull (strstr (findings, "”：答复 3000 件"));
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
 /* “均获维持” while section 四 has cases corrected, other or pending. */
 static void
 test_all_upheld (void)
@@ -331,6 +364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text-rules/not-compared", test_not_compared);
   g_test_add_func ("/text-rules/puer-2020", test_puer);
   g_test_add_func ("/text-rules/outcomes", test_outcomes);
+  g_test_add_func ("/text-rules/kinds-of-answers", test_kinds_of_answers);
   g_test_add_func ("/text-rules/all-upheld", test_all_upheld);
   g_test_add_func ("/text-rules/received-against-new", test_received_against_new);
   g_test_add_func ("/text-rules/parts-against-total", test_parts_against_total);

@@ -104,44 +104,49 @@ _nb_rules_check_texts (NbReport *report,
  * “受理政府信息依申请公开22件” likewise).  They, and 接收, count only when
  * 申请 stands between them and the number, so that “收到群众来信” is not
  * read as requests.  办结 and 答复 are （七）总计 (淮安: “答复 3050 件（含
- * 上年度结转申请 34 件…）”).  A number followed by 余 or 多 is an estimate
- * and is not compared. */
+ * 上年度结转申请 34 件…）”), unless a phrase before it in the clause names
+ * the kind of answer (上海市科委 2024: “同意公开答复 9 件，不予公开答复 2 件，
+ * 转下一年度办理答复的有 1 件”).  A number followed by 余 or 多 is an
+ * estimate and is not compared. */
 static const struct {
   const char *phrase;
   guint8      figure;
   guint8      needs_request;    /* 申请 must stand between phrase and number */
   guint8      number_before;    /* “103 件顺延到下年度”: the number may come first */
+  guint8      yields;           /* a phrase before it takes the number: “不予公开答复 2 件” */
 } text_figures[] = {
-  { "结转下年度继续办理", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "结转到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "结转至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "结转下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "顺延到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "顺延至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE },
-  { "上年度结转", FIGURE_CARRIED_OVER, FALSE, FALSE },
-  { "上年结转", FIGURE_CARRIED_OVER, FALSE, FALSE },
-  { "新收", FIGURE_NEW, FALSE, FALSE },
-  { "收到", FIGURE_NEW, TRUE, FALSE },
-  { "受理", FIGURE_NEW, TRUE, FALSE },
-  { "接收", FIGURE_NEW, TRUE, FALSE },
-  { "办结率", FIGURE_RATE, FALSE, FALSE },
-  { "办结", FIGURE_RESULT, FALSE, FALSE },
-  { "答复", FIGURE_RESULT, FALSE, FALSE },
-  { "予以公开及部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
-  { "予以公开和部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
-  { "予以公开或部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE },
-  { "予以公开", FIGURE_GRANTED, FALSE, FALSE },
-  { "部分公开", FIGURE_PARTLY, FALSE, FALSE },
-  { "不予公开", FIGURE_DENIED, FALSE, FALSE },
-  { "无法提供", FIGURE_UNABLE, FALSE, FALSE },
-  { "不予处理", FIGURE_DECLINED, FALSE, FALSE },
-  { "行政复议", FIGURE_REVIEW, FALSE, FALSE },
-  { "行政诉讼", FIGURE_LITIGATION, FALSE, FALSE },
-  { "均获维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
-  { "均被维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
-  { "均予维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
-  { "全部维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
-  { "均维持", FIGURE_ALL_UPHELD, FALSE, FALSE },
+  { "结转下年度继续办理", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "结转到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "结转至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "结转下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "顺延到下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "顺延至下年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "转下一年度", FIGURE_CARRIED_FORWARD, FALSE, TRUE, FALSE },
+  { "上年度结转", FIGURE_CARRIED_OVER, FALSE, FALSE, FALSE },
+  { "上年结转", FIGURE_CARRIED_OVER, FALSE, FALSE, FALSE },
+  { "新收", FIGURE_NEW, FALSE, FALSE, FALSE },
+  { "收到", FIGURE_NEW, TRUE, FALSE, FALSE },
+  { "受理", FIGURE_NEW, TRUE, FALSE, FALSE },
+  { "接收", FIGURE_NEW, TRUE, FALSE, FALSE },
+  { "办结率", FIGURE_RATE, FALSE, FALSE, FALSE },
+  { "办结", FIGURE_RESULT, FALSE, FALSE, FALSE },
+  { "答复", FIGURE_RESULT, FALSE, FALSE, TRUE },
+  { "予以公开及部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE, FALSE },
+  { "予以公开和部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE, FALSE },
+  { "予以公开或部分公开", FIGURE_GRANTED_OR_PARTLY, FALSE, FALSE, FALSE },
+  { "予以公开", FIGURE_GRANTED, FALSE, FALSE, FALSE },
+  { "同意公开", FIGURE_GRANTED, FALSE, FALSE, FALSE },
+  { "部分公开", FIGURE_PARTLY, FALSE, FALSE, FALSE },
+  { "不予公开", FIGURE_DENIED, FALSE, FALSE, FALSE },
+  { "无法提供", FIGURE_UNABLE, FALSE, FALSE, FALSE },
+  { "不予处理", FIGURE_DECLINED, FALSE, FALSE, FALSE },
+  { "行政复议", FIGURE_REVIEW, FALSE, FALSE, FALSE },
+  { "行政诉讼", FIGURE_LITIGATION, FALSE, FALSE, FALSE },
+  { "均获维持", FIGURE_ALL_UPHELD, FALSE, FALSE, FALSE },
+  { "均被维持", FIGURE_ALL_UPHELD, FALSE, FALSE, FALSE },
+  { "均予维持", FIGURE_ALL_UPHELD, FALSE, FALSE, FALSE },
+  { "全部维持", FIGURE_ALL_UPHELD, FALSE, FALSE, FALSE },
+  { "均维持", FIGURE_ALL_UPHELD, FALSE, FALSE, FALSE },
 };
 
 /* A figure of section 三 that adds up outcome rows (予以公开 … 不予处理). */
@@ -433,7 +438,7 @@ number_after (const Letters *l,
         return FALSE;
       /* “受理行政复议申请5件”: the number belongs to the later phrase */
       for (guint k = 0; k < G_N_ELEMENTS (text_figures); k++)
-        if (letters_match (l, j, phrases, k))
+        if (!text_figures[k].yields && letters_match (l, j, phrases, k))
           return FALSE;
       if (l->c[j] == 0x7533 /* 申 */ && j + 1 < l->n && l->c[j + 1] == 0x8BF7 /* 请 */)
         request = TRUE;
@@ -584,6 +589,7 @@ nb_rules_read_text_figures (NbReport *report)
   const char *text = nb_report_get_text (report, NB_TEXT_OVERVIEW);
   Phrases phrases;
   Letters l;
+  guint taken_end = 0;   /* where the number last taken ends */
 
   figures->statements = g_array_new (FALSE, FALSE, sizeof (Statement));
   if (*text == '\0')
@@ -621,6 +627,12 @@ nb_rules_read_text_figures (NbReport *report)
 
             gint64 parts;
 
+            if (text_figures[k].yields && end > 0 && end == taken_end)
+              {
+                i += length - 1;
+                break;
+              }
+            taken_end = end;
             g_array_append_val (figures->statements, statement);
             if (figure != FIGURE_RATE && end > 0 && parts_after (&l, end, &parts) >= 2 && parts > number)
               {
