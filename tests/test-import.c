@@ -1879,6 +1879,55 @@ test_html_encodings (void)
   g_assert_finalize_object (reference);
 }
 
+/* Real portal pages saved as GBK (declared in their meta tag) and as
+ * GB18030 (declared by nothing: what a server sends by default) import
+ * exactly like their UTF-8 originals: every cell, the texts, the counts. */
+static void
+test_published_pages_encodings (void)
+{
+  static const char *const pages[] = {
+    "published/pingtan-2024-page.html", "published/puer-2020-page.html",
+    "published/shuyang-fgj-2023-page.html",
+  };
+
+  for (gsize p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      gsize length;
+      g_autofree char *utf8 = read_fixture (pages[p], &length);
+      NbImportSummary expected;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) reference = nb_import_report_full (utf8, length, NULL, &expected, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (utf8, "<meta charset=\"utf-8\""));
+      for (guint declared = 0; declared < 2; declared++)
+        {
+          g_autoptr(GString) page = g_string_new (utf8);
+          g_autofree char *bytes = NULL;
+          g_autoptr(NbReport) imported = NULL;
+          NbImportSummary summary;
+          gsize n;
+
+          g_string_replace (page, "<meta charset=\"utf-8\"", declared ? "<meta charset=\"gbk\"" : "<meta", 0);
+          bytes = g_convert (page->str, (gssize) page->len, declared ? "GBK" : "GB18030", "UTF-8",
+                             NULL, &n, &error);
+          g_assert_no_error (error);
+          g_test_message ("%s as %s", pages[p], declared ? "GBK" : "GB18030");
+          imported = nb_import_report_full (bytes, n, NULL, &summary, NULL, &error);
+          g_assert_no_error (error);
+          assert_same_tables (reference, imported);
+          g_assert_cmpuint (summary.n_placed, ==, expected.n_placed);
+          g_assert_cmpuint (summary.n_blank, ==, expected.n_blank);
+          g_assert_cmpuint (summary.n_unplaced, ==, expected.n_unplaced);
+          g_assert_cmpstr (nb_report_get_organ (imported), ==, nb_report_get_organ (reference));
+          g_assert_cmpstr (nb_report_get_title (imported), ==, nb_report_get_title (reference));
+          for (guint t = 0; t < NB_N_TEXT_SECTIONS; t++)
+            g_assert_cmpstr (nb_report_get_text (imported, t), ==, nb_report_get_text (reference, t));
+        }
+      g_assert_cmpuint (expected.n_placed, >, 50);
+    }
+}
+
 /* Word's HTML (mso styles, <o:p>, a span per character) imports, and
  * text the page hides is never read as a number. */
 static void
@@ -2753,6 +2802,7 @@ main (int    argc,
   g_test_add_func ("/import/html-tables-apart", test_html_tables_apart);
   g_test_add_func ("/import/html-page", test_html_page);
   g_test_add_func ("/import/html-encodings", test_html_encodings);
+  g_test_add_func ("/import/published-pages-encodings", test_published_pages_encodings);
   g_test_add_func ("/import/converter-markdown", test_converter_markdown);
   g_test_add_func ("/import/glued-digits", test_glued_digits);
   g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
