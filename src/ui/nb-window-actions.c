@@ -714,6 +714,7 @@ _nb_window_import_path (NbWindow    *self,
   NbImportOptions options;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbImportSource) source = NULL;
   NbWindow *window;
   guint shown = 0;
   GString *body;
@@ -722,13 +723,19 @@ _nb_window_import_path (NbWindow    *self,
     return FALSE;
 
   nb_import_options_init (&options);
-  report = nb_office_import_report (data, length, &options, &messages, error);
+  report = nb_office_import_report_with_source (data, length, &options, &messages, &source, error);
   if (report == NULL)
     return FALSE;
 
   window = window_for_open (self);
   nb_window_set_report (window, report, NULL);
   _nb_window_mark_unsaved (window);
+  /* checked against the source beside it, until accepted */
+  if (source != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      _nb_window_review_import (window, source, name);
+    }
 
   /* What the importer could not place, or wants looked at. */
   body = g_string_new (NULL);
@@ -752,6 +759,8 @@ _nb_window_import_path (NbWindow    *self,
                            ? _("Imported, but Some Data Was Not Placed")
                            : _("Imported; Please Look at These Places"),
                            body->str);
+  else if (source != NULL)
+    _nb_window_toast (window, _("Imported; compare it with the published report, then accept it"));
   else
     _nb_window_toast (window, _("Imported; save it as a Nianbao report"));
   g_string_free (body, TRUE);

@@ -713,6 +713,7 @@ nb_window_set_report (NbWindow   *self,
   g_return_if_fail (report == NULL || NB_IS_REPORT (report));
 
   nb_recovery_remove (self->recovery_id);
+  _nb_window_end_import_review (self);
   drop_report (self);
 
   if (report != NULL)
