@@ -71,6 +71,31 @@ assert_marked (NbSourcePane           *pane,
   g_assert_cmpuint (marked.end, ==, expected->end);
 }
 
+/* Every control of the pane a user operates has a name for a screen
+ * reader: its own label, or the text it shows (test-a11y reads the names
+ * as AT-SPI gives them; this pane shows only after an import). */
+static void
+assert_named (GtkWidget *widget)
+{
+  gboolean operated = gtk_widget_get_focusable (widget) || GTK_IS_BUTTON (widget) ||
+                      GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_LIST_BOX (widget) ||
+                      GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_DRAWING_AREA (widget);
+
+  if (operated && gtk_widget_get_visible (widget))
+    {
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+
+      if (label == NULL && !GTK_IS_LABEL (widget))
+        {
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+            g_error ("%s in the source pane has no accessible name", G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_named (child);
+}
+
 /* Accepting closes the pane and leaves the report unsaved, the grid where it was. */
 static void
 accept (NbWindow *window)
@@ -94,6 +119,7 @@ test_pdf (void)
 
   g_assert_cmpint (nb_import_source_get_kind (source), ==, NB_IMPORT_SOURCE_PDF);
   g_assert_false (nb_source_pane_get_highlight (pane, NULL));
+  assert_named (GTK_WIDGET (pane));
   g_assert_true (nb_import_source_lookup (source, "s3_requests.new.total", &new_total));
   g_assert_true (nb_import_source_lookup (source, "s2_licensing.licensing.decisions", &licensing));
 
@@ -128,6 +154,9 @@ test_text (void)
   GtkTextTag *tag;
 
   g_assert_cmpint (nb_import_source_get_kind (source), ==, NB_IMPORT_SOURCE_TEXT);
+  assert_named (GTK_WIDGET (pane));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (window->source_paned),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (nb_import_source_lookup (source, "s3_requests.new.natural", &cell));
   focus_cell (window, 3, "s3_requests", 0, 0);
   assert_marked (pane, &cell);

@@ -288,8 +288,9 @@ mark_line (NbSourcePane *self)
   const char *text = nb_import_source_get_text (self->source);
   guint line = 1;
 
+  /* lines end as the importer ends them: LF, CR LF or CR */
   for (gsize i = 0; text != NULL && i < self->mark.start && text[i] != '\0'; i++)
-    line += text[i] == '\n';
+    line += text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n');
   return line;
 }
 
@@ -551,10 +552,11 @@ nb_source_pane_new (NbImportSource *source,
   else
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-      const char *text = nb_import_source_get_text (source);
+      g_autofree char *text = g_strdup (nb_import_source_get_text (source));
 
+      /* a page break shows as a space: byte for byte, the marks stay put */
       gtk_stack_set_visible_child_name (self->view_stack, "text");
-      gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+      gtk_text_buffer_set_text (buffer, text != NULL ? g_strdelimit (text, "\f", ' ') : "", -1);
       self->mark_tag = gtk_text_buffer_create_tag (buffer, "source-mark",
                                                    "background-rgba",
                                                    &(GdkRGBA) { MARK_RED, MARK_GREEN, MARK_BLUE, 0.45 },
