@@ -211,6 +211,28 @@ test_other_report (void)
   destroy_window (window);
 }
 
+/* A published report opened (from the command line, dropped on the
+ * window) is imported, its source beside it; a report of Nianbao's opens. */
+static void
+test_open_published (void)
+{
+  g_autofree char *published = test_data_path ("published/huaian-2024-pdf-layout.txt");
+  g_autofree char *sample = test_data_path ("a11y/errors-2019.nianbao");
+  NbWindow *window = window_with (NULL);
+
+  g_assert_true (nb_window_open_path (window, published));
+  spin ();
+  g_assert_nonnull (nb_window_get_report (window));
+  g_assert_null (nb_window_get_path (window));
+  g_assert_cmpint (nb_import_source_get_kind (nb_source_pane_get_source (source_pane_of (window))), ==,
+                   NB_IMPORT_SOURCE_TEXT);
+  g_assert_true (nb_window_open_path (window, sample));
+  g_assert_null (window->source_pane);
+  g_assert_cmpstr (nb_window_get_path (window), ==, sample);
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,5 +241,6 @@ main (int    argc,
   g_test_add_func ("/window/source/pdf", test_pdf);
   g_test_add_func ("/window/source/text", test_text);
   g_test_add_func ("/window/source/other-report", test_other_report);
+  g_test_add_func ("/window/source/open-published", test_open_published);
   return g_test_run ();
 }

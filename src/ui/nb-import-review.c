@@ -107,6 +107,7 @@ _nb_window_review_import (NbWindow       *self,
                           const char     *name)
 {
   GtkWidget *paned;
+  int width, height;
 
   _nb_window_end_import_review (self);
   self->source_pane = nb_source_pane_new (source, name);
@@ -124,9 +125,11 @@ _nb_window_review_import (NbWindow       *self,
   move_stack (self, self->paned, FALSE, GTK_PANED (paned), TRUE);
   gtk_paned_set_end_child (GTK_PANED (paned), self->source_pane);
   gtk_paned_set_end_child (self->paned, paned);
-  gtk_paned_set_position (GTK_PANED (paned),
-                          MAX (gtk_widget_get_width (GTK_WIDGET (self)) -
-                               gtk_paned_get_position (self->paned), 800) / 2);
+  /* not shown yet (a file opened from the command line): as it will be */
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (width == 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_paned_set_position (GTK_PANED (paned), MAX (width - gtk_paned_get_position (self->paned), 800) / 2);
   self->source_paned = paned;
   self->focus_handler = g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
 }

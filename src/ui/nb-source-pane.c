@@ -42,6 +42,7 @@ struct _NbSourcePane
   /* template children */
   GtkWidget         *box;
   GtkLabel          *name_label;
+  GtkWidget         *accept_button;
   GtkLabel          *where_label;
   GtkWidget         *previous_button;
   GtkWidget         *next_button;
@@ -484,6 +485,7 @@ nb_source_pane_class_init (NbSourcePaneClass *klass)
                                                "/io/github/nianbao/Nianbao/ui/nb-source-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, box);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, NbSourcePane, accept_button);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, where_label);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, previous_button);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, next_button);
@@ -502,6 +504,7 @@ static void
 nb_source_pane_init (NbSourcePane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_accessible_name_from_child (self->accept_button);
   gtk_drawing_area_set_draw_func (self->page_area, draw_page, self, NULL);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->pdf_scroller), "changed",
                            G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_DEFAULT);

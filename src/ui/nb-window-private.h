@@ -178,6 +178,7 @@ void      _nb_window_end_import_review  (NbWindow       *self);
 
 /* nb-window-actions.c: what import and verify share */
 void      _nb_window_add_published_filters (GtkFileChooser *chooser);
+gboolean  _nb_window_is_published_path  (const char     *path);
 gboolean  _nb_window_read_published     (const char     *path,
                                          char          **data,
                                          gsize          *length,
