@@ -9,7 +9,9 @@
  * "as-is" section 三 of the report as it is (a 定稿 under its banner),
  * "draft" the question a report with errors asks before its PDF export,
  * "toast" section 三 with a toast (it shows over the report, not over
- * the problems);
+ * the problems), "import" REPORT as a published report imported (a PDF,
+ * page or text) with its source beside the grid, the first cell of
+ * section 三 focused (or the first number not placed marked);
  * WIDTH makes the window that narrow and scrolls the page to its right;
  * WIDTHxHEIGHT makes it that size (a small screen), as it opens.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
@@ -24,7 +26,8 @@
 
 #include "nb-application.h"
 #include "nb-locale.h"
-#include "nb-window.h"
+#include "nb-source-pane.h"
+#include "nb-window-private.h"
 
 typedef struct {
   GApplication *app;
@@ -91,6 +94,41 @@ scroll_right_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The report imported, its source beside it: the number of the first
+ * cell of section 三 marked, or the first number not placed. */
+static void
+show_import (Shot       *shot,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (!_nb_window_import_path (shot->window, path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      shot->status = 1;
+      g_application_release (shot->app);
+      return;
+    }
+  /* what the import says, in its dialog: the pane lists it */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+      if (w != GTK_WINDOW (shot->window))
+        gtk_window_destroy (w);
+    }
+  nb_window_show_section (shot->window, 3);
+  nb_table_view_focus_cell (nb_window_get_table_view (shot->window, "s3_requests"), 0, 0);
+  if (shot->window->source_pane != NULL)
+    {
+      NbSourcePane *pane = NB_SOURCE_PANE (shot->window->source_pane);
+
+      if (nb_import_source_get_n_unplaced (nb_source_pane_get_source (pane)) > 0)
+        nb_source_pane_show_unplaced (pane, 0);
+    }
+  g_timeout_add (1500, save_cb, shot);
+}
+
 static void
 activate_cb (GApplication *app,
              Shot         *shot)
@@ -114,6 +152,11 @@ activate_cb (GApplication *app,
   if (g_strcmp0 (section, "start") == 0)
     {
       g_timeout_add (1500, save_cb, shot);
+      return;
+    }
+  if (g_strcmp0 (section, "import") == 0)
+    {
+      show_import (shot, path);
       return;
     }
   if (!nb_window_load_path (shot->window, path, &error))
@@ -171,7 +214,7 @@ main (int    argc,
 
   if (argc < 3 || argc > 5)
     {
-      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start|as-is|draft|toast] "
+      g_printerr ("Usage: nb-screenshot OUT.png REPORT.nianbao [SECTION|start|as-is|draft|toast|import] "
                   "[WIDTH|WIDTHxHEIGHT]\n");
       return 2;
     }

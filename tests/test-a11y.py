@@ -3,7 +3,8 @@
 #
 #   test-a11y.py NIANBAO-WINDOW LOCALEDIR REPORT...
 #
-# Opens each report in the window, once in Chinese (LANGUAGE=zh_CN) and
+# Opens each report in the window (a published report, a PDF, is imported
+# and shown beside its source), once in Chinese (LANGUAGE=zh_CN) and
 # once in English, reads the window's whole accessible tree over the
 # accessibility bus and fails on:
 #   - an interactive node (focusable, or one a user operates: a button, an

@@ -70,7 +70,7 @@ nb_import_doc_add_line (NbImportDoc  *doc,
       cell.text = nb_text_strip (cells[i]);
       cell.norm = nb_import_normalize (cell.text);
       cell.line = doc->lines->len;
-      cell.x_start = cell.x_end = 0;
+      cell.x_start = cell.x_end = cell.y_start = cell.y_end = 0;
       g_array_append_val (doc->cells, cell);
     }
   g_array_append_val (doc->lines, line);
@@ -110,7 +110,9 @@ void
 nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                guint        cell,
                                double       x_start,
-                               double       x_end)
+                               double       x_end,
+                               double       y_start,
+                               double       y_end)
 {
   NbImportCell *c;
 
@@ -119,6 +121,8 @@ nb_import_doc_set_cell_extent (NbImportDoc *doc,
   c = &g_array_index (doc->cells, NbImportCell, cell);
   c->x_start = x_start;
   c->x_end = x_end;
+  c->y_start = y_start;
+  c->y_end = y_end;
 }
 
 /**

@@ -23,6 +23,8 @@ typedef struct {
   guint    line;       /* index of its line */
   double   x_start;    /* PDF: left and right edge on the page, in points; */
   double   x_end;      /* else both 0 */
+  double   y_start;    /* PDF: top and bottom edge (from the page's top); */
+  double   y_end;      /* else both 0 */
 } NbImportCell;
 
 typedef struct {
@@ -68,7 +70,9 @@ void         nb_import_doc_set_piece (NbImportDoc *doc,
 void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             guint        cell,
                                             double       x_start,
-                                            double       x_end);
+                                            double       x_end,
+                                            double       y_start,
+                                            double       y_end);
 char        *nb_import_normalize     (const char   *text);
 gboolean     nb_import_within_one_edit (const gunichar *a,
                                         gsize           na,

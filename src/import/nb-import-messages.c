@@ -92,3 +92,20 @@ nb_importer_where (NbImporter *im,
     return g_strdup_printf ("第 %u 行", line->source_line);
   return g_strdup_printf ("第 %u 段", nb_importer_cell (im, cell)->line + 1);
 }
+
+/* The message just added is about cells @first … @last of the source: an
+ * import that keeps its source lists it with their place. */
+void
+nb_importer_locate_message (NbImporter *im,
+                            guint       first,
+                            guint       last)
+{
+  const NbImportMessage *message;
+  g_autofree char *where = NULL;
+
+  if (im->source == NULL || im->messages->len == 0 || first >= im->doc->cells->len)
+    return;
+  message = im->messages->pdata[im->messages->len - 1];
+  where = nb_importer_where (im, first);
+  nb_import_source_note_unplaced (im->source, message->message, where, first, last);
+}

@@ -142,6 +142,7 @@ find_lines (GArray *glyphs)
 typedef struct {
   GString *text;
   double   x_start, x_end;
+  double   y_start, y_end;
 } Cell;
 
 static void
@@ -168,7 +169,7 @@ line_cells (GArray     *glyphs,
         continue;
       if (last == NULL || g->x1 - last->x2 > CELL_GAP * line->height)
         {
-          Cell fresh = { g_string_new (NULL), g->x1, g->x2 };
+          Cell fresh = { g_string_new (NULL), g->x1, g->x2, g->y1, g->y2 };
           g_array_append_val (cells, fresh);
         }
       else if (g->after_space || (g->x1 - last->x2 > CELL_GAP * line->height / 3 &&
@@ -180,6 +181,8 @@ line_cells (GArray     *glyphs,
       cell = &g_array_index (cells, Cell, cells->len - 1);
       g_string_append_unichar (cell->text, g->c);
       cell->x_end = MAX (cell->x_end, g->x2);
+      cell->y_start = MIN (cell->y_start, g->y1);
+      cell->y_end = MAX (cell->y_end, g->y2);
       last = g;
     }
   return cells;
@@ -228,7 +231,8 @@ add_page (NbImportDoc *doc,
       for (guint c = 0; c < cells->len; c++)
         {
           Cell *cell = &g_array_index (cells, Cell, c);
-          nb_import_doc_set_cell_extent (doc, first_cell + c, cell->x_start, cell->x_end);
+          nb_import_doc_set_cell_extent (doc, first_cell + c, cell->x_start, cell->x_end,
+                                         cell->y_start, cell->y_end);
         }
     }
 }

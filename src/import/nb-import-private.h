@@ -27,6 +27,8 @@ typedef struct {
   guint               n_placed;     /* table cells given a number or a marker */
   guint               n_blank;      /* table cells published blank and imported blank */
   guint               n_unplaced;   /* numbers of the source not placed */
+  NbImportSource     *source;       /* where the numbers came from, when asked; */
+  char               *text;         /* ... and the text read (not a PDF or a page) */
 } NbImporter;
 
 void nb_importer_add_message (NbImporter       *im,
@@ -51,6 +53,9 @@ nb_importer_line_of (NbImporter *im,
 
 char *nb_importer_where (NbImporter *im,
                          guint       cell);
+void  nb_importer_locate_message (NbImporter *im,
+                                  guint       first,
+                                  guint       last);
 
 /* ---- Values of cells (nb-import-value.c) ---- */
 
@@ -109,5 +114,22 @@ void        nb_import_table      (NbImporter       *im,
                                   NbTable          *table,
                                   guint             start,
                                   guint             end);
+
+/* ---- The source kept for display (nb-import-source.c) ---- */
+
+NbImportSource *nb_import_source_new_private     (void);
+void            nb_import_source_note_cell       (NbImportSource    *self,
+                                                  const char        *address,
+                                                  guint              first,
+                                                  guint              last);
+void            nb_import_source_note_unplaced   (NbImportSource    *self,
+                                                  const char        *message,
+                                                  const char        *where,
+                                                  guint              first,
+                                                  guint              last);
+void            nb_import_source_resolve_private (NbImportSource    *self,
+                                                  const NbImportDoc *doc,
+                                                  GBytes            *pdf,
+                                                  char              *text);
 
 G_END_DECLS

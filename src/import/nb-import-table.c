@@ -455,12 +455,15 @@ count_filled (NbImporter  *im,
   return n;
 }
 
+/* Puts @text, read from the cells @from of the source (NULL: nothing
+ * was there), in its cell. */
 static void
-place_value (NbImporter *im,
-             NbTable    *table,
-             guint       row,
-             guint       column,
-             const char *text)
+place_value (NbImporter  *im,
+             NbTable     *table,
+             guint        row,
+             guint        column,
+             const char  *text,
+             const Group *from)
 {
   const NbTableDef *def = nb_table_get_def (table);
   NbCellKind kind = def->columns[column].kind;
@@ -480,6 +483,8 @@ place_value (NbImporter *im,
     case NB_IMPORT_VALUE_MARKER:
       nb_table_set_marker (table, row, column, value.marker);
       im->n_placed++;
+      if (from != NULL)
+        nb_import_source_note_cell (im->source, address, from->first, from->last);
       break;
     case NB_IMPORT_VALUE_NUMBER:
       {
@@ -492,6 +497,8 @@ place_value (NbImporter *im,
             im->n_unplaced++;
             nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                                      "「%s」一栏不带正负号，「%s」未填入", def->columns[column].full_label, text);
+            if (from != NULL)
+              nb_importer_locate_message (im, from->first, from->last);
           }
         else if (!nb_value_parse (value.number, kind, &number, &error) ||
                  !nb_table_set_number (table, row, column, number, &error))
@@ -499,10 +506,14 @@ place_value (NbImporter *im,
             im->n_unplaced++;
             nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                                      "「%s」未填入：%s", text, error->message);
+            if (from != NULL)
+              nb_importer_locate_message (im, from->first, from->last);
           }
         else
           {
             im->n_placed++;
+            if (from != NULL)
+              nb_import_source_note_cell (im->source, address, from->first, from->last);
             if (value.unit != NULL)
               nb_table_set_unit (table, row, column, value.unit);
             if (value.note != NULL && *value.note != '\0')
@@ -880,7 +891,8 @@ static void
 place_split (NbImporter   *im,
              NbTable      *table,
              guint         row,
-             const gint64 *values)
+             const gint64 *values,
+             const Group  *group)
 {
   const NbTableDef *def = nb_table_get_def (table);
 
@@ -888,7 +900,7 @@ place_split (NbImporter   *im,
     {
       char number[24];
       g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, values[c]);
-      place_value (im, table, row, c, number);
+      place_value (im, table, row, c, number, group);
     }
 }
 
@@ -917,7 +929,7 @@ place_glued_by_column_limits (NbImporter  *im,
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS ||
       !split_keeps_bounds (def, found, bounds, split.length))
     return FALSE;
-  place_split (im, table, row, found);
+  place_split (im, table, row, found, group);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），符合本行合计的拆分不止一种，"
                            "只有一种不超出表中各栏的合计，按此填入",
@@ -948,7 +960,7 @@ place_glued_by_column_totals (NbImporter  *im,
     g_string_append_printf (joined, "%" G_GINT64_FORMAT, values[c]);
   if (strcmp (joined->str, text) != 0 || !split_keeps_bounds (def, values, bounds, strlen (text)))
     return FALSE;
-  place_split (im, table, row, values);
+  place_split (im, table, row, values, group);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），按表中各栏的合计拆分填入",
                            nb_import_table_name (def), name, text);
@@ -1006,6 +1018,7 @@ place_glued (NbImporter  *im,
       nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                                "%s「%s」（原文%s）：各栏数字连在一起（%s），符合本行合计的拆分与原文的空格不合，此行未填入",
                                nb_import_table_name (def), name, where, text);
+      nb_importer_locate_message (im, group->first, group->last);
       return TRUE;
     }
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS)
@@ -1017,9 +1030,10 @@ place_glued (NbImporter  *im,
                                !any_total ? "本表没有合计栏，各栏之间没有可据以拆分的算术关系" :
                                split.n_found == 0 ? "没有一种拆分符合本行的合计" :
                                "不止一种拆分符合本行的合计");
+      nb_importer_locate_message (im, group->first, group->last);
       return TRUE;
     }
-  place_split (im, table, row, found);
+  place_split (im, table, row, found, group);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），%s，按此填入",
                            nb_import_table_name (def), name, text,
@@ -1068,7 +1082,10 @@ place_group (NbImporter  *im,
   if (n == def->n_columns)
     {
       for (guint c = 0; c < def->n_columns; c++)
-        place_value (im, table, row, c, nb_importer_cell (im, group->first + c)->text);
+        {
+          Group one = { group->first + c, group->first + c, FALSE };
+          place_value (im, table, row, c, nb_importer_cell (im, one.first)->text, &one);
+        }
       return;
     }
   if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
@@ -1077,7 +1094,9 @@ place_group (NbImporter  *im,
       for (guint c = 0, k = 0; c < def->n_columns; c++)
         {
           gboolean here = k < n && column_of[k] == c;
-          place_value (im, table, row, c, here ? nb_importer_cell (im, group->first + k)->text : "");
+          Group one = { group->first + k, group->first + k, FALSE };
+          place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
+                       here ? &one : NULL);
           k += here;
         }
       return;
@@ -1093,6 +1112,7 @@ place_group (NbImporter  *im,
     nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                              "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
                              nb_import_table_name (def), name, where, n, def->n_columns, values);
+    nb_importer_locate_message (im, group->first, group->last);
   }
 }
 
@@ -1105,7 +1125,7 @@ place_blank_row (NbImporter *im,
   const NbTableDef *def = nb_table_get_def (table);
 
   for (guint c = 0; c < def->n_columns; c++)
-    place_value (im, table, row, c, "");
+    place_value (im, table, row, c, "", NULL);
 }
 
 static void
@@ -1124,6 +1144,7 @@ report_group (NbImporter  *im,
   else
     nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
                              "%s：无法确定所在行的数据，未导入：%s", nb_import_table_name (def), values);
+  nb_importer_locate_message (im, group->first, group->last);
 }
 
 /* Whether any words are printed before a group of numbers, after the
@@ -1216,7 +1237,11 @@ place_by_blocks (NbImporter *im,
         const Group *group = &g_array_index (groups, Group, i);
 
         for (guint k = 0; k <= group->last - group->first; k++)
-          place_value (im, table, 0, (guint) block_of[i] + k, nb_importer_cell (im, group->first + k)->text);
+          {
+            Group one = { group->first + k, group->first + k, FALSE };
+
+            place_value (im, table, 0, (guint) block_of[i] + k, nb_importer_cell (im, one.first)->text, &one);
+          }
       }
   return n_groups;
 }

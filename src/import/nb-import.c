@@ -207,6 +207,9 @@ read_source (NbImporter  *im,
     nb_import_parse_html (im->doc, text, strlen (text));
   else
     nb_import_read_text (im->doc, text, &im->pdf_text);
+  /* kept for display beside the report: the text as read */
+  if (im->source != NULL && !im->html)
+    im->text = g_steal_pointer (&text);
   return check_not_full (im, error);
 }
 
@@ -456,7 +459,9 @@ importer_clear (NbImporter *im)
   g_clear_pointer (&im->doc, nb_import_doc_free);
   g_clear_pointer (&im->messages, g_ptr_array_unref);
   g_clear_pointer (&im->is_value, g_free);
+  g_clear_pointer (&im->text, g_free);
   g_clear_object (&im->report);
+  g_clear_object (&im->source);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NbImporter, importer_clear)
@@ -476,7 +481,7 @@ classify_cells (NbImporter *im)
 }
 
 /**
- * nb_import_report_full:
+ * nb_import_report_with_source:
  * @data: the published report: a PDF, a web page, or text
  * @length: its length in bytes
  * @options: (nullable): forced year, organ or edition
@@ -484,17 +489,20 @@ classify_cells (NbImporter *im)
  *   blank, and not placed
  * @messages: (out) (transfer full) (element-type NbImportMessage): what the
  *   import decided and what it could not place
+ * @source: (out) (optional) (transfer full): the source kept for display,
+ *   with where each cell's number came from and what was not placed
  * @error: set when the input cannot be imported at all
  *
  * Returns: (transfer full): a new report, or %NULL with @error set
  */
 NbReport *
-nb_import_report_full (const char             *data,
-                       gsize                   length,
-                       const NbImportOptions  *options,
-                       NbImportSummary        *summary,
-                       GPtrArray             **messages,
-                       GError                **error)
+nb_import_report_with_source (const char             *data,
+                              gsize                   length,
+                              const NbImportOptions  *options,
+                              NbImportSummary        *summary,
+                              GPtrArray             **messages,
+                              NbImportSource        **source,
+                              GError                **error)
 {
   NbImportOptions defaults;
   g_auto(NbImporter) im = { 0 };
@@ -515,9 +523,13 @@ nb_import_report_full (const char             *data,
     }
   if (messages != NULL)
     *messages = NULL;
+  if (source != NULL)
+    *source = NULL;
 
   im.doc = nb_import_doc_new ();
   im.messages = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_import_message_free);
+  if (source != NULL)
+    im.source = nb_import_source_new_private ();
   if (!read_source (&im, data, length, &n_converted, error))
     return NULL;
   classify_cells (&im);
@@ -559,7 +571,29 @@ nb_import_report_full (const char             *data,
     }
   if (messages != NULL)
     *messages = g_steal_pointer (&im.messages);
+  if (source != NULL)
+    {
+      g_autoptr(GBytes) pdf = im.doc->positioned ? g_bytes_new (data, length) : NULL;
+
+      nb_import_source_resolve_private (im.source, im.doc, pdf, g_steal_pointer (&im.text));
+      *source = g_steal_pointer (&im.source);
+    }
   return g_steal_pointer (&im.report);
+}
+
+/**
+ * nb_import_report_full:
+ * Like nb_import_report_with_source(), without the source.
+ */
+NbReport *
+nb_import_report_full (const char             *data,
+                       gsize                   length,
+                       const NbImportOptions  *options,
+                       NbImportSummary        *summary,
+                       GPtrArray             **messages,
+                       GError                **error)
+{
+  return nb_import_report_with_source (data, length, options, summary, messages, NULL, error);
 }
 
 /**

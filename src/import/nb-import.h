@@ -13,6 +13,7 @@
 #pragma once
 
 #include "nb-report.h"
+#include "nb-import-source.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,13 @@ NbReport  *nb_import_report_full          (const char        *data,
                                            const NbImportOptions *options,
                                            NbImportSummary   *summary,
                                            GPtrArray        **messages,
+                                           GError           **error);
+NbReport  *nb_import_report_with_source   (const char        *data,
+                                           gsize              length,
+                                           const NbImportOptions *options,
+                                           NbImportSummary   *summary,
+                                           GPtrArray        **messages,
+                                           NbImportSource   **source,
                                            GError           **error);
 void       nb_import_message_free         (NbImportMessage   *message);
 gboolean   nb_import_messages_have_errors (GPtrArray         *messages);

@@ -435,7 +435,29 @@ nb_office_import_report (const char             *data,
                          GPtrArray             **messages,
                          GError                **error)
 {
+  return nb_office_import_report_with_source (data, length, options, messages, NULL, error);
+}
+
+/**
+ * nb_office_import_report_with_source:
+ * @source: (out) (optional) (transfer full): where the numbers came from
+ *   (nb_import_report_with_source()); %NULL for a Word document
+ *
+ * Like nb_office_import_report(), keeping the source of a PDF, page or text.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+NbReport *
+nb_office_import_report_with_source (const char             *data,
+                                     gsize                   length,
+                                     const NbImportOptions  *options,
+                                     GPtrArray             **messages,
+                                     NbImportSource        **source,
+                                     GError                **error)
+{
+  if (source != NULL)
+    *source = NULL;
   if (nb_zip_looks_like (data, length))
     return nb_docx_import (data, length, options, messages, error);
-  return nb_import_report (data, length, options, messages, error);
+  return nb_import_report_with_source (data, length, options, NULL, messages, source, error);
 }

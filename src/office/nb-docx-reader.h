@@ -21,5 +21,11 @@ NbReport *nb_office_import_report    (const char             *data,
                                       const NbImportOptions  *options,
                                       GPtrArray             **messages,
                                       GError                **error);
+NbReport *nb_office_import_report_with_source (const char          *data,
+                                      gsize                   length,
+                                      const NbImportOptions  *options,
+                                      GPtrArray             **messages,
+                                      NbImportSource        **source,
+                                      GError                **error);
 
 G_END_DECLS

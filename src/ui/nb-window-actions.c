@@ -67,7 +67,8 @@ open_in_window (NbWindow   *self,
           return;
         }
 
-  if (nb_window_get_report (self) != NULL)
+  /* a published report is imported, in a new window if this one shows a report */
+  if (nb_window_get_report (self) != NULL && !_nb_window_is_published_path (path))
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(NbReport) report = nb_report_load_from_path (path, &error);
@@ -642,6 +643,25 @@ export_html_action (GtkWidget  *widget,
 
 /* ---- import ------------------------------------------------------------------ */
 
+/* The names a published report's file ends with. */
+static const char *const published_suffixes[] = { ".pdf", ".html", ".htm", ".txt", ".md", ".docx" };
+
+/**
+ * _nb_window_is_published_path:
+ * Whether @path is named as a published report (a PDF, web page, text or
+ * Word document) rather than a report of Nianbao's: opened, it is imported.
+ */
+gboolean
+_nb_window_is_published_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (published_suffixes); i++)
+    if (g_str_has_suffix (lower, published_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * _nb_window_add_published_filters:
  * The kinds of file a published report comes as, then all files.
@@ -652,13 +672,14 @@ _nb_window_add_published_filters (GtkFileChooser *chooser)
   GtkFileFilter *filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("PDF, web pages, text and Word documents"));
-  gtk_file_filter_add_pattern (filter, "*.pdf");
-  gtk_file_filter_add_pattern (filter, "*.PDF");
-  gtk_file_filter_add_pattern (filter, "*.html");
-  gtk_file_filter_add_pattern (filter, "*.htm");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_pattern (filter, "*.md");
-  gtk_file_filter_add_pattern (filter, "*.docx");
+  for (guint i = 0; i < G_N_ELEMENTS (published_suffixes); i++)
+    {
+      g_autofree char *pattern = g_strconcat ("*", published_suffixes[i], NULL);
+      g_autofree char *upper = g_ascii_strup (pattern, -1);
+
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_filter_add_pattern (filter, upper);
+    }
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_mime_type (filter, "text/html");
   gtk_file_filter_add_mime_type (filter, "text/plain");
@@ -690,6 +711,7 @@ _nb_window_import_path (NbWindow    *self,
   NbImportOptions options;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbImportSource) source = NULL;
   NbWindow *window;
   guint shown = 0;
   GString *body;
@@ -698,13 +720,19 @@ _nb_window_import_path (NbWindow    *self,
     return FALSE;
 
   nb_import_options_init (&options);
-  report = nb_office_import_report (data, length, &options, &messages, error);
+  report = nb_office_import_report_with_source (data, length, &options, &messages, &source, error);
   if (report == NULL)
     return FALSE;
 
   window = window_for_open (self);
   nb_window_set_report (window, report, NULL);
   _nb_window_mark_unsaved (window);
+  /* checked against the source beside it, until accepted */
+  if (source != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      _nb_window_review_import (window, source, name);
+    }
 
   /* What the importer could not place, or wants looked at. */
   body = g_string_new (NULL);
@@ -728,7 +756,8 @@ _nb_window_import_path (NbWindow    *self,
                            ? _("Imported, but Some Data Was Not Placed")
                            : _("Imported; Please Look at These Places"),
                            body->str);
-  else
+  /* beside the source, its pane says what to do */
+  else if (source == NULL)
     _nb_window_toast (window, _("Imported; save it as a Nianbao report"));
   g_string_free (body, TRUE);
   return TRUE;

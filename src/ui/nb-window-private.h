@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "nb-import.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,11 @@ struct _NbWindow
   guint                 menus_source;
   guint                 recent_source;
   GMenu                *recent_section;
+
+  /* an import checked against its source (nb-import-review.c) */
+  GtkWidget            *source_paned;
+  GtkWidget            *source_pane;
+  gulong                focus_handler;
 };
 
 void      _nb_window_class_actions_init (NbWindowClass  *klass);
@@ -164,7 +170,14 @@ GtkWidget *_nb_window_verify_path       (NbWindow       *self,
                                          const char     *path,
                                          GError        **error);
 
+/* nb-import-review.c: an imported report beside its source */
+void      _nb_window_review_import      (NbWindow       *self,
+                                         NbImportSource *source,
+                                         const char     *name);
+void      _nb_window_end_import_review  (NbWindow       *self);
+
 /* nb-window-actions.c: what import and verify share */
 void      _nb_window_add_published_filters (GtkFileChooser *chooser);
+gboolean  _nb_window_is_published_path  (const char     *path);
 
 G_END_DECLS

@@ -713,6 +713,7 @@ nb_window_set_report (NbWindow   *self,
   g_return_if_fail (report == NULL || NB_IS_REPORT (report));
 
   nb_recovery_remove (self->recovery_id);
+  _nb_window_end_import_review (self);
   drop_report (self);
 
   if (report != NULL)
@@ -780,6 +781,8 @@ nb_window_load_path (NbWindow    *self,
 /**
  * nb_window_open_path:
  * Like nb_window_load_path(), telling the user in a dialog what failed.
+ * A published report (a PDF, page, text or Word document, by its name)
+ * is imported instead.
  */
 gboolean
 nb_window_open_path (NbWindow   *self,
@@ -787,6 +790,16 @@ nb_window_open_path (NbWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
+  if (_nb_window_is_published_path (path))
+    {
+      if (_nb_window_import_path (self, path, &error))
+        return TRUE;
+      {
+        g_autofree char *name = g_path_get_basename (path);
+        _nb_window_show_gerror (self, _("Could Not Import “%s”"), name, error);
+      }
+      return FALSE;
+    }
   if (!nb_window_load_path (self, path, &error))
     {
       g_autofree char *name = g_path_get_basename (path);
