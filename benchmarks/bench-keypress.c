@@ -18,11 +18,22 @@
  * Prints median, 95th percentile and worst times and the renderer (run with
  * GDK_DEBUG=gl-disable under Xvfb: cairo).
  *
+ * Under callgrind, started with --collect-atstart=no, it collects from
+ * each Enter key to the end of its frame (idle work in between included)
+ * and dumps each press apart: the instructions of one key press, free of
+ * the machine's noise.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <stdlib.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_DUMP_STATS
+#endif
 
 #include "bench-window.h"
 
@@ -77,6 +88,8 @@ after_paint_cb (GdkFrameClock *clock,
   if (!bench->waiting)
     return;
   bench->waiting = FALSE;
+  CALLGRIND_TOGGLE_COLLECT;
+  CALLGRIND_DUMP_STATS;
   t = now - bench->pressed;
   g_array_append_val (bench->frame, t);
   t = now - bench->frame_began;
@@ -102,6 +115,7 @@ press_next (gpointer data)
   nb_table_view_begin_edit (bench->view, bench->row, bench->column, NULL);
   gtk_editable_set_text (nb_table_view_get_editor (bench->view), text);
 
+  CALLGRIND_TOGGLE_COLLECT;
   bench->pressed = g_get_monotonic_time ();
   g_signal_emit_by_name (bench->keys, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
   t = g_get_monotonic_time () - bench->pressed;
