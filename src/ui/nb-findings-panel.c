@@ -28,6 +28,7 @@ struct _NbFindingsPanel
   GtkWidget   *box;
   GtkStack    *stack;
   GtkListView *list_view;
+  GPtrArray   *rows;        /* of every row's box made, owned (setup_cb()) */
 };
 
 G_DEFINE_FINAL_TYPE (NbFindingsPanel, nb_findings_panel, GTK_TYPE_WIDGET)
@@ -109,10 +110,8 @@ label_query_tooltip_cb (GtkLabel   *label,
 static void verify_button_clicked_cb (GtkButton       *button,
                                       NbFindingsPanel *self);
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          NbFindingsPanel          *self)
+static GtkWidget *
+new_row (NbFindingsPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new ();
@@ -152,6 +151,30 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
+  return box;
+}
+
+/* The rows of findings that come and go with each edit are not made
+ * anew: making one (six widgets, their styles and accessible objects)
+ * and destroying it again cost more than all the rest of a key press.
+ * The panel keeps every row it made; one whose list item is gone (GTK
+ * 4.8 takes the row out before ::teardown) has no parent, and serves
+ * the next list item. */
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          NbFindingsPanel          *self)
+{
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; i < self->rows->len && box == NULL; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (self->rows, i)) == NULL)
+      box = g_ptr_array_index (self->rows, i);
+  if (box == NULL)
+    {
+      box = new_row (self);
+      g_ptr_array_add (self->rows, g_object_ref_sink (box));
+    }
   gtk_list_item_set_child (item, box);
 }
 
@@ -399,6 +422,8 @@ nb_findings_panel_dispose (GObject *object)
 
   nb_findings_panel_set_checker (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_FINDINGS_PANEL);
+  /* after the list view, which holds rows until it goes */
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_findings_panel_parent_class)->dispose (object);
 }
@@ -438,6 +463,7 @@ nb_findings_panel_init (NbFindingsPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
