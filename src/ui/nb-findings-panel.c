@@ -206,6 +206,8 @@ bind_verified (NbFindingsPanel *self,
 {
   const NbAcknowledgement *ack = self->checker != NULL
                                  ? nb_checker_get_acknowledgement (self->checker, finding) : NULL;
+  const char *tip = ack != NULL ? _("Withdraw the verification of this warning")
+                                : _("Mark this warning as verified, with a reason");
   g_autofree char *text = NULL;
 
   g_object_set_data (G_OBJECT (button), "nb-finding", finding);
@@ -219,13 +221,13 @@ bind_verified (NbFindingsPanel *self,
       text = g_strdup_printf (_("Verified: %s"), reason);
       gtk_label_set_text (GTK_LABEL (verified), text);
     }
+  /* Setting a tooltip looks up the pointer (X round trips), and a row
+   * reused for another finding mostly keeps its button as it was. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), tip) == 0)
+    return;
   gtk_button_set_label (GTK_BUTTON (button), ack != NULL ? _("Withdraw") : _("Verified…"));
-  gtk_widget_set_tooltip_text (button, ack != NULL ? _("Withdraw the verification of this warning")
-                                                   : _("Mark this warning as verified, with a reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ack != NULL ? _("Withdraw the verification of this warning")
-                                              : _("Mark this warning as verified, with a reason"),
-                                  -1);
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
 }
 
 typedef struct {
@@ -329,6 +331,33 @@ verify_button_clicked_cb (GtkButton       *button,
     ask_reason (self, finding);
 }
 
+/* The severity's icon, said by its name; a row reused for a finding of
+ * the same severity keeps its icon, its style and what a screen reader
+ * is told.  Returns: the severity's name */
+static const char *
+bind_severity (GtkWidget  *icon,
+               NbSeverity  severity)
+{
+  const char *icon_name = severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
+                        : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                        : "dialog-information-symbolic";
+  const char *severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
+                            : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
+
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (icon)), icon_name) == 0)
+    return severity_name;
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  if (severity == NB_SEVERITY_ERROR)
+    gtk_widget_add_css_class (icon, "error");
+  else if (severity == NB_SEVERITY_WARNING)
+    gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severity_name, -1);
+  return severity_name;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -341,26 +370,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *verified = gtk_widget_get_next_sibling (message);
   GtkWidget *where = gtk_widget_get_next_sibling (verified);
   GtkWidget *button = gtk_widget_get_next_sibling (where);
-  NbSeverity severity = nb_finding_get_severity (finding);
   g_autofree char *location =
     nb_finding_location (finding, self->checker != NULL ? nb_checker_get_report (self->checker) : NULL);
   g_autofree char *shown = NULL;
   const char *severity_name;
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
-                                severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                : "dialog-information-symbolic");
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  if (severity == NB_SEVERITY_ERROR)
-    gtk_widget_add_css_class (icon, "error");
-  else if (severity == NB_SEVERITY_WARNING)
-    gtk_widget_add_css_class (icon, "warning");
-  severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
-                : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity_name, -1);
+  severity_name = bind_severity (icon, nb_finding_get_severity (finding));
   /* a message may quote a marker of any length from the file */
   shown = nb_display_text (nb_finding_get_message (finding), NULL);
   gtk_label_set_text (GTK_LABEL (message), shown);
