@@ -12,9 +12,13 @@
  *           (this includes the sidebar badges and the problems button,
  *           updated once per change before the frame, and waiting for
  *           the frame clock's next tick);
- *   paint   of that, the frame itself: layout, snapshot and drawing;
- *   work    the application's own work: update + paint (the frame less
- *           the wait for the frame clock's tick).
+ *   paint   of that, the frame from the frame clock's layout signal as
+ *           this bench receives it: snapshot and drawing.  GTK's own
+ *           handler of that signal (styles, measuring, allocation) was
+ *           connected first and has run by then, so the layout is not in
+ *           it, nor is the idle in which GTK on X11 works out the
+ *           window's size again after a resize is queued;
+ *   work    update + paint: the application's own work but for those two.
  * Prints median, 95th percentile and worst times and the renderer (run with
  * GDK_DEBUG=gl-disable under Xvfb: cairo).
  *
