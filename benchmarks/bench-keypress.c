@@ -12,17 +12,32 @@
  *           (this includes the sidebar badges and the problems button,
  *           updated once per change before the frame, and waiting for
  *           the frame clock's next tick);
- *   paint   of that, the frame itself: layout, snapshot and drawing;
- *   work    the application's own work: update + paint (the frame less
- *           the wait for the frame clock's tick).
+ *   paint   of that, the frame from the frame clock's layout signal as
+ *           this bench receives it: snapshot and drawing.  GTK's own
+ *           handler of that signal (styles, measuring, allocation) was
+ *           connected first and has run by then, so the layout is not in
+ *           it, nor is the idle in which GTK on X11 works out the
+ *           window's size again after a resize is queued;
+ *   work    update + paint: the application's own work but for those two.
  * Prints median, 95th percentile and worst times and the renderer (run with
  * GDK_DEBUG=gl-disable under Xvfb: cairo).
+ *
+ * Under callgrind, started with --collect-atstart=no, it collects from
+ * each Enter key to the end of its frame (idle work in between included)
+ * and dumps each press apart: the instructions of one key press, free of
+ * the machine's noise.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <stdlib.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_DUMP_STATS
+#endif
 
 #include "bench-window.h"
 
@@ -77,6 +92,8 @@ after_paint_cb (GdkFrameClock *clock,
   if (!bench->waiting)
     return;
   bench->waiting = FALSE;
+  CALLGRIND_TOGGLE_COLLECT;
+  CALLGRIND_DUMP_STATS;
   t = now - bench->pressed;
   g_array_append_val (bench->frame, t);
   t = now - bench->frame_began;
@@ -102,6 +119,7 @@ press_next (gpointer data)
   nb_table_view_begin_edit (bench->view, bench->row, bench->column, NULL);
   gtk_editable_set_text (nb_table_view_get_editor (bench->view), text);
 
+  CALLGRIND_TOGGLE_COLLECT;
   bench->pressed = g_get_monotonic_time ();
   g_signal_emit_by_name (bench->keys, "key-pressed", GDK_KEY_Return, 36, 0, &handled);
   t = g_get_monotonic_time () - bench->pressed;

@@ -28,6 +28,7 @@ struct _NbFindingsPanel
   GtkWidget   *box;
   GtkStack    *stack;
   GtkListView *list_view;
+  GPtrArray   *rows;        /* of every row's box made, owned (setup_cb()) */
 };
 
 G_DEFINE_FINAL_TYPE (NbFindingsPanel, nb_findings_panel, GTK_TYPE_WIDGET)
@@ -109,10 +110,8 @@ label_query_tooltip_cb (GtkLabel   *label,
 static void verify_button_clicked_cb (GtkButton       *button,
                                       NbFindingsPanel *self);
 
-static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          NbFindingsPanel          *self)
+static GtkWidget *
+new_row (NbFindingsPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new ();
@@ -152,6 +151,30 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
+  return box;
+}
+
+/* The rows of findings that come and go with each edit are not made
+ * anew: making one (six widgets, their styles and accessible objects)
+ * and destroying it again cost more than all the rest of a key press.
+ * The panel keeps every row it made; one whose list item is gone (GTK
+ * 4.8 takes the row out before ::teardown) has no parent, and serves
+ * the next list item. */
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          NbFindingsPanel          *self)
+{
+  GtkWidget *box = NULL;
+
+  for (guint i = 0; i < self->rows->len && box == NULL; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (self->rows, i)) == NULL)
+      box = g_ptr_array_index (self->rows, i);
+  if (box == NULL)
+    {
+      box = new_row (self);
+      g_ptr_array_add (self->rows, g_object_ref_sink (box));
+    }
   gtk_list_item_set_child (item, box);
 }
 
@@ -183,6 +206,8 @@ bind_verified (NbFindingsPanel *self,
 {
   const NbAcknowledgement *ack = self->checker != NULL
                                  ? nb_checker_get_acknowledgement (self->checker, finding) : NULL;
+  const char *tip = ack != NULL ? _("Withdraw the verification of this warning")
+                                : _("Mark this warning as verified, with a reason");
   g_autofree char *text = NULL;
 
   g_object_set_data (G_OBJECT (button), "nb-finding", finding);
@@ -196,13 +221,13 @@ bind_verified (NbFindingsPanel *self,
       text = g_strdup_printf (_("Verified: %s"), reason);
       gtk_label_set_text (GTK_LABEL (verified), text);
     }
+  /* Setting a tooltip looks up the pointer (X round trips), and a row
+   * reused for another finding mostly keeps its button as it was. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), tip) == 0)
+    return;
   gtk_button_set_label (GTK_BUTTON (button), ack != NULL ? _("Withdraw") : _("Verified…"));
-  gtk_widget_set_tooltip_text (button, ack != NULL ? _("Withdraw the verification of this warning")
-                                                   : _("Mark this warning as verified, with a reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ack != NULL ? _("Withdraw the verification of this warning")
-                                              : _("Mark this warning as verified, with a reason"),
-                                  -1);
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
 }
 
 typedef struct {
@@ -306,6 +331,33 @@ verify_button_clicked_cb (GtkButton       *button,
     ask_reason (self, finding);
 }
 
+/* The severity's icon, said by its name; a row reused for a finding of
+ * the same severity keeps its icon, its style and what a screen reader
+ * is told.  Returns: the severity's name */
+static const char *
+bind_severity (GtkWidget  *icon,
+               NbSeverity  severity)
+{
+  const char *icon_name = severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
+                        : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                        : "dialog-information-symbolic";
+  const char *severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
+                            : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
+
+  if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (icon)), icon_name) == 0)
+    return severity_name;
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "warning");
+  if (severity == NB_SEVERITY_ERROR)
+    gtk_widget_add_css_class (icon, "error");
+  else if (severity == NB_SEVERITY_WARNING)
+    gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  severity_name, -1);
+  return severity_name;
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -318,26 +370,12 @@ bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *verified = gtk_widget_get_next_sibling (message);
   GtkWidget *where = gtk_widget_get_next_sibling (verified);
   GtkWidget *button = gtk_widget_get_next_sibling (where);
-  NbSeverity severity = nb_finding_get_severity (finding);
   g_autofree char *location =
     nb_finding_location (finding, self->checker != NULL ? nb_checker_get_report (self->checker) : NULL);
   g_autofree char *shown = NULL;
   const char *severity_name;
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
-                                severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                : "dialog-information-symbolic");
-  gtk_widget_remove_css_class (icon, "error");
-  gtk_widget_remove_css_class (icon, "warning");
-  if (severity == NB_SEVERITY_ERROR)
-    gtk_widget_add_css_class (icon, "error");
-  else if (severity == NB_SEVERITY_WARNING)
-    gtk_widget_add_css_class (icon, "warning");
-  severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
-                : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity_name, -1);
+  severity_name = bind_severity (icon, nb_finding_get_severity (finding));
   /* a message may quote a marker of any length from the file */
   shown = nb_display_text (nb_finding_get_message (finding), NULL);
   gtk_label_set_text (GTK_LABEL (message), shown);
@@ -399,6 +437,8 @@ nb_findings_panel_dispose (GObject *object)
 
   nb_findings_panel_set_checker (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_FINDINGS_PANEL);
+  /* after the list view, which holds rows until it goes */
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_findings_panel_parent_class)->dispose (object);
 }
@@ -438,6 +478,7 @@ nb_findings_panel_init (NbFindingsPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);

@@ -233,18 +233,37 @@ nb_table_cell_spoken_value (const NbCellDisplay *display)
  * rather than its dash) for Orca's review of the cell's contents. */
 static void
 update_accessible (NbTableCell         *self,
+                   const NbCellDisplay *was,
                    const NbCellDisplay *display)
 {
   const char *value = nb_table_cell_spoken_value (display);
-  g_autofree char *description = g_strjoin ("\n", value, self->position, display->tooltip, NULL);
+  gboolean value_changed = was == NULL || g_strcmp0 (nb_table_cell_spoken_value (was), value) != 0;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, value,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, display->accessible_label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  /* GTK works through an update, and may send it to the screen reader
+   * over D-Bus, whether the value changed or not; a cell refreshed
+   * after a key press mostly changes only its tooltip. */
+  if (value_changed)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->label),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, value,
+                                    -1);
+  if (was == NULL || g_strcmp0 (was->accessible_label, display->accessible_label) != 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, display->accessible_label,
+                                    -1);
+  if (value_changed || g_strcmp0 (was->tooltip, display->tooltip) != 0)
+    {
+      g_autofree char *description = g_strjoin ("\n", value, self->position, display->tooltip, NULL);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  if (was == NULL || (was->look == NB_CELL_LOOK_ERROR) != (display->look == NB_CELL_LOOK_ERROR))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                                 GTK_ACCESSIBLE_STATE_INVALID,
+                                 display->look == NB_CELL_LOOK_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                                     : GTK_ACCESSIBLE_INVALID_FALSE,
+                                 -1);
 }
 
 /**
@@ -256,10 +275,12 @@ nb_table_cell_apply (NbTableCell         *self,
                      const NbCellDisplay *display)
 {
   GtkWidget *widget = GTK_WIDGET (self);
+  /* the display shown so far; none before the first */
+  const NbCellDisplay *was = self->display.accessible_label != NULL ? &self->display : NULL;
 
   g_return_if_fail (NB_IS_TABLE_CELL (self));
 
-  if (self->display.accessible_label != NULL && nb_cell_display_equal (&self->display, display))
+  if (was != NULL && nb_cell_display_equal (was, display))
     return;
 
   /* an empty cell shows a dash; one the import could not place says so */
@@ -285,12 +306,7 @@ nb_table_cell_apply (NbTableCell         *self,
   if (display->icon_name != NULL)
     gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), display->icon_name);
 
-  update_accessible (self, display);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               display->look == NB_CELL_LOOK_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
-                                                                   : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  update_accessible (self, was, display);
 
   nb_cell_display_clear (&self->display);
   self->display = *display;

@@ -30,7 +30,7 @@ struct _NbTableView
   GListModel   *findings;
   GPtrArray    *cells;        /* of NbTableCell, row-major */
   GHashTable   *addresses;    /* cell address -> cell index + 1 */
-  GHashTable   *flagged;      /* cell indices that have findings */
+  GPtrArray    *finding_cells; /* of GArray: each finding's cells, as indices into cells */
   GtkWidget    *editor;       /* GtkText, owned */
   int           editing;      /* cell index, or -1 */
   int           cursor;       /* the cell last focused, or -1 */
@@ -123,29 +123,39 @@ table_cell_changed_cb (NbTable     *table,
   }
 }
 
-/* The cells of this table that findings name. */
-static GHashTable *
-flagged_cells (NbTableView *self)
+/* The cells of this table that @finding names, as indices into
+ * self->cells. */
+static GArray *
+finding_cells (NbTableView *self,
+               NbFinding   *finding)
 {
-  GHashTable *flagged = g_hash_table_new (NULL, NULL);
-  guint n = self->findings != NULL ? g_list_model_get_n_items (self->findings) : 0;
+  GArray *indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char * const *cells = nb_finding_get_cells (finding);
 
-  for (guint i = 0; i < n; i++)
+  for (guint j = 0; cells != NULL && cells[j] != NULL; j++)
     {
-      g_autoptr(NbFinding) finding = g_list_model_get_item (self->findings, i);
-      const char * const *cells = nb_finding_get_cells (finding);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->addresses, cells[j]));
 
-      for (guint j = 0; cells != NULL && cells[j] != NULL; j++)
+      if (index != 0)
         {
-          gpointer index = g_hash_table_lookup (self->addresses, cells[j]);
-          if (index != NULL)
-            g_hash_table_add (flagged, index);
+          index--;
+          g_array_append_val (indices, index);
         }
     }
-  return flagged;
+  return indices;
 }
 
-/* Only the cells that had or have a finding change look. */
+static void
+add_cells (GHashTable *set,
+           GArray     *indices)
+{
+  for (guint i = 0; i < indices->len; i++)
+    g_hash_table_add (set, GUINT_TO_POINTER (g_array_index (indices, guint, i) + 1));
+}
+
+/* Only the cells that the findings which went or came name change look:
+ * self->finding_cells follows the findings, so that those which went
+ * still say which cells they named. */
 static void
 findings_items_changed_cb (GListModel  *model,
                            guint        position,
@@ -153,22 +163,27 @@ findings_items_changed_cb (GListModel  *model,
                            guint        added,
                            NbTableView *self)
 {
-  GHashTable *flagged = flagged_cells (self);
+  g_autoptr(GHashTable) touched = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer index;
 
-  g_hash_table_iter_init (&iter, self->flagged);
-  while (g_hash_table_iter_next (&iter, &index, NULL))
-    g_hash_table_add (flagged, index);
-  g_hash_table_iter_init (&iter, flagged);
+  for (guint i = position; i < position + removed; i++)
+    add_cells (touched, g_ptr_array_index (self->finding_cells, i));
+  g_ptr_array_remove_range (self->finding_cells, position, removed);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (model, i);
+      GArray *cells = finding_cells (self, finding);
+
+      add_cells (touched, cells);
+      g_ptr_array_insert (self->finding_cells, i, cells);
+    }
+  g_hash_table_iter_init (&iter, touched);
   while (g_hash_table_iter_next (&iter, &index, NULL))
     {
       guint i = GPOINTER_TO_UINT (index) - 1;
       refresh_cell (self, i / n_columns (self), i % n_columns (self));
     }
-  g_hash_table_unref (flagged);
-  g_hash_table_unref (self->flagged);
-  self->flagged = flagged_cells (self);
 }
 
 static int
@@ -1296,7 +1311,7 @@ nb_table_view_finalize (GObject *object)
   NbTableView *self = (NbTableView *) object;
 
   g_hash_table_unref (self->addresses);
-  g_hash_table_unref (self->flagged);
+  g_ptr_array_unref (self->finding_cells);
   g_array_unref (self->rules);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->finalize (object);
@@ -1351,7 +1366,7 @@ nb_table_view_init (NbTableView *self)
   self->sticky = g_ptr_array_new ();
   self->rules = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->flagged = g_hash_table_new (NULL, NULL);
+  self->finding_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -1456,10 +1471,17 @@ nb_table_view_set_findings (NbTableView *self,
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_data (self->findings, self);
   g_set_object (&self->findings, findings);
+  g_ptr_array_set_size (self->finding_cells, 0);
   if (findings != NULL)
-    g_signal_connect (findings, "items-changed", G_CALLBACK (findings_items_changed_cb), self);
-  g_hash_table_unref (self->flagged);
-  self->flagged = flagged_cells (self);
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+          g_ptr_array_add (self->finding_cells, finding_cells (self, finding));
+        }
+      g_signal_connect (findings, "items-changed", G_CALLBACK (findings_items_changed_cb), self);
+    }
   nb_table_view_refresh (self);
 }
 
