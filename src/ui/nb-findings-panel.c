@@ -341,8 +341,7 @@ bind_severity (GtkWidget  *icon,
   const char *icon_name = severity == NB_SEVERITY_ERROR ? "dialog-error-symbolic"
                         : severity == NB_SEVERITY_WARNING ? "dialog-warning-symbolic"
                         : "dialog-information-symbolic";
-  const char *severity_name = severity == NB_SEVERITY_ERROR ? _("Error")
-                            : severity == NB_SEVERITY_WARNING ? _("Warning") : _("Information");
+  const char *severity_name = nb_severity_get_label (severity);
 
   if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (icon)), icon_name) == 0)
     return severity_name;
