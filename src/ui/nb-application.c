@@ -134,6 +134,33 @@ static const GActionEntry app_entries[] = {
 };
 
 static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  /* Takes the theme's lock and reads the theme, as GTK's own reading
+   * thread does. */
+  gtk_icon_theme_has_icon (task_data, APP_ID);
+}
+
+/* GTK starts reading the icon theme in a thread as the display opens,
+ * but libadwaita then adds its icons to the theme, which drops what was
+ * read: the first icon of the window would read the whole theme again
+ * (two index files and a thousand folders), on the main thread, before
+ * the first frame.  It is read now, in a thread, while the window is
+ * built and the report read. */
+static void
+read_icon_theme_in_thread (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (theme), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
+static void
 nb_application_startup (GApplication *app)
 {
   static const struct {
@@ -146,6 +173,7 @@ nb_application_startup (GApplication *app)
 
   nb_ui_ensure_resources ();
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (app);
+  read_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
