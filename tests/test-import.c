@@ -2619,6 +2619,11 @@ test_pdf_libreoffice_pages (void)
   g_assert_cmpuint (pdf.n_blank, ==, html.n_blank);
   g_assert_cmpuint (pdf.n_unplaced, ==, 0);
   g_assert_cmpuint (html.n_unplaced, ==, 0);
+  /* from the opening sentence, broken over two lines in the PDF */
+  g_assert_cmpstr (nb_report_get_organ (from_pdf), ==, "普洱市人民政府办公室");
+  g_assert_cmpstr (nb_report_get_organ (from_html), ==, "普洱市人民政府办公室");
+  g_assert_cmpint (nb_report_get_year (from_pdf), ==, 2020);
+  g_assert_nonnull (strstr (nb_report_get_text (from_pdf, NB_TEXT_PREFACE), "编制普洱市人民政府办公室"));
   g_assert_finalize_object (from_pdf);
   g_assert_finalize_object (from_html);
   g_clear_pointer (&html_messages, g_ptr_array_unref);
