@@ -32,6 +32,17 @@
 /* A character drawn again over itself (fake bold) within this part of its
  * width is one character. */
 #define OVERDRAWN 0.3
+/* A number that ends a cell, before another cell of the line, stands in a
+ * cell of its own when a gap wider than this part of the line's font size
+ * parts it from the words before it: a table's label and its first
+ * number, apart only by the cells' padding (LibreOffice's tables without
+ * borders, numbers at the start of their column, 0.3 to 0.5).  A word
+ * space before a number of running text is about a quarter (Word's, up to
+ * 0.35), and running text has no cells after it. */
+#define NUMBER_GAP 0.28
+/* At the end of the line, where running text ends as often, only gaps
+ * wider than this. */
+#define NUMBER_GAP_AT_END 0.45
 
 typedef struct {
   gunichar c;
@@ -151,32 +162,79 @@ cell_clear (Cell *cell)
   g_string_free (cell->text, TRUE);
 }
 
-/* The cells of a line: its characters, cut at gaps wider than a space. */
+/* A character of a number as printed in a table's cell. */
+static gboolean
+is_number_char (gunichar c)
+{
+  return g_unichar_isdigit (c) || c == '.' || c == ',' || c == '%' || c == 0xFF05 || c == 0xFF0E;
+}
+
+/* The cells of a line: its characters, cut at gaps wider than a space,
+ * and a number that ends a cell cut from the words before it when a gap
+ * wider than a word space parts them (NUMBER_GAP). */
 static GArray *
 line_cells (GArray     *glyphs,
             const Line *line)
 {
   GArray *cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   const Glyph *last = NULL;
+  /* in the open cell: where a number after a wide gap starts (its byte in
+   * the text, its left edge and the right edge of the words before it) */
+  gsize number_at = 0;
+  double number_x = 0, words_end = 0, number_gap = 0;
 
   g_array_set_clear_func (cells, (GDestroyNotify) cell_clear);
-  for (guint i = line->first; i < line->first + line->n; i++)
+  for (guint i = line->first; i <= line->first + line->n; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const Glyph *g = i < line->first + line->n ? &g_array_index (glyphs, Glyph, i) : NULL;
       Cell *cell;
+      gboolean fresh_cell;
 
-      if (last != NULL && g->c == last->c && fabs (g->x1 - last->x1) < OVERDRAWN * (last->x2 - last->x1))
+      if (g != NULL && last != NULL && g->c == last->c && fabs (g->x1 - last->x1) < OVERDRAWN * (last->x2 - last->x1))
         continue;
-      if (last == NULL || g->x1 - last->x2 > CELL_GAP * line->height)
+      fresh_cell = g == NULL || last == NULL || g->x1 - last->x2 > CELL_GAP * line->height;
+      if (fresh_cell && number_at > 0 &&
+          number_gap > (g == NULL ? NUMBER_GAP_AT_END : NUMBER_GAP) * line->em)
         {
-          Cell fresh = { g_string_new (NULL), g->x1, g->x2, g->y1, g->y2 };
-          g_array_append_val (cells, fresh);
+          /* the open cell ends in a number after a wide gap: two cells */
+          Cell *open = &g_array_index (cells, Cell, cells->len - 1);
+          Cell number = { g_string_new (open->text->str + number_at), number_x, open->x_end,
+                           open->y_start, open->y_end };
+
+          g_string_truncate (open->text, number_at);
+          g_strchomp (open->text->str);
+          g_string_set_size (open->text, strlen (open->text->str));
+          open->x_end = words_end;
+          g_array_append_val (cells, number);
         }
-      else if (g->after_space || (g->x1 - last->x2 > CELL_GAP * line->height / 3 &&
-                                  (g->c < 0x2E80 || last->c < 0x2E80)))
+      if (fresh_cell)
+        number_at = 0;
+      if (g == NULL)
+        break;
+      if (fresh_cell)
         {
-          /* a space between words or numbers in running text */
-          g_string_append_c (g_array_index (cells, Cell, cells->len - 1).text, ' ');
+          Cell cell_new = { g_string_new (NULL), g->x1, g->x2, g->y1, g->y2 };
+          g_array_append_val (cells, cell_new);
+        }
+      else
+        {
+          cell = &g_array_index (cells, Cell, cells->len - 1);
+          if (g->after_space || (g->x1 - last->x2 > CELL_GAP * line->height / 3 &&
+                                 (g->c < 0x2E80 || last->c < 0x2E80)))
+            {
+              /* a space between words or numbers in running text */
+              g_string_append_c (cell->text, ' ');
+            }
+          if (g_unichar_isdigit (g->c) && !is_number_char (last->c) &&
+              g->x1 - last->x2 > NUMBER_GAP * line->em)
+            {
+              number_at = cell->text->len;
+              number_x = g->x1;
+              number_gap = g->x1 - last->x2;
+              words_end = cell->x_end;
+            }
+          else if (!is_number_char (g->c))
+            number_at = 0;
         }
       cell = &g_array_index (cells, Cell, cells->len - 1);
       g_string_append_unichar (cell->text, g->c);

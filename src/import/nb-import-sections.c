@@ -271,11 +271,13 @@ nb_import_title_clear (NbImportTitle *info)
   info->line = -1;
 }
 
-/* Reads the title (or the opening sentence) in cell @i; FALSE if it has none. */
+/* Reads the title (or the opening sentence) in cell @i, or in @joined
+ * (cell @i and the line after it); FALSE if it has none. */
 static gboolean
 read_title_line (NbImporter    *im,
                  GRegex        *regex,
                  guint          i,
+                 const char    *joined,
                  NbImportTitle *info)
 {
   g_autofree char *text = NULL;
@@ -284,9 +286,9 @@ read_title_line (NbImporter    *im,
   int start, stop;
   const char *cut, *lead;   /* lead: past the ASCII before the title */
 
-  if (strlen (nb_importer_cell (im, i)->text) > 2000)
+  if (strlen (joined != NULL ? joined : nb_importer_cell (im, i)->text) > 2000)
     return FALSE;
-  text = squeeze (nb_importer_cell (im, i)->text);
+  text = squeeze (joined != NULL ? joined : nb_importer_cell (im, i)->text);
   if (!g_regex_match (regex, text, 0, &match))
     return FALSE;
   year = g_match_info_fetch (match, 1);
@@ -358,8 +360,28 @@ nb_import_find_title (NbImporter    *im,
   end_cell = MIN (end_cell, MIN (im->doc->cells->len, 400u));
   for (guint i = 0; i < end_cell; i++)
     {
-      if (im->is_value[i] || !read_title_line (im, regex, i, &candidate))
+      if (im->is_value[i])
         continue;
+      if (!read_title_line (im, regex, i, NULL, &candidate))
+        {
+          /* a PDF's title or opening sentence broken over two lines (政府
+           * 信息公开工 / 作年度报告): read joined, and a title ends on the
+           * second line */
+          const NbImportCell *cell = nb_importer_cell (im, i), *next;
+          g_autofree char *joined = NULL;
+
+          if (!im->doc->positioned || i + 1 >= end_cell || im->is_value[i + 1] ||
+              nb_importer_line_of (im, i)->n_cells != 1)
+            continue;
+          next = nb_importer_cell (im, i + 1);
+          if (next->line != cell->line + 1 || nb_importer_line_of (im, i + 1)->n_cells != 1)
+            continue;
+          joined = g_strconcat (cell->text, next->text, NULL);
+          if (!read_title_line (im, regex, i, joined, &candidate))
+            continue;
+          if (candidate.standalone)
+            candidate.line = (int) i + 1;
+        }
       if (candidate.standalone || info->line < 0 || !info->standalone)
         {
           if (info->line >= 0 && !info->standalone && !candidate.standalone)

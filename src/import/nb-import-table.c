@@ -120,17 +120,22 @@ typedef struct {
  * @from and before @n_lead (the label starts before the numbers); one that
  * runs on past the numbers (a label wrapped around them in PDF text) must
  * have most of its characters before them, so that the next row's label
- * is never taken for this one's. */
+ * is never taken for this one's.  In a PDF, where the numbers of a row
+ * stand on any line of its label (vertically centred in the row: a few
+ * characters of the label before them, the rest after), four characters
+ * before them are enough: the whole label must still follow in order, up
+ * to the next numbers. */
 static Match
 find_label (const gunichar *w,
             gsize           nw,
             gsize           n_lead,
             gsize           from,
             const gunichar *l,
-            gsize           nl)
+            gsize           nl,
+            gboolean        positioned)
 {
   Match m = { MATCH_NONE, 0, 0 };
-  gsize need = MIN (nl, MAX ((gsize) 4, nl / 2));
+  gsize need = MIN (nl, positioned ? (gsize) 4 : MAX ((gsize) 4, nl / 2));
 
   if (nl == 0)
     return m;
@@ -166,6 +171,7 @@ find_label (const gunichar *w,
 typedef struct {
   gunichar *w;
   gsize     nw, n_lead;
+  gboolean  positioned;  /* of a PDF */
   char     *lead_text;   /* the published text right before the group, for messages */
 } Window;
 
@@ -194,6 +200,7 @@ build_window (NbImporter *im,
   gsize skip;
 
   window->lead_text = NULL;
+  window->positioned = im->doc->positioned;
   for (guint i = lead_start; i < group->first; i++)
     {
       g_string_append (lead, nb_importer_cell (im, i)->norm);
@@ -242,7 +249,7 @@ match_row (const NbTableDef *def,
   gsize nl;
   g_autofree gunichar *label = row_label (def, row, &nl);
 
-  return find_label (window->w, window->nw, window->n_lead, from, label, nl);
+  return find_label (window->w, window->nw, window->n_lead, from, label, nl, window->positioned);
 }
 
 /* The cell right before the numbers, when its characters are the row's
@@ -647,8 +654,11 @@ column_spans (NbImporter *im,
   for (guint g = 0; g < groups->len; g++)
     {
       const Group *group = &g_array_index (groups, Group, g);
+      /* numbers only: a marker may be a character of a label set one
+       * per line (无 of （四）无法提供) */
       for (guint i = group->first; i <= group->last; i++)
-        left = MIN (left, nb_importer_cell (im, i)->x_start);
+        if (im->is_value[i] == NB_IMPORT_VALUE_NUMBER)
+          left = MIN (left, nb_importer_cell (im, i)->x_start);
     }
   return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
 }
@@ -1370,6 +1380,40 @@ nb_import_table (NbImporter *im,
               nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                                        "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
                                        nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
+            }
+          /* in a PDF, numbers right after these with no words between
+           * them: the row's numbers printed over several lines (a column
+           * too narrow for a number breaks its digits), and which is which
+           * is not certain */
+          if (im->doc->positioned)
+            {
+              guint pieces = 0;
+
+              while (g + pieces + 1 < groups->len &&
+                     !group_has_words (im, groups, g + pieces + 1, start, end))
+                pieces++;
+              if (pieces > 0)
+                {
+                  g_autofree char *name = row_name (def, r);
+                  g_autofree char *address = row_address (def, r);
+                  g_autofree char *where = nb_importer_where (im, group->first);
+                  g_autoptr(GString) values = g_string_new (NULL);
+
+                  for (guint k = 0; k <= pieces; k++)
+                    {
+                      const Group *piece = &g_array_index (groups, Group, g + k);
+                      g_autofree char *text = group_text (im, piece);
+
+                      im->n_unplaced += count_filled (im, piece);
+                      g_string_append_printf (values, "%s%s", k > 0 ? " / " : "", text);
+                    }
+                  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                                           "%s「%s」（原文%s）：本行的数字印在 %u 行上，分不清各数属于哪一栏，此行未填入：%s",
+                                           nb_import_table_name (def), name, where, pieces + 1, values->str);
+                  r++, g += pieces + 1;
+                  window_clear (&window);
+                  continue;
+                }
             }
           place_group (im, table, r, group, spans, pending);
           placed++;
