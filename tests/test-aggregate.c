@@ -30,8 +30,8 @@ static void
 test_three_units (void)
 {
   g_autoptr(GListStore) units = g_list_store_new (NB_TYPE_UNIT_STATUS);
-  g_autoptr(NbReport) a = unit_report ("甲局", 22, 961716000);   /* 96171.6 万元 */
-  g_autoptr(NbReport) b = unit_report ("乙局", 30, 4000);        /* 0.4 万元 */
+  g_autoptr(NbReport) a = unit_report ("甲局", 22, 961716 * NB_AMOUNT_SCALE / 10);   /* 96171.6 万元 */
+  g_autoptr(NbReport) b = unit_report ("乙局", 30, 4 * NB_AMOUNT_SCALE / 10);        /* 0.4 万元 */
   g_autoptr(NbReport) c = unit_report ("丙局", 7, 0);
   g_autoptr(NbReport) summary = NULL;
   g_autoptr(GPtrArray) notes = NULL;
@@ -60,8 +60,8 @@ test_three_units (void)
   g_assert_cmpstr (nb_report_get_organ (summary), ==, "测试县");
   g_assert_cmpint (nb_report_get_year (summary), ==, 2024);
   g_assert_cmpint (nb_report_get_edition (summary), ==, NB_EDITION_2021);
-  /* exact sums, amounts in 1/10000 万元: 96171.6 + 0.4 + 0 = 96172 */
-  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 961720000);
+  /* exact sums, amounts in millionths of 万元: 96171.6 + 0.4 + 0 = 96172 */
+  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 96172 * NB_AMOUNT_SCALE);
   g_assert_cmpint (test_get (summary, "s3_requests.new.natural"), ==, 22 + 30 + 7);
   g_assert_cmpint (test_get (summary, "s3_requests.new.total"), ==, 59);
   g_assert_cmpint (test_get (summary, "s3_requests.carried_over.natural"), ==, 3);
@@ -229,7 +229,7 @@ test_paths (void)
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (organs); i++)
     {
-      g_autoptr(NbReport) report = unit_report (organs[i], 10 + i, 10000 * i);
+      g_autoptr(NbReport) report = unit_report (organs[i], 10 + i, i * NB_AMOUNT_SCALE);
       g_autofree char *name = g_strdup_printf ("%c.nianbao", 'c' - i);
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
@@ -247,7 +247,7 @@ test_paths (void)
   g_assert_cmpstr (nb_unit_status_get_organ (first), ==, "乙局");
   g_assert_null (nb_unit_status_get_report (first));   /* not kept */
   g_assert_cmpint (test_get (summary, "s3_requests.new.natural"), ==, 10 + 11 + 12);
-  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 30000);
+  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 3 * NB_AMOUNT_SCALE);
   g_clear_object (&summary);
   g_clear_object (&units);
   g_clear_object (&first);
@@ -286,7 +286,7 @@ test_published_units (void)
   g_autofree char *own = g_build_filename (dir, "own.nianbao", NULL);
   g_autofree char *short_text = g_build_filename (dir, "short.txt", NULL);
   g_autoptr(NbReport) published = NULL;
-  g_autoptr(NbReport) unit = unit_report ("甲局", 40, 10000);
+  g_autoptr(NbReport) unit = unit_report ("甲局", 40, NB_AMOUNT_SCALE);
   g_autoptr(NbReport) summary = NULL;
   g_autoptr(GListStore) units = NULL;
   g_autoptr(NbUnitStatus) refused = NULL;
@@ -346,7 +346,7 @@ test_async (void)
   g_autofree char *dir = g_dir_make_tmp ("nianbao-XXXXXX", &error);
   g_autofree char *a = g_build_filename (dir, "a.nianbao", NULL);
   g_autofree char *b = g_build_filename (dir, "b.nianbao", NULL);
-  g_autoptr(NbReport) unit_a = unit_report ("甲局", 22, 961716000);
+  g_autoptr(NbReport) unit_a = unit_report ("甲局", 22, 961716 * NB_AMOUNT_SCALE / 10);   /* 96171.6 万元 */
   g_autoptr(NbReport) unit_b = test_clean_report (NB_EDITION_2019);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListStore) units = NULL;
@@ -377,7 +377,7 @@ test_async (void)
   summary = nb_aggregate_paths_finish (result, &units, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (nb_report_get_organ (summary), ==, "测试县");
-  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 961716000);
+  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 961716 * NB_AMOUNT_SCALE / 10);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (units)), ==, 2);
 
   g_remove (a);

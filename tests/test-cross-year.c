@@ -645,24 +645,24 @@ test_compare_amounts (void)
   g_autofree char *json = NULL;
   const NbComparedCell *cell;
 
-  test_set (last, "s2_fees.fees.amount", 961716000);      /* 96171.6 万元 */
-  test_set (current, "s2_fees.fees.amount", 961720000);   /* 96172 */
+  test_set (last, "s2_fees.fees.amount", 961716 * NB_AMOUNT_SCALE / 10);   /* 96171.6 万元 */
+  test_set (current, "s2_fees.fees.amount", 96172 * NB_AMOUNT_SCALE);
   comparison = nb_compare_reports (last, current);
   cell = compared (comparison, "s2_fees.fees.amount");
-  g_assert_cmpint (cell->change, ==, 4000);
+  g_assert_cmpint (cell->change, ==, 4 * NB_AMOUNT_SCALE / 10);
   g_assert_false (cell->big_jump);
   json = nb_comparison_to_json (comparison, NULL);
   g_assert_nonnull (strstr (json, "\"last\": \"96171.6\",\n      \"this\": \"96172\",\n"
                                   "      \"change\": \"0.4\""));
   g_clear_pointer (&comparison, nb_comparison_free);
 
-  /* 5 万元 → 20 万元: +15 万元 and +300 %: a jump (the limit is 10 万元, not 10/10000) */
-  test_set (last, "s2_fees.fees.amount", 50000);
-  test_set (current, "s2_fees.fees.amount", 200000);
+  /* 5 万元 → 20 万元: +15 万元 and +300 %: a jump (the limit is 10 万元, not 10 millionths) */
+  test_set (last, "s2_fees.fees.amount", 5 * NB_AMOUNT_SCALE);
+  test_set (current, "s2_fees.fees.amount", 20 * NB_AMOUNT_SCALE);
   comparison = nb_compare_reports (last, current);
   g_assert_true (compared (comparison, "s2_fees.fees.amount")->big_jump);
   g_clear_pointer (&comparison, nb_comparison_free);
-  test_set (current, "s2_fees.fees.amount", 140000);   /* +9 万元 */
+  test_set (current, "s2_fees.fees.amount", 14 * NB_AMOUNT_SCALE);   /* +9 万元 */
   comparison = nb_compare_reports (last, current);
   g_assert_false (compared (comparison, "s2_fees.fees.amount")->big_jump);
 }

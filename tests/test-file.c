@@ -35,7 +35,7 @@ test_sample_round_trip (void)
   g_assert_cmpstr (nb_report_get_organ (report), ==, "示例县人民政府办公室");
   g_assert_cmpint (nb_report_get_year (report), ==, 2024);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
-  g_assert_cmpint (test_get (report, "s2_fees.fees.amount"), ==, 356000);
+  g_assert_cmpint (test_get (report, "s2_fees.fees.amount"), ==, 356 * NB_AMOUNT_SCALE / 10);
   g_assert_cmpint (test_get (report, "s3_requests.result_total.total"), ==, 45);
 
   /* the sample is written canonically: load → save gives the same bytes */
@@ -182,6 +182,37 @@ test_not_imported_round_trip (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* A fee published to the 分 (24252.311082 万元) is kept to the last
+ * decimal through a save and a load, in a file of format 5 so that a
+ * Nianbao that held 4 decimals says the file is newer; an amount of 4
+ * decimals leaves the file as it always was. */
+static void
+test_amount_to_the_fen (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autofree char *plain = nb_report_to_data (report, NULL);
+  g_autofree char *data = NULL, *again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_set (report, "s2_fees.fees.amount", G_GINT64_CONSTANT (24252311082));
+  data = nb_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (data, "\"schema_version\": 5,"));
+  g_assert_nonnull (strstr (data, "\"amount\": \"24252.311082\""));
+  loaded = nb_report_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_get (loaded, "s2_fees.fees.amount"), ==, G_GINT64_CONSTANT (24252311082));
+  again = nb_report_to_data (loaded, NULL);
+  g_assert_cmpstr (again, ==, data);
+
+  test_set (report, "s2_fees.fees.amount", G_GINT64_CONSTANT (24252311100));   /* 24252.3111 */
+  g_clear_pointer (&data, g_free);
+  data = nb_report_to_data (report, NULL);
+  g_assert_nonnull (strstr (plain, "\"schema_version\": 1,"));
+  g_assert_nonnull (strstr (data, "\"schema_version\": 1,"));
+  g_assert_nonnull (strstr (data, "\"amount\": \"24252.3111\""));
+}
+
 /* Files of the older versions load as they always did: nothing in them is
  * marked not imported, and they are written back byte for byte. */
 static void
@@ -190,7 +221,7 @@ test_older_versions_load (void)
   gsize length;
   g_autofree char *sample = sample_data (&length);
 
-  for (guint version = 1; version <= 3; version++)
+  for (guint version = 1; version <= 5; version++)
     {
       g_autofree char *text = NULL;
       g_autofree char *again = NULL;
@@ -233,8 +264,8 @@ static const BadCase bad_cases[] = {
     "$.tables.s3_requests.new.natural: The number is too large" },
   { "past-64-bits", "\"natural\": 40,", "\"natural\": 99999999999999999999999,",
     NB_FILE_ERROR_VALUE, "far too large" },
-  { "bad-amount", "\"amount\": \"35.6\"", "\"amount\": \"35.60001\"", NB_FILE_ERROR_VALUE,
-    "$.tables.s2_fees.fees.amount: At most 4 decimal places" },
+  { "bad-amount", "\"amount\": \"35.6\"", "\"amount\": \"35.6000001\"", NB_FILE_ERROR_VALUE,
+    "$.tables.s2_fees.fees.amount: At most 6 decimal places" },
   { "nan", "\"natural\": 40,", "\"natural\": NaN,", NB_FILE_ERROR_SYNTAX, "not valid JSON" },
   { "duplicate-key", "\"natural\": 40,", "\"natural\": 40, \"natural\": 41,",
     NB_FILE_ERROR_DUPLICATE, "$.tables.s3_requests.new: the member “natural” appears twice" },
@@ -429,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/file/round-trip-keeps-everything", test_round_trip_keeps_everything);
   g_test_add_func ("/file/fingerprint", test_fingerprint);
   g_test_add_func ("/file/not-imported-round-trip", test_not_imported_round_trip);
+  g_test_add_func ("/file/amount-to-the-fen", test_amount_to_the_fen);
   g_test_add_func ("/file/older-versions-load", test_older_versions_load);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -47,7 +47,7 @@ static const BadFile bad_files[] = {
   { "duplicate-top.nianbao", NB_FILE_ERROR_DUPLICATE, "$: the member “year” appears twice" },
   { "empty-object.nianbao", NB_FILE_ERROR_NOT_REPORT, "not a Nianbao report" },
   { "exponent-4e1.nianbao", NB_FILE_ERROR_TYPE, "$.tables.s3_requests.new.natural: expected a whole number, found 4e1, which is not a whole number in digits" },
-  { "future-schema-version.nianbao", NB_FILE_ERROR_VERSION, "newer version of Nianbao (format 5;" },
+  { "future-schema-version.nianbao", NB_FILE_ERROR_VERSION, "newer version of Nianbao (format 6;" },
   { "fuzz-amount-overflow.nianbao", NB_FILE_ERROR_VALUE, "The number is too large" },
   { "hex-number.nianbao", NB_FILE_ERROR_SYNTAX, "line 48, column 21: a malformed number" },
   { "huge-2p63.nianbao", NB_FILE_ERROR_VALUE, "9223372036854775808 is far too large" },

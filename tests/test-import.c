@@ -230,7 +230,7 @@ test_huaian (void)
   NbReport *report;
   NbTable *table;
   gsize length;
-  gint64 fees[1] = { 961716000 };   /* 96171.6 万元 */
+  gint64 fees[1] = { 961716 * NB_AMOUNT_SCALE / 10 };   /* 96171.6 万元 */
   const char *text;
 
   data = read_fixture ("published/huaian-2024-pdf-layout.txt", &length);
@@ -341,7 +341,7 @@ test_hongze (void)
 {
   g_autofree char *data_2023 = NULL, *data_2024 = NULL;
   g_autoptr(GPtrArray) messages_2023 = NULL, messages_2024 = NULL;
-  gint64 fees_2023[1] = { 77302800 }, fees_2024[1] = { 75450000 };   /* 7730.28 and 7545 万元 */
+  gint64 fees_2023[1] = { 773028 * NB_AMOUNT_SCALE / 100 }, fees_2024[1] = { 7545 * NB_AMOUNT_SCALE };
   NbImportSummary summary;
   NbReport *report;
   gsize length;
@@ -526,7 +526,7 @@ test_shuyang_2025 (void)
   NbImportSummary summary;
   NbReport *report;
   gsize length;
-  gint64 fees[1] = { 40682080 };   /* 4068.208 万元 */
+  gint64 fees[1] = { 4068208 * NB_AMOUNT_SCALE / 1000 };   /* 4068.208 万元 */
 
   data = read_fixture ("published/shuyang-2025-converter.md", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
@@ -2096,7 +2096,7 @@ test_glued_digits (void)
 static void
 assert_pingtan_2024 (NbReport *report)
 {
-  gint64 fees[1] = { 186510600 };   /* 18651.06 万元 */
+  gint64 fees[1] = { 1865106 * NB_AMOUNT_SCALE / 100 };   /* 18651.06 万元 */
   static const char *const zero_rows[] = {
     "carried_over", "denied_law", "denied_security", "denied_process", "denied_case_file",
     "denied_inquiry", "unable_needs_making", "unable_unclear", "declined_petition",
@@ -2251,9 +2251,8 @@ assert_pingtan_2025 (NbReport *report)
 
 /* 平潭 2023–2025 as the portal's own page: real table cells, so the row
  * 行政规范性文件 that the crawler's text runs together is placed (read by
- * hand from the page); every other cell is the same as from the text.  A
- * fee with six decimals (5949.088667 and 4166.241619 万元) is more than a
- * cell holds: not placed, and said, from either form.  The preface starts
+ * hand from the page); every other cell is the same as from the text, the
+ * fees to the 分 (six decimals of 万元) included.  The preface starts
  * in the article, past the page's date and share buttons, and the last
  * section ends with it, before the portal's footer. */
 static void
@@ -2263,15 +2262,15 @@ test_pingtan_pages (void)
     const char *page, *text;
     void      (*assert_cells) (NbReport *report);   /* read by hand from the page */
     gint64      normative[3];
-    gboolean    fee_unplaced;
+    gint64      fee;
     const char *preface;
   } pages[] = {
     { "published/pingtan-2023-page.html", "published/pingtan-2023.txt", assert_pingtan_2023,
-      { 77, 132, 470 }, TRUE, "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）" },
+      { 77, 132, 470 }, G_GINT64_CONSTANT (5949088667), "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）" },
     { "published/pingtan-2024-page.html", "published/pingtan-2024.txt", assert_pingtan_2024,
-      { 62, 33, 440 }, FALSE, "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）" },
+      { 62, 33, 440 }, G_GINT64_CONSTANT (18651060000), "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号）" },
     { "published/pingtan-2025-page.html", "published/pingtan-2025.txt", assert_pingtan_2025,
-      { 58, 45, 546 }, TRUE, "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）" },
+      { 58, 45, 546 }, G_GINT64_CONSTANT (4166241619), "本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -2321,14 +2320,10 @@ test_pingtan_pages (void)
       ROW (from_text, "s2_regulations", "normative", NONE, NONE, NONE);
       pages[i].assert_cells (report);
       pages[i].assert_cells (from_text);
-      if (pages[i].fee_unplaced)
-        {
-          ROW (report, "s2_fees", "fees", NONE);
-          g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_fees.fees.amount"));
-        }
+      assert_row (report, "s2_fees", "fees", &pages[i].fee, 1);
       g_assert_cmpuint (summary.n_placed, ==, text_summary.n_placed + 3);
-      g_assert_cmpuint (summary.n_unplaced, ==, pages[i].fee_unplaced ? 1 : 0);
-      g_assert_cmpuint (summary.n_unplaced, ==, text_summary.n_unplaced - 1);
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (text_summary.n_unplaced, ==, 1);
       g_assert_cmpuint (summary.n_blank, ==, 0);
       g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE), pages[i].preface));
       g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, other);
@@ -2360,15 +2355,14 @@ test_pingtan_all (void)
       { "s2_regulations.normative", "s2_licensing.licensing", "s2_enforcement.penalty", "s2_procurement" } },
     { "published/pingtan-2020.txt", NB_EDITION_2019, 3 + 7 * 23 + 15, 4,
       { "s2_regulations.normative", "s2_licensing.licensing", "s2_enforcement.coercion", "s2_fees" } },
-    /* 24252.311082 万元: six decimals, more than a cell holds */
-    { "published/pingtan-2021.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
-      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
+    { "published/pingtan-2021.txt", NB_EDITION_2021, 3 + 1 + 2 + 1 + 7 * 25 + 15, 1,
+      { "s2_regulations.normative", NULL } },
     { "published/pingtan-2022.txt", NB_EDITION_2021, 3 + 1 + 2 + 1 + 7 * 25 + 15, 1,
       { "s2_regulations.normative", NULL } },
-    { "published/pingtan-2023.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
-      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
-    { "published/pingtan-2025.txt", NB_EDITION_2021, 3 + 1 + 2 + 7 * 25 + 15, 2,
-      { "s2_regulations.normative", "s2_fees.fees.amount", NULL } },
+    { "published/pingtan-2023.txt", NB_EDITION_2021, 3 + 1 + 2 + 1 + 7 * 25 + 15, 1,
+      { "s2_regulations.normative", NULL } },
+    { "published/pingtan-2025.txt", NB_EDITION_2021, 3 + 1 + 2 + 1 + 7 * 25 + 15, 1,
+      { "s2_regulations.normative", NULL } },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (reports); i++)
@@ -2405,7 +2399,7 @@ test_pingtan_all (void)
           ROW (report, "s3_requests", "result_total", 63, 0, 0, 2, 0, 4, 69);
           ROW (report, "s3_requests", "carried_forward", 1, 0, 0, 0, 0, 0, 1);
           ROW (report, "s4_appeals", "cases", 1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0);
-          ROW (report, "s2_fees", "fees", NONE);
+          ROW (report, "s2_fees", "fees", G_GINT64_CONSTANT (24252311082));   /* 万元, to the 分 */
         }
       if (g_str_has_suffix (reports[i].file, "2023.txt"))
         {

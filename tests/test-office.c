@@ -625,7 +625,7 @@ test_xlsx_summary (void)
 
       nb_report_set_organ (unit, organs[u]);
       test_set (unit, "s3_requests.new.natural", 10 * (u + 1));
-      test_set (unit, "s2_fees.fees.amount", 12345 * (u + 1));    /* 1.2345 万元 … */
+      test_set (unit, "s2_fees.fees.amount", 12345 * (u + 1) * NB_AMOUNT_SCALE / 10000);    /* 1.2345 万元 … */
       nb_aggregate_add_report (store, unit, organs[u]);
       g_ptr_array_add (units, unit);
     }

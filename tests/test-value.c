@@ -58,14 +58,16 @@ test_parse_counts (void)
 static void
 test_parse_amounts (void)
 {
-  assert_parses ("96171.6", NB_CELL_KIND_AMOUNT, 961716000);
-  assert_parses ("0.0001", NB_CELL_KIND_AMOUNT, 1);
-  assert_parses ("316441", NB_CELL_KIND_AMOUNT, 3164410000);
-  assert_parses ("1,234.5", NB_CELL_KIND_AMOUNT, 12345000);
-  assert_refused ("0.00001", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_PRECISE);
+  /* amounts in millionths of 万元: to the 分, as fees are published */
+  assert_parses ("96171.6", NB_CELL_KIND_AMOUNT, 96171600000);
+  assert_parses ("24252.311082", NB_CELL_KIND_AMOUNT, 24252311082);
+  assert_parses ("0.000001", NB_CELL_KIND_AMOUNT, 1);
+  assert_parses ("316441", NB_CELL_KIND_AMOUNT, 316441000000);
+  assert_parses ("1,234.5", NB_CELL_KIND_AMOUNT, 1234500000);
+  assert_refused ("0.0000001", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_PRECISE);
   assert_refused ("-1", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_NEGATIVE);
   assert_refused ("1.2.3", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_INVALID);
-  /* found by fuzz-load: digits that fit, times 10⁴, overflowed */
+  /* found by fuzz-load: digits that fit, scaled, overflowed */
   assert_refused ("60006505749828992", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
   assert_refused ("922337203685477580", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
   assert_refused ("92233720368547.758", NB_CELL_KIND_AMOUNT, NB_VALUE_ERROR_TOO_LARGE);
@@ -79,9 +81,10 @@ test_format (void)
     { NB_CELL_KIND_COUNT, 447228, "447228" },
     { NB_CELL_KIND_SIGNED, -8, "-8" },
     { NB_CELL_KIND_SIGNED, G_MININT64, "-9223372036854775808" },
-    { NB_CELL_KIND_AMOUNT, 961716000, "96171.6" },
-    { NB_CELL_KIND_AMOUNT, 1, "0.0001" },
-    { NB_CELL_KIND_AMOUNT, 3164410000, "316441" },
+    { NB_CELL_KIND_AMOUNT, 96171600000, "96171.6" },
+    { NB_CELL_KIND_AMOUNT, 24252311082, "24252.311082" },
+    { NB_CELL_KIND_AMOUNT, 1, "0.000001" },
+    { NB_CELL_KIND_AMOUNT, 316441000000, "316441" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -157,7 +157,7 @@ test_aggregate (void)
       g_autofree char *name = g_strdup_printf ("unit-%u.nianbao", i);
 
       nb_report_set_organ (unit, organs[i]);
-      test_set (unit, "s2_fees.fees.amount", i == 0 ? 961716000 : i == 1 ? 4000 : 0);
+      test_set (unit, "s2_fees.fees.amount", i == 0 ? 961716 * NB_AMOUNT_SCALE / 10 : i == 1 ? 4 * NB_AMOUNT_SCALE / 10 : 0);
       paths[i] = save_tmp (unit, dir, name);
     }
 
@@ -176,7 +176,7 @@ test_aggregate (void)
   summary_window = g_object_get_data (G_OBJECT (board), "nb-summary-window");
   g_assert_nonnull (summary_window);
   summary = nb_window_get_report (summary_window);
-  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 961720000);   /* 96171.6 + 0.4 */
+  g_assert_cmpint (test_get (summary, "s2_fees.fees.amount"), ==, 96172 * NB_AMOUNT_SCALE);   /* 96171.6 + 0.4 */
   g_assert_cmpint (test_get (summary, "s3_requests.new.natural"), ==, 66);
   g_assert_cmpuint (nb_report_get_units (summary)->len, ==, 3);
   g_assert_null (nb_window_get_path (summary_window));

@@ -351,7 +351,9 @@ entry_reason (NbCellKind  kind,
     {
     case NB_VALUE_ERROR_NEGATIVE: return "数量不能为负数";
     case NB_VALUE_ERROR_NOT_WHOLE: return "数量应为整数";
-    case NB_VALUE_ERROR_TOO_PRECISE: return "金额最多保留 4 位小数";
+    case NB_VALUE_ERROR_TOO_PRECISE:
+      G_STATIC_ASSERT (NB_AMOUNT_DECIMALS == 6);
+      return "金额最多保留 6 位小数";
     case NB_VALUE_ERROR_TOO_LARGE: return "数字过大";
     case NB_VALUE_ERROR_INVALID:
     default: return "不是数字";

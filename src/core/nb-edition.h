@@ -72,8 +72,8 @@ typedef struct {
   guint              n_tables;
 } NbEditionDef;
 
-#define NB_AMOUNT_DECIMALS 4
-#define NB_AMOUNT_SCALE    10000
+#define NB_AMOUNT_DECIMALS 6
+#define NB_AMOUNT_SCALE    G_GINT64_CONSTANT (1000000)
 #define NB_N_SECTIONS      6
 
 const NbEditionDef *nb_edition_get              (NbEdition            edition);

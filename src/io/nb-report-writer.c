@@ -302,8 +302,50 @@ versions_keep_content (NbReport *report)
   return FALSE;
 }
 
-/* 4 when a 定稿 version keeps its content; 3 when a cell is not
- * imported; 2 when the report holds anything else that version 1 does
+/* Before format 5 an amount held at most 4 decimals, one NB_AMOUNT_SCALE
+ * / 10⁴ step; fees are published to the 分, 6 decimals of 万元. */
+#define FORMAT_4_AMOUNT_STEP (NB_AMOUNT_SCALE / 10000)
+
+static gboolean
+table_has_fine_amounts (NbTable *table)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint c = 0; c < def->n_columns; c++)
+    if (def->columns[c].kind == NB_CELL_KIND_AMOUNT)
+      for (guint r = 0; r < def->n_rows; r++)
+        if (nb_table_get_state (table, r, c) == NB_CELL_NUMBER &&
+            nb_table_get_number (table, r, c) % FORMAT_4_AMOUNT_STEP != 0)
+          return TRUE;
+  return FALSE;
+}
+
+/* Whether the report, or a 定稿 version's content written with it, holds an
+ * amount that format 4 cannot. */
+static gboolean
+has_fine_amounts (NbReport *report,
+                  gboolean  with_versions)
+{
+  for (guint t = 0; t < nb_report_get_n_tables (report); t++)
+    if (table_has_fine_amounts (nb_report_get_table_at (report, t)))
+      return TRUE;
+  if (with_versions)
+    {
+      GPtrArray *versions = nb_report_get_versions (report);
+
+      for (guint i = 0; i < versions->len; i++)
+        {
+          NbReport *content = ((NbReportVersion *) g_ptr_array_index (versions, i))->content;
+
+          if (content != NULL && has_fine_amounts (content, FALSE))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* 5 when an amount has more than 4 decimals; 4 when a 定稿 version keeps
+ * its content; 3 when a cell is not imported; 2 when the report holds anything else that version 1 does
  * not have (an entry, a 定稿 version, an acknowledged warning), so that an
  * older Nianbao says the file is newer rather than failing on a member it
  * does not know; otherwise 1, the text of a report unchanged. */
@@ -311,6 +353,8 @@ static int
 schema_version_for (NbReport *report,
                     gboolean  with_versions)
 {
+  if (has_fine_amounts (report, with_versions))
+    return 5;
   if (with_versions && versions_keep_content (report))
     return 4;
   for (guint t = 0; t < nb_report_get_n_tables (report); t++)

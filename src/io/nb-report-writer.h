@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * their content, 3 with cells not imported, 2 with entries, acknowledged
  * warnings or 定稿 versions, else 1, so that a report that needs nothing
  * newer is written byte for byte as before. */
-#define NB_FILE_SCHEMA_VERSION 4
+#define NB_FILE_SCHEMA_VERSION 5
 
 typedef void (*NbCellWriter) (NbJsonWriter *writer,
                               NbTable      *table,

@@ -40,7 +40,7 @@ typedef struct {
   lxw_format   *header;    /* header cells and group labels: centred */
   lxw_format   *label;     /* row labels */
   lxw_format   *count;     /* whole numbers */
-  lxw_format   *amount;    /* 万元, up to four decimals */
+  lxw_format   *amount;    /* 万元, up to six decimals (NB_AMOUNT_DECIMALS) */
   lxw_format   *text;      /* a marker in a number cell */
   lxw_format   *caption;   /* 第二十条第（一）项 */
   lxw_format   *title;
@@ -82,7 +82,7 @@ book_open (Book    *b,
   b->count = bordered (b->book, LXW_ALIGN_RIGHT);
   format_set_num_format (b->count, "0");
   b->amount = bordered (b->book, LXW_ALIGN_RIGHT);
-  format_set_num_format (b->amount, "0.####");
+  format_set_num_format (b->amount, "0.######");
   b->text = bordered (b->book, LXW_ALIGN_RIGHT);
   b->caption = bordered (b->book, LXW_ALIGN_LEFT);
   format_set_bg_color (b->caption, CAPTION_FILL);
