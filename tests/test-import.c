@@ -3079,6 +3079,55 @@ test_pingtan_czj_2024 (void)
   g_assert_finalize_object (report);
 }
 
+/* 平潭综合实验区君山片区管理局 2019 (2019 edition), the crawler's text:
+ * its first report, for September to December, after the 机构改革 that
+ * put the four townships 流水, 中楼, 芦洋 and 东庠 under it.  Read by hand:
+ * no requests, no appeals; 规范性文件 9 9 9; the headings of 四 and 五 in
+ * the words of 2019's reports (四、因政府信息公开工作被申请行政复议、提起行政
+ * 诉讼情况, 五、政府信息公开工作存在的主要问题及改进情况); 本年增/减 run
+ * together with its neighbours one digit a column (000, 00), placed;
+ * 政府集中采购 978407, projects and amount that split many ways: not. */
+static void
+test_pingtan_junshan_2019 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data = read_fixture ("published/pingtan-junshan-2019.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区君山片区管理局");
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 9, 9, 9);
+  ROW (report, "s2_licensing", "licensing", 0, 0, 0);
+  ROW (report, "s2_licensing", "other_services", 0, 0, 0);
+  ROW (report, "s2_enforcement", "penalty", 0, 0, 0);
+  ROW (report, "s2_enforcement", "coercion", 0, 0, 0);
+  ROW (report, "s2_fees", "fees", 0, 0);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_fees.fees"),
+                            "每栏只有一位数字"));
+  ROW (report, "s2_procurement", "procurement", NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_procurement.procurement"),
+                            "978407"));
+  assert_rows_zero_but (report, NULL, 0);
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 6 + 6 + 6 + 2 + 7 * 23 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）存在的主要问题2019年"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "我局无其他需报告的事项。"));
+  g_assert_finalize_object (report);
+}
+
 /* A run of digits in a table without totals (第二十条第（一）项): placed
  * only where one split has no number that starts with 0, even if a column
  * could have been published blank.  君山 2024's 0011 is 0, 0, 11; 1001
@@ -3127,6 +3176,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pingtan-junshan-2024", test_pingtan_junshan_2024);
   g_test_add_func ("/import/fixture/pingtan-haitan-2024", test_pingtan_haitan_2024);
   g_test_add_func ("/import/fixture/pingtan-czj-2024", test_pingtan_czj_2024);
+  g_test_add_func ("/import/fixture/pingtan-junshan-2019", test_pingtan_junshan_2019);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);

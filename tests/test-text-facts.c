@@ -288,6 +288,8 @@ static const struct {
    * table's 2 (T1: 公开答复 is not among the phrases that name the kind of
    * answer) */
   { "published/pingtan-czj-2024.txt", "C1 T1", 1 },
+  /* 君山片区管理局 2019: 政府集中采购 978407 not imported (C1) */
+  { "published/pingtan-junshan-2019.txt", "C1", 1 },
 };
 
 static char *

@@ -1004,7 +1004,7 @@ place_glued (NbImporter  *im,
   g_autofree char *name = row_name (def, row);
   g_autofree char *where = nb_importer_where (im, group->first);
   Split split;
-  gboolean any_total = FALSE;
+  gboolean any_total = FALSE, all_counts = TRUE;
 
   if (text == NULL)
     return FALSE;
@@ -1014,10 +1014,13 @@ place_glued (NbImporter  *im,
   for (guint c = 0; c < def->n_columns; c++)
     {
       any_total |= def->columns[c].n_parts > 0;
-      if (def->columns[c].kind != NB_CELL_KIND_COUNT)
-        return FALSE;
+      all_counts &= def->columns[c].kind == NB_CELL_KIND_COUNT;
     }
   if (def->n_columns < 2 || split.length < def->n_columns)
+    return FALSE;
+  /* a column of 本年增/减 or of amounts: only one digit a column, no sign,
+   * no decimal point, is certain (000 for 上一年项目数量, 本年增/减, 处理决定数量) */
+  if (!all_counts && (any_total || split.length != def->n_columns))
     return FALSE;
   /* without a total, a run of one digit per column has one split; a
    * longer run, only where one split has no number with a leading zero

@@ -428,9 +428,11 @@ table_labels (void)
 /* Where heading @s is in the line, from @from: exactly, or with one
  * character more, less or different (四、政府信息公开行政法复议、行政诉讼情况);
  * else its numeral followed by words that have at least four fifths of the
- * heading's in order, as long as the heading give or take two characters
- * (五、存在的主要问题及改进措施): the closest such, the first of the
- * likeliest length. */
+ * heading's in order (五、存在的主要问题及改进措施,
+ * 五、政府信息公开工作存在的主要问题及改进情况,
+ * 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况): of the lengths from two characters less
+ * than the heading's to twice as long, the one with the most of them,
+ * the nearest the heading's length of those. */
 static gboolean
 find_inline_heading (const gunichar *w,
                      gsize           nw,
@@ -465,13 +467,14 @@ find_inline_heading (const gunichar *w,
 
       if (w[i] != h[0] || w[i + 1] != h[1])
         continue;
-      for (gsize d = 0; d <= 2; d++)
+      /* lengths by their distance from the heading's: nh, nh - 1, nh + 1, … */
+      for (gsize d = 0; d <= nh; d++)
         for (int sign = -1; sign <= 1; sign += 2)
           {
             gsize len = sign < 0 ? nh - d : nh + d;
             gsize common;
 
-            if (i + len > nw || (d == 0 && sign > 0))
+            if ((d == 0 && sign > 0) || (sign < 0 && d > 2) || i + len > nw)
               continue;
             common = nb_import_lcs_length (w + i, len, h, nh);
             if (common > best)
