@@ -3128,6 +3128,62 @@ test_pingtan_junshan_2019 (void)
   g_assert_finalize_object (report);
 }
 
+/* 平潭综合实验区市场监督管理局 2024 (2021 edition, a department of the
+ * 区), the crawler's text.  Read by hand: 4 requests from natural persons,
+ * 1 granted, 1 in part, 2 本机关不掌握; 行政处罚 159, 行政强制 58.  As
+ * published: 第二十条第（一）项 with one row, 规范性文件 “6856” (6, 8, 56 or
+ * 6, 85, 6 or 68, 5, 6: not placed) and no row 规章; （六）'s 2. and 3.
+ * with no numbers, their labels run on into “（七）总计4000004”: in text
+ * without positions labels before numbers not their own are not placed
+ * (the rule for converters' labels apart), nor is （七）总计. */
+static void
+test_pingtan_scj_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 0 };
+  static const char *const others[] = {
+    "new", "granted", "partly_granted", "unable_not_held", "other_no_fee", "other_misc", "result_total",
+  };
+
+  data = read_fixture ("published/pingtan-scj-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区市场监督管理局");
+
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"),
+                            "各栏数字连在一起（6856）"));
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 159);
+  ROW (report, "s2_enforcement", "coercion", 58);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  NATURAL (report, "new", 4);
+  NATURAL (report, "granted", 1);
+  NATURAL (report, "partly_granted", 1);
+  NATURAL (report, "unable_not_held", 2);
+  ROW_BLANK (report, "other_no_fee");
+  ROW_BLANK (report, "other_misc");
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_no_fee"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_misc"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.result_total"));
+  assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 1 + 2 + 1 + 7 * 22 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 2);
+  g_assert_finalize_object (report);
+}
+
 /* A run of digits in a table without totals (第二十条第（一）项): placed
  * only where one split has no number that starts with 0, even if a column
  * could have been published blank.  君山 2024's 0011 is 0, 0, 11; 1001
@@ -3177,6 +3233,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pingtan-haitan-2024", test_pingtan_haitan_2024);
   g_test_add_func ("/import/fixture/pingtan-czj-2024", test_pingtan_czj_2024);
   g_test_add_func ("/import/fixture/pingtan-junshan-2019", test_pingtan_junshan_2019);
+  g_test_add_func ("/import/fixture/pingtan-scj-2024", test_pingtan_scj_2024);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);

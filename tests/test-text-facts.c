@@ -290,6 +290,10 @@ static const struct {
   { "published/pingtan-czj-2024.txt", "C1 T1", 1 },
   /* 君山片区管理局 2019: 政府集中采购 978407 not imported (C1) */
   { "published/pingtan-junshan-2019.txt", "C1", 1 },
+  /* 市场监督管理局 2024: 规范性文件 6856 and no 规章 (C1); （六）2. and 3.
+   * published without numbers before （七）总计, none of the three
+   * imported (C1) */
+  { "published/pingtan-scj-2024.txt", "C1 C1", 2 },
 };
 
 static char *
