@@ -2877,6 +2877,334 @@ test_pdf_page_break (void)
     }
 }
 
+/* Every row of section 三 all 0 but @others (asserted by the caller). */
+static void
+assert_rows_zero_but (NbReport          *report,
+                      const char *const *others,
+                      gsize              n_others)
+{
+  const NbTableDef *def = nb_table_get_def (nb_report_get_table (report, "s3_requests"));
+  gint64 zeros[7] = { 0 };
+
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      gboolean other = FALSE;
+
+      for (gsize i = 0; i < n_others && !other; i++)
+        other = strcmp (def->rows[r].key, others[i]) == 0;
+      if (!other)
+        assert_row (report, "s3_requests", def->rows[r].key, zeros, 7);
+    }
+}
+
+/* 平潭综合实验区君山片区管理局 2024 (2021 edition; a 片区管理局, the
+ * 管委会's office over the area's towns), as the crawler saved the page:
+ * the body on one line, each row's cells run together.  Read by hand:
+ * five requests, all from natural persons; 行政规范性文件 0011 (0 made,
+ * 0 repealed, 11 in force, as section 一 says: its one split without a
+ * number that starts with 0); （六）'s labels published with 不再受理 for
+ * 不再处理, and 2.其他法律和行政法规禁止公开 with 和. */
+static void
+test_pingtan_junshan_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 0 };
+  static const char *const others[] = {
+    "new", "granted", "partly_granted", "unable_not_held", "result_total",
+  };
+
+  data = read_fixture ("published/pingtan-junshan-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2024);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区君山片区管理局");
+  g_assert_false (nb_import_messages_have_errors (messages));
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 0, 0, 11);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative"),
+                            "各栏数字连在一起（0011），只有一种拆分没有以 0 开头的数"));
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  NATURAL (report, "new", 5);
+  NATURAL (report, "granted", 1);
+  NATURAL (report, "partly_granted", 2);
+  NATURAL (report, "unable_not_held", 2);
+  NATURAL (report, "result_total", 5);
+  assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.other_no_correction"),
+                            "差一个字"));
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s3_requests.other_no_fee"),
+                            "差一个字"));
+  ROW (report, "s4_appeals", "cases", 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 6 + 1 + 2 + 1 + 7 * 25 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2024年，我局认真贯彻落实"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "2024年，我局不断优化"));
+  g_assert_finalize_object (report);
+}
+
+/* 平潭综合实验区海坛片区管理局 2024 (2021 edition, a 片区管理局 as 君山's),
+ * the crawler's text.  As published: 第二十条第（一）项 with one row,
+ * 规范性文件 (the 2019 edition's words), and no row 规章; every row of 三
+ * with a number other than 0 run together as one digit a column and a
+ * 总计 of 0 (5100000 for 5 + 1 requests): no split adds up, so those six
+ * rows are not placed; the heading 五、存在的主要问题及改进措施. */
+static void
+test_pingtan_haitan_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 0 };
+  static const char *const unplaced[] = {
+    "new", "unable_not_held", "unable_unclear", "other_no_correction", "other_misc", "result_total",
+  };
+  NbTable *table;
+  const NbTableDef *def;
+
+  data = read_fixture ("published/pingtan-haitan-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区海坛片区管理局");
+
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"), "缺少一行"));
+  ROW (report, "s2_regulations", "normative", 0, 0, 0);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_regulations.normative"),
+                            "另一版格式的标签"));
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 0);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  for (gsize i = 0; i < G_N_ELEMENTS (unplaced); i++)
+    {
+      g_autofree char *address = g_strconcat ("s3_requests.", unplaced[i], NULL);
+
+      guint row = (guint) nb_table_def_find_row (def, unplaced[i]);
+
+      /* （七）总计 is the sum of the rows above it, kept not imported */
+      if (strcmp (unplaced[i], "result_total") != 0)
+        ROW_BLANK (report, unplaced[i]);
+      for (guint c = 0; c < def->n_columns; c++)
+        g_assert_true (nb_table_is_not_imported (table, row, c));
+      g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, address),
+                                "没有一种拆分符合本行的合计"));
+    }
+  assert_rows_zero_but (report, unplaced, G_N_ELEMENTS (unplaced));
+  ROW (report, "s4_appeals", "cases", 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 3 + 1 + 2 + 1 + 7 * 19 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6);
+  /* 五 in the report's words ends the appeals' digits */
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "全面审视一年来的工作"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "按照《国务院办公厅关于印发"));
+  g_assert_finalize_object (report);
+}
+
+/* 平潭综合实验区财政金融局 2024 (2021 edition, a department of the 区),
+ * the crawler's text, with the page's spaces between most cells of 三
+ * (“20 0 0 0 02”: 2, five zeros, 2).  Read by hand: two requests from
+ * natural persons, one granted, one 本机关不掌握; the fees with six
+ * decimals (18651.064104 万元) run on into the text after it: not imported. */
+static void
+test_pingtan_czj_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  static const char *const others[] = { "new", "granted", "unable_not_held", "result_total" };
+
+  data = read_fixture ("published/pingtan-czj-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区财政金融局");
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 0, 2, 1);
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 1);
+  ROW (report, "s2_enforcement", "coercion", 0);
+  /* 18651.064104 and then the text of 二's (二), on with no break: not read
+   * as the table's number (nor could six decimals be held) */
+  ROW (report, "s2_fees", "fees", NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_fees"), "未找到表格中的数据"));
+
+  NATURAL (report, "new", 2);
+  NATURAL (report, "granted", 1);
+  NATURAL (report, "unable_not_held", 1);
+  NATURAL (report, "result_total", 2);
+  assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 6 + 1 + 2 + 7 * 25 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  /* the signature, on the body's one line, stays in the text (no date) */
+  g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
+                   "2024年，无收取信息处理费情况。 平潭综合实验区财政金融局 2025年1月23日");
+  g_assert_cmpstr (nb_report_get_date (report), ==, "");
+  g_assert_finalize_object (report);
+}
+
+/* 平潭综合实验区君山片区管理局 2019 (2019 edition), the crawler's text:
+ * its first report, for September to December, after the 机构改革 that
+ * put the four townships 流水, 中楼, 芦洋 and 东庠 under it.  Read by hand:
+ * no requests, no appeals; 规范性文件 9 9 9; the headings of 四 and 五 in
+ * the words of 2019's reports (四、因政府信息公开工作被申请行政复议、提起行政
+ * 诉讼情况, 五、政府信息公开工作存在的主要问题及改进情况); 本年增/减 run
+ * together with its neighbours one digit a column (000, 00), placed;
+ * 政府集中采购 978407, projects and amount that split many ways: not. */
+static void
+test_pingtan_junshan_2019 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data = read_fixture ("published/pingtan-junshan-2019.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区君山片区管理局");
+
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 9, 9, 9);
+  ROW (report, "s2_licensing", "licensing", 0, 0, 0);
+  ROW (report, "s2_licensing", "other_services", 0, 0, 0);
+  ROW (report, "s2_enforcement", "penalty", 0, 0, 0);
+  ROW (report, "s2_enforcement", "coercion", 0, 0, 0);
+  ROW (report, "s2_fees", "fees", 0, 0);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_WARNING, "s2_fees.fees"),
+                            "每栏只有一位数字"));
+  ROW (report, "s2_procurement", "procurement", NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_procurement.procurement"),
+                            "978407"));
+  assert_rows_zero_but (report, NULL, 0);
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 6 + 6 + 6 + 2 + 7 * 23 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）存在的主要问题2019年"));
+  g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "我局无其他需报告的事项。"));
+  g_assert_finalize_object (report);
+}
+
+/* 平潭综合实验区市场监督管理局 2024 (2021 edition, a department of the
+ * 区), the crawler's text.  Read by hand: 4 requests from natural persons,
+ * 1 granted, 1 in part, 2 本机关不掌握; 行政处罚 159, 行政强制 58.  As
+ * published: 第二十条第（一）项 with one row, 规范性文件 “6856” (6, 8, 56 or
+ * 6, 85, 6 or 68, 5, 6: not placed) and no row 规章; （六）'s 2. and 3.
+ * with no numbers, their labels run on into “（七）总计4000004”: in text
+ * without positions labels before numbers not their own are not placed
+ * (the rule for converters' labels apart), nor is （七）总计. */
+static void
+test_pingtan_scj_2024 (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+  gint64 fees[1] = { 0 };
+  static const char *const others[] = {
+    "new", "granted", "partly_granted", "unable_not_held", "other_no_fee", "other_misc", "result_total",
+  };
+
+  data = read_fixture ("published/pingtan-scj-2024.txt", &length);
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区市场监督管理局");
+
+  ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"),
+                            "各栏数字连在一起（6856）"));
+  ROW (report, "s2_licensing", "licensing", 0);
+  ROW (report, "s2_enforcement", "penalty", 159);
+  ROW (report, "s2_enforcement", "coercion", 58);
+  assert_row (report, "s2_fees", "fees", fees, 1);
+
+  NATURAL (report, "new", 4);
+  NATURAL (report, "granted", 1);
+  NATURAL (report, "partly_granted", 1);
+  NATURAL (report, "unable_not_held", 2);
+  ROW_BLANK (report, "other_no_fee");
+  ROW_BLANK (report, "other_misc");
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_no_fee"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.other_misc"));
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.result_total"));
+  assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
+  ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  g_assert_cmpuint (summary.n_placed, ==, 1 + 2 + 1 + 7 * 22 + 15);
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 2);
+  g_assert_finalize_object (report);
+}
+
+/* A run of digits in a table without totals (第二十条第（一）项): placed
+ * only where one split has no number that starts with 0, even if a column
+ * could have been published blank.  君山 2024's 0011 is 0, 0, 11; 1001
+ * is 10, 0, 1 or 100, —, 1: not placed. */
+static void
+test_glued_no_total (void)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  NbReport *report;
+  gsize length;
+
+  data = read_fixture ("published/pingtan-junshan-2024.txt", &length);
+  edited = g_string_new (data);
+  g_assert_cmpuint (g_string_replace (edited, "行政规范性文件0011", "行政规范性文件1001", 1), ==, 1);
+  report = nb_import_report_full (edited->str, edited->len, NULL, &summary, &messages, NULL);
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.normative"),
+                            "各栏数字连在一起（1001）"));
+  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  g_assert_finalize_object (report);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2895,6 +3223,11 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
   g_test_add_func ("/import/fixture/pingtan", test_pingtan_all);
   g_test_add_func ("/import/fixture/pingtan-pages", test_pingtan_pages);
+  g_test_add_func ("/import/fixture/pingtan-junshan-2024", test_pingtan_junshan_2024);
+  g_test_add_func ("/import/fixture/pingtan-haitan-2024", test_pingtan_haitan_2024);
+  g_test_add_func ("/import/fixture/pingtan-czj-2024", test_pingtan_czj_2024);
+  g_test_add_func ("/import/fixture/pingtan-junshan-2019", test_pingtan_junshan_2019);
+  g_test_add_func ("/import/fixture/pingtan-scj-2024", test_pingtan_scj_2024);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
@@ -2909,6 +3242,7 @@ main (int    argc,
   g_test_add_func ("/import/published-pages-encodings", test_published_pages_encodings);
   g_test_add_func ("/import/converter-markdown", test_converter_markdown);
   g_test_add_func ("/import/glued-digits", test_glued_digits);
+  g_test_add_func ("/import/glued-no-total", test_glued_no_total);
   g_test_add_func ("/import/html-word-hidden", test_html_word_hidden);
   g_test_add_func ("/import/label-typo", test_label_typo);
   g_test_add_func ("/import/foreign-row", test_foreign_row);

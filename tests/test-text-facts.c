@@ -278,6 +278,22 @@ static const struct {
   /* 上海市人民政府办公厅 2025, a converter's markdown: rows left out (C1),
    * no title the importer reads (M1 M2), no heading 五 (R7) */
   { "published/shanghai-2025-converter.md", "M1 M2 C1 C1 R7", 1 },
+  /* 平潭's 君山片区管理局 2024, the crawler's text: every cell placed */
+  { "published/pingtan-junshan-2024.txt", "", 1 },
+  /* 海坛片区管理局 2024: no row 规章 (C1), and the rows of 三 with a 总计
+   * of 0 for their 5 + 1, 4, 1… not imported (C1) */
+  { "published/pingtan-haitan-2024.txt", "C1 C1", 2 },
+  /* 财政金融局 2024: the fee run on into the text (C1); section 一's
+   * “办结依申请2件，其中公开答复1件，无法提供1件” read as 1 answered of the
+   * table's 2 (T1: 公开答复 is not among the phrases that name the kind of
+   * answer) */
+  { "published/pingtan-czj-2024.txt", "C1 T1", 1 },
+  /* 君山片区管理局 2019: 政府集中采购 978407 not imported (C1) */
+  { "published/pingtan-junshan-2019.txt", "C1", 1 },
+  /* 市场监督管理局 2024: 规范性文件 6856 and no 规章 (C1); （六）2. and 3.
+   * published without numbers before （七）总计, none of the three
+   * imported (C1) */
+  { "published/pingtan-scj-2024.txt", "C1 C1", 2 },
 };
 
 static char *

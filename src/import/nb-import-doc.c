@@ -207,3 +207,23 @@ nb_import_within_one_edit (const gunichar *a,
     }
   return (na - i) + (nb - j) + (edited ? 1u : 0u) <= 1;
 }
+
+/* The length of the longest common subsequence of a and b: how much of a
+ * heading a line has, in order. */
+gsize
+nb_import_lcs_length (const gunichar *a,
+                      gsize           na,
+                      const gunichar *b,
+                      gsize           nb)
+{
+  g_autofree gsize *prev = g_new0 (gsize, nb + 1);
+  g_autofree gsize *cur = g_new0 (gsize, nb + 1);
+
+  for (gsize i = 1; i <= na; i++)
+    {
+      for (gsize j = 1; j <= nb; j++)
+        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
+      memcpy (prev, cur, (nb + 1) * sizeof (gsize));
+    }
+  return prev[nb];
+}

@@ -78,6 +78,10 @@ gboolean     nb_import_within_one_edit (const gunichar *a,
                                         gsize           na,
                                         const gunichar *b,
                                         gsize           nb);
+gsize        nb_import_lcs_length    (const gunichar *a,
+                                      gsize           na,
+                                      const gunichar *b,
+                                      gsize           nb);
 
 /* The readers. */
 gboolean     nb_import_is_page_number (const char  *line);

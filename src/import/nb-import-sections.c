@@ -20,24 +20,6 @@
 
 static const char *const numerals[NB_N_SECTIONS] = { "一", "二", "三", "四", "五", "六" };
 
-static gsize
-lcs_length (const gunichar *a,
-            gsize           na,
-            const gunichar *b,
-            gsize           nb)
-{
-  g_autofree gsize *prev = g_new0 (gsize, nb + 1);
-  g_autofree gsize *cur = g_new0 (gsize, nb + 1);
-
-  for (gsize i = 1; i <= na; i++)
-    {
-      for (gsize j = 1; j <= nb; j++)
-        cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : MAX (prev[j], cur[j - 1]);
-      memcpy (prev, cur, (nb + 1) * sizeof (gsize));
-    }
-  return prev[nb];
-}
-
 /* The words of a heading without the marks a converter puts around it:
  * markdown's `#`, `**`, `>` and a closing colon. */
 static char *
@@ -68,7 +50,7 @@ heading_likeness (const char *rest,
   b = g_utf8_to_ucs4_fast (heading + strlen (numerals[s - 1]) + 1, -1, &nb);
   if (na < 2)
     return 0;
-  return lcs_length (a, (gsize) na, b, (gsize) nb) * 10 / (gsize) MAX (na, nb);
+  return nb_import_lcs_length (a, (gsize) na, b, (gsize) nb) * 10 / (gsize) MAX (na, nb);
 }
 
 /* Which section heading a cell is (1–6), or 0.  The words after the

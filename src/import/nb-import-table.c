@@ -710,6 +710,7 @@ typedef struct {
   guint             n_found;
   guint             steps;
   const gint64     *limit;      /* or NULL: the most each column can hold */
+  gboolean          blanks;     /* a column may have no digits (-1) */
 } Split;
 
 static void
@@ -746,6 +747,11 @@ try_splits (Split *split,
           try_splits (split, column + 1, at + l);
         }
       return;
+    }
+  if (split->blanks)
+    {
+      split->values[column] = -1;
+      try_splits (split, column + 1, at);
     }
   for (gsize l = 1; l <= 12 && at + l <= split->length; l++)
     {
@@ -934,7 +940,7 @@ place_glued_by_column_limits (NbImporter  *im,
 
   if (text == NULL || !limits_by_column_totals (table, row, limit))
     return FALSE;
-  split = (Split) { def, text, strlen (text), values, found, 0, 0, limit };
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, limit, FALSE };
   try_splits (&split, 0, 0);
   if (split.n_found != 1 || split.steps > MAX_SPLIT_STEPS ||
       !split_keeps_bounds (def, found, bounds, split.length))
@@ -998,24 +1004,37 @@ place_glued (NbImporter  *im,
   g_autofree char *name = row_name (def, row);
   g_autofree char *where = nb_importer_where (im, group->first);
   Split split;
-  gboolean any_total = FALSE;
+  gboolean any_total = FALSE, all_counts = TRUE;
 
   if (text == NULL)
     return FALSE;
   values = g_new0 (gint64, def->n_columns);
   found = g_new0 (gint64, def->n_columns);
-  split = (Split) { def, text, strlen (text), values, found, 0, 0, NULL };
+  split = (Split) { def, text, strlen (text), values, found, 0, 0, NULL, FALSE };
   for (guint c = 0; c < def->n_columns; c++)
     {
       any_total |= def->columns[c].n_parts > 0;
-      if (def->columns[c].kind != NB_CELL_KIND_COUNT)
-        return FALSE;
+      all_counts &= def->columns[c].kind == NB_CELL_KIND_COUNT;
     }
   if (def->n_columns < 2 || split.length < def->n_columns)
     return FALSE;
-  /* without a total, only a run of one digit per column has one split */
+  /* a column of 本年增/减 or of amounts: only one digit a column, no sign,
+   * no decimal point, is certain (000 for 上一年项目数量, 本年增/减, 处理决定数量) */
+  if (!all_counts && (any_total || split.length != def->n_columns))
+    return FALSE;
+  /* without a total, a run of one digit per column has one split; a
+   * longer run, only where one split has no number with a leading zero
+   * even if any column could have been published blank (0011: 0, 0, 11) */
   if (any_total || split.length == def->n_columns)
     try_splits (&split, 0, 0);
+  else
+    {
+      split.blanks = TRUE;
+      try_splits (&split, 0, 0);
+      for (guint c = 0; c < def->n_columns && split.n_found == 1; c++)
+        if (found[c] < 0)
+          split.n_found = 0;
+    }
   if (split.n_found >= 2 && split.steps <= MAX_SPLIT_STEPS && pending != NULL)
     {
       Pending later = { row, *group };
@@ -1047,7 +1066,8 @@ place_glued (NbImporter  *im,
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                            "%s「%s」：各栏数字连在一起（%s），%s，按此填入",
                            nb_import_table_name (def), name, text,
-                           any_total ? "只有一种拆分符合本行的合计" : "每栏只有一位数字");
+                           any_total ? "只有一种拆分符合本行的合计" :
+                           split.blanks ? "只有一种拆分没有以 0 开头的数" : "每栏只有一位数字");
   return TRUE;
 }
 
@@ -1452,7 +1472,8 @@ nb_import_table (NbImporter *im,
         guint skip = 0;
 
         for (guint k = 1; k <= 3 && r + k < def->n_rows && skip == 0; k++)
-          if (match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
+          if (match_row (def, r + k, &window, 0).level >= MATCH_LOOSE ||
+              match_foreign_row (im, def, r + k, &window).level != MATCH_NONE)
             skip = k;
         /* in text without positions, the skipped rows' labels before
          * these numbers too, or the next numbers without a label of

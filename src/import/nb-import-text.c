@@ -426,7 +426,13 @@ table_labels (void)
 }
 
 /* Where heading @s is in the line, from @from: exactly, or with one
- * character more, less or different (四、政府信息公开行政法复议、行政诉讼情况). */
+ * character more, less or different (四、政府信息公开行政法复议、行政诉讼情况);
+ * else its numeral followed by words that have at least four fifths of the
+ * heading's in order (五、存在的主要问题及改进措施,
+ * 五、政府信息公开工作存在的主要问题及改进情况,
+ * 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况): of the lengths from two characters less
+ * than the heading's to twice as long, the one with the most of them,
+ * the nearest the heading's length of those. */
 static gboolean
 find_inline_heading (const gunichar *w,
                      gsize           nw,
@@ -454,6 +460,31 @@ find_inline_heading (const gunichar *w,
             *start = i, *end = i + len;
             return TRUE;
           }
+    }
+  for (gsize i = from; nh >= 8 && i + nh <= nw; i++)
+    {
+      gsize best = 0, best_len = 0;
+
+      if (w[i] != h[0] || w[i + 1] != h[1])
+        continue;
+      /* lengths by their distance from the heading's: nh, nh - 1, nh + 1, … */
+      for (gsize d = 0; d <= nh; d++)
+        for (int sign = -1; sign <= 1; sign += 2)
+          {
+            gsize len = sign < 0 ? nh - d : nh + d;
+            gsize common;
+
+            if ((d == 0 && sign > 0) || (sign < 0 && d > 2) || i + len > nw)
+              continue;
+            common = nb_import_lcs_length (w + i, len, h, nh);
+            if (common > best)
+              best = common, best_len = len;
+          }
+      if (best * 5 >= nh * 4)
+        {
+          *start = i, *end = i + best_len;
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -563,6 +594,20 @@ read_flattened (NbImportDoc *doc,
               if (l->n > best && i + l->n <= region_end && l->w[0] == w[i] &&
                   memcmp (w + i, l->w, l->n * sizeof (gunichar)) == 0)
                 best = l->n;
+            }
+        /* a long label with one character more, less or different
+         * (2.其他法律和行政法规禁止公开, 不再受理 for 不再处理): the table
+         * stage matches it with a warning */
+        if (best == 0 && i >= region_start && i + 1 < region_end)
+          for (guint k = 0; k < labels->len && best == 0; k++)
+            {
+              const Label *l = &g_array_index (labels, Label, k);
+
+              if (l->n < 8 || l->w[0] != w[i] || l->w[1] != w[i + 1])
+                continue;
+              for (gsize len = l->n - 1; len <= l->n + 1 && best == 0; len++)
+                if (i + len <= region_end && nb_import_within_one_edit (w + i, len, l->w, l->n))
+                  best = len;
             }
         if (best > 0)
           {
