@@ -101,6 +101,12 @@ guint     nb_import_count_edition_signals (NbEdition     edition,
 void      nb_import_find_title           (NbImporter    *im,
                                           guint          end_cell,
                                           NbImportTitle *info);
+int       nb_import_find_header          (NbImporter       *im,
+                                          const NbTableDef *def,
+                                          guint             from,
+                                          guint             to,
+                                          guint             own_from,
+                                          guint             own_to);
 char     *nb_import_section_text         (NbImporter    *im,
                                           guint          first_cell,
                                           guint          end_cell);

@@ -1,8 +1,9 @@
 /* nb-import-sections.c — finding the parts of a report in positioned text
  *
  * The section headings (一、 to 六、, worded a little differently at
- * times), the edition the tables' labels belong to, the title with the
- * organ and the year, and the text of the text sections.
+ * times), a table of 二 printed away from its caption (by its header), the
+ * edition the tables' labels belong to, the title with the organ and the
+ * year, and the text of the text sections.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -157,6 +158,73 @@ nb_import_find_headings (NbImporter *im,
             break;
           }
     }
+}
+
+/* Whether @text holds the label of every column of @def. */
+static gboolean
+holds_header (const char       *text,
+              const NbTableDef *def)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+
+      if (strstr (text, label) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a line's text holds the header of @def of section 二, and of no
+ * other table of the section (in 2019, （五） and （六） have the same). */
+static gboolean
+is_header_of (NbImporter       *im,
+              const char       *text,
+              const NbTableDef *def)
+{
+  if (!holds_header (text, def))
+    return FALSE;
+  for (guint t = 0; t < im->edition->n_tables; t++)
+    {
+      const NbTableDef *other = &im->edition->tables[t];
+
+      if (other != def && other->section == 2 && holds_header (text, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first cell of the one line in @from … @to - 1, outside @own_from …
+ * @own_to - 1, whose cells hold the header of @def (every column label,
+ * and no other table's of section 二): where a converter printed a table
+ * away from its caption.  -1 when there is none or more than one. */
+int
+nb_import_find_header (NbImporter       *im,
+                       const NbTableDef *def,
+                       guint             from,
+                       guint             to,
+                       guint             own_from,
+                       guint             own_to)
+{
+  int found = -1;
+  guint i = from;
+
+  while (i < to)
+    {
+      const NbImportLine *line = nb_importer_line_of (im, i);
+      guint line_end = MIN (to, line->first_cell + line->n_cells);
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint first = i;
+
+      for (; i < line_end; i++)
+        g_string_append (text, nb_importer_cell (im, i)->norm);
+      if ((first >= own_from && first < own_to) || !is_header_of (im, text->str, def))
+        continue;
+      if (found >= 0)
+        return -1;
+      found = (int) first;
+    }
+  return found;
 }
 
 /* ---- Edition, organ, year --------------------------------------------------- */

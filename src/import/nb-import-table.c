@@ -1071,7 +1071,39 @@ place_glued (NbImporter  *im,
   return TRUE;
 }
 
-static void
+/* The cells of @group that make one row of @n_columns: all of them, or,
+ * in a converter's row with empty cells at one end (merged label cells
+ * shifted the row), the rest, when the other end is not blank. */
+static gboolean
+trim_group (NbImporter  *im,
+            const Group *group,
+            guint        n_columns,
+            Group       *row)
+{
+  guint n = group->last - group->first + 1, extra, lead = 0, trail = 0;
+
+  *row = *group;
+  if (n == n_columns)
+    return TRUE;
+  if (n < n_columns || nb_importer_cell (im, group->first)->line != nb_importer_cell (im, group->last)->line)
+    return FALSE;
+  extra = n - n_columns;
+  while (lead < n && im->is_value[group->first + lead] == NB_IMPORT_VALUE_BLANK)
+    lead++;
+  while (trail < n && im->is_value[group->last - trail] == NB_IMPORT_VALUE_BLANK)
+    trail++;
+  if (trail >= extra && lead == 0)
+    row->last -= extra;
+  else if (lead >= extra && trail == 0)
+    row->first += extra;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Places a group's numbers in @row; FALSE, with nothing placed, when which
+ * number is whose column is not certain (report_short_group()). */
+static gboolean
 place_group (NbImporter  *im,
              NbTable     *table,
              guint        row,
@@ -1082,42 +1114,20 @@ place_group (NbImporter  *im,
   const NbTableDef *def = nb_table_get_def (table);
   guint n = group->last - group->first + 1;
   g_autofree guint *column_of = g_new (guint, n);
+  Group cells;
 
-  if (n > def->n_columns)
-    {
-      /* a converter's row with empty cells at one end (merged label cells
-       * shifted the row): the numbers are the rest, when the other end is
-       * not blank */
-      guint extra = n - def->n_columns, lead = 0, trail = 0;
-      Group trimmed = *group;
-
-      while (lead < n && im->is_value[group->first + lead] == NB_IMPORT_VALUE_BLANK)
-        lead++;
-      while (trail < n && im->is_value[group->last - trail] == NB_IMPORT_VALUE_BLANK)
-        trail++;
-      if (nb_importer_cell (im, group->first)->line == nb_importer_cell (im, group->last)->line &&
-          ((trail >= extra && lead == 0) || (lead >= extra && trail == 0)))
-        {
-          if (lead == 0)
-            trimmed.last -= extra;
-          else
-            trimmed.first += extra;
-          place_group (im, table, row, &trimmed, spans, pending);
-          return;
-        }
-    }
-  if ((n == 1 || (n < def->n_columns && !im->doc->positioned)) &&
-      place_glued (im, table, row, group, pending))
-    return;
-  if (n == def->n_columns)
+  if (trim_group (im, group, def->n_columns, &cells))
     {
       for (guint c = 0; c < def->n_columns; c++)
         {
-          Group one = { group->first + c, group->first + c, FALSE };
+          Group one = { cells.first + c, cells.first + c, FALSE };
           place_value (im, table, row, c, nb_importer_cell (im, one.first)->text, &one);
         }
-      return;
+      return TRUE;
     }
+  if ((n == 1 || (n < def->n_columns && !im->doc->positioned)) &&
+      place_glued (im, table, row, group, pending))
+    return TRUE;
   if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
     {
       /* the columns without a cell were published blank */
@@ -1129,21 +1139,29 @@ place_group (NbImporter  *im,
                        here ? &one : NULL);
           k += here;
         }
-      return;
+      return TRUE;
     }
+  return FALSE;
+}
 
-  {
-    g_autofree char *name = row_name (def, row);
-    g_autofree char *address = row_address (def, row);
-    g_autofree char *values = group_text (im, group);
-    g_autofree char *where = nb_importer_where (im, group->first);
+static void
+report_short_group (NbImporter  *im,
+                    NbTable     *table,
+                    guint        row,
+                    const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *values = group_text (im, group);
+  g_autofree char *where = nb_importer_where (im, group->first);
 
-    im->n_unplaced += count_filled (im, group);
-    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                             "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
-                             nb_import_table_name (def), name, where, n, def->n_columns, values);
-    nb_importer_locate_message (im, group->first, group->last);
-  }
+  im->n_unplaced += count_filled (im, group);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
+                           nb_import_table_name (def), name, where, group->last - group->first + 1,
+                           def->n_columns, values);
+  nb_importer_locate_message (im, group->first, group->last);
 }
 
 /* A row of a PDF whose label has no numbers beside it: every cell blank. */
@@ -1288,62 +1306,522 @@ report_missing_row (NbImporter       *im,
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address, "%s：%s「%s」", nb_import_table_name (def), why, name);
 }
 
-void
-nb_import_table (NbImporter *im,
-                 NbTable    *table,
-                 guint       start,
-                 guint       end)
-{
-  const NbTableDef *def = nb_table_get_def (table);
-  g_autoptr(GArray) groups = find_groups (im, start, end);
-  g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  guint r = 0, g = 0, placed = 0;
-  guint first_missing = G_MAXUINT;
+/* ---- Rows whose labels stand apart from their numbers ------------------------ */
 
-  if (groups->len > 0 && header_is_foreign (im, def, start, g_array_index (groups, Group, 0).first))
+/* What the row matching of a labelled table left: a group of numbers it
+ * gave no row, a row it found no numbers for, or a group matched to its
+ * row by the label but whose numbers do not fill the row's columns.  In
+ * text without positions they are reported once place_apart() has placed
+ * what it can; in a PDF at once. */
+typedef enum {
+  LOOSE_GROUP,
+  LOOSE_ROW,
+  LOOSE_SHORT,
+} LooseKind;
+
+typedef struct {
+  LooseKind   kind;
+  guint       group, row;
+  char       *label;    /* a group's: the text right before it */
+  const char *why;      /* a row's */
+  gboolean    placed;   /* by place_apart() */
+} Loose;
+
+typedef struct {
+  NbImporter *im;
+  NbTable    *table;
+  GArray     *groups;
+  gboolean    defer;          /* text without positions: for place_apart() */
+  GArray     *loose;          /* Loose, in the order they were met */
+  int        *group_of_row;   /* the group each row was placed from by its label, or -1 */
+  guint       row, group;     /* where the matching stopped */
+  guint       n_matched;      /* groups matched to a row by their label */
+} Matching;
+
+static void
+loose_clear (gpointer data)
+{
+  g_free (((Loose *) data)->label);
+}
+
+static void
+matching_init (Matching   *matching,
+               NbImporter *im,
+               NbTable    *table,
+               GArray     *groups)
+{
+  guint n_rows = nb_table_get_def (table)->n_rows;
+
+  matching->im = im;
+  matching->table = table;
+  matching->groups = groups;
+  matching->defer = !im->doc->positioned;
+  matching->loose = g_array_new (FALSE, FALSE, sizeof (Loose));
+  g_array_set_clear_func (matching->loose, loose_clear);
+  matching->group_of_row = g_new (int, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    matching->group_of_row[r] = -1;
+}
+
+static void
+matching_clear (Matching *matching)
+{
+  g_clear_pointer (&matching->loose, g_array_unref);
+  g_clear_pointer (&matching->group_of_row, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Matching, matching_clear)
+
+static void
+report_loose_item (Matching    *matching,
+                   const Loose *item)
+{
+  NbImporter *im = matching->im;
+  NbTable *table = matching->table;
+  const Group *group = &g_array_index (matching->groups, Group, item->group);
+
+  if (item->kind == LOOSE_ROW)
+    report_missing_row (im, nb_table_get_def (table), item->row, item->why);
+  else if (item->kind == LOOSE_SHORT && matching->group_of_row[item->row] < 0)
+    report_short_group (im, table, item->row, group);
+  else
+    /* a short group whose row place_apart() filled is a group left over */
+    report_group (im, table, group, item->label);
+}
+
+static void
+add_loose (Matching   *matching,
+           LooseKind   kind,
+           guint       group,
+           guint       row,
+           const char *label,
+           const char *why)
+{
+  Loose item = { kind, group, row, (char *) label, why, FALSE };
+
+  if (!matching->defer)
     {
-      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
-                               "%s：表头不是 %s 版格式的表头（可能是另一版格式），此表未导入",
-                               nb_import_table_name (def), im->edition->key);
+      report_loose_item (matching, &item);
       return;
     }
+  item.label = g_strdup (label);
+  g_array_append_val (matching->loose, item);
+}
 
-  if (def->n_label_columns == 0 || def->rows[0].label == NULL)
+static void
+report_loose (Matching *matching)
+{
+  for (guint i = 0; i < matching->loose->len; i++)
     {
-      /* Section 四: no labels; the one row of numbers after the header. */
-      int chosen = -1;
+      const Loose *item = &g_array_index (matching->loose, Loose, i);
 
-      for (guint i = 0; i < groups->len && chosen < 0; i++)
+      if (!item->placed)
+        report_loose_item (matching, item);
+    }
+}
+
+/* Between each two rows placed by their labels, the rows left without
+ * numbers and the groups of a row's width left without a row, when they
+ * are as many: the converter printed the numbers in the form's order, so
+ * the k-th row left takes the k-th group.  The group each row takes its
+ * numbers from (its own, or so assigned); NULL unless every row left lies
+ * between two rows placed and every gap is filled that way. */
+static int *
+assign_in_order (const Matching *matching)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+  g_autofree int *assigned = g_memdup2 (matching->group_of_row, def->n_rows * sizeof (int));
+  int before = -1;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      int to = matching->group_of_row[r];
+      guint next = (guint) (before + 1);
+
+      if (to < 0)
+        continue;
+      if (before < 0 && r > 0)
+        return NULL;
+      for (int g = before >= 0 ? assigned[before] + 1 : to; g < to; g++)
         {
-          const Group *group = &g_array_index (groups, Group, i);
-          if (group->last - group->first + 1 == def->n_columns)
-            chosen = (int) i;
+          Group cells;
+
+          if (!trim_group (matching->im, &g_array_index (matching->groups, Group, g), def->n_columns, &cells))
+            continue;
+          if (next == r)
+            return NULL;
+          assigned[next++] = g;
         }
-      if (chosen < 0 && place_by_blocks (im, table, groups, start, end) > 0)
+      if (next != r)
+        return NULL;
+      before = (int) r;
+    }
+  if (before != (int) def->n_rows - 1)
+    return NULL;
+  return g_steal_pointer (&assigned);
+}
+
+static gunichar *
+to_ucs4 (const char *norm,
+         gsize      *n)
+{
+  glong len;
+  gunichar *text = g_utf8_to_ucs4_fast (norm, -1, &len);
+
+  *n = (gsize) len;
+  return text;
+}
+
+/* Where @what first stands in @text at or after @from. */
+static gboolean
+ucs4_find (const gunichar *text,
+           gsize           n_text,
+           gsize           from,
+           const gunichar *what,
+           gsize           n_what,
+           gsize          *at)
+{
+  for (gsize i = from; n_what > 0 && i + n_what <= n_text; i++)
+    if (memcmp (text + i, what, n_what * sizeof (gunichar)) == 0)
+      {
+        *at = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The text of the table's lines that hold no values (normalized): where a
+ * converter prints the labels it set apart. */
+static gunichar *
+apart_text (NbImporter *im,
+            guint       start,
+            guint       end,
+            gsize      *n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint i = start;
+
+  while (i < end)
+    {
+      const NbImportLine *line = nb_importer_line_of (im, i);
+      guint line_end = MIN (end, line->first_cell + line->n_cells);
+      gboolean values = FALSE;
+
+      for (guint k = i; k < line_end; k++)
+        values |= im->is_value[k] != NB_IMPORT_VALUE_NONE;
+      for (; i < line_end; i++)
+        if (!values)
+          g_string_append (text, nb_importer_cell (im, i)->norm);
+    }
+  return to_ucs4 (text->str, n);
+}
+
+/* Whether the words printed on a group's line before its values (a
+ * converter's pieces of the label) are each part of @row's label; and in
+ * @has_head whether one of them holds the label's start @head. */
+static gboolean
+own_words_fit (NbImporter       *im,
+               const NbTableDef *def,
+               guint             row,
+               const Group      *group,
+               const gunichar   *head,
+               gsize             n_head,
+               gboolean         *has_head)
+{
+  g_autofree char *label = nb_import_normalize (def->rows[row].label);
+  const NbImportLine *line = nb_importer_line_of (im, group->first);
+
+  *has_head = FALSE;
+  for (guint i = line->first_cell; i < group->first; i++)
+    {
+      const char *words = nb_importer_cell (im, i)->norm;
+      g_autofree gunichar *w = NULL;
+      gsize n, at;
+
+      if (im->is_value[i] != NB_IMPORT_VALUE_NONE || strstr (label, words) == NULL)
+        return FALSE;
+      w = to_ucs4 (words, &n);
+      *has_head |= ucs4_find (w, n, 0, head, n_head, &at);
+    }
+  return TRUE;
+}
+
+/* Whether the label of every row given a group by assign_in_order() is
+ * printed: its start (the item number and four characters) among the
+ * words on its group's line, which must all be part of its label, or on
+ * the table's lines without values after the start of the row before it
+ * (the labels set apart stand in the form's order). */
+static gboolean
+labels_stand_apart (const Matching *matching,
+                    const int      *assigned,
+                    guint           start,
+                    guint           end)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+  gsize n_apart, from = 0;
+  g_autofree gunichar *apart = apart_text (matching->im, start, end, &n_apart);
+
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      g_autofree gunichar *label = NULL;
+      gsize n_label, n_head, at;
+      gboolean own;
+
+      if (matching->group_of_row[r] >= 0)
+        continue;
+      label = row_label (def, r, &n_label);
+      n_head = MIN (n_label, item_number_length (label, n_label) + 4);
+      if (!own_words_fit (matching->im, def, r, &g_array_index (matching->groups, Group, assigned[r]),
+                          label, n_head, &own))
+        return FALSE;
+      if (own)
+        continue;
+      if (!ucs4_find (apart, n_apart, from, label, n_head, &at))
+        return FALSE;
+      from = at + n_head;
+    }
+  return TRUE;
+}
+
+/* A row's numbers, a blank counted 0: as placed (@g NULL), or as group
+ * @g holds them.  FALSE when one is a marker or was not read. */
+static gboolean
+row_numbers (const Matching *matching,
+             guint           row,
+             const int      *g,
+             gint64         *numbers)
+{
+  NbTable *table = matching->table;
+  const NbTableDef *def = nb_table_get_def (table);
+  Group cells;
+
+  if (g == NULL)
+    {
+      for (guint c = 0; c < def->n_columns; c++)
         {
-          nb_table_drop_equal_overrides (table);
-          return;
+          NbCellState state = nb_table_get_state (table, row, c);
+
+          if (nb_table_is_not_imported (table, row, c) || state == NB_CELL_MARKER)
+            return FALSE;
+          numbers[c] = state == NB_CELL_NUMBER ? nb_table_get_number (table, row, c) : 0;
         }
-      for (guint i = 0; i < groups->len && chosen < 0; i++)
-        if (!g_array_index (groups, Group, i).all_blank)
-          chosen = (int) i;
-      if (chosen < 0)
+      return TRUE;
+    }
+  trim_group (matching->im, &g_array_index (matching->groups, Group, *g), def->n_columns, &cells);
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      NbImportValue value;
+      NbImportValueKind kind = nb_import_parse_value (nb_importer_cell (matching->im, cells.first + c)->text, &value);
+      gboolean read = kind == NB_IMPORT_VALUE_BLANK ||
+                      (kind == NB_IMPORT_VALUE_NUMBER &&
+                       nb_value_parse (value.number, def->columns[c].kind, &numbers[c], NULL));
+
+      if (kind == NB_IMPORT_VALUE_BLANK)
+        numbers[c] = 0;
+      nb_import_value_clear (&value);
+      if (!read)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the total over rows @first … @total - 1 adds up in every column. */
+static gboolean
+rows_add_up (const NbTableDef *def,
+             const gint64     *v,
+             const gboolean   *read,
+             guint             first,
+             guint             total)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      gint64 sum = 0;
+
+      for (guint p = first; p < total; p++)
         {
-          nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
-                                   "%s：未找到表格中的数据", nb_import_table_name (def));
-          return;
+          if (!read[p])
+            return FALSE;
+          sum += v[p * def->n_columns + c];
         }
-      place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL);
-      for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
-        if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
+      if (!read[total] || sum != v[total * def->n_columns + c])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every total column of a row adds up. */
+static gboolean
+columns_add_up (const NbTableDef *def,
+                const gint64     *row)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      gint64 sum = 0;
+
+      for (guint p = c - def->columns[c].n_parts; p < c; p++)
+        sum += row[p];
+      if (def->columns[c].n_parts > 0 && sum != row[c])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every total that a row given a group by assign_in_order() is
+ * part of (its 总计 across, the total row under it, per column) equals the
+ * sum of its parts, and each such row is part of one. */
+static gboolean
+apart_adds_up (const Matching *matching,
+               const int      *assigned)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+  guint nc = def->n_columns;
+  g_autofree gint64 *v = g_new0 (gint64, def->n_rows * nc);
+  g_autofree gboolean *read = g_new0 (gboolean, def->n_rows);
+  gboolean across = FALSE;
+
+  for (guint c = 0; c < nc; c++)
+    across |= def->columns[c].n_parts > 0;
+  for (guint r = 0; r < def->n_rows; r++)
+    read[r] = row_numbers (matching, r, matching->group_of_row[r] < 0 ? &assigned[r] : NULL, v + r * nc);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      gboolean in_total = across;
+
+      if (matching->group_of_row[r] >= 0)
+        continue;
+      if (across && (!read[r] || !columns_add_up (def, v + r * nc)))
+        return FALSE;
+      for (guint t = r + 1; t < def->n_rows; t++)
+        if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
           {
-            report_group (im, table, &g_array_index (groups, Group, i), NULL);
-            n_reported++;
+            if (!rows_add_up (def, v, read, t - def->rows[t].n_parts, t))
+              return FALSE;
+            in_total = TRUE;
           }
+      if (!in_total)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+assigned_group (const int *assigned,
+                guint      n_rows,
+                guint      group)
+{
+  for (guint r = 0; r < n_rows; r++)
+    if (assigned[r] == (int) group)
+      return TRUE;
+  return FALSE;
+}
+
+/* In text without positions, a converter's table whose rows' labels were
+ * printed as lines of text apart from their numbers, the numbers as rows
+ * without labels: the rows are placed when it is certain whose numbers
+ * are whose (assign_in_order(), labels_stand_apart(), apart_adds_up()),
+ * all of the table's or none. */
+static void
+place_apart (Matching *matching,
+             guint     start,
+             guint     end)
+{
+  NbImporter *im = matching->im;
+  const NbTableDef *def = nb_table_get_def (matching->table);
+  g_autofree int *assigned = NULL;
+  guint n_left = 0;
+
+  for (guint r = 0; r < def->n_rows; r++)
+    n_left += matching->group_of_row[r] < 0;
+  if (n_left == 0)
+    return;
+  assigned = assign_in_order (matching);
+  if (assigned == NULL || !labels_stand_apart (matching, assigned, start, end) ||
+      !apart_adds_up (matching, assigned))
+    return;
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      const Group *group = &g_array_index (matching->groups, Group, assigned[r]);
+      g_autofree char *name = NULL, *address = NULL, *where = NULL;
+
+      if (matching->group_of_row[r] >= 0)
+        continue;
+      place_group (im, matching->table, r, group, NULL, NULL);
+      name = row_name (def, r);
+      address = row_address (def, r);
+      where = nb_importer_where (im, group->first);
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                               "%s「%s」：标签与数字分开印出，按格式的行序填入原文%s的数字（各栏合计相符）",
+                               nb_import_table_name (def), name, where);
+    }
+  for (guint i = 0; i < matching->loose->len; i++)
+    {
+      Loose *item = &g_array_index (matching->loose, Loose, i);
+
+      item->placed = item->kind == LOOSE_ROW ||
+                     (item->kind == LOOSE_GROUP && assigned_group (assigned, def->n_rows, item->group));
+    }
+  memcpy (matching->group_of_row, assigned, def->n_rows * sizeof (int));
+}
+
+/* Section 四: no labels; the one row of numbers after the header. */
+static void
+import_unlabelled (NbImporter *im,
+                   NbTable    *table,
+                   GArray     *groups,
+                   const Span *spans,
+                   guint       start,
+                   guint       end)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int chosen = -1;
+
+  for (guint i = 0; i < groups->len && chosen < 0; i++)
+    {
+      const Group *group = &g_array_index (groups, Group, i);
+      if (group->last - group->first + 1 == def->n_columns)
+        chosen = (int) i;
+    }
+  if (chosen < 0 && place_by_blocks (im, table, groups, start, end) > 0)
+    {
       nb_table_drop_equal_overrides (table);
       return;
     }
+  for (guint i = 0; i < groups->len && chosen < 0; i++)
+    if (!g_array_index (groups, Group, i).all_blank)
+      chosen = (int) i;
+  if (chosen < 0)
+    {
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                               "%s：未找到表格中的数据", nb_import_table_name (def));
+      return;
+    }
+  if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
+    report_short_group (im, table, 0, &g_array_index (groups, Group, chosen));
+  for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
+    if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
+      {
+        report_group (im, table, &g_array_index (groups, Group, i), NULL);
+        n_reported++;
+      }
+  nb_table_drop_equal_overrides (table);
+}
+
+/* Matches the groups of a labelled table to its rows, in the form's order,
+ * and places those whose label is certain; what is left goes into
+ * @matching's loose items. */
+static void
+match_rows (NbImporter *im,
+            NbTable    *table,
+            GArray     *groups,
+            const Span *spans,
+            GArray     *pending,
+            guint       start,
+            guint       end,
+            Matching   *matching)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  int *group_of_row = matching->group_of_row;
+  guint r = 0, g = 0, placed = 0;
 
   while (r < def->n_rows && g < groups->len)
     {
@@ -1370,7 +1848,7 @@ nb_import_table (NbImporter *im,
               if (spans != NULL)
                 place_blank_row (im, table, r);
               else
-                report_missing_row (im, def, r, "这一行没有数据，未填入");
+                add_loose (matching, LOOSE_ROW, 0, r, NULL, "这一行没有数据，未填入");
               r++;
               window_clear (&window);
               continue;
@@ -1435,7 +1913,10 @@ nb_import_table (NbImporter *im,
                   continue;
                 }
             }
-          place_group (im, table, r, group, spans, pending);
+          if (place_group (im, table, r, group, spans, pending))
+            group_of_row[r] = (int) g;
+          else
+            add_loose (matching, LOOSE_SHORT, g, r, window.lead_text, NULL);
           placed++;
           r++, g++;
           window_clear (&window);
@@ -1460,7 +1941,7 @@ nb_import_table (NbImporter *im,
           window_clear (&next);
           if (level >= MATCH_LOOSE)
             {
-              report_group (im, table, group, window.lead_text);
+              add_loose (matching, LOOSE_GROUP, g, 0, window.lead_text, NULL);
               g++;
               window_clear (&window);
               continue;
@@ -1487,9 +1968,9 @@ nb_import_table (NbImporter *im,
               apart = match_row (def, r + k, &window, 0).level >= MATCH_LOOSE;
             if (apart)
               {
-                report_group (im, table, group, window.lead_text);
+                add_loose (matching, LOOSE_GROUP, g, 0, window.lead_text, NULL);
                 for (guint k = 0; k <= skip; k++)
-                  report_missing_row (im, def, r + k, "标签与数字分开印出，分不清数字属于哪一行，未填入");
+                  add_loose (matching, LOOSE_ROW, 0, r + k, NULL, "标签与数字分开印出，分不清数字属于哪一行，未填入");
                 r += skip + 1, g++;
                 window_clear (&window);
                 continue;
@@ -1504,7 +1985,7 @@ nb_import_table (NbImporter *im,
                 if (spans != NULL && match_row (def, r + k, &window, 0).level >= MATCH_LOOSE)
                   place_blank_row (im, table, r + k);
                 else
-                  report_missing_row (im, def, r + k, "缺少一行");
+                  add_loose (matching, LOOSE_ROW, 0, r + k, NULL, "缺少一行");
               }
             r += skip;
             window_clear (&window);
@@ -1512,20 +1993,55 @@ nb_import_table (NbImporter *im,
           }
       }
 
-      report_group (im, table, group, window.lead_text);
-      report_missing_row (im, def, r, "未找到这一行（标签不符）");
+      add_loose (matching, LOOSE_GROUP, g, 0, window.lead_text, NULL);
+      add_loose (matching, LOOSE_ROW, 0, r, NULL, "未找到这一行（标签不符）");
       r++, g++;
       window_clear (&window);
     }
 
-  if (placed == 0 && r == 0)
+  matching->row = r;
+  matching->group = g;
+  matching->n_matched = placed;
+}
+
+void
+nb_import_table (NbImporter *im,
+                 NbTable    *table,
+                 guint       start,
+                 guint       end)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autoptr(GArray) groups = find_groups (im, start, end);
+  g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_auto(Matching) matching = { 0 };
+  guint r, g;
+
+  if (groups->len > 0 && header_is_foreign (im, def, start, g_array_index (groups, Group, 0).first))
+    {
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                               "%s：表头不是 %s 版格式的表头（可能是另一版格式），此表未导入",
+                               nb_import_table_name (def), im->edition->key);
+      return;
+    }
+  if (def->n_label_columns == 0 || def->rows[0].label == NULL)
+    {
+      import_unlabelled (im, table, groups, spans, start, end);
+      return;
+    }
+
+  matching_init (&matching, im, table, groups);
+  match_rows (im, table, groups, spans, pending, start, end, &matching);
+  if (matching.defer)
+    place_apart (&matching, start, end);
+  report_loose (&matching);
+  r = matching.row, g = matching.group;
+
+  if (matching.n_matched == 0 && r == 0)
     nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key, "%s：未找到表格中的数据", nb_import_table_name (def));
   else
-    {
-      first_missing = r;
-      for (guint k = first_missing; k < def->n_rows; k++)
-        report_missing_row (im, def, k, "缺少一行（原文可能不完整）");
-    }
+    for (guint k = r; k < def->n_rows; k++)
+      report_missing_row (im, def, k, "缺少一行（原文可能不完整）");
   for (guint n_reported = 0; g < groups->len; g++)
     {
       const Group *group = &g_array_index (groups, Group, g);

@@ -266,6 +266,13 @@ detect_edition (NbImporter            *im,
   return edition;
 }
 
+/* Where section 二 starts: its heading, or 一's when it has none. */
+static int
+section2_start (const int *heading)
+{
+  return heading[2] >= 0 ? heading[2] : heading[1] >= 0 ? heading[1] : 0;
+}
+
 /* The cell of each caption of section 二 (caption[t] for table t of the
  * edition, -1 if not found); FALSE if none was found. */
 static gboolean
@@ -275,7 +282,7 @@ find_captions (NbImporter         *im,
                int                *caption,
                guint               n_captions)
 {
-  int from = heading[2] >= 0 ? heading[2] : heading[1] >= 0 ? heading[1] : 0;
+  int from = section2_start (heading);
   int to = nb_import_next_heading (heading, 2, (int) im->doc->cells->len);
   gboolean any = FALSE;
 
@@ -306,28 +313,80 @@ find_captions (NbImporter         *im,
 
 /* ---- Stage 3: the tables ---------------------------------------------------- */
 
+/* Cells start … end - 1 of the source hold a table; start < 0: not found. */
+typedef struct {
+  int start, end;
+} Region;
+
+/* Whether the region holds a number or a marker. */
+static gboolean
+region_has_values (NbImporter   *im,
+                   const Region *region)
+{
+  for (int i = region->start; i < region->end; i++)
+    if (im->is_value[i] == NB_IMPORT_VALUE_NUMBER || im->is_value[i] == NB_IMPORT_VALUE_MARKER)
+      return TRUE;
+  return FALSE;
+}
+
+/* A table of 二 whose caption has nothing under it, the next caption right
+ * after it (a converter's: 第二十条第（一）项 then 第二十条第（五）项), and whose
+ * header stands once elsewhere in the section (after the other tables):
+ * its region is moved there, up to the next caption, and cut off the
+ * region it was in. */
 static void
-import_tables (NbImporter *im,
-               const int  *heading,
-               const int  *caption,
-               guint       n_captions)
+move_table_apart (NbImporter *im,
+                  Region     *regions,
+                  guint       t,
+                  int         from,
+                  int         to)
+{
+  const NbTableDef *def = &im->edition->tables[t];
+  Region *own = &regions[t];
+  int header, end = to;
+  g_autofree char *where = NULL;
+
+  if (own->start < 0 || region_has_values (im, own))
+    return;
+  header = nb_import_find_header (im, def, (guint) from, (guint) to, (guint) own->start, (guint) own->end);
+  if (header < 0)
+    return;
+  for (guint u = 0; u < im->edition->n_tables; u++)
+    {
+      Region *other = &regions[u];
+
+      if (im->edition->tables[u].section != 2 || other->start < 0)
+        continue;
+      /* up to the next caption, its own included */
+      if (other->start - 1 > header && other->start - 1 < end)
+        end = other->start - 1;
+      if (u != t && other->start <= header && header < other->end)
+        other->end = header;
+    }
+  where = nb_importer_where (im, (guint) header);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, def->key,
+                           "%s下没有表格，按表头导入原文%s的表格", nb_import_table_name (def), where);
+  *own = (Region) { header, end };
+}
+
+/* The region of each table: in 二 from its caption to the next caption or
+ * the section's end, else its section. */
+static void
+find_regions (NbImporter *im,
+              const int  *heading,
+              const int  *caption,
+              guint       n_captions,
+              Region     *regions)
 {
   const NbEditionDef *def = im->edition;
-  guint n_cells = im->doc->cells->len;
-  int s2_end = nb_import_next_heading (heading, 2, (int) n_cells);
-
-  /* every cell is not imported until a value read from the source is
-   * placed in it (nb-import-table.c writes through NbTable, which drops
-   * the mark): what the import misses stays marked, and the checker does
-   * not count it as the published report's */
-  for (guint t = 0; t < def->n_tables; t++)
-    nb_table_mark_not_imported (nb_report_get_table (im->report, def->tables[t].key));
+  int n_cells = (int) im->doc->cells->len;
+  int s2_end = nb_import_next_heading (heading, 2, n_cells);
+  int s2_start = section2_start (heading);
 
   for (guint t = 0; t < def->n_tables; t++)
     {
       const NbTableDef *tdef = &def->tables[t];
-      NbTable *table = nb_report_get_table (im->report, tdef->key);
-      int start = -1, end = (int) n_cells;
+      int start, end;
 
       if (tdef->section == 2)
         {
@@ -340,15 +399,44 @@ import_tables (NbImporter *im,
       else
         {
           start = heading[tdef->section];
-          end = nb_import_next_heading (heading, tdef->section, (int) n_cells);
+          end = nb_import_next_heading (heading, tdef->section, n_cells);
         }
-      if (start < 0)
+      regions[t] = start < 0 ? (Region) { -1, -1 } : (Region) { start + 1, MAX (end, start + 1) };
+    }
+  for (guint t = 0; t < def->n_tables; t++)
+    if (def->tables[t].section == 2)
+      move_table_apart (im, regions, t, s2_start, s2_end);
+}
+
+static void
+import_tables (NbImporter *im,
+               const int  *heading,
+               const int  *caption,
+               guint       n_captions)
+{
+  const NbEditionDef *def = im->edition;
+  g_autofree Region *regions = g_new (Region, def->n_tables);
+
+  /* every cell is not imported until a value read from the source is
+   * placed in it (nb-import-table.c writes through NbTable, which drops
+   * the mark): what the import misses stays marked, and the checker does
+   * not count it as the published report's */
+  for (guint t = 0; t < def->n_tables; t++)
+    nb_table_mark_not_imported (nb_report_get_table (im->report, def->tables[t].key));
+
+  find_regions (im, heading, caption, n_captions, regions);
+  for (guint t = 0; t < def->n_tables; t++)
+    {
+      const NbTableDef *tdef = &def->tables[t];
+
+      if (regions[t].start < 0)
         {
           nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, tdef->key,
                                    "缺少表格：%s", nb_import_table_name (tdef));
           continue;
         }
-      nb_import_table (im, table, (guint) start + 1, (guint) MAX (end, start + 1));
+      nb_import_table (im, nb_report_get_table (im->report, tdef->key),
+                       (guint) regions[t].start, (guint) regions[t].end);
     }
 }
 
