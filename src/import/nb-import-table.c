@@ -228,16 +228,24 @@ build_window (NbImporter *im,
 }
 
 static gunichar *
+to_ucs4 (const char *norm,
+         gsize      *n)
+{
+  glong len;
+  gunichar *text = g_utf8_to_ucs4_fast (norm, -1, &len);
+
+  *n = (gsize) len;
+  return text;
+}
+
+static gunichar *
 row_label (const NbTableDef *def,
            guint             row,
            gsize            *n)
 {
   g_autofree char *norm = nb_import_normalize (def->rows[row].label != NULL ? def->rows[row].label : "");
-  glong len;
-  gunichar *label = g_utf8_to_ucs4_fast (norm, -1, &len);
 
-  *n = (gsize) len;
-  return label;
+  return to_ucs4 (norm, n);
 }
 
 static Match
@@ -1459,17 +1467,6 @@ assign_in_order (const Matching *matching)
   if (before != (int) def->n_rows - 1)
     return NULL;
   return g_steal_pointer (&assigned);
-}
-
-static gunichar *
-to_ucs4 (const char *norm,
-         gsize      *n)
-{
-  glong len;
-  gunichar *text = g_utf8_to_ucs4_fast (norm, -1, &len);
-
-  *n = (gsize) len;
-  return text;
 }
 
 /* Where @what first stands in @text at or after @from. */
