@@ -670,6 +670,42 @@ test_kewei_2024 (void)
   g_assert_finalize_object (report);
 }
 
+/* The same markdown, with the certainty taken away: a number changed so
+ * that a column no longer adds up to （七）总计 (neither row of （四）2. and
+ * 3. is placed), or the label of 3. cut out (only 2., whose label is the
+ * last thing before its numbers, is placed).  What is not placed is said. */
+static void
+test_kewei_apart_uncertain (void)
+{
+  static const struct { const char *find, *replace, *unplaced[3]; } variants[] = {
+    { "| 6 | 0 | 0 | 0 | 0 | 0 | 6 |", "| 7 | 0 | 0 | 0 | 0 | 0 | 7 |",
+      { "unable_needs_making", "unable_unclear", NULL } },
+    { "3.补正后申请内容仍不\n明确\n", "", { "unable_unclear", NULL } },
+  };
+  gsize length;
+  g_autofree char *data = read_fixture ("published/shanghai-kewei-2024-converter.md", &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(GString) text = g_string_new_len (data, (gssize) length);
+      g_autoptr(GPtrArray) messages = NULL;
+      g_autoptr(NbReport) report = NULL;
+      NbTable *requests;
+
+      g_assert_cmpuint (g_string_replace (text, variants[i].find, variants[i].replace, 1), ==, 1);
+      report = nb_import_report_full (text->str, text->len, NULL, NULL, &messages, NULL);
+      g_assert_nonnull (report);
+      requests = nb_report_get_table (report, "s3_requests");
+      for (guint r = 0; variants[i].unplaced[r] != NULL; r++)
+        g_assert_true (nb_table_is_not_imported (requests,
+                                                 nb_table_def_find_row (nb_table_get_def (requests),
+                                                                        variants[i].unplaced[r]), 0));
+      if (variants[i].unplaced[1] == NULL)
+        NATURAL (report, "unable_needs_making", 6);
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests"));
+    }
+}
+
 /* 沭阳县发展和改革局 2023 (2021 edition, a county department), the
  * portal's page as a crawler saved it (UTF-8, Word's styling in <span>
  * and <font>, the crawler's own header of 标题/单位/来源/采集时间 above the
@@ -3242,6 +3278,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/shanghai-2019", test_shanghai_2019);
   g_test_add_func ("/import/fixture/shuyang-2025", test_shuyang_2025);
   g_test_add_func ("/import/fixture/kewei-2024", test_kewei_2024);
+  g_test_add_func ("/import/fixture/kewei-2024-apart-uncertain", test_kewei_apart_uncertain);
   g_test_add_func ("/import/fixture/shuyang-fgj-2023", test_shuyang_fgj_2023);
   g_test_add_func ("/import/fixture/shanghai-2025", test_shanghai_2025);
   g_test_add_func ("/import/fixture/pingtan-2024", test_pingtan_2024);
