@@ -336,8 +336,12 @@ describe_not_imported (GString        *s,
         add_cell (cells, table, r, c);
 }
 
+/* entry_reason() states the number of decimals */
+G_STATIC_ASSERT (NB_AMOUNT_DECIMALS == 6);
+
 /* Why the entry cannot stand: Chinese like every finding, whatever the
  * interface language of nb_value_parse()'s message. */
+
 static const char *
 entry_reason (NbCellKind  kind,
               const char *entry)
@@ -351,9 +355,7 @@ entry_reason (NbCellKind  kind,
     {
     case NB_VALUE_ERROR_NEGATIVE: return "数量不能为负数";
     case NB_VALUE_ERROR_NOT_WHOLE: return "数量应为整数";
-    case NB_VALUE_ERROR_TOO_PRECISE:
-      G_STATIC_ASSERT (NB_AMOUNT_DECIMALS == 6);
-      return "金额最多保留 6 位小数";
+    case NB_VALUE_ERROR_TOO_PRECISE: return "金额最多保留 6 位小数";
     case NB_VALUE_ERROR_TOO_LARGE: return "数字过大";
     case NB_VALUE_ERROR_INVALID:
     default: return "不是数字";
