@@ -8,25 +8,12 @@
 #include "nb-import.h"
 #include "test-util.h"
 
-static char *
-read_fixture (const char *name,
-              gsize      *length)
-{
-  g_autofree char *path = test_data_path (name);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
 static NbReport *
 import_with_source (const char      *name,
                     NbImportSource **source)
 {
   gsize length;
-  g_autofree char *data = read_fixture (name, &length);
+  g_autofree char *data = test_read_data (name, &length);
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(GError) error = NULL;
   NbReport *report = nb_import_report_with_source (data, length, NULL, NULL, &messages, source, &error);
@@ -212,7 +199,7 @@ static void
 test_no_source (void)
 {
   gsize length;
-  g_autofree char *data = read_fixture ("published/huaian-2024-pdf-layout.txt", &length);
+  g_autofree char *data = test_read_data ("published/huaian-2024-pdf-layout.txt", &length);
   g_autoptr(GPtrArray) messages = NULL;
   NbImportSummary summary;
   NbReport *report = nb_import_report_with_source (data, length, NULL, &summary, &messages, NULL, NULL);

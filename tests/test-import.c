@@ -23,19 +23,6 @@
 
 /* ---- Helpers ---------------------------------------------------------------- */
 
-static char *
-read_fixture (const char *name,
-              gsize      *length)
-{
-  g_autofree char *path = test_data_path (name);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-  return data;
-}
-
 static NbReport *
 import_ok (const char            *data,
            gsize                  length,
@@ -160,7 +147,7 @@ test_puer (void)
   gsize length;
   gint64 zeros[15] = { 0 };
 
-  data = read_fixture ("published/puer-2020-published.txt", &length);
+  data = test_read_data ("published/puer-2020-published.txt", &length);
   report = import_ok (data, length, NULL, &messages);
 
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
@@ -233,7 +220,7 @@ test_huaian (void)
   gint64 fees[1] = { 961716 * NB_AMOUNT_SCALE / 10 };   /* 96171.6 万元 */
   const char *text;
 
-  data = read_fixture ("published/huaian-2024-pdf-layout.txt", &length);
+  data = test_read_data ("published/huaian-2024-pdf-layout.txt", &length);
   report = import_ok (data, length, NULL, &messages);
 
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
@@ -346,7 +333,7 @@ test_hongze (void)
   NbReport *report;
   gsize length;
 
-  data_2023 = read_fixture ("published/hongze-2023.pdf", &length);
+  data_2023 = test_read_data ("published/hongze-2023.pdf", &length);
   report = nb_import_report_full (data_2023, length, NULL, &summary, &messages_2023, NULL);
   g_assert_nonnull (report);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
@@ -388,7 +375,7 @@ test_hongze (void)
   g_assert_cmpuint (summary.n_unplaced, ==, 7);
   g_assert_finalize_object (report);
 
-  data_2024 = read_fixture ("published/hongze-2024.pdf", &length);
+  data_2024 = test_read_data ("published/hongze-2024.pdf", &length);
   report = nb_import_report_full (data_2024, length, NULL, &summary, &messages_2024, NULL);
   g_assert_nonnull (report);
   g_assert_cmpint (nb_report_get_year (report), ==, 2024);
@@ -447,7 +434,7 @@ test_shanghai_2019 (void)
     "declined_publication", "declined_excessive", "declined_confirm", "other",
   };
 
-  data = read_fixture ("published/shanghai-2019-article.html", &length);
+  data = test_read_data ("published/shanghai-2019-article.html", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -528,7 +515,7 @@ test_shuyang_2025 (void)
   gsize length;
   gint64 fees[1] = { 4068208 * NB_AMOUNT_SCALE / 1000 };   /* 4068.208 万元 */
 
-  data = read_fixture ("published/shuyang-2025-converter.md", &length);
+  data = test_read_data ("published/shuyang-2025-converter.md", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -617,7 +604,7 @@ test_kewei_2024 (void)
     "other_no_correction", "other_no_fee",
   };
 
-  data = read_fixture ("published/shanghai-kewei-2024-converter.md", &length);
+  data = test_read_data ("published/shanghai-kewei-2024-converter.md", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -683,7 +670,7 @@ test_kewei_apart_uncertain (void)
     { "3.补正后申请内容仍不\n明确\n", "", { "unable_unclear", NULL } },
   };
   gsize length;
-  g_autofree char *data = read_fixture ("published/shanghai-kewei-2024-converter.md", &length);
+  g_autofree char *data = test_read_data ("published/shanghai-kewei-2024-converter.md", &length);
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
@@ -723,7 +710,7 @@ test_shuyang_fgj_2023 (void)
   const NbTableDef *def;
   gsize length;
 
-  data = read_fixture ("published/shuyang-fgj-2023-page.html", &length);
+  data = test_read_data ("published/shuyang-fgj-2023-page.html", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -788,7 +775,7 @@ test_shanghai_2025 (void)
   gsize length;
   static const char *const apart[] = { "declined_confirm", "other_no_correction", "other_no_fee" };
 
-  data = read_fixture ("published/shanghai-2025-converter.md", &length);
+  data = test_read_data ("published/shanghai-2025-converter.md", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -1902,7 +1889,7 @@ test_html_encodings (void)
   NbReport *reference;
   gsize length;
 
-  utf8 = read_fixture ("import/shanghai-like-2019.html", &length);
+  utf8 = test_read_data ("import/shanghai-like-2019.html", &length);
   g_assert_nonnull (strstr (utf8, "charset=utf-8"));
   reference = import_ok (utf8, length, NULL, &messages);
   for (gsize i = 0; i < G_N_ELEMENTS (encodings); i++)
@@ -1953,7 +1940,7 @@ test_published_pages_encodings (void)
   for (gsize p = 0; p < G_N_ELEMENTS (pages); p++)
     {
       gsize length;
-      g_autofree char *utf8 = read_fixture (pages[p], &length);
+      g_autofree char *utf8 = test_read_data (pages[p], &length);
       NbImportSummary expected;
       g_autoptr(GError) error = NULL;
       g_autoptr(NbReport) reference = nb_import_report_full (utf8, length, NULL, &expected, NULL, &error);
@@ -2039,8 +2026,8 @@ test_huaian_forms (void)
   NbReport *from_layout, *from_raw, *from_cr;
   gsize layout_length, raw_length;
 
-  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
-  raw = read_fixture ("published/huaian-2024-pdf-raw.txt", &raw_length);
+  layout = test_read_data ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  raw = test_read_data ("published/huaian-2024-pdf-raw.txt", &raw_length);
   from_layout = import_ok (layout, layout_length, NULL, &layout_messages);
   from_raw = import_ok (raw, raw_length, NULL, &raw_messages);
   g_assert_false (nb_import_messages_have_errors (raw_messages));
@@ -2076,7 +2063,7 @@ test_converter_markdown (void)
   NbReport *report;
   gsize length;
 
-  data = read_fixture ("import/converter-markdown-2021.md", &length);
+  data = test_read_data ("import/converter-markdown-2021.md", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
   g_assert_nonnull (report);
   ROW (report, "s2_regulations", "rules", 1, 0, 11);
@@ -2120,8 +2107,8 @@ test_glued_digits (void)
   NbReport *reference, *imported;
   gsize layout_length, glued_length;
 
-  layout = read_fixture ("published/huaian-2024-pdf-layout.txt", &layout_length);
-  glued = read_fixture ("import/huaian-2024-glued.txt", &glued_length);
+  layout = test_read_data ("published/huaian-2024-pdf-layout.txt", &layout_length);
+  glued = test_read_data ("import/huaian-2024-glued.txt", &glued_length);
   reference = import_ok (layout, layout_length, NULL, &layout_messages);
   imported = nb_import_report_full (glued, glued_length, NULL, &summary, &glued_messages, NULL);
   g_assert_nonnull (imported);
@@ -2204,7 +2191,7 @@ test_pingtan_2024 (void)
   NbReport *report;
   gsize length;
 
-  data = read_fixture ("published/pingtan-2024.txt", &length);
+  data = test_read_data ("published/pingtan-2024.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -2343,8 +2330,8 @@ test_pingtan_pages (void)
       gsize page_length, text_length;
       guint n_same = 0;
 
-      page = read_fixture (pages[i].page, &page_length);
-      text = read_fixture (pages[i].text, &text_length);
+      page = test_read_data (pages[i].page, &page_length);
+      text = test_read_data (pages[i].text, &text_length);
       report = nb_import_report_full (page, page_length, NULL, &summary, &messages, NULL);
       from_text = nb_import_report_full (text, text_length, NULL, &text_summary, &text_messages, NULL);
       g_assert_nonnull (report);
@@ -2434,7 +2421,7 @@ test_pingtan_all (void)
       NbReport *report;
       gsize length;
 
-      data = read_fixture (reports[i].file, &length);
+      data = test_read_data (reports[i].file, &length);
       report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
       g_assert_no_error (error);
       g_assert_nonnull (report);
@@ -2580,8 +2567,8 @@ test_pdf_huaian (void)
   NbReport *from_pdf, *from_text;
   gsize pdf_length, text_length;
 
-  pdf = read_fixture ("published/huaian-2024.pdf", &pdf_length);
-  text = read_fixture ("published/huaian-2024-pdf-layout.txt", &text_length);
+  pdf = test_read_data ("published/huaian-2024.pdf", &pdf_length);
+  text = test_read_data ("published/huaian-2024-pdf-layout.txt", &text_length);
   from_pdf = nb_import_report_full (pdf, pdf_length, NULL, &summary, &pdf_messages, NULL);
   g_assert_nonnull (from_pdf);
   from_text = import_ok (text, text_length, NULL, &text_messages);
@@ -2640,7 +2627,7 @@ import_fixture (const char        *name,
                 GPtrArray        **messages)
 {
   gsize length;
-  g_autofree char *data = read_fixture (name, &length);
+  g_autofree char *data = test_read_data (name, &length);
   g_autoptr(GError) error = NULL;
   NbReport *report = nb_import_report_full (data, length, NULL, summary, messages, &error);
 
@@ -2978,7 +2965,7 @@ test_pingtan_junshan_2024 (void)
     "new", "granted", "partly_granted", "unable_not_held", "result_total",
   };
 
-  data = read_fixture ("published/pingtan-junshan-2024.txt", &length);
+  data = test_read_data ("published/pingtan-junshan-2024.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -3038,7 +3025,7 @@ test_pingtan_haitan_2024 (void)
   NbTable *table;
   const NbTableDef *def;
 
-  data = read_fixture ("published/pingtan-haitan-2024.txt", &length);
+  data = test_read_data ("published/pingtan-haitan-2024.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -3099,7 +3086,7 @@ test_pingtan_czj_2024 (void)
   gsize length;
   static const char *const others[] = { "new", "granted", "unable_not_held", "result_total" };
 
-  data = read_fixture ("published/pingtan-czj-2024.txt", &length);
+  data = test_read_data ("published/pingtan-czj-2024.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -3151,7 +3138,7 @@ test_pingtan_junshan_2019 (void)
   NbReport *report;
   gsize length;
 
-  data = read_fixture ("published/pingtan-junshan-2019.txt", &length);
+  data = test_read_data ("published/pingtan-junshan-2019.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -3204,7 +3191,7 @@ test_pingtan_scj_2024 (void)
     "new", "granted", "partly_granted", "unable_not_held", "other_no_fee", "other_misc", "result_total",
   };
 
-  data = read_fixture ("published/pingtan-scj-2024.txt", &length);
+  data = test_read_data ("published/pingtan-scj-2024.txt", &length);
   report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -3252,7 +3239,7 @@ test_glued_no_total (void)
   NbReport *report;
   gsize length;
 
-  data = read_fixture ("published/pingtan-junshan-2024.txt", &length);
+  data = test_read_data ("published/pingtan-junshan-2024.txt", &length);
   edited = g_string_new (data);
   g_assert_cmpuint (g_string_replace (edited, "行政规范性文件0011", "行政规范性文件1001", 1), ==, 1);
   report = nb_import_report_full (edited->str, edited->len, NULL, &summary, &messages, NULL);

@@ -86,6 +86,20 @@ test_data_path (const char *relative)
   return g_test_build_filename (G_TEST_DIST, "data", relative, NULL);
 }
 
+/* The contents of tests/data/@relative; the test fails if it cannot be read. */
+char *
+test_read_data (const char *relative,
+                gsize      *length)
+{
+  g_autofree char *path = test_data_path (relative);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
 static char *isolated_home;
 
 static void

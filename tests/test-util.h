@@ -16,6 +16,8 @@ void      test_set            (NbReport    *report,
 gint64    test_get            (NbReport    *report,
                                const char  *address);
 char     *test_data_path      (const char  *relative);
+char     *test_read_data      (const char  *relative,
+                               gsize       *length);
 void      test_isolate_home   (void);
 guint     test_count_rule     (NbChecker   *checker,
                                const char  *rule);

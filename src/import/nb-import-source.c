@@ -78,6 +78,17 @@ nb_import_source_new_private (void)
   return g_object_new (NB_TYPE_IMPORT_SOURCE, NULL);
 }
 
+static Note *
+note_new (guint first,
+          guint last)
+{
+  Note *note = g_new0 (Note, 1);
+
+  note->first = first;
+  note->last = last;
+  return note;
+}
+
 /* Table cell @address got its number (or marker) from cells @first … @last. */
 void
 nb_import_source_note_cell (NbImportSource *self,
@@ -85,14 +96,8 @@ nb_import_source_note_cell (NbImportSource *self,
                             guint           first,
                             guint           last)
 {
-  Note *note;
-
-  if (self == NULL)
-    return;
-  note = g_new0 (Note, 1);
-  note->first = first;
-  note->last = last;
-  g_hash_table_replace (self->cells, g_strdup (address), note);
+  if (self != NULL)
+    g_hash_table_replace (self->cells, g_strdup (address), note_new (first, last));
 }
 
 /* An item not placed, read from cells @first … @last. */
@@ -107,11 +112,9 @@ nb_import_source_note_unplaced (NbImportSource *self,
 
   if (self == NULL)
     return;
-  note = g_new0 (Note, 1);
+  note = note_new (first, last);
   note->message = g_strdup (message);
   note->where = g_strdup (where);
-  note->first = first;
-  note->last = last;
   g_ptr_array_add (self->unplaced, note);
 }
 
