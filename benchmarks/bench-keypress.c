@@ -12,13 +12,21 @@
  *           (this includes the sidebar badges and the problems button,
  *           updated once per change before the frame, and waiting for
  *           the frame clock's next tick);
- *   paint   of that, the frame from the frame clock's layout signal as
- *           this bench receives it: snapshot and drawing.  GTK's own
- *           handler of that signal (styles, measuring, allocation) was
- *           connected first and has run by then, so the layout is not in
- *           it, nor is the idle in which GTK on X11 works out the
- *           window's size again after a resize is queued;
- *   work    update + paint: the application's own work but for those two.
+ *   snapshot  of that frame, the window's snapshot: every widget that
+ *           changed records what it draws (the grid its rules, its cells
+ *           their numbers and outlines);
+ *   render  then GTK's renderer drawing those nodes to the window (from
+ *           the frame clock's layout signal as this bench receives it,
+ *           less the snapshot).  GTK's own handler of that signal (styles,
+ *           measuring, allocation) was connected first and has run by
+ *           then, so the layout is not in it, nor is the idle in which
+ *           GTK on X11 works out the window's size again after a resize
+ *           is queued;
+ *   work    update + snapshot: the application's own work, from the
+ *           event to the painted snapshot, without the toolkit's layout
+ *           and drawing (GTK 4.8's cairo renderer draws every node of the
+ *           window, clipped to what changed, whatever the application
+ *           does).
  * Prints median, 95th percentile and worst times and the renderer (run with
  * GDK_DEBUG=gl-disable under Xvfb: cairo).
  *
@@ -51,7 +59,8 @@ typedef struct {
   gint64          pressed;
   gboolean        waiting;
   gint64          frame_began;
-  GArray         *update, *frame, *paint, *work;
+  gint64          snapshot_took; /* the window's snapshot in the frame awaited */
+  GArray         *update, *frame, *snapshot, *render, *work;
   GMainLoop      *loop;
 } Bench;
 
@@ -76,6 +85,34 @@ print_times (const char *what,
 
 static gboolean press_next (gpointer data);
 
+/* The frame clock marks no point between the snapshot and the drawing,
+ * so the window's class has its snapshot wrapped in a timer: the root's
+ * snapshot holds those of every widget below it. */
+static void (*window_snapshot) (GtkWidget   *widget,
+                                GtkSnapshot *snapshot);
+
+static void
+timed_snapshot (GtkWidget   *widget,
+                GtkSnapshot *snapshot)
+{
+  Bench *bench = g_object_get_data (G_OBJECT (widget), "bench");
+  gint64 began = g_get_monotonic_time ();
+
+  window_snapshot (widget, snapshot);
+  if (bench != NULL && bench->waiting)
+    bench->snapshot_took = g_get_monotonic_time () - began;
+}
+
+static void
+time_snapshots (Bench *bench)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (bench->window);
+
+  g_object_set_data (G_OBJECT (bench->window), "bench", bench);
+  window_snapshot = klass->snapshot;
+  klass->snapshot = timed_snapshot;
+}
+
 static void
 before_paint_cb (GdkFrameClock *clock,
                  Bench         *bench)
@@ -96,9 +133,10 @@ after_paint_cb (GdkFrameClock *clock,
   CALLGRIND_DUMP_STATS;
   t = now - bench->pressed;
   g_array_append_val (bench->frame, t);
-  t = now - bench->frame_began;
-  g_array_append_val (bench->paint, t);
-  t += g_array_index (bench->update, gint64, bench->update->len - 1);
+  g_array_append_val (bench->snapshot, bench->snapshot_took);
+  t = now - bench->frame_began - bench->snapshot_took;
+  g_array_append_val (bench->render, t);
+  t = g_array_index (bench->update, gint64, bench->update->len - 1) + bench->snapshot_took;
   g_array_append_val (bench->work, t);
   if (++bench->done == bench->runs)
     g_main_loop_quit (bench->loop);
@@ -132,6 +170,7 @@ press_next (gpointer data)
       g_printerr ("the key press did not update the findings\n");
       exit (1);
     }
+  bench->snapshot_took = 0;
   bench->waiting = TRUE;
   return G_SOURCE_REMOVE;
 }
@@ -160,13 +199,15 @@ main (int    argc,
   bench.runs = argc > 2 ? MAX (atoi (argv[2]), 2) : 50;
   bench.update = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.frame = g_array_new (FALSE, FALSE, sizeof (gint64));
-  bench.paint = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.snapshot = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench.render = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.work = g_array_new (FALSE, FALSE, sizeof (gint64));
   bench.loop = g_main_loop_new (NULL, FALSE);
 
   bench.window = bench_window_open (argv[1], &app);
   if (bench.window == NULL)
     return 1;
+  time_snapshots (&bench);
   nb_window_show_section (bench.window, 3);
   nb_window_set_findings_visible (bench.window, TRUE);
   gtk_window_present (GTK_WINDOW (bench.window));
@@ -198,7 +239,8 @@ main (int    argc,
            g_getenv ("GDK_DEBUG") ? g_getenv ("GDK_DEBUG") : "");
   print_times ("update", bench.update);
   print_times ("frame", bench.frame);
-  print_times ("paint", bench.paint);
+  print_times ("snapshot", bench.snapshot);
+  print_times ("render", bench.render);
   print_times ("work", bench.work);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   return 0;
