@@ -98,8 +98,13 @@ gboolean     nb_import_read_pdf      (NbImportDoc  *doc,
 void         nb_import_parse_html    (NbImportDoc  *doc,
                                       const char   *html,
                                       gsize         length);
+void         nb_import_parse_html_block (NbImportDoc *doc,
+                                         const char  *html,
+                                         gsize        length,
+                                         guint        first_line);
 gboolean     nb_import_looks_like_html (const char *data,
                                         gsize       length);
+gboolean     nb_import_looks_like_markdown (const char *text);
 char        *nb_import_to_simplified (const char   *text,
                                       guint        *n_converted);
 

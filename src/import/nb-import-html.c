@@ -34,6 +34,7 @@ typedef struct {
   GString     *text;       /* the text line being read */
   gboolean     continued;  /* the cell being read follows a paragraph of the same cell */
   guint        source_line; /* the line of the page where the line or row being read starts */
+  guint        line_offset; /* of the HTML's first line in its source, less one */
   xmlNode     *body;       /* the element holding the report's tables, or NULL */
 } HtmlReader;
 
@@ -259,7 +260,7 @@ add_text (HtmlReader *r,
     }
   append_collapsed (out != NULL ? out : r->text, text, strlen (text));
   if (r->source_line == 0)
-    r->source_line = (guint) xmlGetLineNo (node);
+    r->source_line = r->line_offset + (guint) xmlGetLineNo (node);
 }
 
 /* Whether the reader reads an element at all. */
@@ -392,12 +393,16 @@ read_leave (xmlNode *element,
     r->doc->body_end = r->doc->cells->len;
 }
 
-void
-nb_import_parse_html (NbImportDoc *doc,
-                      const char  *html,
-                      gsize        length)
+/* Reads @html, which starts on line @first_line of its source; the body
+ * of a whole page is looked for, that of a block of HTML in a text is not. */
+static void
+parse_html (NbImportDoc *doc,
+            const char  *html,
+            gsize        length,
+            guint        first_line,
+            gboolean     page)
 {
-  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE, 0, NULL };
+  HtmlReader reader = { doc, NULL, NULL, g_string_new (NULL), FALSE, 0, first_line - 1, NULL };
   HtmlReader *r = &reader;
   htmlDocPtr tree;
   xmlNode *node;
@@ -408,7 +413,7 @@ nb_import_parse_html (NbImportDoc *doc,
                          HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC |
                          HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   node = tree != NULL ? tree->children : NULL;
-  r->body = find_body (node);
+  r->body = page ? find_body (node) : NULL;
   while (node != NULL && !doc->full)
     {
       gboolean enter = FALSE;
@@ -438,4 +443,26 @@ nb_import_parse_html (NbImportDoc *doc,
   g_string_free (r->text, TRUE);
   if (tree != NULL)
     xmlFreeDoc (tree);
+}
+
+void
+nb_import_parse_html (NbImportDoc *doc,
+                      const char  *html,
+                      gsize        length)
+{
+  parse_html (doc, html, length, 1, TRUE);
+}
+
+/**
+ * nb_import_parse_html_block:
+ * Reads a block of HTML inside a text (a converter's `<table>` among its
+ * markdown) that starts on line @first_line of the text.
+ */
+void
+nb_import_parse_html_block (NbImportDoc *doc,
+                            const char  *html,
+                            gsize        length,
+                            guint        first_line)
+{
+  parse_html (doc, html, length, first_line, FALSE);
 }

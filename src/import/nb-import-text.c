@@ -77,21 +77,58 @@ nb_import_is_page_footer (const char *line)
   return n_digits == 8 && *nb_text_skip_spaces (p) == '\0';
 }
 
-/* A line of only `|`, `-`, `:` and spaces (markdown rule, flattened row end). */
+/* A bar between cells: `|`, the full-width `｜`, or the vertical lines of
+ * a table drawn in box-drawing characters (w3m's and tabulate's text). */
+static gboolean
+is_bar (gunichar c)
+{
+  return c == '|' || c == 0xFF5C || c == 0x2502 || c == 0x2503 || c == 0x2551;
+}
+
+static gboolean
+is_box_drawing (gunichar c)
+{
+  return c >= 0x2500 && c <= 0x257F;
+}
+
+static gboolean
+has_bar (const char *line)
+{
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    if (is_bar (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A line that only draws a table's rules: a markdown rule (`|---|:--|`),
+ * a grid table's (`+----+----+`), or box-drawing lines (`├──┼──┤`); a
+ * flattened row's end (`|`) too. */
 static gboolean
 is_rule_line (const char *line)
 {
-  gboolean pipe = FALSE;
+  gboolean rule = FALSE;
 
   for (const char *p = line; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (c == '|' || c == 0xFF5C)
-        pipe = TRUE;
-      else if (c != '-' && c != ':' && !nb_text_is_space (c))
+      if (is_bar (c) || c == '+' || is_box_drawing (c))
+        rule = TRUE;
+      else if (c != '-' && c != ':' && c != '=' && !nb_text_is_space (c))
         return FALSE;
     }
-  return pipe;
+  return rule;
+}
+
+/* A rule line of a table drawn with box-drawing characters or as a grid
+ * (`+----+`): unlike a markdown table's, such a table draws a rule under
+ * every row, so the lines between two rules are one row. */
+static gboolean
+is_boxed_rule (const char *line)
+{
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    if (*p == '+' || is_box_drawing (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -112,7 +149,7 @@ indent_of (const char *line)
   return indent;
 }
 
-/* Splits at `|` (or `｜`); an outer empty piece before the first or after
+/* Splits at bars (is_bar()); an outer empty piece before the first or after
  * the last bar is no cell. */
 static GPtrArray *
 split_pipes (const char *line)
@@ -126,7 +163,7 @@ split_pipes (const char *line)
     {
       gunichar c = *p ? g_utf8_get_char (p) : 0;
 
-      if (c == 0 || c == '|' || c == 0xFF5C)
+      if (c == 0 || is_bar (c))
         {
           g_autofree char *text = nb_text_strip (cell->str);
           if (!(leading && *text == '\0') && !(c == 0 && *text == '\0'))
@@ -199,22 +236,17 @@ is_number_token (const char *token)
   return digit;
 }
 
-/* `pdftotext -raw` and crawlers keep a row on one line with single
- * spaces: 规章 1 0 11, or only the numbers.  The numbers at the end of the
- * last cell (at least one of them a number, not a marker) become cells of
- * their own.  Read from the end, so a long line costs only its numbers
- * (g_strsplit() of a 1.6 MB line took 110 s under AddressSanitizer, whose
- * strstr() measures the whole rest of the line at every space). */
-static void
-split_trailing_numbers (GPtrArray *cells)
+/* Splits the numbers off the end of @cell (`规范性文件 7`, or a whole row
+ * as `pdftotext -raw` leaves it), each a token after a space; adds the
+ * label, then the numbers, to @out.  Returns: whether it split */
+static gboolean
+split_numbers_off (const char *cell,
+                   GPtrArray  *out)
 {
   g_autoptr(GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
-  const char *cell, *start, *end;
+  const char *start, *end;
   gboolean any_digit = FALSE;
 
-  if (cells->len == 0)
-    return;
-  cell = cells->pdata[cells->len - 1];
   for (end = cell + strlen (cell);; end = start - 1)
     {
       g_autofree char *token = NULL;
@@ -233,16 +265,28 @@ split_trailing_numbers (GPtrArray *cells)
         break;
     }
   if (!any_digit || (start == cell && numbers->len == 1))   /* no numbers, or no space */
-    return;
-  {
-    g_autofree char *label = start > cell ? g_strndup (cell, start - 1 - cell) : NULL;
+    return FALSE;
+  if (start > cell)
+    g_ptr_array_add (out, g_strndup (cell, start - 1 - cell));
+  for (guint i = numbers->len; i > 0; i--)
+    g_ptr_array_add (out, g_steal_pointer (&numbers->pdata[i - 1]));
+  return TRUE;
+}
 
-    g_ptr_array_remove_index (cells, cells->len - 1);
-    if (label != NULL)
-      g_ptr_array_add (cells, g_steal_pointer (&label));
-    for (guint i = numbers->len; i > 0; i--)
-      g_ptr_array_add (cells, g_steal_pointer (&numbers->pdata[i - 1]));
-  }
+/* Splits the numbers off the end of every cell of @cells: the columns of
+ * a text whose label and first number are one space apart (w3m's text of
+ * a table without borders). */
+static void
+split_trailing_numbers (GPtrArray *cells)
+{
+  g_autoptr(GPtrArray) split = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < cells->len; i++)
+    if (!split_numbers_off (cells->pdata[i], split))
+      g_ptr_array_add (split, g_strdup (cells->pdata[i]));
+  g_ptr_array_set_size (cells, 0);
+  for (guint i = 0; i < split->len; i++)
+    g_ptr_array_add (cells, g_steal_pointer (&split->pdata[i]));
 }
 
 /* A crawler's text of a page runs a row's cells together:
@@ -652,6 +696,214 @@ read_flattened (NbImportDoc *doc,
   return TRUE;
 }
 
+/* Where the line after the one at @line starts (LF, CR LF, or a lone
+ * CR: old Mac text); its length without the break goes to @length. */
+static const char *
+next_line (const char *line,
+           gsize      *length)
+{
+  const char *next = line + (*length = strcspn (line, "\r\n"));
+
+  if (*next == '\r')
+    return next + (next[1] == '\n' ? 2 : 1);
+  return *next == '\n' ? next + 1 : next;
+}
+
+/* A line that opens a block of raw HTML among markdown (a converter's
+ * `<table>`, or a `<span>` around a heading): `<` and a tag's name. */
+static gboolean
+opens_html_block (const char *line)
+{
+  return line[0] == '<' && (g_ascii_isalpha (line[1]) || (line[1] == '/' && g_ascii_isalpha (line[2])));
+}
+
+/* Reads the block of HTML whose first line starts at @start and is line
+ * @source_line; as in CommonMark, the block runs to the next blank line.
+ * Returns: where the text goes on; @source_line is then its last line */
+static const char *
+read_html_block (NbImportDoc *doc,
+                 const char  *start,
+                 guint       *source_line)
+{
+  guint first_line = *source_line;
+  gsize length;
+  const char *end = next_line (start, &length);
+
+  while (*end != '\0')
+    {
+      const char *after = next_line (end, &length);
+      g_autofree char *line = g_strndup (end, length);
+
+      if (nb_text_is_blank (line))
+        break;
+      end = after;
+      (*source_line)++;
+    }
+  nb_import_parse_html_block (doc, start, (gsize) (end - start), first_line);
+  return end;
+}
+
+/* A line only markdown has: an ATX heading (`## 二、…`), a `|` row, or
+ * a fenced div of pandoc's (`:::`). */
+static gboolean
+is_markdown_line (const char *line)
+{
+  gsize n = strlen (line);
+  const char *p = line;
+
+  while (*p == '#')
+    p++;
+  if (p > line && p - line <= 6 && *p == ' ')
+    return TRUE;
+  return (n >= 2 && line[0] == '|' && line[n - 1] == '|') || g_str_has_prefix (line, ":::");
+}
+
+/**
+ * nb_import_looks_like_markdown:
+ * Returns: whether @text, which holds HTML, is markdown around blocks of
+ *   HTML (a converter's text, its tables as `<table>`) rather than a page:
+ *   two lines that only markdown has are enough
+ */
+gboolean
+nb_import_looks_like_markdown (const char *text)
+{
+  guint n_markdown = 0;
+
+  for (const char *p = text; *p != '\0' && n_markdown < 2; )
+    {
+      gsize length;
+      const char *next = next_line (p, &length);
+      g_autofree char *raw = g_strndup (p, length);
+      g_autofree char *line = nb_text_strip (raw);
+
+      n_markdown += is_markdown_line (line);
+      p = next;
+    }
+  return n_markdown >= 2;
+}
+
+/* A line of a boxed table that rules off the rows of some columns while
+ * a cell spanning several rows goes on in others: `│（六）其├──┼──┤`. */
+static gboolean
+is_partial_rule (const char *line)
+{
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_box_drawing (c) && !is_bar (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds the text of a partial rule, the piece of a spanning cell's label
+ * (`（六）其`), as a line of its own: never part of a row's numbers. */
+static void
+add_rule_text (NbImportDoc *doc,
+               const char  *line,
+               guint        source_line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!is_box_drawing (c) && !is_bar (c) && !nb_text_is_space (c))
+        g_string_append_unichar (text, c);
+    }
+  if (text->len > 0)
+    {
+      char *cells[1] = { text->str };
+      nb_import_doc_add_line (doc, text->str, 0, FALSE, cells, 1);
+      nb_import_doc_set_source (doc, 0, source_line);
+    }
+}
+
+/* The lines of one row of a boxed table, each split at its bars. */
+typedef struct {
+  GPtrArray *lines;        /* of GPtrArray of cells */
+  GPtrArray *texts;        /* each line's text */
+  GArray    *source_lines; /* each line's line in the source, guint */
+} Band;
+
+static void
+add_row (NbImportDoc *doc,
+         const char  *text,
+         GPtrArray   *cells,
+         guint        source_line)
+{
+  nb_import_doc_add_line (doc, text, 0, TRUE, (char **) cells->pdata, cells->len);
+  nb_import_doc_set_source (doc, 0, source_line);
+}
+
+/* Whether the lines of @band are one row whose labels wrapped: as many
+ * cells in each line, and no column with text on two lines that both
+ * hold a number (two rows the table drew no rule between). */
+static gboolean
+band_is_one_row (const Band *band)
+{
+  GPtrArray *first = g_ptr_array_index (band->lines, 0);
+
+  for (guint l = 1; l < band->lines->len; l++)
+    if (((GPtrArray *) g_ptr_array_index (band->lines, l))->len != first->len)
+      return FALSE;
+  for (guint c = 0; c < first->len; c++)
+    {
+      guint n_numbers = 0;
+
+      for (guint l = 0; l < band->lines->len; l++)
+        n_numbers += is_number_token (((GPtrArray *) g_ptr_array_index (band->lines, l))->pdata[c]);
+      if (n_numbers > 1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds the row of @band: its lines joined column by column, a label
+ * wrapped over three lines read whole; lines that are not one row are
+ * added one by one. */
+static void
+band_flush (Band        *band,
+            NbImportDoc *doc)
+{
+  if (band->lines->len > 1 && band_is_one_row (band))
+    {
+      GPtrArray *first = g_ptr_array_index (band->lines, 0);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) text = g_string_new (band->texts->pdata[0]);
+
+      for (guint l = 1; l < band->texts->len; l++)
+        g_string_append_printf (text, " %s", (const char *) band->texts->pdata[l]);
+      for (guint c = 0; c < first->len; c++)
+        {
+          GString *cell = g_string_new (NULL);
+
+          for (guint l = 0; l < band->lines->len; l++)
+            g_string_append (cell, ((GPtrArray *) g_ptr_array_index (band->lines, l))->pdata[c]);
+          g_ptr_array_add (cells, g_string_free (cell, FALSE));
+        }
+      add_row (doc, text->str, cells, g_array_index (band->source_lines, guint, 0));
+    }
+  else
+    for (guint l = 0; l < band->lines->len; l++)
+      add_row (doc, band->texts->pdata[l], g_ptr_array_index (band->lines, l),
+               g_array_index (band->source_lines, guint, l));
+  g_ptr_array_set_size (band->lines, 0);
+  g_ptr_array_set_size (band->texts, 0);
+  g_array_set_size (band->source_lines, 0);
+}
+
+static void
+band_add (Band       *band,
+          const char *text,
+          GPtrArray  *cells,
+          guint       source_line)
+{
+  g_ptr_array_add (band->lines, g_ptr_array_ref (cells));
+  g_ptr_array_add (band->texts, g_strdup (text));
+  g_array_append_val (band->source_lines, source_line);
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -659,28 +911,53 @@ nb_import_read_text (NbImportDoc *doc,
 {
   guint n_page_numbers = 0, n_column_rows = 0, source_line = 0;
   g_autoptr(GString) buffer = g_string_new (NULL);
+  Band band = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
+                g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  gboolean boxed = FALSE; /* within a table that rules off every row */
 
   for (const char *next = text; *next != '\0' && !doc->full; )
     {
-      gsize l = strcspn (next, "\r\n");
+      const char *start = next;
+      gsize l;
       const char *line;
       g_autoptr(GPtrArray) cells = NULL;
       g_autofree char *stripped = NULL;
       gboolean is_row = FALSE;
 
+      next = next_line (start, &l);
       g_string_truncate (buffer, 0);
-      g_string_append_len (buffer, next, (gssize) l);
+      g_string_append_len (buffer, start, (gssize) l);
       source_line++;
-      /* LF, CR LF, or a lone CR (old Mac text) */
-      next += l;
-      if (*next == '\r')
-        next += next[1] == '\n' ? 2 : 1;
-      else if (*next == '\n')
-        next++;
       line = buffer->str;
       stripped = nb_text_strip (line);
-      if (*stripped == '\0' || is_rule_line (stripped))
+      if (*stripped == '\0')
         continue;
+      if (is_rule_line (stripped))
+        {
+          band_flush (&band, doc);
+          boxed = is_boxed_rule (stripped);
+          continue;
+        }
+      if (boxed && is_partial_rule (stripped))
+        {
+          /* rules under some columns, a spanning cell's text in others */
+          band_flush (&band, doc);
+          add_rule_text (doc, stripped, source_line);
+          continue;
+        }
+      if (boxed && has_bar (stripped))
+        {
+          g_autoptr(GPtrArray) row = split_pipes (stripped);
+          band_add (&band, stripped, row, source_line);
+          continue;
+        }
+      band_flush (&band, doc);
+      boxed = FALSE;
+      if (opens_html_block (stripped))
+        {
+          next = read_html_block (doc, start, &source_line);
+          continue;
+        }
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
         continue;
       if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
@@ -688,7 +965,7 @@ nb_import_read_text (NbImportDoc *doc,
           n_page_numbers++;
           continue;
         }
-      if (strchr (stripped, '|') != NULL || strstr (stripped, "｜") != NULL)
+      if (has_bar (stripped))
         {
           cells = split_pipes (stripped);
           is_row = TRUE;
@@ -707,6 +984,10 @@ nb_import_read_text (NbImportDoc *doc,
                               (char **) cells->pdata, cells->len);
       nb_import_doc_set_source (doc, 0, source_line);
     }
+  band_flush (&band, doc);
+  g_ptr_array_unref (band.lines);
+  g_ptr_array_unref (band.texts);
+  g_array_unref (band.source_lines);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
 }
 

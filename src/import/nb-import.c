@@ -202,7 +202,7 @@ read_source (NbImporter  *im,
       *n_converted = 0;
     }
 
-  im->html = nb_import_looks_like_html (text, strlen (text));
+  im->html = nb_import_looks_like_html (text, strlen (text)) && !nb_import_looks_like_markdown (text);
   if (im->html)
     nb_import_parse_html (im->doc, text, strlen (text));
   else
