@@ -1079,9 +1079,39 @@ place_glued (NbImporter  *im,
   return TRUE;
 }
 
+/* Whether @cell ends a row of a grid whose rows the converter kept
+ * whole: the last cell of its line, and the rows next to it have as many
+ * cells.  The numbers of such a row are its last cells; empty cells
+ * before them fill the label columns (a label spanning two of them). */
+static gboolean
+ends_even_grid_row (NbImporter *im,
+                    guint       cell)
+{
+  const NbImportLine *line = nb_importer_line_of (im, cell);
+  guint index = nb_importer_cell (im, cell)->line, n_even = 0;
+
+  if (cell != line->first_cell + line->n_cells - 1)
+    return FALSE;
+  for (int d = -1; d <= 1; d += 2)
+    {
+      const NbImportLine *next;
+
+      if ((d < 0 && index == 0) || (d > 0 && index + 1 >= im->doc->lines->len))
+        continue;
+      next = &g_array_index (im->doc->lines, NbImportLine, index + d);
+      if (!next->is_row)
+        continue;
+      if (next->n_cells != line->n_cells)
+        return FALSE;
+      n_even++;
+    }
+  return n_even > 0;
+}
+
 /* The cells of @group that make one row of @n_columns: all of them, or,
  * in a converter's row with empty cells at one end (merged label cells
- * shifted the row), the rest, when the other end is not blank. */
+ * shifted the row), the rest, when the other end is not blank or the row
+ * is one of an even grid (ends_even_grid_row()). */
 static gboolean
 trim_group (NbImporter  *im,
             const Group *group,
@@ -1102,7 +1132,7 @@ trim_group (NbImporter  *im,
     trail++;
   if (trail >= extra && lead == 0)
     row->last -= extra;
-  else if (lead >= extra && trail == 0)
+  else if (lead >= extra && (trail == 0 || ends_even_grid_row (im, group->last)))
     row->first += extra;
   else
     return FALSE;
