@@ -102,6 +102,7 @@ void         nb_import_parse_html_block (NbImportDoc *doc,
                                          const char  *html,
                                          gsize        length,
                                          guint        first_line);
+char        *nb_import_html_text     (const char   *line);
 gboolean     nb_import_looks_like_html (const char *data,
                                         gsize       length);
 gboolean     nb_import_looks_like_markdown (const char *text);

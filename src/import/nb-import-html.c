@@ -466,3 +466,29 @@ nb_import_parse_html_block (NbImportDoc *doc,
 {
   parse_html (doc, html, length, first_line, FALSE);
 }
+
+/**
+ * nb_import_html_text:
+ * Returns: the text of a line of markdown with inline HTML in it
+ *   (`| <span>规章</span> | 0 |`): its tags left out, its entities read
+ */
+char *
+nb_import_html_text (const char *line)
+{
+  htmlDocPtr tree = htmlReadMemory (line, (int) strlen (line), NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC);
+  GString *text = g_string_new (NULL);
+
+  for (xmlNode *node = tree != NULL ? tree->children : NULL; node != NULL; node = node->next)
+    {
+      xmlChar *content = xmlNodeGetContent (node);
+
+      if (content != NULL)
+        g_string_append (text, (const char *) content);
+      xmlFree (content);
+    }
+  if (tree != NULL)
+    xmlFreeDoc (tree);
+  return g_string_free (text, FALSE);
+}

@@ -743,6 +743,16 @@ read_html_block (NbImportDoc *doc,
   return end;
 }
 
+/* Whether @line holds an inline tag (`<span …>`, `</b>`, `<br>`). */
+static gboolean
+has_inline_tag (const char *line)
+{
+  for (const char *p = strchr (line, '<'); p != NULL; p = strchr (p + 1, '<'))
+    if ((g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2]))) && strchr (p, '>') != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* A line only markdown has: an ATX heading (`## 二、…`), a `|` row, or
  * a fenced div of pandoc's (`:::`). */
 static gboolean
@@ -928,8 +938,22 @@ nb_import_read_text (NbImportDoc *doc,
       g_string_truncate (buffer, 0);
       g_string_append_len (buffer, start, (gssize) l);
       source_line++;
+      stripped = nb_text_strip (buffer->str);
+      if (opens_html_block (stripped))
+        {
+          band_flush (&band, doc);
+          boxed = FALSE;
+          next = read_html_block (doc, start, &source_line);
+          continue;
+        }
+      if (has_inline_tag (buffer->str))
+        {
+          g_autofree char *untagged = nb_import_html_text (buffer->str);
+          g_string_assign (buffer, untagged);
+          g_free (stripped);
+          stripped = nb_text_strip (buffer->str);
+        }
       line = buffer->str;
-      stripped = nb_text_strip (line);
       if (*stripped == '\0')
         continue;
       if (is_rule_line (stripped))
@@ -953,11 +977,6 @@ nb_import_read_text (NbImportDoc *doc,
         }
       band_flush (&band, doc);
       boxed = FALSE;
-      if (opens_html_block (stripped))
-        {
-          next = read_html_block (doc, start, &source_line);
-          continue;
-        }
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
         continue;
       if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
