@@ -2696,6 +2696,76 @@ test_pdf_libreoffice_pages (void)
   g_assert_finalize_object (from_html);
 }
 
+/* Real portal pages as text browsers and converters make them text:
+ * w3m's box-drawn tables (a label wrapped over three lines of its row, a
+ * spanning label cut by the rules beside it) and its borderless columns,
+ * Lynx's text, pandoc's markdown with raw <table> HTML, a <span> in every
+ * cell and labels spanning two columns.  Cell by cell as the page. */
+static void
+test_converted_pages (void)
+{
+  static const struct { const char *page, *converted; } pairs[] = {
+    { "published/pingtan-2023-page.html", "published/pingtan-2023-page-w3m.txt" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-w3m.txt" },
+    { "published/pingtan-2024-page.html", "published/pingtan-2024-page-lynx.txt" },
+    { "published/pingtan-2025-page.html", "published/pingtan-2025-page-pandoc.md" },
+    { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
+    { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      NbImportSummary expected, summary;
+      g_autoptr(NbReport) page = import_fixture (pairs[i].page, &expected, NULL);
+      g_autoptr(NbReport) converted = import_fixture (pairs[i].converted, &summary, NULL);
+
+      g_test_message ("%s", pairs[i].converted);
+      assert_same_tables (page, converted);
+      g_assert_cmpuint (summary.n_placed, ==, expected.n_placed);
+      g_assert_cmpuint (summary.n_blank, ==, expected.n_blank);
+      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      g_assert_cmpuint (expected.n_placed, >, 60);
+      g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
+    }
+}
+
+/* Two rows of a box-drawn table with no rule between them are two rows:
+ * their numbers are never joined into one.  Rows of one line each are
+ * still placed; （二）, whose label wrapped onto the line after its
+ * numbers, is reported (its 7 cells). */
+static void
+test_boxed_rows_unruled (void)
+{
+  gsize length;
+  g_autofree char *text = test_read_data ("published/pingtan-2023-page-w3m.txt", &length);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) cut = g_string_new (NULL);
+  NbImportSummary summary;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) page = import_fixture ("published/pingtan-2023-page.html", NULL, NULL);
+  g_autoptr(NbReport) imported = NULL;
+  guint n_cut = 0;
+
+  /* every rule under a row of 三's results but the first */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean rule_in_results = strstr (lines[i], "├") != NULL && i > 0 &&
+                                 (strstr (lines[i - 1], "（一）予以公开") != NULL ||
+                                  strstr (lines[i - 1], "1.属于国家秘密") != NULL);
+      if (rule_in_results)
+        {
+          n_cut++;
+          continue;
+        }
+      g_string_append_printf (cut, "%s\n", lines[i]);
+    }
+  g_assert_cmpuint (n_cut, ==, 2);
+  imported = nb_import_report_full (cut->str, cut->len, NULL, &summary, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_nothing_wrong (page, imported), ==, 7);
+  g_assert_cmpuint (summary.n_unplaced, >, 0);
+}
+
 /* A PDF without text (a scan) is refused with a message that says so. */
 static void
 test_pdf_scan (void)
@@ -3279,6 +3349,8 @@ main (int    argc,
   g_test_add_func ("/import/pdf/own", test_pdf_own);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
+  g_test_add_func ("/import/converted-pages", test_converted_pages);
+  g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);
