@@ -2766,6 +2766,29 @@ test_boxed_rows_unruled (void)
   g_assert_cmpuint (summary.n_unplaced, >, 0);
 }
 
+/* Tesseract's OCR text of real PDFs (misread digits, 了7 for 17, labels
+ * garbled, rules read as letters): what is placed is exactly what the
+ * PDF holds, and the rest is reported, never guessed. */
+static void
+test_ocr_text (void)
+{
+  static const struct { const char *pdf, *ocr; guint n_left_out; } pairs[] = {
+    { "published/huaian-2024.pdf", "published/huaian-2024-ocr.txt", 67 },
+    { "published/puer-2020-page-lo.pdf", "published/puer-2020-page-lo-ocr.txt", 30 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      NbImportSummary summary;
+      g_autoptr(NbReport) pdf = import_fixture (pairs[i].pdf, NULL, NULL);
+      g_autoptr(NbReport) ocr = import_fixture (pairs[i].ocr, &summary, NULL);
+
+      g_test_message ("%s", pairs[i].ocr);
+      g_assert_cmpuint (assert_nothing_wrong (pdf, ocr), ==, pairs[i].n_left_out);
+      g_assert_cmpuint (summary.n_unplaced, >, 0);
+    }
+}
+
 /* A PDF without text (a scan) is refused with a message that says so. */
 static void
 test_pdf_scan (void)
@@ -3351,6 +3374,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
+  g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);
