@@ -2700,7 +2700,7 @@ test_pdf_libreoffice_pages (void)
  * w3m's box-drawn tables (a label wrapped over three lines of its row, a
  * spanning label cut by the rules beside it) and its borderless columns,
  * Lynx's text, pandoc's markdown with raw <table> HTML, a <span> in every
- * cell and labels spanning two columns.  Cell by cell as the page. */
+ * cell, its bracketed spans ([…]{style=…}) and labels spanning two columns.  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2709,6 +2709,7 @@ test_converted_pages (void)
     { "published/puer-2020-page.html", "published/puer-2020-page-w3m.txt" },
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-lynx.txt" },
     { "published/pingtan-2025-page.html", "published/pingtan-2025-page-pandoc.md" },
+    { "published/pingtan-2024-page.html", "published/pingtan-2024-page-pandoc-markdown.md" },
     { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
   };

@@ -753,6 +753,34 @@ has_inline_tag (const char *line)
   return FALSE;
 }
 
+/* Takes pandoc's bracketed spans out of @line, keeping their text:
+ * `[三、收到和处理政府信息公开申请情况]{style="font-family: 黑体;"}`, the
+ * attributes a class, an id or key=value pairs.  Innermost first, so
+ * nested spans go too. */
+static void
+strip_pandoc_spans (GString *line)
+{
+  for (char *close = strstr (line->str, "]{"); close != NULL; close = strstr (close + 1, "]{"))
+    {
+      char *attributes = close + 2, *end = strchr (attributes, '}'), *open = close;
+
+      while (open > line->str && open[-1] != '[' && open[-1] != ']')
+        open--;
+      if (end == NULL || open == line->str || open[-1] != '[' ||
+          !(*attributes == '.' || *attributes == '#' || memchr (attributes, '=', end - attributes) != NULL))
+        continue;
+      {
+        gsize at = (gsize) (open - 1 - line->str), text_length = (gsize) (close - open);
+
+        g_string_erase (line, (gssize) (close - line->str), end + 1 - close);
+        g_string_erase (line, (gssize) at, 1);
+        close = line->str + at + text_length - 1;
+        if (close < line->str)
+          close = line->str;
+      }
+    }
+}
+
 /* A line only markdown has: an ATX heading (`## 二、…`), a `|` row, or
  * a fenced div of pandoc's (`:::`). */
 static gboolean
@@ -950,6 +978,12 @@ nb_import_read_text (NbImportDoc *doc,
         {
           g_autofree char *untagged = nb_import_html_text (buffer->str);
           g_string_assign (buffer, untagged);
+          g_free (stripped);
+          stripped = nb_text_strip (buffer->str);
+        }
+      if (strstr (buffer->str, "]{") != NULL)
+        {
+          strip_pandoc_spans (buffer);
           g_free (stripped);
           stripped = nb_text_strip (buffer->str);
         }
