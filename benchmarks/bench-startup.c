@@ -14,7 +14,8 @@
  *           window (the checker run, the sidebar's badges, the first
  *           page; the other pages are built after the first frame).
  * Prints the renderer in use; run with GDK_DEBUG=gl-disable under Xvfb
- * to measure the cairo renderer (benchmarks/run-window does).
+ * to measure the cairo renderer (benchmarks/run-window does;
+ * benchmarks/count-startup counts the instructions under callgrind).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

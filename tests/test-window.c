@@ -931,6 +931,74 @@ test_keyboard_flow (void)
   destroy_window (window);
 }
 
+/* Only the first page is built before the first frame; a page not yet
+ * visited is built when something needs it (a finding in it, the keyboard,
+ * Return on its section) and shows the report, and the badges count the
+ * findings of every section from the start. */
+static void
+test_pages_built_when_needed (void)
+{
+  g_autoptr(NbReport) report = test_clean_report (NB_EDITION_2021);
+  NbWindow *window = nb_window_new (NULL);
+  g_autoptr(NbFinding) finding = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  NbTableView *view;
+  const NbTableDef *def;
+  guint r, c;
+
+  test_set (report, "s3_requests.new.natural", 23);   /* one more than the balance */
+  g_object_ref_sink (window);
+  nb_window_set_report (window, report, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  /* no main loop yet: the pages after the first wait for an idle window */
+  g_assert_nonnull (window->pages[0]);
+  for (guint s = 1; s <= NB_N_SECTIONS; s++)
+    g_assert_null (window->pages[s]);
+  g_assert_cmpstr (nb_section_row_get_badge (nb_window_get_section_row (window, 3)), !=, "");
+
+  /* a finding in section 三 builds its page and puts the cursor on its cell */
+  finding = g_list_model_get_item (nb_checker_get_findings (nb_window_get_checker (window)), 0);
+  g_assert_cmpuint (nb_finding_get_section (finding), ==, 3);
+  g_assert_true (nb_window_goto_finding (window, finding));
+  g_assert_nonnull (window->pages[3]);
+  g_assert_null (window->pages[2]);
+  g_assert_cmpuint (nb_window_get_section (window), ==, 3);
+  view = nb_window_get_table_view (window, "s3_requests");
+  def = nb_table_get_def (nb_table_view_get_table (view));
+  g_assert_true (nb_table_view_get_cursor (view, &r, &c));
+  g_assert_cmpuint (r, ==, ROW ("new"));
+  g_assert_cmpuint (c, ==, COL ("natural"));
+  g_assert_cmpstr (nb_table_cell_get_text (nb_table_view_get_cell (view, r, c)), ==, "23");
+
+  /* Ctrl+Page Down builds section 四 and goes into it */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-section", NULL);
+  g_assert_cmpuint (nb_window_get_section (window), ==, 4);
+  g_assert_nonnull (window->pages[4]);
+  g_assert_true (focus_inside (window, window->pages[4]));
+  g_assert_null (window->pages[5]);
+
+  /* Return on section 五 builds it, with the report's text, and goes into it */
+  g_assert_true (gtk_widget_grab_focus (window->rows[5]));
+  g_signal_emit_by_name (window->sidebar, "activate-cursor-row");
+  g_assert_cmpuint (nb_window_get_section (window), ==, 5);
+  buffer = nb_text_page_get_buffer (NB_TEXT_PAGE (window->pages[5]), NB_TEXT_PROBLEMS);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, nb_report_get_text (report, NB_TEXT_PROBLEMS));
+  g_assert_true (focus_inside (window, window->pages[5]));
+
+  /* the rest are built once the window is idle */
+  g_assert_null (window->pages[1]);
+  spin ();
+  for (guint s = 0; s <= NB_N_SECTIONS; s++)
+    g_assert_nonnull (window->pages[s]);
+  g_assert_cmpuint (nb_window_get_section (window), ==, 5);
+
+  destroy_window (window);
+}
+
 /* A Chinese heading keeps its words together, the file name may break. */
 static void
 test_heading_markup (void)
@@ -1241,6 +1309,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/bad-file", test_bad_file);
   g_test_add_func ("/window/heading-markup", test_heading_markup);
   g_test_add_func ("/window/keyboard-flow", test_keyboard_flow);
+  g_test_add_func ("/window/pages-built-when-needed", test_pages_built_when_needed);
   g_test_add_func ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/steady-grid", test_steady_grid);
   return g_test_run ();
