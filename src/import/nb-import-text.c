@@ -709,12 +709,19 @@ next_line (const char *line,
   return *next == '\n' ? next + 1 : next;
 }
 
+/* Whether @p starts a tag: `<` and a tag's name, or `</` and one. */
+static gboolean
+is_tag_start (const char *p)
+{
+  return p[0] == '<' && (g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2])));
+}
+
 /* A line that opens a block of raw HTML among markdown (a converter's
- * `<table>`, or a `<span>` around a heading): `<` and a tag's name. */
+ * `<table>`, or a `<span>` around a heading). */
 static gboolean
 opens_html_block (const char *line)
 {
-  return line[0] == '<' && (g_ascii_isalpha (line[1]) || (line[1] == '/' && g_ascii_isalpha (line[2])));
+  return is_tag_start (line);
 }
 
 /* Reads the block of HTML whose first line starts at @start and is line
@@ -748,7 +755,7 @@ static gboolean
 has_inline_tag (const char *line)
 {
   for (const char *p = strchr (line, '<'); p != NULL; p = strchr (p + 1, '<'))
-    if ((g_ascii_isalpha (p[1]) || (p[1] == '/' && g_ascii_isalpha (p[2]))) && strchr (p, '>') != NULL)
+    if (is_tag_start (p) && strchr (p, '>') != NULL)
       return TRUE;
   return FALSE;
 }
@@ -779,6 +786,20 @@ strip_pandoc_spans (GString *line)
           close = line->str;
       }
     }
+}
+
+/* Takes a markdown line's markup out of @line: its inline HTML and
+ * pandoc's bracketed spans, keeping their text. */
+static void
+take_markup_out (GString *line)
+{
+  if (has_inline_tag (line->str))
+    {
+      g_autofree char *untagged = nb_import_html_text (line->str);
+      g_string_assign (line, untagged);
+    }
+  if (strstr (line->str, "]{") != NULL)
+    strip_pandoc_spans (line);
 }
 
 /* A line only markdown has: an ATX heading (`## 二、…`), a `|` row, or
@@ -974,19 +995,9 @@ nb_import_read_text (NbImportDoc *doc,
           next = read_html_block (doc, start, &source_line);
           continue;
         }
-      if (has_inline_tag (buffer->str))
-        {
-          g_autofree char *untagged = nb_import_html_text (buffer->str);
-          g_string_assign (buffer, untagged);
-          g_free (stripped);
-          stripped = nb_text_strip (buffer->str);
-        }
-      if (strstr (buffer->str, "]{") != NULL)
-        {
-          strip_pandoc_spans (buffer);
-          g_free (stripped);
-          stripped = nb_text_strip (buffer->str);
-        }
+      take_markup_out (buffer);
+      g_free (stripped);
+      stripped = nb_text_strip (buffer->str);
       line = buffer->str;
       if (*stripped == '\0')
         continue;
