@@ -1385,7 +1385,7 @@ typedef struct {
   GArray     *groups;
   gboolean    defer;          /* text without positions: for place_apart() */
   GArray     *loose;          /* Loose, in the order they were met */
-  int        *group_of_row;   /* the group each row was placed from by its label, or -1 */
+  int        *group_of_row;   /* the group each row was placed or held (hold_row()) from by its label, or -1 */
   gboolean   *unchecked;      /* rows matched by their label to a piece of a run (split_runs()):
                                * not placed unless place_apart() places them */
   guint       row, group;     /* where the matching stopped */
