@@ -2641,6 +2641,82 @@ import_fixture (const char        *name,
   return report;
 }
 
+/* The three WPS PDFs as `pdftotext` writes them by default (no -raw or
+ * -layout): one cell a line, several rows' numbers run together with
+ * their labels printed elsewhere.  What is placed is as the PDF's own
+ * import; 淮安's section 三 is placed whole, its section 四 (in an order
+ * only arithmetic could resolve) and 洪泽's rows out of the form's order
+ * are not. */
+static void
+test_pdf_default_text (void)
+{
+  static const struct {
+    const char *pdf, *text;
+    guint n_placed, n_blank, n_unplaced, n_left_out;
+  } texts[] = {
+    { "published/huaian-2024.pdf", "published/huaian-2024-pdf-default.txt", 10 + 7 * 25, 0, 15, 15 },
+    { "published/hongze-2023.pdf", "published/hongze-2023-pdf-default.txt", 8 + 7 * 3, 0, 157, 200 - 8 - 7 * 3 },
+    { "published/hongze-2024.pdf", "published/hongze-2024-pdf-default.txt", 8 + 7 * 3, 0, 157, 200 - 8 - 7 * 3 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) pdf_messages = NULL, text_messages = NULL;
+      NbImportSummary pdf, text;
+      NbReport *from_pdf = import_fixture (texts[i].pdf, &pdf, &pdf_messages);
+      NbReport *from_text = import_fixture (texts[i].text, &text, &text_messages);
+
+      g_assert_cmpuint (text.n_placed, ==, texts[i].n_placed);
+      g_assert_cmpuint (text.n_blank, ==, texts[i].n_blank);
+      g_assert_cmpuint (text.n_unplaced, ==, texts[i].n_unplaced);
+      g_assert_cmpuint (assert_nothing_wrong (from_pdf, from_text), ==, texts[i].n_left_out);
+      g_assert_finalize_object (from_pdf);
+      g_assert_finalize_object (from_text);
+    }
+}
+
+/* 淮安's default text with one number of a run changed (68 for 67 in
+ * （六）1.): a row's 总计 and the column's sum no longer agree, so none of
+ * the rows cut from runs is placed, and nothing is placed wrong. */
+static void
+test_pdf_default_text_total (void)
+{
+  static const char *const run_rows[] = {
+    "carried_over", "granted", "partly_granted", "declined_excessive", "declined_confirm",
+    "other_no_correction", "other_no_fee", "other_misc",
+  };
+  gsize length;
+  g_autofree char *data = test_read_data ("published/huaian-2024-pdf-default.txt", &length);
+  char *at = strstr (data, "\n67\n");
+  g_autoptr(GPtrArray) pdf_messages = NULL, messages = NULL;
+  NbImportSummary pdf, summary;
+  NbReport *from_pdf = import_fixture ("published/huaian-2024.pdf", &pdf, &pdf_messages);
+  NbReport *report;
+  NbTable *table;
+  const NbTableDef *def;
+
+  g_assert_nonnull (at);
+  at[2] = '8';
+  report = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+  g_assert_nonnull (report);
+  table = nb_report_get_table (report, "s3_requests");
+  def = nb_table_get_def (table);
+  for (gsize i = 0; i < G_N_ELEMENTS (run_rows); i++)
+    {
+      int row = nb_table_def_find_row (def, run_rows[i]);
+      g_autofree char *address = g_strconcat ("s3_requests.", run_rows[i], NULL);
+
+      g_assert_cmpint (row, >=, 0);
+      for (guint c = 0; c < def->n_columns; c++)
+        g_assert_true (nb_table_is_not_imported (table, (guint) row, c));
+      g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, address));
+    }
+  g_assert_cmpuint (summary.n_placed, ==, 10 + 7 * (25 - G_N_ELEMENTS (run_rows)));
+  g_assert_cmpuint (assert_nothing_wrong (from_pdf, report), ==, 7 * G_N_ELEMENTS (run_rows) + 15);
+  g_assert_finalize_object (from_pdf);
+  g_assert_finalize_object (report);
+}
+
 /* Real portal pages as LibreOffice prints them (their tables without
  * borders, numbers at the start of their column, labels wrapped over
  * lines and pages): cell by cell as the page itself. */
@@ -3376,6 +3452,8 @@ main (int    argc,
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
+  g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
+  g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);

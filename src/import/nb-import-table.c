@@ -61,6 +61,7 @@ row_address (const NbTableDef *def,
 typedef struct {
   guint first, last;    /* value cells, inclusive */
   gboolean all_blank;
+  gboolean in_run;      /* a row's width cut from a longer run (split_runs()) */
 } Group;
 
 static GArray *
@@ -100,6 +101,49 @@ find_groups (NbImporter *im,
   if (open)
     g_array_append_val (groups, current);
   return groups;
+}
+
+/* Whether each value of @group stands on a line of its own. */
+static gboolean
+one_value_a_line (NbImporter  *im,
+                  const Group *group)
+{
+  for (guint i = group->first + 1; i <= group->last; i++)
+    if (nb_importer_cell (im, i)->line == nb_importer_cell (im, i - 1)->line)
+      return FALSE;
+  return TRUE;
+}
+
+/* `pdftotext` without -raw or -layout writes a table one cell a line in
+ * the order of its text flow; where labels spanning several rows break
+ * that flow, several rows' numbers run on with no label between them, the
+ * labels printed elsewhere.  A run of k rows' width, one value a line, is
+ * cut into k groups of a row's width, marked so that none of them is
+ * placed by a label alone: which rows they are is only certain when
+ * place_apart() finds the form's order and the totals agree. */
+static void
+split_runs (NbImporter *im,
+            GArray     *groups,
+            guint       n_columns)
+{
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group run = g_array_index (groups, Group, g);
+      guint n = run.last - run.first + 1;
+
+      if (n <= n_columns || n % n_columns != 0 || !one_value_a_line (im, &run))
+        continue;
+      g_array_remove_index (groups, g);
+      for (guint k = 0; k < n / n_columns; k++)
+        {
+          Group piece = { run.first + k * n_columns, run.first + (k + 1) * n_columns - 1, TRUE, TRUE };
+
+          for (guint i = piece.first; i <= piece.last; i++)
+            piece.all_blank &= im->is_value[i] == NB_IMPORT_VALUE_BLANK;
+          g_array_insert_val (groups, g + k, piece);
+        }
+      g += n / n_columns - 1;
+    }
 }
 
 typedef enum {
@@ -1371,7 +1415,9 @@ typedef struct {
   GArray     *groups;
   gboolean    defer;          /* text without positions: for place_apart() */
   GArray     *loose;          /* Loose, in the order they were met */
-  int        *group_of_row;   /* the group each row was placed from by its label, or -1 */
+  int        *group_of_row;   /* the group each row was placed or held (hold_row()) from by its label, or -1 */
+  gboolean   *unchecked;      /* rows matched by their label to a piece of a run (split_runs()):
+                               * not placed unless place_apart() places them */
   guint       row, group;     /* where the matching stopped */
   guint       n_matched;      /* groups matched to a row by their label */
 } Matching;
@@ -1399,6 +1445,7 @@ matching_init (Matching   *matching,
   matching->group_of_row = g_new (int, n_rows);
   for (guint r = 0; r < n_rows; r++)
     matching->group_of_row[r] = -1;
+  matching->unchecked = g_new0 (gboolean, n_rows);
 }
 
 static void
@@ -1406,6 +1453,7 @@ matching_clear (Matching *matching)
 {
   g_clear_pointer (&matching->loose, g_array_unref);
   g_clear_pointer (&matching->group_of_row, g_free);
+  g_clear_pointer (&matching->unchecked, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Matching, matching_clear)
@@ -1444,6 +1492,29 @@ add_loose (Matching   *matching,
     }
   item.label = g_strdup (label);
   g_array_append_val (matching->loose, item);
+}
+
+/* Whether match_rows() placed @row, by its label. */
+static gboolean
+row_placed (const Matching *matching,
+            guint           row)
+{
+  return matching->group_of_row[row] >= 0 && !matching->unchecked[row];
+}
+
+/* A row whose label stands right before a run (split_runs()): the run's
+ * first piece is the row's only if the rows after it are in the form's
+ * order, so it is left to place_apart(), an anchor of the order. */
+static void
+hold_row (Matching   *matching,
+          guint       row,
+          guint       group,
+          const char *label)
+{
+  matching->group_of_row[row] = (int) group;
+  matching->unchecked[row] = TRUE;
+  add_loose (matching, LOOSE_GROUP, group, 0, label, NULL);
+  add_loose (matching, LOOSE_ROW, 0, row, NULL, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
 }
 
 static void
@@ -1709,12 +1780,12 @@ apart_adds_up (const Matching *matching,
   for (guint c = 0; c < nc; c++)
     across |= def->columns[c].n_parts > 0;
   for (guint r = 0; r < def->n_rows; r++)
-    read[r] = row_numbers (matching, r, matching->group_of_row[r] < 0 ? &assigned[r] : NULL, v + r * nc);
+    read[r] = row_numbers (matching, r, row_placed (matching, r) ? NULL : &assigned[r], v + r * nc);
   for (guint r = 0; r < def->n_rows; r++)
     {
       gboolean in_total = across;
 
-      if (matching->group_of_row[r] >= 0)
+      if (row_placed (matching, r))
         continue;
       if (across && (!read[r] || !columns_add_up (def, v + r * nc)))
         return FALSE;
@@ -1758,7 +1829,7 @@ place_apart (Matching *matching,
   guint n_left = 0;
 
   for (guint r = 0; r < def->n_rows; r++)
-    n_left += matching->group_of_row[r] < 0;
+    n_left += !row_placed (matching, r);
   if (n_left == 0)
     return;
   assigned = assign_in_order (matching);
@@ -1770,14 +1841,16 @@ place_apart (Matching *matching,
       const Group *group = &g_array_index (matching->groups, Group, assigned[r]);
       g_autofree char *name = NULL, *address = NULL, *where = NULL;
 
-      if (matching->group_of_row[r] >= 0)
+      if (row_placed (matching, r))
         continue;
       place_group (im, matching->table, r, group, NULL, NULL);
       name = row_name (def, r);
       address = row_address (def, r);
       where = nb_importer_where (im, group->first);
       nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                               "%s「%s」：标签与数字分开印出，按格式的行序填入原文%s的数字（各栏合计相符）",
+                               matching->unchecked[r]
+                               ? "%s「%s」：本行与后面几行的数字连成一串印出，按格式的行序填入原文%s的数字（各栏合计相符）"
+                               : "%s「%s」：标签与数字分开印出，按格式的行序填入原文%s的数字（各栏合计相符）",
                                nb_import_table_name (def), name, where);
     }
   for (guint i = 0; i < matching->loose->len; i++)
@@ -1940,7 +2013,9 @@ match_rows (NbImporter *im,
                   continue;
                 }
             }
-          if (place_group (im, table, r, group, spans, pending))
+          if (group->in_run)
+            hold_row (matching, r, g, window.lead_text);
+          else if (place_group (im, table, r, group, spans, pending))
             group_of_row[r] = (int) g;
           else
             add_loose (matching, LOOSE_SHORT, g, r, window.lead_text, NULL);
@@ -2039,7 +2114,7 @@ nb_import_table (NbImporter *im,
 {
   const NbTableDef *def = nb_table_get_def (table);
   g_autoptr(GArray) groups = find_groups (im, start, end);
-  g_autofree Span *spans = column_spans (im, groups, start, def->n_columns);
+  g_autofree Span *spans = NULL;
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_auto(Matching) matching = { 0 };
   guint r, g;
@@ -2051,6 +2126,10 @@ nb_import_table (NbImporter *im,
                                nb_import_table_name (def), im->edition->key);
       return;
     }
+  /* section 四's runs stay whole: its rows have no labels to order them by */
+  if (!im->doc->positioned && def->n_label_columns > 0 && def->rows[0].label != NULL)
+    split_runs (im, groups, def->n_columns);
+  spans = column_spans (im, groups, start, def->n_columns);
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
       import_unlabelled (im, table, groups, spans, start, end);
