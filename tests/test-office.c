@@ -305,8 +305,9 @@ test_docx_document_xml (void)
     {
       const char *names[] = { "[Content_Types].xml", "word/styles.xml", "word/footer1.xml",
                               "word/_rels/document.xml.rels" };
-      g_autoptr(GBytes) p = nb_zip_read_entry (data, length, names[i], G_MAXSIZE, &error);
+      g_autoptr(GBytes) entry = nb_zip_read_entry (data, length, names[i], G_MAXSIZE, &error);
       g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (entry), >, 0);
     }
   g_assert_finalize_object (g_steal_pointer (&report));
 }

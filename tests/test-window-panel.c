@@ -12,16 +12,22 @@
 #include "test-window-util.h"
 
 /* The settings as a new user has them: each test starts from there. */
-static GSettings *
-fresh_settings (void)
+static void
+reset_settings (void)
 {
-  GSettings *settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_reset (settings, "findings-visible");
   g_settings_reset (settings, "findings-height");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
-  return settings;
+}
+
+static GSettings *
+fresh_settings (void)
+{
+  reset_settings ();
+  return g_settings_new (APP_ID);
 }
 
 static NbWindow *
@@ -195,7 +201,7 @@ test_height_remembered (void)
 static void
 test_toast_above_findings (void)
 {
-  g_autoptr(GSettings) settings = fresh_settings ();
+  reset_settings ();
   g_autoptr(NbReport) report = report_with_error ();
   NbWindow *window = window_sized (report, 1024, 700);
   GtkWidget *list, *toast = NULL;
@@ -230,7 +236,7 @@ test_toast_above_findings (void)
 static void
 test_keys_before_the_panes (void)
 {
-  g_autoptr(GSettings) settings = fresh_settings ();
+  reset_settings ();
   NbWindow *window = window_sized (NULL, 1024, 700);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   guint found = 0;
