@@ -2776,7 +2776,9 @@ test_pdf_libreoffice_pages (void)
  * w3m's box-drawn tables (a label wrapped over three lines of its row, a
  * spanning label cut by the rules beside it) and its borderless columns,
  * Lynx's text, pandoc's markdown with raw <table> HTML, a <span> in every
- * cell, its bracketed spans ([…]{style=…}) and labels spanning two columns.  Cell by cell as the page. */
+ * cell, its bracketed spans ([…]{style=…}) and labels spanning two columns;
+ * `pdftotext -raw` of the page printed by LibreOffice, a number and its
+ * note as one word (39（市政府、市政府办印发）).  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2788,6 +2790,7 @@ test_converted_pages (void)
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-pandoc-markdown.md" },
     { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-lo-pdf-raw.txt" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)

@@ -272,18 +272,18 @@ static const struct {
    * name their organ (沐阳, as the OCR read it) in none of the places M6
    * reads */
   { "published/shuyang-2025-converter.md", "T1", 0 },
-  /* 上海市科委 2024, a converter's markdown: no title the importer reads
-   * (M1 M2); 结转下年度 published with
-   * its 总计 blank (R2 R5 R1); no section 五 heading (R7).  Its “同意公开答复
+  /* 上海市科委 2024, a converter's markdown: its title broken over two
+   * lines (…政府信息公开工作 / 年度报告) is read joined; 结转下年度
+   * published with its 总计 blank (R2 R5 R1); no section 五 heading (R7).  Its “同意公开答复
    * 9 件，部分公开答复 0 件，不予公开答复 2 件，无法提供的 10 件，不予处理 0 件，
    * 其他处理 14 件，转下一年度办理答复的有 1 件” agree with the cells placed */
-  { "published/shanghai-kewei-2024-converter.md", "M1 M2 R2 R5 R1 R7", 0 },
+  { "published/shanghai-kewei-2024-converter.md", "R2 R5 R1 R7", 0 },
   /* 沭阳县发改局 2023, the portal's page: the columns of legal persons
    * published blank (R5) */
   { "published/shuyang-fgj-2023-page.html", "R5", 0 },
   /* 上海市人民政府办公厅 2025, a converter's markdown: 第二十条第（一）项
-   * left out (C1), no title the importer reads (M1 M2), no heading 五 (R7) */
-  { "published/shanghai-2025-converter.md", "M1 M2 C1 R7", 1 },
+   * left out (C1), no heading 五 (R7) */
+  { "published/shanghai-2025-converter.md", "C1 R7", 1 },
   /* 平潭's 君山片区管理局 2024, the crawler's text: every cell placed */
   { "published/pingtan-junshan-2024.txt", "", 1 },
   /* 海坛片区管理局 2024: no row 规章 (C1), and the rows of 三 with a 总计

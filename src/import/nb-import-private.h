@@ -5,7 +5,7 @@
  * (nb-import-sections.c), matching a table's rows and columns and placing
  * its numbers (nb-import-table.c), all driven by nb_import_report()
  * (nb-import.c); each adds what it could not read to the messages
- * (nb-import-messages.c).  The values of cells are read by nb-import-value.c.
+ * (nb-import-messages.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 
 #include "nb-import.h"
 #include "nb-import-doc.h"
+#include "nb-import-value.h"
 
 G_BEGIN_DECLS
 
@@ -56,27 +57,6 @@ char *nb_importer_where (NbImporter *im,
 void  nb_importer_locate_message (NbImporter *im,
                                   guint       first,
                                   guint       last);
-
-/* ---- Values of cells (nb-import-value.c) ---- */
-
-typedef enum {
-  NB_IMPORT_VALUE_NONE,     /* text: no value */
-  NB_IMPORT_VALUE_BLANK,
-  NB_IMPORT_VALUE_MARKER,
-  NB_IMPORT_VALUE_NUMBER,
-} NbImportValueKind;
-
-typedef struct {
-  NbImportValueKind  kind;
-  char              *number;   /* the digits as published, with sign and separators */
-  const char        *unit;     /* static */
-  char              *note;
-  char              *marker;
-} NbImportValue;
-
-NbImportValueKind nb_import_parse_value (const char    *text,
-                                         NbImportValue *value);
-void              nb_import_value_clear (NbImportValue *value);
 
 /* ---- Sections, edition and title (nb-import-sections.c) ---- */
 

@@ -415,12 +415,12 @@ nb_import_find_title (NbImporter    *im,
       if (!read_title_line (im, regex, i, NULL, &candidate))
         {
           /* a PDF's title or opening sentence broken over two lines (政府
-           * 信息公开工 / 作年度报告): read joined, and a title ends on the
-           * second line */
+           * 信息公开工 / 作年度报告), in the PDF or in its text: read
+           * joined, and a title ends on the second line */
           const NbImportCell *cell = nb_importer_cell (im, i), *next;
           g_autofree char *joined = NULL;
 
-          if (!im->doc->positioned || i + 1 >= end_cell || im->is_value[i + 1] ||
+          if (i + 1 >= end_cell || im->is_value[i + 1] ||
               nb_importer_line_of (im, i)->n_cells != 1)
             continue;
           next = nb_importer_cell (im, i + 1);

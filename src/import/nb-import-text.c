@@ -15,6 +15,7 @@
 
 #include "nb-edition.h"
 #include "nb-import-doc.h"
+#include "nb-import-value.h"
 #include "nb-text.h"
 
 
@@ -214,8 +215,22 @@ split_columns (const char *line)
   return cells;
 }
 
+/* Whether @token is a number with its note in brackets, written without
+ * a space: 39（市政府、市政府办印发）, as `pdftotext -raw` leaves a cell
+ * whose note was printed beside its number. */
+static gboolean
+is_noted_number (const char *token)
+{
+  NbImportValue value;
+  gboolean noted = nb_import_parse_value (token, &value) == NB_IMPORT_VALUE_NUMBER
+                   && value.note != NULL;
+
+  nb_import_value_clear (&value);
+  return noted;
+}
+
 /* A number as `pdftotext -raw` leaves it at the end of a row: digits with
- * separators and an optional sign, or a marker. */
+ * separators and an optional sign, a marker, or a number with its note. */
 static gboolean
 is_number_token (const char *token)
 {
@@ -231,7 +246,7 @@ is_number_token (const char *token)
       if (g_ascii_isdigit (*p))
         digit = TRUE;
       else if (*p != ',' && *p != '.')
-        return FALSE;
+        return is_noted_number (token);
     }
   return digit;
 }

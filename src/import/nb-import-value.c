@@ -11,7 +11,8 @@
 
 #include <string.h>
 
-#include "nb-import-private.h"
+#include "nb-import-value.h"
+#include "nb-text.h"
 #include "nb-value.h"
 
 void
