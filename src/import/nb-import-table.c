@@ -1964,7 +1964,8 @@ pieces_doubt (Orders *orders)
  * 26, 总计, 20, the pieces not in the form's order.  The numbers are the
  * row's, in the printed order, only when they are exactly its columns,
  * nothing but header words stand between them, every total adds up, and
- * no other order of the pieces does (淮安's does not add up as printed).
+ * no other order of the pieces does (淮安's do not add up as printed, and
+ * do in two other orders: its two blocks of 行政诉讼 swapped).
  * FALSE when the groups are not such pieces; TRUE when they are, placed
  * or reported. */
 static gboolean
