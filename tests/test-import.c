@@ -2644,9 +2644,10 @@ import_fixture (const char        *name,
 /* The three WPS PDFs as `pdftotext` writes them by default (no -raw or
  * -layout): one cell a line, several rows' numbers run together with
  * their labels printed elsewhere.  What is placed is as the PDF's own
- * import; 淮安's section 三 is placed whole, its section 四 (in an order
- * only arithmetic could resolve) and 洪泽's rows out of the form's order
- * are not. */
+ * import; 淮安's section 三 is placed whole, its section 四 (pieces that
+ * add up in two orders) and 洪泽's rows out of the form's order are not;
+ * 洪泽 2024's section 四 (14 numbers, 总计, the 15th) is placed whole,
+ * 2023's (its published 总计 of 0 for 10 + 1) is not. */
 static void
 test_pdf_default_text (void)
 {
@@ -2656,7 +2657,8 @@ test_pdf_default_text (void)
   } texts[] = {
     { "published/huaian-2024.pdf", "published/huaian-2024-pdf-default.txt", 10 + 7 * 25, 0, 15, 15 },
     { "published/hongze-2023.pdf", "published/hongze-2023-pdf-default.txt", 8 + 7 * 3, 0, 157, 200 - 8 - 7 * 3 },
-    { "published/hongze-2024.pdf", "published/hongze-2024-pdf-default.txt", 8 + 7 * 3, 0, 157, 200 - 8 - 7 * 3 },
+    { "published/hongze-2024.pdf", "published/hongze-2024-pdf-default.txt", 8 + 7 * 3 + 15, 0, 157 - 15,
+      200 - 8 - 7 * 3 - 15 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -2673,6 +2675,71 @@ test_pdf_default_text (void)
       g_assert_finalize_object (from_pdf);
       g_assert_finalize_object (from_text);
     }
+}
+
+/* Whether every cell of section 四 was left out, with a message saying
+ * why. */
+static gboolean
+appeals_left_out (NbReport  *report,
+                  GPtrArray *messages)
+{
+  NbTable *table = nb_report_get_table (report, "s4_appeals");
+
+  for (guint c = 0; c < nb_table_get_def (table)->n_columns; c++)
+    if (!nb_table_is_not_imported (table, 0, c))
+      return FALSE;
+  return find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s4_appeals.cases") != NULL;
+}
+
+/* 洪泽 2024's default text prints section 四's row as 14 numbers, 总计 and
+ * the 15th.  Placed whole, cell by cell as the PDF, since every 总计 adds
+ * up and the other order does not; with one number changed (4 for the
+ * last 总计, 3) a total no longer agrees, and with numbers that add up in
+ * both orders (0 0 0 1 1 … 1, 1 0 0 0 1 …) which is whose is not certain:
+ * neither is placed, both are reported, and nothing is placed wrong. */
+static void
+test_pdf_default_text_appeals (void)
+{
+  static const char printed[] = "\n1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n3\n";
+  static const char *const changed[] = {
+    "\n1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n4\n",
+    "\n0\n\n0\n\n0\n\n1\n\n1\n\n0\n\n0\n\n0\n\n1\n\n1\n\n0\n\n0\n\n0\n\n1\n\n总计\n\n1\n",
+  };
+  g_autoptr(GPtrArray) pdf_messages = NULL, text_messages = NULL;
+  NbImportSummary pdf, text;
+  NbReport *from_pdf = import_fixture ("published/hongze-2024.pdf", &pdf, &pdf_messages);
+  NbReport *from_text = import_fixture ("published/hongze-2024-pdf-default.txt", &text, &text_messages);
+  NbTable *appeals = nb_report_get_table (from_text, "s4_appeals");
+  gsize length;
+  g_autofree char *data = test_read_data ("published/hongze-2024-pdf-default.txt", &length);
+
+  for (guint c = 0; c < 15; c++)
+    {
+      g_autofree char *a = nb_table_format_cell (nb_report_get_table (from_pdf, "s4_appeals"), 0, c);
+      g_autofree char *b = nb_table_format_cell (appeals, 0, c);
+
+      g_assert_false (nb_table_is_not_imported (appeals, 0, c));
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_nonnull (find_message (text_messages, NB_IMPORT_SEVERITY_WARNING, "s4_appeals.cases"));
+  for (gsize i = 0; i < G_N_ELEMENTS (changed); i++)
+    {
+      g_autoptr(GString) copy = g_string_new_len (data, (gssize) length);
+      g_autoptr(GPtrArray) messages = NULL;
+      NbImportSummary summary;
+      NbReport *report;
+
+      g_assert_cmpuint (g_string_replace (copy, printed, changed[i], 0), ==, 1);
+      report = nb_import_report_full (copy->str, copy->len, NULL, &summary, &messages, NULL);
+      g_assert_nonnull (report);
+      g_assert_true (appeals_left_out (report, messages));
+      g_assert_cmpuint (summary.n_placed, ==, text.n_placed - 15);
+      g_assert_cmpuint (summary.n_unplaced, ==, text.n_unplaced + 15);
+      g_assert_cmpuint (assert_nothing_wrong (from_pdf, report), ==, 200 - 8 - 7 * 3);
+      g_assert_finalize_object (report);
+    }
+  g_assert_finalize_object (from_pdf);
+  g_assert_finalize_object (from_text);
 }
 
 /* 淮安's default text with one number of a run changed (68 for 67 in
@@ -3457,6 +3524,7 @@ main (int    argc,
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
   g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
+  g_test_add_func ("/import/fixture/pdf-default-text-appeals", test_pdf_default_text_appeals);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/forms", test_forms);

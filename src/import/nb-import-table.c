@@ -1681,6 +1681,23 @@ labels_stand_apart (const Matching *matching,
   return TRUE;
 }
 
+/* What @cell holds: NB_IMPORT_VALUE_NUMBER, with the number in @number,
+ * only when it is one of a column of @kind. */
+static NbImportValueKind
+read_number (NbImporter *im,
+             guint       cell,
+             NbCellKind  kind,
+             gint64     *number)
+{
+  NbImportValue value;
+  NbImportValueKind read = nb_import_parse_value (nb_importer_cell (im, cell)->text, &value);
+
+  if (read == NB_IMPORT_VALUE_NUMBER && !nb_value_parse (value.number, kind, number, NULL))
+    read = NB_IMPORT_VALUE_NONE;
+  nb_import_value_clear (&value);
+  return read;
+}
+
 /* A row's numbers, a blank counted 0: as placed (@g NULL), or as group
  * @g holds them.  FALSE when one is a marker or was not read. */
 static gboolean
@@ -1708,16 +1725,11 @@ row_numbers (const Matching *matching,
   trim_group (matching->im, &g_array_index (matching->groups, Group, *g), def->n_columns, &cells);
   for (guint c = 0; c < def->n_columns; c++)
     {
-      NbImportValue value;
-      NbImportValueKind kind = nb_import_parse_value (nb_importer_cell (matching->im, cells.first + c)->text, &value);
-      gboolean read = kind == NB_IMPORT_VALUE_BLANK ||
-                      (kind == NB_IMPORT_VALUE_NUMBER &&
-                       nb_value_parse (value.number, def->columns[c].kind, &numbers[c], NULL));
+      NbImportValueKind kind = read_number (matching->im, cells.first + c, def->columns[c].kind, &numbers[c]);
 
       if (kind == NB_IMPORT_VALUE_BLANK)
         numbers[c] = 0;
-      nb_import_value_clear (&value);
-      if (!read)
+      else if (kind != NB_IMPORT_VALUE_NUMBER)
         return FALSE;
     }
   return TRUE;
@@ -1863,6 +1875,160 @@ place_apart (Matching *matching,
   memcpy (matching->group_of_row, assigned, def->n_rows * sizeof (int));
 }
 
+/* ---- A one-row table printed in pieces ------------------------------------ */
+
+/* The most pieces whose orders try_orders() tries (6! orders). */
+#define MAX_PIECES 6
+
+/* Whether each cell between @from and @to that holds words is part of
+ * a header cell's text: pdftotext's flow breaks the header's words
+ * (结 果, 其他结, 尚未审) and prints some among the numbers. */
+static gboolean
+only_header_words (NbImporter       *im,
+                   const NbTableDef *def,
+                   guint             from,
+                   guint             to)
+{
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint h = 0; h < def->n_header_cells; h++)
+    g_ptr_array_add (header, nb_import_normalize (def->header[h].text));
+  for (guint i = from; i < to; i++)
+    {
+      const char *words = nb_importer_cell (im, i)->norm;
+      gboolean found = FALSE;
+
+      if (im->is_value[i] != NB_IMPORT_VALUE_NONE || *words == '\0')
+        continue;
+      for (guint h = 0; h < header->len && !found; h++)
+        found = strstr (header->pdata[h], words) != NULL;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const NbTableDef *def;
+  const gint64     *numbers;      /* as printed */
+  guint             n_pieces;
+  guint             first[MAX_PIECES], n[MAX_PIECES];  /* each piece's, in @numbers */
+  gboolean          used[MAX_PIECES];
+  gint64           *row;          /* the order being tried */
+  guint             n_others;     /* orders that add up to a row other than the printed one */
+} Orders;
+
+/* Counts the orders of the pieces, other than the printed one, whose
+ * row has every total adding up. */
+static void
+try_orders (Orders *orders,
+            guint   at)
+{
+  guint n_columns = orders->def->n_columns;
+
+  if (at == n_columns)
+    {
+      if (columns_add_up (orders->def, orders->row) &&
+          memcmp (orders->row, orders->numbers, n_columns * sizeof (gint64)) != 0)
+        orders->n_others++;
+      return;
+    }
+  for (guint p = 0; p < orders->n_pieces; p++)
+    if (!orders->used[p])
+      {
+        memcpy (orders->row + at, orders->numbers + orders->first[p], orders->n[p] * sizeof (gint64));
+        orders->used[p] = TRUE;
+        try_orders (orders, at + orders->n[p]);
+        orders->used[p] = FALSE;
+      }
+}
+
+/* Why the pieces' numbers, as printed, are not certainly the row's in
+ * the form's order; NULL when they are. */
+static const char *
+pieces_doubt (Orders *orders)
+{
+  if (orders->n_pieces > MAX_PIECES)
+    return "段数太多，无法逐一核对各种次序";
+  if (!columns_add_up (orders->def, orders->numbers))
+    return "按格式的栏序，各组的总计与其各栏之和不符";
+  try_orders (orders, 0);
+  if (orders->n_others > 0)
+    return "换一种次序各组的总计也相符";
+  return NULL;
+}
+
+/* `pdftotext`'s default text of a WPS PDF prints section 四's row in
+ * pieces with header words between them: 洪泽's 14 numbers, 总计, the
+ * 15th; 淮安's 72 64 178 37, header words, 12 1 1 6, 总计, 351, 13 4 8 1
+ * 26, 总计, 20, the pieces not in the form's order.  The numbers are the
+ * row's, in the printed order, only when they are exactly its columns,
+ * nothing but header words stand between them, every total adds up, and
+ * no other order of the pieces does (淮安's do not add up as printed, and
+ * do in two other orders: its two blocks of 行政诉讼 swapped).
+ * FALSE when the groups are not such pieces; TRUE when they are, placed
+ * or reported. */
+static gboolean
+place_pieces (NbImporter *im,
+              NbTable    *table,
+              GArray     *groups)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree gint64 *numbers = g_new (gint64, def->n_columns);
+  g_autofree gint64 *row = g_new (gint64, def->n_columns);
+  g_autoptr(GString) values = g_string_new (NULL);
+  Orders orders = { def, numbers, 0, { 0 }, { 0 }, { FALSE }, row, 0 };
+  const Group *head, *tail;
+  g_autofree char *where = NULL, *address = NULL;
+  const char *doubt;
+  guint n = 0;
+
+  if (groups->len < 2)
+    return FALSE;
+  head = &g_array_index (groups, Group, 0);
+  tail = &g_array_index (groups, Group, groups->len - 1);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+
+      if (g < MAX_PIECES)
+        orders.first[g] = n, orders.n[g] = group->last - group->first + 1;
+      for (guint i = group->first; i <= group->last; i++, n++)
+        {
+          if (n == def->n_columns || read_number (im, i, def->columns[n].kind, &numbers[n]) != NB_IMPORT_VALUE_NUMBER)
+            return FALSE;
+          g_string_append_printf (values, "%s%s", n > 0 ? " | " : "", nb_importer_cell (im, i)->text);
+        }
+    }
+  if (n != def->n_columns || !only_header_words (im, def, head->first, tail->last))
+    return FALSE;
+  orders.n_pieces = groups->len;
+  doubt = pieces_doubt (&orders);
+  where = nb_importer_where (im, head->first);
+  address = row_address (def, 0);
+  if (doubt != NULL)
+    {
+      im->n_unplaced += n;
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                               "%s（原文%s）：%u 个数字分 %u 段印出，表头的字夹在其间，%s，分不清各数属于哪一栏，未导入：%s",
+                               nb_import_table_name (def), where, n, groups->len, doubt, values->str);
+      nb_importer_locate_message (im, head->first, tail->last);
+      return TRUE;
+    }
+  /* the groups are the runs of values: between them, only words */
+  for (guint i = head->first, c = 0; i <= tail->last; i++)
+    if (im->is_value[i] != NB_IMPORT_VALUE_NONE)
+      {
+        Group one = { i, i, FALSE };
+
+        place_value (im, table, 0, c++, nb_importer_cell (im, i)->text, &one);
+      }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                           "%s：%u 个数字分 %u 段印出，表头的字夹在其间，按格式的栏序填入原文%s起的数字（各组的总计相符，换一种次序则不符）",
+                           nb_import_table_name (def), n, groups->len, where);
+  return TRUE;
+}
+
 /* Section 四: no labels; the one row of numbers after the header. */
 static void
 import_unlabelled (NbImporter *im,
@@ -1881,7 +2047,7 @@ import_unlabelled (NbImporter *im,
       if (group->last - group->first + 1 == def->n_columns)
         chosen = (int) i;
     }
-  if (chosen < 0 && place_by_blocks (im, table, groups, start, end) > 0)
+  if (chosen < 0 && (place_by_blocks (im, table, groups, start, end) > 0 || place_pieces (im, table, groups)))
     {
       nb_table_drop_equal_overrides (table);
       return;
