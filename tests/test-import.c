@@ -2936,6 +2936,26 @@ test_ocr_text (void)
     }
 }
 
+/* pandoc's plain text leaves the tables it cannot draw as "[TABLE]": the
+ * simple tables of 二 are placed as the page, and 三 and 四 are reported
+ * as left out by the converter, not as tables not found. */
+static void
+test_pandoc_plain_tables_left_out (void)
+{
+  static const char *const left_out[] = { "s3_requests", "s4_appeals" };
+  NbImportSummary summary;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) page = import_fixture ("published/pingtan-2023-page.html", NULL, NULL);
+  g_autoptr(NbReport) plain = import_fixture ("published/pingtan-2023-page-pandoc-plain.txt",
+                                              &summary, &messages);
+
+  g_assert_cmpuint (assert_nothing_wrong (page, plain), ==, 190);
+  g_assert_cmpuint (summary.n_placed, ==, 10);
+  for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
+    g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, left_out[i]),
+                              "只有「[TABLE]」，转换工具把这张表省略了"));
+}
+
 /* A PDF without text (a scan) is refused with a message that says so. */
 static void
 test_pdf_scan (void)
@@ -3522,6 +3542,7 @@ main (int    argc,
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
+  g_test_add_func ("/import/pandoc-plain-tables-left-out", test_pandoc_plain_tables_left_out);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
   g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
   g_test_add_func ("/import/fixture/pdf-default-text-appeals", test_pdf_default_text_appeals);

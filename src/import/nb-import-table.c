@@ -2029,6 +2029,27 @@ place_pieces (NbImporter *im,
   return TRUE;
 }
 
+/* No number of @def's table between cells @start and @end.  pandoc's
+ * plain text leaves a table it cannot draw as a line "[TABLE]": the
+ * numbers are not in the text at all, and the page or PDF has them. */
+static void
+report_no_data (NbImporter       *im,
+                const NbTableDef *def,
+                guint             start,
+                guint             end)
+{
+  for (guint i = start; i < end; i++)
+    if (strcmp (nb_importer_cell (im, i)->text, "[TABLE]") == 0)
+      {
+        nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                                 "%s：原文在此只有「[TABLE]」，转换工具把这张表省略了，文本中没有它的数据；请导入网页或 PDF 本身",
+                                 nb_import_table_name (def));
+        return;
+      }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                           "%s：未找到表格中的数据", nb_import_table_name (def));
+}
+
 /* Section 四: no labels; the one row of numbers after the header. */
 static void
 import_unlabelled (NbImporter *im,
@@ -2057,8 +2078,7 @@ import_unlabelled (NbImporter *im,
       chosen = (int) i;
   if (chosen < 0)
     {
-      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
-                               "%s：未找到表格中的数据", nb_import_table_name (def));
+      report_no_data (im, def, start, end);
       return;
     }
   if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
@@ -2310,7 +2330,7 @@ nb_import_table (NbImporter *im,
   r = matching.row, g = matching.group;
 
   if (matching.n_matched == 0 && r == 0)
-    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key, "%s：未找到表格中的数据", nb_import_table_name (def));
+    report_no_data (im, def, start, end);
   else
     for (guint k = r; k < def->n_rows; k++)
       report_missing_row (im, def, k, "缺少一行（原文可能不完整）");
