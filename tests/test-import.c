@@ -68,6 +68,27 @@ find_message (GPtrArray        *messages,
   return NULL;
 }
 
+/* Imports the file @name of tests/data, which must give a report. */
+static NbReport *
+import_fixture (const char        *name,
+                NbImportSummary   *summary,
+                GPtrArray        **messages)
+{
+  gsize length;
+  g_autofree char *data = test_read_data (name, &length);
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_import_report_full (data, length, NULL, summary, messages, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  for (guint i = 0; messages != NULL && i < (*messages)->len; i++)
+    {
+      g_autofree char *line = nb_import_message_to_string ((*messages)->pdata[i]);
+      g_test_message ("%s: %s", name, line);
+    }
+  return report;
+}
+
 /* The message, which must be there. */
 static const char *
 message_text (GPtrArray        *messages,
@@ -422,22 +443,16 @@ test_hongze (void)
 static void
 test_shanghai_2019 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
   NbTable *table;
-  gsize length;
   static const char *const blank_rows[] = {
     "denied_law", "denied_security", "denied_third_party", "denied_case_file",
     "declined_publication", "declined_excessive", "declined_confirm", "other",
   };
 
-  data = test_read_data ("published/shanghai-2019-article.html", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/shanghai-2019-article.html", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
   g_assert_cmpint (nb_report_get_year (report), ==, 2019);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "上海市人民政府办公厅");
@@ -507,18 +522,12 @@ test_shanghai_2019 (void)
 static void
 test_shuyang_2025 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   gint64 fees[1] = { 4068208 * NB_AMOUNT_SCALE / 1000 };   /* 4068.208 万元 */
 
-  data = test_read_data ("published/shuyang-2025-converter.md", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/shuyang-2025-converter.md", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpint (nb_report_get_year (report), ==, 2025);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "沐阳县人民政府");
@@ -586,12 +595,9 @@ test_shuyang_2025 (void)
 static void
 test_kewei_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   static const char *const zero[] = {
     "partly_granted", "denied_secret", "denied_law", "denied_security", "denied_third_party",
     "denied_case_file", "denied_inquiry", "unable_unclear", "declined_petition", "declined_repeat",
@@ -604,10 +610,7 @@ test_kewei_2024 (void)
     "other_no_correction", "other_no_fee",
   };
 
-  data = test_read_data ("published/shanghai-kewei-2024-converter.md", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/shanghai-kewei-2024-converter.md", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
 
   /* 第二十条第（一）项 has nothing under its caption and is printed after
@@ -701,19 +704,13 @@ test_kewei_apart_uncertain (void)
 static void
 test_shuyang_fgj_2023 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
   NbTable *table;
   const NbTableDef *def;
-  gsize length;
 
-  data = test_read_data ("published/shuyang-fgj-2023-page.html", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/shuyang-fgj-2023-page.html", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpint (nb_report_get_year (report), ==, 2023);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "沭阳县发展和改革局");
@@ -767,18 +764,12 @@ test_shuyang_fgj_2023 (void)
 static void
 test_shanghai_2025 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   static const char *const apart[] = { "declined_confirm", "other_no_correction", "other_no_fee" };
 
-  data = test_read_data ("published/shanghai-2025-converter.md", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/shanghai-2025-converter.md", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
 
   ROW (report, "s2_regulations", "rules", NONE, NONE, NONE);
@@ -2184,17 +2175,11 @@ assert_pingtan_2024 (NbReport *report)
 static void
 test_pingtan_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
 
-  data = test_read_data ("published/pingtan-2024.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-2024.txt", &summary, &messages);
   assert_pingtan_2024 (report);
   /* 6233440: no arithmetic between the columns, many splits: not placed */
   ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
@@ -2621,25 +2606,6 @@ assert_nothing_wrong (NbReport *reference,
   return n_left_out;
 }
 
-static NbReport *
-import_fixture (const char        *name,
-                NbImportSummary   *summary,
-                GPtrArray        **messages)
-{
-  gsize length;
-  g_autofree char *data = test_read_data (name, &length);
-  g_autoptr(GError) error = NULL;
-  NbReport *report = nb_import_report_full (data, length, NULL, summary, messages, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  for (guint i = 0; messages != NULL && i < (*messages)->len; i++)
-    {
-      g_autofree char *line = nb_import_message_to_string ((*messages)->pdata[i]);
-      g_test_message ("%s: %s", name, line);
-    }
-  return report;
-}
 
 /* The three WPS PDFs as `pdftotext` writes them by default (no -raw or
  * -layout): one cell a line, several rows' numbers run together with
@@ -3214,21 +3180,15 @@ assert_rows_zero_but (NbReport          *report,
 static void
 test_pingtan_junshan_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   gint64 fees[1] = { 0 };
   static const char *const others[] = {
     "new", "granted", "partly_granted", "unable_not_held", "result_total",
   };
 
-  data = test_read_data ("published/pingtan-junshan-2024.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-junshan-2024.txt", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpint (nb_report_get_year (report), ==, 2024);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区君山片区管理局");
@@ -3272,12 +3232,9 @@ test_pingtan_junshan_2024 (void)
 static void
 test_pingtan_haitan_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   gint64 fees[1] = { 0 };
   static const char *const unplaced[] = {
     "new", "unable_not_held", "unable_unclear", "other_no_correction", "other_misc", "result_total",
@@ -3285,10 +3242,7 @@ test_pingtan_haitan_2024 (void)
   NbTable *table;
   const NbTableDef *def;
 
-  data = test_read_data ("published/pingtan-haitan-2024.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-haitan-2024.txt", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区海坛片区管理局");
 
@@ -3338,18 +3292,12 @@ test_pingtan_haitan_2024 (void)
 static void
 test_pingtan_czj_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   static const char *const others[] = { "new", "granted", "unable_not_held", "result_total" };
 
-  data = test_read_data ("published/pingtan-czj-2024.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-czj-2024.txt", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区财政金融局");
 
@@ -3391,17 +3339,11 @@ test_pingtan_czj_2024 (void)
 static void
 test_pingtan_junshan_2019 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
 
-  data = test_read_data ("published/pingtan-junshan-2019.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-junshan-2019.txt", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
   g_assert_cmpint (nb_report_get_year (report), ==, 2019);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区君山片区管理局");
@@ -3440,21 +3382,15 @@ test_pingtan_junshan_2019 (void)
 static void
 test_pingtan_scj_2024 (void)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(GError) error = NULL;
   NbImportSummary summary;
   NbReport *report;
-  gsize length;
   gint64 fees[1] = { 0 };
   static const char *const others[] = {
     "new", "granted", "partly_granted", "unable_not_held", "other_no_fee", "other_misc", "result_total",
   };
 
-  data = test_read_data ("published/pingtan-scj-2024.txt", &length);
-  report = nb_import_report_full (data, length, NULL, &summary, &messages, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
+  report = import_fixture ("published/pingtan-scj-2024.txt", &summary, &messages);
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2021);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "平潭综合实验区市场监督管理局");
 
