@@ -68,6 +68,18 @@ find_message (GPtrArray        *messages,
   return NULL;
 }
 
+/* The counts of an import's report: cells placed, published blank, not placed. */
+static void
+assert_summary (const NbImportSummary *summary,
+                guint                  n_placed,
+                guint                  n_blank,
+                guint                  n_unplaced)
+{
+  g_assert_cmpuint (summary->n_placed, ==, n_placed);
+  g_assert_cmpuint (summary->n_blank, ==, n_blank);
+  g_assert_cmpuint (summary->n_unplaced, ==, n_unplaced);
+}
+
 /* Imports the file @name of tests/data, which must give a report. */
 static NbReport *
 import_fixture (const char        *name,
@@ -494,9 +506,7 @@ test_shanghai_2019 (void)
   g_assert_true (nb_table_is_overridden (table, (guint) nb_table_def_find_row (nb_table_get_def (table), "granted"), 6));
   ROW (report, "s4_appeals", "cases", 5, NONE, NONE, 2, 7, 8, NONE, NONE, 1, 9, NONE, NONE, NONE, NONE, NONE);
 
-  g_assert_cmpuint (summary.n_placed, ==, 22 + 35 + 6);
-  g_assert_cmpuint (summary.n_blank, ==, 126 + 9);
-  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  assert_summary (&summary, 22 + 35 + 6, 126 + 9, 0);
 
   /* the portal's date line is the article's first paragraph */
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
@@ -569,9 +579,7 @@ test_shuyang_2025 (void)
   ROW (report, "s4_appeals", "cases", 27, 10, 9, 15, 61, 3, 0, 0, 0, 3, 8, 0, 1, 1, 10);
   assert_no_overrides (report);
 
-  g_assert_cmpuint (summary.n_placed, ==, 200);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  assert_summary (&summary, 200, 0, 0);
   g_assert_cmpstr (nb_report_get_date (report), ==, "2026-01-23");
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
                                    "2025年，我县坚持以习近平新时代中国特色社会主义思想为指导"));
@@ -651,9 +659,7 @@ test_kewei_2024 (void)
   g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests"), "未导入：1"));
   ROW (report, "s4_appeals", "cases", 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 6 + 4 + 24 * 7 + 6 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 1);
-  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  assert_summary (&summary, 6 + 4 + 24 * 7 + 6 + 15, 1, 1);
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "上海市科委 2024 年深入贯彻"));
   g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
                    "本年度信息公开处理费收费情况 2024 年，市科委未发生政府信息公开收费事项。");
@@ -738,9 +744,7 @@ test_shuyang_fgj_2023 (void)
       assert_row (report, "s3_requests", key, row, 7);
     }
   ROW (report, "s4_appeals", "cases", 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-  g_assert_cmpuint (summary.n_placed, ==, 10 + 25 * 2 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 25 * 5);
-  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  assert_summary (&summary, 10 + 25 * 2 + 15, 25 * 5, 0);
 
   /* the crawler's header and the portal's 索引号 table stay out */
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
@@ -1954,9 +1958,7 @@ test_published_pages_encodings (void)
           imported = nb_import_report_full (bytes, n, NULL, &summary, NULL, &error);
           g_assert_no_error (error);
           assert_same_tables (reference, imported);
-          g_assert_cmpuint (summary.n_placed, ==, expected.n_placed);
-          g_assert_cmpuint (summary.n_blank, ==, expected.n_blank);
-          g_assert_cmpuint (summary.n_unplaced, ==, expected.n_unplaced);
+          assert_summary (&summary, expected.n_placed, expected.n_blank, expected.n_unplaced);
           g_assert_cmpstr (nb_report_get_organ (imported), ==, nb_report_get_organ (reference));
           g_assert_cmpstr (nb_report_get_title (imported), ==, nb_report_get_title (reference));
           for (guint t = 0; t < NB_N_TEXT_SECTIONS; t++)
@@ -2834,9 +2836,7 @@ test_converted_pages (void)
 
       g_test_message ("%s", pairs[i].converted);
       assert_same_tables (page, converted);
-      g_assert_cmpuint (summary.n_placed, ==, expected.n_placed);
-      g_assert_cmpuint (summary.n_blank, ==, expected.n_blank);
-      g_assert_cmpuint (summary.n_unplaced, ==, 0);
+      assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
       g_assert_cmpuint (expected.n_placed, >, 60);
       g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
     }
@@ -3215,9 +3215,7 @@ test_pingtan_junshan_2024 (void)
                             "差一个字"));
   ROW (report, "s4_appeals", "cases", 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 6 + 1 + 2 + 1 + 7 * 25 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  assert_summary (&summary, 6 + 1 + 2 + 1 + 7 * 25 + 15, 0, 0);
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW), "2024年，我局认真贯彻落实"));
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "2024年，我局不断优化"));
   g_assert_finalize_object (report);
@@ -3275,9 +3273,7 @@ test_pingtan_haitan_2024 (void)
   assert_rows_zero_but (report, unplaced, G_N_ELEMENTS (unplaced));
   ROW (report, "s4_appeals", "cases", 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 3 + 1 + 2 + 1 + 7 * 19 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 6);
+  assert_summary (&summary, 3 + 1 + 2 + 1 + 7 * 19 + 15, 0, 6);
   /* 五 in the report's words ends the appeals' digits */
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "全面审视一年来的工作"));
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "按照《国务院办公厅关于印发"));
@@ -3318,9 +3314,7 @@ test_pingtan_czj_2024 (void)
   assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
   ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 6 + 1 + 2 + 7 * 25 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  assert_summary (&summary, 6 + 1 + 2 + 7 * 25 + 15, 0, 0);
   /* the signature, on the body's one line, stays in the text (no date) */
   g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
                    "2024年，无收取信息处理费情况。 平潭综合实验区财政金融局 2025年1月23日");
@@ -3363,9 +3357,7 @@ test_pingtan_junshan_2019 (void)
   assert_rows_zero_but (report, NULL, 0);
   ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 6 + 6 + 6 + 2 + 7 * 23 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 1);
+  assert_summary (&summary, 6 + 6 + 6 + 2 + 7 * 23 + 15, 0, 1);
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PROBLEMS), "（一）存在的主要问题2019年"));
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), "我局无其他需报告的事项。"));
   g_assert_finalize_object (report);
@@ -3415,9 +3407,7 @@ test_pingtan_scj_2024 (void)
   assert_rows_zero_but (report, others, G_N_ELEMENTS (others));
   ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  g_assert_cmpuint (summary.n_placed, ==, 1 + 2 + 1 + 7 * 22 + 15);
-  g_assert_cmpuint (summary.n_blank, ==, 0);
-  g_assert_cmpuint (summary.n_unplaced, ==, 2);
+  assert_summary (&summary, 1 + 2 + 1 + 7 * 22 + 15, 0, 2);
   g_assert_finalize_object (report);
 }
 
