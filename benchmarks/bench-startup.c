@@ -2,7 +2,7 @@
  *
  *   bench-startup REPORT.nianbao [RUNS]
  *
- * Starts itself RUNS times (default 10) in each of two modes and prints
+ * Starts itself RUNS times (default 10) in each of five modes and prints
  * the median time from just before the process is spawned to the end of
  * the first frame painted:
  *   bare    a GtkWindow with one label, built by the same tree;
@@ -10,6 +10,7 @@
  *           first Chinese text loads the CJK fonts, which every window
  *           showing a report pays);
  *   adw     for scale, an AdwApplication with an empty window;
+ *   start   `nianbao`: the application without a file, its start page;
  *   window  `nianbao REPORT`: the application opens REPORT in its
  *           window (the checker run, the sidebar's badges, the first
  *           page; the other pages are built after the first frame).
@@ -96,7 +97,8 @@ window_added_cb (GtkApplication *app,
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), NULL);
 }
 
-/* What `nianbao REPORT` does: the application opens the file. */
+/* What `nianbao REPORT` does: the application opens the file; without
+ * @path, what `nianbao` does. */
 static int
 run_window (const char *path)
 {
@@ -104,7 +106,8 @@ run_window (const char *path)
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  return g_application_run (G_APPLICATION (app), 2, (char *[]) { (char *) "nianbao", (char *) path, NULL });
+  return g_application_run (G_APPLICATION (app), path != NULL ? 2 : 1,
+                            (char *[]) { (char *) "nianbao", (char *) path, NULL });
 }
 
 static int
@@ -164,18 +167,44 @@ median_ms (GArray *times)
   return g_array_index (times, gint64, times->len / 2) / 1000.0;
 }
 
+/* The modes, in the order they are run and printed. */
+static const struct {
+  const char *mode, *label;
+} modes[] = {
+  { "bare", "bare GTK window:" },
+  { "bare-zh", "bare window, Chinese text:" },
+  { "adw", "empty libadwaita window:" },
+  { "start", "Nianbao without a file:" },
+  { "window", "Nianbao window with report:" },
+};
+enum { BARE, BARE_ZH, ADW, START, WINDOW, N_MODES };
+
+static void
+print_ratio (const char   *what,
+             const double *wall,
+             const double *cpu,
+             int           of,
+             int           to,
+             const char   *note)
+{
+  g_print ("  %-28s%7.2fx    %7.2fx%s\n", what, wall[of] / wall[to], cpu[of] / cpu[to], note);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int runs;
-  double bare, bare_zh, adw, window, bare_cpu, bare_zh_cpu, adw_cpu, window_cpu;
+  double wall[N_MODES], cpu[N_MODES];
   g_autofree char *renderer = NULL;
+  g_autoptr(GPtrArray) all_times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) all_cpus = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return g_str_equal (argv[2], "bare") ? run_bare ("Nianbao")
          : g_str_equal (argv[2], "bare-zh") ? run_bare ("示例县人民政府办公室2024年政府信息公开工作年度报告")
-         : g_str_equal (argv[2], "adw") ? run_adw () : run_window (argv[3]);
+         : g_str_equal (argv[2], "adw") ? run_adw ()
+         : g_str_equal (argv[2], "start") ? run_window (NULL) : run_window (argv[3]);
 
   if (argc < 2)
     {
@@ -186,47 +215,31 @@ main (int    argc,
   if (runs < 1)
     runs = 1;
 
-  /* Interleaved, so that a busy moment of the machine hits both alike. */
-  {
-    g_autoptr(GArray) bare_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) window_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) adw_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) bare_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) bare_zh_times = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) bare_zh_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) adw_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
-    g_autoptr(GArray) window_cpus = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-    for (int i = 0; i < runs; i++)
+  /* Interleaved, so that a busy moment of the machine hits all alike. */
+  for (int m = 0; m < N_MODES; m++)
+    {
+      g_ptr_array_add (all_times, g_array_new (FALSE, FALSE, sizeof (gint64)));
+      g_ptr_array_add (all_cpus, g_array_new (FALSE, FALSE, sizeof (gint64)));
+    }
+  for (int i = 0; i < runs; i++)
+    for (int m = 0; m < N_MODES; m++)
       {
-        gint64 t = run_once (argv[0], "bare", argv[1], &renderer, bare_cpus);
-        g_array_append_val (bare_times, t);
-        t = run_once (argv[0], "bare-zh", argv[1], &renderer, bare_zh_cpus);
-        g_array_append_val (bare_zh_times, t);
-        t = run_once (argv[0], "adw", argv[1], &renderer, adw_cpus);
-        g_array_append_val (adw_times, t);
-        t = run_once (argv[0], "window", argv[1], &renderer, window_cpus);
-        g_array_append_val (window_times, t);
+        gint64 t = run_once (argv[0], modes[m].mode, argv[1], &renderer, all_cpus->pdata[m]);
+        g_array_append_val ((GArray *) all_times->pdata[m], t);
       }
-    bare = median_ms (bare_times);
-    adw = median_ms (adw_times);
-    window = median_ms (window_times);
-    bare_cpu = median_ms (bare_cpus);
-    bare_zh = median_ms (bare_zh_times);
-    bare_zh_cpu = median_ms (bare_zh_cpus);
-    adw_cpu = median_ms (adw_cpus);
-    window_cpu = median_ms (window_cpus);
-  }
+  for (int m = 0; m < N_MODES; m++)
+    {
+      wall[m] = median_ms (all_times->pdata[m]);
+      cpu[m] = median_ms (all_cpus->pdata[m]);
+    }
   g_print ("startup to first frame, median of %d runs (renderer: %s, GDK_DEBUG=%s)\n",
            runs, renderer != NULL ? renderer : "?", g_getenv ("GDK_DEBUG") ? g_getenv ("GDK_DEBUG") : "");
   g_print ("                               wall      CPU (user+system)\n");
-  g_print ("  bare GTK window:            %7.1f ms  %7.1f ms\n", bare, bare_cpu);
-  g_print ("  bare window, Chinese text:  %7.1f ms  %7.1f ms\n", bare_zh, bare_zh_cpu);
-  g_print ("  empty libadwaita window:    %7.1f ms  %7.1f ms\n", adw, adw_cpu);
-  g_print ("  Nianbao window with report: %7.1f ms  %7.1f ms\n", window, window_cpu);
-  g_print ("  ratio to the empty Adw one: %7.2fx    %7.2fx  (goal: within 1.2x)\n",
-           window / adw, window_cpu / adw_cpu);
-  g_print ("  ratio to the bare window:   %7.2fx    %7.2fx\n", window / bare, window_cpu / bare_cpu);
-  g_print ("  ratio to the Chinese one:   %7.2fx    %7.2fx\n", window / bare_zh, window_cpu / bare_zh_cpu);
+  for (int m = 0; m < N_MODES; m++)
+    g_print ("  %-28s%7.1f ms  %7.1f ms\n", modes[m].label, wall[m], cpu[m]);
+  print_ratio ("ratio to the empty Adw one:", wall, cpu, WINDOW, ADW, "  (goal: within 1.2x)");
+  print_ratio ("without a file, to Adw:", wall, cpu, START, ADW, "");
+  print_ratio ("ratio to the bare window:", wall, cpu, WINDOW, BARE, "");
+  print_ratio ("ratio to the Chinese one:", wall, cpu, WINDOW, BARE_ZH, "");
   return 0;
 }
