@@ -963,6 +963,236 @@ band_add (Band       *band,
   g_array_append_val (band->source_lines, source_line);
 }
 
+static void
+band_init (Band *band)
+{
+  band->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  band->texts = g_ptr_array_new_with_free_func (g_free);
+  band->source_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+band_clear (Band *band)
+{
+  g_ptr_array_unref (band->lines);
+  g_ptr_array_unref (band->texts);
+  g_array_unref (band->source_lines);
+}
+
+/* ---- pandoc's simple and multiline tables -------------------------------- */
+
+/* The columns @c takes in a line: two for a wide character (CJK), as
+ * pandoc counts them when it lines up a table's columns. */
+static guint
+char_width (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+/* How many runs of dashes @line has, if it is only such runs apart by
+ * spaces (each of two dashes at least, so that no list item is one);
+ * the column where each starts goes to @starts, when given.  0: another
+ * line. */
+static guint
+dash_runs (const char *line,
+           GArray     *starts)
+{
+  guint column = 0, n_runs = 0, run = 0;
+
+  for (const char *p = line;; p++, column++)
+    {
+      if (*p == '-')
+        {
+          if (run++ == 0 && starts != NULL)
+            g_array_append_val (starts, column);
+          n_runs += run == 1;
+          continue;
+        }
+      if (run == 1 || (*p != ' ' && *p != '\0'))
+        return 0;
+      run = 0;
+      if (*p == '\0')
+        return n_runs;
+    }
+}
+
+static void
+add_cut_cell (GPtrArray *cells,
+              GString   *cell)
+{
+  take_markup_out (cell);
+  g_ptr_array_add (cells, nb_text_strip (cell->str));
+  g_string_truncate (cell, 0);
+}
+
+/* @line cut into cells as pandoc's reader cuts a line of a simple table:
+ * a column runs from where its dashes start (@starts) to where the next
+ * column's start, the last to the line's end, and text before the first
+ * is no cell's.  Every line gets a cell for every column, empty ones
+ * too, and each cell's markup (pandoc's spans) is taken out. */
+static GPtrArray *
+cut_columns (const char *line,
+             GArray     *starts)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  guint column = 0, k = 0;   /* k: columns started */
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      for (; k < starts->len && column >= g_array_index (starts, guint, k); k++)
+        if (k > 0)
+          add_cut_cell (cells, cell);
+      if (k > 0)
+        g_string_append_unichar (cell, c);
+      column += char_width (c);
+    }
+  for (; k > 0 && k <= starts->len; k++)
+    add_cut_cell (cells, cell);
+  while (cells->len < starts->len)
+    g_ptr_array_add (cells, g_strdup (""));
+  return cells;
+}
+
+typedef enum {
+  DASHED_NONE,
+  DASHED_SIMPLE,      /* a header line over the dashes; ends at an empty line */
+  DASHED_HEADERLESS,  /* the dashes over its rows and under them */
+  DASHED_MULTILINE,   /* a rule over its header, the dashes under it, a rule at its end */
+} DashedKind;
+
+/* Which of pandoc's tables, if any, starts at @line, @next the line
+ * after it (NULL at the text's end). */
+static DashedKind
+dashed_kind (const char *line,
+             const char *next)
+{
+  guint runs = dash_runs (line, NULL);
+
+  if (runs >= 2)
+    return DASHED_HEADERLESS;
+  if (next == NULL || nb_text_is_blank (next))
+    return DASHED_NONE;
+  if (runs == 1)
+    return dash_runs (next, NULL) == 0 ? DASHED_MULTILINE : DASHED_NONE;
+  return !nb_text_is_blank (line) && dash_runs (next, NULL) >= 2 ? DASHED_SIMPLE : DASHED_NONE;
+}
+
+/* The line at @p as a string, NULL at the text's end; where the one
+ * after it starts goes to @after. */
+static char *
+take_line (const char  *p,
+           const char **after)
+{
+  gsize length;
+
+  if (*p == '\0')
+    return NULL;
+  *after = next_line (p, &length);
+  return g_strndup (p, length);
+}
+
+/* The lines of a table of pandoc's from its first line at @start, up to
+ * its end (its closing dashes included); @sep gets the index of the
+ * dashed line that gives the columns, @multiline whether its rows are
+ * apart by empty lines.  NULL when the lines are no such table: a table
+ * whose rows must end with dashes (all but a simple one with a header)
+ * and do not.  Rows apart by empty lines are a multiline table's; a
+ * line of spaces is a row of empty cells, as pandoc writes one. */
+static GPtrArray *
+dashed_lines (const char  *start,
+              DashedKind   kind,
+              guint       *sep,
+              gboolean    *multiline,
+              const char **end)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *p = start;
+  char *line;
+
+  *multiline = kind == DASHED_MULTILINE;
+  *sep = kind == DASHED_HEADERLESS ? 0 : G_MAXUINT;
+  for (; (line = take_line (p, &p)) != NULL; *end = p)
+    {
+      guint runs = dash_runs (line, NULL);
+      gboolean empty = *line == '\0';
+
+      if (lines->len > 0 && *sep == G_MAXUINT && runs >= 2)
+        *sep = lines->len;
+      else if (lines->len > 0 && *sep == G_MAXUINT && (empty || runs == 1))
+        break;   /* a multiline table's header without its dashes */
+      else if (lines->len > *sep && (runs > 0 || (empty && kind == DASHED_SIMPLE)))
+        {
+          if (runs > 0)
+            {
+              g_ptr_array_add (lines, line);
+              *end = p;
+            }
+          else
+            g_free (line);
+          return g_steal_pointer (&lines);
+        }
+      *multiline |= empty;
+      g_ptr_array_add (lines, line);
+    }
+  g_free (line);
+  return kind == DASHED_SIMPLE && *sep != G_MAXUINT ? g_steal_pointer (&lines) : NULL;
+}
+
+/* Reads a table of pandoc's markdown or plain text whose first line is
+ * at @start, line @source_line (pandoc's rules for simple and multiline
+ * tables): its cells cut at the columns of its dashed line, a multiline
+ * row's lines joined column by column as a boxed table's.
+ * Returns: where the text goes on, @source_line then its last line;
+ *   NULL when no such table starts there */
+static const char *
+read_dashed_table (NbImportDoc *doc,
+                   const char  *start,
+                   DashedKind   kind,
+                   guint       *source_line)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *end = start;
+  guint sep, first_line = *source_line;
+  gboolean multiline;
+  Band band;
+
+  lines = dashed_lines (start, kind, &sep, &multiline, &end);
+  if (lines == NULL)
+    return NULL;
+  dash_runs (lines->pdata[sep], starts);
+  band_init (&band);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+      g_autoptr(GPtrArray) cells = NULL;
+      g_autoptr(GString) text = NULL;
+      g_autofree char *stripped = NULL;
+
+      if (*line == '\0' || dash_runs (line, NULL) > 0)
+        {
+          band_flush (&band, doc);
+          continue;
+        }
+      cells = cut_columns (line, starts);
+      text = g_string_new (line);
+      take_markup_out (text);
+      stripped = nb_text_strip (text->str);
+      band_add (&band, stripped, cells, first_line + i);
+      if (!multiline)
+        band_flush (&band, doc);
+    }
+  band_flush (&band, doc);
+  band_clear (&band);
+  *source_line = first_line + lines->len - 1;
+  return end;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -970,10 +1200,10 @@ nb_import_read_text (NbImportDoc *doc,
 {
   guint n_page_numbers = 0, n_column_rows = 0, source_line = 0;
   g_autoptr(GString) buffer = g_string_new (NULL);
-  Band band = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
-                g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  Band band;
   gboolean boxed = FALSE; /* within a table that rules off every row */
 
+  band_init (&band);
   for (const char *next = text; *next != '\0' && !doc->full; )
     {
       const char *start = next;
@@ -994,6 +1224,20 @@ nb_import_read_text (NbImportDoc *doc,
           boxed = FALSE;
           next = read_html_block (doc, start, &source_line);
           continue;
+        }
+      if (!boxed)
+        {
+          const char *after, *unused;
+          g_autofree char *ahead = take_line (next, &unused);
+          DashedKind kind = dashed_kind (buffer->str, ahead);
+
+          band_flush (&band, doc);
+          after = kind != DASHED_NONE ? read_dashed_table (doc, start, kind, &source_line) : NULL;
+          if (after != NULL)
+            {
+              next = after;
+              continue;
+            }
         }
       take_markup_out (buffer);
       g_free (stripped);
@@ -1049,9 +1293,7 @@ nb_import_read_text (NbImportDoc *doc,
       nb_import_doc_set_source (doc, 0, source_line);
     }
   band_flush (&band, doc);
-  g_ptr_array_unref (band.lines);
-  g_ptr_array_unref (band.texts);
-  g_array_unref (band.source_lines);
+  band_clear (&band);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
 }
 
