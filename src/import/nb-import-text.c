@@ -1193,6 +1193,213 @@ read_dashed_table (NbImportDoc *doc,
   return end;
 }
 
+/* ---- Captions after their tables ------------------------------------------ */
+
+/* What a line of the doc is to the captions pandoc writes after their
+ * tables (`: caption` in its markdown, a paragraph in gfm), where the
+ * later stages look for a caption before its table. */
+typedef enum {
+  MARK_TEXT,
+  MARK_TABLE_START,     /* a table's first row */
+  MARK_TABLE,
+  MARK_CAPTION,         /* a paragraph that is a caption of the form */
+  MARK_CAPTION_SYNTAX,  /* pandoc's `: caption` or `Table: caption` */
+} LineMark;
+
+typedef struct {
+  GByteArray *marks;     /* a LineMark for each line of the doc */
+  gboolean    in_table;  /* the last line read was a table's */
+  gboolean    new_table; /* a table began: its first row starts it */
+} Layout;
+
+/* Marks the lines added to @doc since the last call as @mark; the first
+ * row of a table begun since as its start. */
+static void
+layout_mark (Layout            *layout,
+             const NbImportDoc *doc,
+             LineMark           mark)
+{
+  gboolean table = mark == MARK_TABLE;
+
+  if (!table)
+    layout->new_table = FALSE;
+  else if (!layout->in_table)
+    layout->new_table = TRUE;
+  layout->in_table = table;
+  while (layout->marks->len < doc->lines->len)
+    {
+      guint8 m = layout->new_table ? MARK_TABLE_START : mark;
+
+      layout->new_table = FALSE;
+      g_byte_array_append (layout->marks, &m, 1);
+    }
+}
+
+/* Adds the rows of a boxed table's band, lines of its table. */
+static void
+flush_table (Band        *band,
+             NbImportDoc *doc,
+             Layout      *layout)
+{
+  if (band->lines->len == 0)
+    return;
+  band_flush (band, doc);
+  layout_mark (layout, doc, MARK_TABLE);
+}
+
+/* Whether @line is the caption of a table of either edition's form
+ * (第二十条第（一）项). */
+static gboolean
+is_form_caption (const char *line)
+{
+  g_autofree char *norm = nb_import_normalize (line);
+
+  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
+    {
+      const NbEditionDef *edition = nb_edition_get (e);
+
+      for (guint t = 0; t < edition->n_tables; t++)
+        {
+          g_autofree char *caption = NULL;
+
+          if (edition->tables[t].caption == NULL)
+            continue;
+          caption = nb_import_normalize (edition->tables[t].caption);
+          if (strcmp (norm, caption) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The caption @line (stripped) holds, if it may be one: pandoc's `: …`
+ * or `Table: …` (@mark MARK_CAPTION_SYNTAX), or a caption of the form
+ * (MARK_CAPTION).  NULL: no caption. */
+static char *
+caption_in (const char *line,
+            LineMark   *mark)
+{
+  static const char *const prefixes[] = { "Table: ", "table: ", ": " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (line, prefixes[i]))
+      {
+        *mark = MARK_CAPTION_SYNTAX;
+        return nb_text_strip (line + strlen (prefixes[i]));
+      }
+  if (!is_form_caption (line))
+    return NULL;
+  *mark = MARK_CAPTION;
+  return g_strdup (line);
+}
+
+static gboolean
+is_caption_mark (guint8 mark)
+{
+  return mark == MARK_CAPTION || mark == MARK_CAPTION_SYNTAX;
+}
+
+/* Moves line @from of @doc, a caption, to @to, before the table it is
+ * the caption of; @marks moves with it. */
+static void
+move_caption (NbImportDoc *doc,
+              GByteArray  *marks,
+              guint        from,
+              guint        to)
+{
+  guint8 mark = marks->data[from];
+
+  nb_import_doc_move_line (doc, from, to);
+  memmove (marks->data + to + 1, marks->data + to, from - to);
+  marks->data[to] = mark;
+}
+
+/* pandoc writes a table's caption after it.  A caption right after a
+ * table is moved before it, where the table stage looks for it, when it
+ * is that table's without doubt: in a run of tables and captions, each
+ * right after the other, that starts with a table (a run that starts with
+ * a caption has its captions before its tables), a `: caption` after a
+ * table (pandoc's own rule), and a paragraph that is a caption of the
+ * form when the run also ends with a caption, so that every table of it
+ * has the caption after it and none is left over. */
+static void
+move_captions_before_tables (NbImportDoc *doc,
+                             GByteArray  *marks)
+{
+  for (guint i = 0, end; i < marks->len; i = end)
+    {
+      gboolean ends_with_caption;
+      guint table = i;
+
+      for (end = i; end < marks->len && marks->data[end] != MARK_TEXT; end++)
+        ;
+      if (end == i)
+        {
+          end++;
+          continue;
+        }
+      if (marks->data[i] != MARK_TABLE_START)
+        continue;
+      ends_with_caption = is_caption_mark (marks->data[end - 1]);
+      for (guint k = i + 1; k < end; k++)
+        {
+          guint8 mark = marks->data[k], before = marks->data[k - 1];
+
+          if (mark == MARK_TABLE_START)
+            table = k;
+          else if (is_caption_mark (mark) && !is_caption_mark (before) &&
+                   (mark == MARK_CAPTION_SYNTAX || ends_with_caption))
+            move_caption (doc, marks, k, table);
+        }
+    }
+}
+
+/* Adds a line that is neither a table's rule nor in a boxed table: a
+ * `|` row (a table's line), a caption, or a line of text, its columns
+ * apart by runs of spaces.  Returns: whether it is a line of columns
+ *   (`pdftotext -layout`'s) */
+static gboolean
+add_line (NbImportDoc *doc,
+          Layout      *layout,
+          const char  *line,
+          const char  *stripped,
+          guint        source_line)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autofree char *caption = NULL;
+  LineMark mark = MARK_TEXT;
+  gboolean is_row, columns = FALSE;
+
+  if (has_bar (stripped))
+    {
+      cells = split_pipes (stripped);
+      is_row = TRUE;
+      mark = MARK_TABLE;
+    }
+  else if ((caption = caption_in (stripped, &mark)) != NULL)
+    {
+      cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, g_strdup (caption));
+      is_row = FALSE;
+    }
+  else
+    {
+      cells = split_columns (stripped);
+      split_trailing_numbers (cells);
+      columns = cells->len >= 2;
+      split_glued_digits (cells);
+      is_row = cells->len >= 2;
+    }
+  if (cells->len > 0)
+    {
+      nb_import_doc_add_line (doc, caption != NULL ? caption : stripped, indent_of (line), is_row,
+                              (char **) cells->pdata, cells->len);
+      nb_import_doc_set_source (doc, 0, source_line);
+    }
+  layout_mark (layout, doc, mark);
+  return columns;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -1200,6 +1407,8 @@ nb_import_read_text (NbImportDoc *doc,
 {
   guint n_page_numbers = 0, n_column_rows = 0, source_line = 0;
   g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GByteArray) marks = g_byte_array_new ();
+  Layout layout = { marks, FALSE, FALSE };
   Band band;
   gboolean boxed = FALSE; /* within a table that rules off every row */
 
@@ -1208,10 +1417,7 @@ nb_import_read_text (NbImportDoc *doc,
     {
       const char *start = next;
       gsize l;
-      const char *line;
-      g_autoptr(GPtrArray) cells = NULL;
       g_autofree char *stripped = NULL;
-      gboolean is_row = FALSE;
 
       next = next_line (start, &l);
       g_string_truncate (buffer, 0);
@@ -1220,9 +1426,10 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (opens_html_block (stripped))
         {
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           boxed = FALSE;
           next = read_html_block (doc, start, &source_line);
+          layout_mark (&layout, doc, MARK_TEXT);
           continue;
         }
       if (!boxed)
@@ -1231,10 +1438,11 @@ nb_import_read_text (NbImportDoc *doc,
           g_autofree char *ahead = take_line (next, &unused);
           DashedKind kind = dashed_kind (buffer->str, ahead);
 
-          band_flush (&band, doc);
           after = kind != DASHED_NONE ? read_dashed_table (doc, start, kind, &source_line) : NULL;
           if (after != NULL)
             {
+              layout.in_table = FALSE;   /* a table of its own */
+              layout_mark (&layout, doc, MARK_TABLE);
               next = after;
               continue;
             }
@@ -1242,20 +1450,24 @@ nb_import_read_text (NbImportDoc *doc,
       take_markup_out (buffer);
       g_free (stripped);
       stripped = nb_text_strip (buffer->str);
-      line = buffer->str;
       if (*stripped == '\0')
-        continue;
+        {
+          layout.in_table &= boxed;   /* an empty line ends a table, but a boxed one */
+          continue;
+        }
       if (is_rule_line (stripped))
         {
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           boxed = is_boxed_rule (stripped);
+          layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && is_partial_rule (stripped))
         {
           /* rules under some columns, a spanning cell's text in others */
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           add_rule_text (doc, stripped, source_line);
+          layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && has_bar (stripped))
@@ -1264,36 +1476,22 @@ nb_import_read_text (NbImportDoc *doc,
           band_add (&band, stripped, row, source_line);
           continue;
         }
-      band_flush (&band, doc);
+      flush_table (&band, doc, &layout);
       boxed = FALSE;
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
-        continue;
+        {
+          layout_mark (&layout, doc, MARK_TEXT);
+          continue;
+        }
       if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
         {
           n_page_numbers++;
           continue;
         }
-      if (has_bar (stripped))
-        {
-          cells = split_pipes (stripped);
-          is_row = TRUE;
-        }
-      else
-        {
-          cells = split_columns (stripped);
-          split_trailing_numbers (cells);
-          n_column_rows += cells->len >= 2;
-          split_glued_digits (cells);
-          is_row = cells->len >= 2;
-        }
-      if (cells->len == 0)
-        continue;
-      nb_import_doc_add_line (doc, stripped, indent_of (line), is_row,
-                              (char **) cells->pdata, cells->len);
-      nb_import_doc_set_source (doc, 0, source_line);
+      n_column_rows += add_line (doc, &layout, buffer->str, stripped, source_line);
     }
-  band_flush (&band, doc);
+  flush_table (&band, doc, &layout);
   band_clear (&band);
+  move_captions_before_tables (doc, marks);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
 }
-
