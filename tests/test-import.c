@@ -2788,6 +2788,11 @@ test_converted_pages (void)
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-pandoc-markdown.md" },
     { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
+    /* captions after their tables: a paragraph in gfm, `: caption` in
+     * pandoc's markdown and plain text, whose tables are simple tables */
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-gfm.md" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-markdown.md" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-plain.txt" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -2804,6 +2809,35 @@ test_converted_pages (void)
       g_assert_cmpuint (expected.n_placed, >, 60);
       g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
     }
+}
+
+/* pandoc's markdown of 上海 2019: 三 and 四 as simple tables without a
+ * header, their blank cells where the columns of the dashed lines say,
+ * placed cell by cell as the page.  二 is a grid table that kept no
+ * spans (a cell spanning two columns is followed by an empty one): each
+ * row holds a number more than its columns, so none of its 22 cells is
+ * placed, and each row is reported. */
+static void
+test_pandoc_simple_tables (void)
+{
+  NbImportSummary summary;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) page = import_fixture ("published/shanghai-2019-article.html", NULL, NULL);
+  g_autoptr(NbReport) converted = import_fixture ("published/shanghai-2019-article-pandoc-markdown.md",
+                                                  &summary, &messages);
+
+  g_assert_cmpuint (assert_nothing_wrong (page, converted), ==, 22);
+  for (guint t = 0; t < nb_report_get_n_tables (converted); t++)
+    {
+      NbTable *table = nb_report_get_table_at (converted, t);
+      const NbTableDef *def = nb_table_get_def (table);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          g_assert_true (nb_table_is_not_imported (table, r, c) == (def->section == 2));
+    }
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"),
+                            "找到 4 个数据，表中应有 3 栏"));
 }
 
 /* Two rows of a box-drawn table with no rule between them are two rows:
@@ -3450,6 +3484,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
+  g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
