@@ -2793,6 +2793,8 @@ test_converted_pages (void)
     { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-gfm.md" },
     { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-markdown.md" },
     { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-plain.txt" },
+    /* multiline tables: a rule over the header, rows apart by empty lines */
+    { "published/puer-2020-page.html", "published/puer-2020-page-widths-pandoc-markdown.md" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -2838,6 +2840,53 @@ test_pandoc_simple_tables (void)
     }
   g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"),
                             "找到 4 个数据，表中应有 3 栏"));
+}
+
+/* @fixture without its line @cut, imported. */
+static NbReport *
+import_without_line (const char      *fixture,
+                     const char      *cut,
+                     NbImportSummary *summary)
+{
+  gsize length;
+  g_autofree char *text = test_read_data (fixture, &length);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  NbReport *imported;
+  guint n_cut = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strcmp (lines[i], cut) == 0)
+      n_cut++;
+    else
+      g_string_append_printf (rest, "%s\n", lines[i]);
+  g_assert_cmpuint (n_cut, ==, 1);
+  imported = nb_import_report_full (rest->str, rest->len, NULL, summary, NULL, &error);
+  g_assert_no_error (error);
+  return imported;
+}
+
+/* A caption after its table is read as that table's only where it is
+ * without doubt.  普洱's gfm without the caption after its last table of
+ * 二: each paragraph of a caption could as well be the next table's, so
+ * none is moved, and the tables of 二 are reported, not placed under
+ * another's caption.  Its markdown without that `: caption`: every other
+ * `: caption` is its table's by pandoc's rule, and only the table left
+ * without one (第二十条第（九）项, 2 cells) is reported. */
+static void
+test_captions_after_tables (void)
+{
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", NULL, NULL);
+  g_autoptr(NbReport) gfm = NULL, markdown = NULL;
+  NbImportSummary summary;
+
+  gfm = import_without_line ("published/puer-2020-page-pandoc-gfm.md", "第二十条第（九）项", &summary);
+  g_assert_cmpuint (assert_nothing_wrong (page, gfm), ==, 22);
+  g_assert_cmpuint (summary.n_unplaced, >, 0);
+  markdown = import_without_line ("published/puer-2020-page-pandoc-markdown.md", "  : 第二十条第（九）项",
+                                  &summary);
+  g_assert_cmpuint (assert_nothing_wrong (page, markdown), ==, 2);
 }
 
 /* Two rows of a box-drawn table with no rule between them are two rows:
@@ -3485,6 +3534,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
+  g_test_add_func ("/import/captions-after-tables", test_captions_after_tables);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
