@@ -1096,13 +1096,54 @@ take_line (const char  *p,
   return g_strndup (p, length);
 }
 
+/* Whether every character of @line stands under the dashes of @dashes,
+ * as in every line of a table pandoc writes (its columns as wide as their
+ * widest cell): a line of text that runs over the gaps between the
+ * columns is none of the table's. */
+static gboolean
+under_dashes (const char *line,
+              const char *dashes)
+{
+  gsize n = strlen (dashes);
+  guint column = 0;
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = char_width (c);
+
+      for (guint k = column; k < column + width && !nb_text_is_space (c); k++)
+        if (k >= n || dashes[k] != '-')
+          return FALSE;
+      column += width;
+    }
+  return TRUE;
+}
+
+/* @lines, when the lines of its header (those before @sep, the dashed
+ * line of its columns) stand under its dashes too; else NULL. */
+static GPtrArray *
+header_fits (GPtrArray *lines,
+             guint      sep)
+{
+  for (guint i = 0; i < sep; i++)
+    if (dash_runs (lines->pdata[i], NULL) == 0 && !under_dashes (lines->pdata[i], lines->pdata[sep]))
+      {
+        g_ptr_array_unref (lines);
+        return NULL;
+      }
+  return lines;
+}
+
 /* The lines of a table of pandoc's from its first line at @start, up to
  * its end (its closing dashes included); @sep gets the index of the
  * dashed line that gives the columns, @multiline whether its rows are
  * apart by empty lines.  NULL when the lines are no such table: a table
  * whose rows must end with dashes (all but a simple one with a header)
- * and do not.  Rows apart by empty lines are a multiline table's; a
- * line of spaces is a row of empty cells, as pandoc writes one. */
+ * and do not, or a line that is not under the dashes.  A simple table
+ * with a header ends at an empty line or at a line that is not under
+ * its dashes; a line of spaces is a row of empty cells, as pandoc
+ * writes one. */
 static GPtrArray *
 dashed_lines (const char  *start,
               DashedKind   kind,
@@ -1120,27 +1161,33 @@ dashed_lines (const char  *start,
     {
       guint runs = dash_runs (line, NULL);
       gboolean empty = *line == '\0';
+      gboolean in_body = *sep != G_MAXUINT && lines->len > *sep;
 
-      if (lines->len > 0 && *sep == G_MAXUINT && runs >= 2)
+      if (!in_body && lines->len > 0 && runs >= 2)
         *sep = lines->len;
-      else if (lines->len > 0 && *sep == G_MAXUINT && (empty || runs == 1))
+      else if (!in_body && lines->len > 0 && (empty || runs == 1))
         break;   /* a multiline table's header without its dashes */
-      else if (lines->len > *sep && (runs > 0 || (empty && kind == DASHED_SIMPLE)))
+      else if (in_body && (runs > 0 || (empty && kind == DASHED_SIMPLE) ||
+                           (!empty && !under_dashes (line, lines->pdata[*sep]))))
         {
-          if (runs > 0)
+          gboolean closed = runs > 0;
+
+          if (closed)
             {
               g_ptr_array_add (lines, line);
               *end = p;
             }
           else
             g_free (line);
-          return g_steal_pointer (&lines);
+          return closed || kind == DASHED_SIMPLE ? header_fits (g_steal_pointer (&lines), *sep) : NULL;
         }
       *multiline |= empty;
       g_ptr_array_add (lines, line);
     }
   g_free (line);
-  return kind == DASHED_SIMPLE && *sep != G_MAXUINT ? g_steal_pointer (&lines) : NULL;
+  if (kind != DASHED_SIMPLE || *sep == G_MAXUINT)
+    return NULL;
+  return header_fits (g_steal_pointer (&lines), *sep);
 }
 
 /* Reads a table of pandoc's markdown or plain text whose first line is
