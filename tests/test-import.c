@@ -2889,6 +2889,27 @@ test_captions_after_tables (void)
   g_assert_cmpuint (assert_nothing_wrong (page, markdown), ==, 2);
 }
 
+/* A simple table ends at a line that does not stand under its dashes,
+ * even with no empty line before it: 普洱's markdown with its first
+ * `: caption` right under the table's last row is placed as the page. */
+static void
+test_simple_table_end (void)
+{
+  gsize length;
+  g_autofree char *text = test_read_data ("published/puer-2020-page-pandoc-markdown.md", &length);
+  g_autoptr(GString) joined = g_string_new (text);
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", NULL, NULL);
+  g_autoptr(NbReport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+
+  g_assert_cmpuint (g_string_replace (joined, "）\n\n  : 第二十条第（一）项", "）\n  : 第二十条第（一）项", 0), ==, 1);
+  imported = nb_import_report_full (joined->str, joined->len, NULL, &summary, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_tables (page, imported);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+}
+
 /* Two rows of a box-drawn table with no rule between them are two rows:
  * their numbers are never joined into one.  Rows of one line each are
  * still placed; （二）, whose label wrapped onto the line after its
@@ -3535,6 +3556,7 @@ main (int    argc,
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/captions-after-tables", test_captions_after_tables);
+  g_test_add_func ("/import/simple-table-end", test_simple_table_end);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
