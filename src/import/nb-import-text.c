@@ -1295,12 +1295,16 @@ flush_table (Band        *band,
 }
 
 /* Whether @line is the caption of a table of either edition's form
- * (第二十条第（一）项). */
+ * (第二十条第（一）项): short, so that the lines of a long text are not
+ * each normalised. */
 static gboolean
 is_form_caption (const char *line)
 {
-  g_autofree char *norm = nb_import_normalize (line);
+  g_autofree char *norm = NULL;
 
+  if (strlen (line) > 64)
+    return FALSE;
+  norm = nb_import_normalize (line);
   for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
     {
       const NbEditionDef *edition = nb_edition_get (e);
