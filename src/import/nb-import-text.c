@@ -1,7 +1,8 @@
 /* nb-import-text.c — reading text into positioned text
  *
  * Text flattened from a page (cells on lines between `|` lines, inline
- * `a | b |` rows, markdown rows, cells on their own lines) and
+ * `a | b |` rows, markdown rows, cells on their own lines), pandoc's
+ * simple and multiline tables (columns under runs of dashes) and
  * `pdftotext -layout` text, whose columns are apart by runs of spaces.
  * Lines end with LF, CR LF or a lone CR.
  *
