@@ -2826,6 +2826,13 @@ test_converted_pages (void)
     { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
     { "published/puer-2020-page.html", "published/puer-2020-page-lo-pdf-raw.txt" },
+    /* captions after their tables: a paragraph in gfm, `: caption` in
+     * pandoc's markdown and plain text, whose tables are simple tables */
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-gfm.md" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-markdown.md" },
+    { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-plain.txt" },
+    /* multiline tables: a rule over the header, rows apart by empty lines */
+    { "published/puer-2020-page.html", "published/puer-2020-page-widths-pandoc-markdown.md" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -2840,6 +2847,103 @@ test_converted_pages (void)
       g_assert_cmpuint (expected.n_placed, >, 60);
       g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
     }
+}
+
+/* pandoc's markdown of 上海 2019: 三 and 四 as simple tables without a
+ * header, their blank cells where the columns of the dashed lines say,
+ * placed cell by cell as the page.  二 is a grid table that kept no
+ * spans (a cell spanning two columns is followed by an empty one): each
+ * row holds a number more than its columns, so none of its 22 cells is
+ * placed, and each row is reported. */
+static void
+test_pandoc_simple_tables (void)
+{
+  NbImportSummary summary;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) page = import_fixture ("published/shanghai-2019-article.html", NULL, NULL);
+  g_autoptr(NbReport) converted = import_fixture ("published/shanghai-2019-article-pandoc-markdown.md",
+                                                  &summary, &messages);
+
+  g_assert_cmpuint (assert_nothing_wrong (page, converted), ==, 22);
+  for (guint t = 0; t < nb_report_get_n_tables (converted); t++)
+    {
+      NbTable *table = nb_report_get_table_at (converted, t);
+      const NbTableDef *def = nb_table_get_def (table);
+
+      for (guint r = 0; r < def->n_rows; r++)
+        for (guint c = 0; c < def->n_columns; c++)
+          g_assert_true (nb_table_is_not_imported (table, r, c) == (def->section == 2));
+    }
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_regulations.rules"),
+                            "找到 4 个数据，表中应有 3 栏"));
+}
+
+/* @fixture without its line @cut, imported. */
+static NbReport *
+import_without_line (const char      *fixture,
+                     const char      *cut,
+                     NbImportSummary *summary)
+{
+  gsize length;
+  g_autofree char *text = test_read_data (fixture, &length);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) rest = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  NbReport *imported;
+  guint n_cut = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strcmp (lines[i], cut) == 0)
+      n_cut++;
+    else
+      g_string_append_printf (rest, "%s\n", lines[i]);
+  g_assert_cmpuint (n_cut, ==, 1);
+  imported = nb_import_report_full (rest->str, rest->len, NULL, summary, NULL, &error);
+  g_assert_no_error (error);
+  return imported;
+}
+
+/* A caption after its table is read as that table's only where it is
+ * without doubt.  普洱's gfm without the caption after its last table of
+ * 二: each paragraph of a caption could as well be the next table's, so
+ * none is moved, and the tables of 二 are reported, not placed under
+ * another's caption.  Its markdown without that `: caption`: every other
+ * `: caption` is its table's by pandoc's rule, and only the table left
+ * without one (第二十条第（九）项, 2 cells) is reported. */
+static void
+test_captions_after_tables (void)
+{
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", NULL, NULL);
+  g_autoptr(NbReport) gfm = NULL, markdown = NULL;
+  NbImportSummary summary;
+
+  gfm = import_without_line ("published/puer-2020-page-pandoc-gfm.md", "第二十条第（九）项", &summary);
+  g_assert_cmpuint (assert_nothing_wrong (page, gfm), ==, 22);
+  g_assert_cmpuint (summary.n_unplaced, >, 0);
+  markdown = import_without_line ("published/puer-2020-page-pandoc-markdown.md", "  : 第二十条第（九）项",
+                                  &summary);
+  g_assert_cmpuint (assert_nothing_wrong (page, markdown), ==, 2);
+}
+
+/* A simple table ends at a line that does not stand under its dashes,
+ * even with no empty line before it: 普洱's markdown with its first
+ * `: caption` right under the table's last row is placed as the page. */
+static void
+test_simple_table_end (void)
+{
+  gsize length;
+  g_autofree char *text = test_read_data ("published/puer-2020-page-pandoc-markdown.md", &length);
+  g_autoptr(GString) joined = g_string_new (text);
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", NULL, NULL);
+  g_autoptr(NbReport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  NbImportSummary summary;
+
+  g_assert_cmpuint (g_string_replace (joined, "）\n\n  : 第二十条第（一）项", "）\n  : 第二十条第（一）项", 0), ==, 1);
+  imported = nb_import_report_full (joined->str, joined->len, NULL, &summary, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_tables (page, imported);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
 }
 
 /* Two rows of a box-drawn table with no rule between them are two rows:
@@ -3466,6 +3570,9 @@ main (int    argc,
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
+  g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
+  g_test_add_func ("/import/captions-after-tables", test_captions_after_tables);
+  g_test_add_func ("/import/simple-table-end", test_simple_table_end);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/pandoc-plain-tables-left-out", test_pandoc_plain_tables_left_out);

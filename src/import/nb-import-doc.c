@@ -76,6 +76,39 @@ nb_import_doc_add_line (NbImportDoc  *doc,
   g_array_append_val (doc->lines, line);
 }
 
+/* Moves line @from, with its cells, to @to (before it: @to < @from), the
+ * lines between one further on: a text's caption printed after its table
+ * is read before it. */
+void
+nb_import_doc_move_line (NbImportDoc *doc,
+                         guint        from,
+                         guint        to)
+{
+  NbImportLine line;
+  g_autofree NbImportCell *cells = NULL;
+  guint at;
+
+  g_return_if_fail (to < from && from < doc->lines->len);
+  line = g_array_index (doc->lines, NbImportLine, from);
+  at = g_array_index (doc->lines, NbImportLine, to).first_cell;
+  cells = g_memdup2 (&g_array_index (doc->cells, NbImportCell, line.first_cell),
+                     line.n_cells * sizeof (NbImportCell));
+  g_array_remove_range (doc->cells, line.first_cell, line.n_cells);
+  g_array_insert_vals (doc->cells, at, cells, line.n_cells);
+  g_array_remove_index (doc->lines, from);
+  line.first_cell = at;
+  g_array_insert_val (doc->lines, to, line);
+  for (guint i = to; i <= from; i++)
+    {
+      NbImportLine *l = &g_array_index (doc->lines, NbImportLine, i);
+
+      if (i > to)
+        l->first_cell += line.n_cells;
+      for (guint c = l->first_cell; c < l->first_cell + l->n_cells; c++)
+        g_array_index (doc->cells, NbImportCell, c).line = i;
+    }
+}
+
 /* Where the last line added was in the source. */
 void
 nb_import_doc_set_source (NbImportDoc *doc,

@@ -62,6 +62,9 @@ void         nb_import_doc_add_line  (NbImportDoc  *doc,
                                       gboolean      is_row,
                                       char        **cells,
                                       guint         n_cells);
+void         nb_import_doc_move_line (NbImportDoc  *doc,
+                                      guint         from,
+                                      guint         to);
 void         nb_import_doc_set_source (NbImportDoc *doc,
                                        guint        page,
                                        guint        source_line);

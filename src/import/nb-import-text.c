@@ -1,7 +1,8 @@
 /* nb-import-text.c — reading text into positioned text
  *
  * Text flattened from a page (cells on lines between `|` lines, inline
- * `a | b |` rows, markdown rows, cells on their own lines) and
+ * `a | b |` rows, markdown rows, cells on their own lines), pandoc's
+ * simple and multiline tables (columns under runs of dashes) and
  * `pdftotext -layout` text, whose columns are apart by runs of spaces.
  * Lines end with LF, CR LF or a lone CR.
  *
@@ -978,6 +979,494 @@ band_add (Band       *band,
   g_array_append_val (band->source_lines, source_line);
 }
 
+static void
+band_init (Band *band)
+{
+  band->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  band->texts = g_ptr_array_new_with_free_func (g_free);
+  band->source_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+band_clear (Band *band)
+{
+  g_ptr_array_unref (band->lines);
+  g_ptr_array_unref (band->texts);
+  g_array_unref (band->source_lines);
+}
+
+/* ---- pandoc's simple and multiline tables -------------------------------- */
+
+/* The columns @c takes in a line: two for a wide character (CJK), as
+ * pandoc counts them when it lines up a table's columns. */
+static guint
+char_width (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+/* How many runs of dashes @line has, if it is only such runs apart by
+ * spaces (each of two dashes at least, so that no list item is one);
+ * the column where each starts goes to @starts, when given.  0: another
+ * line. */
+static guint
+dash_runs (const char *line,
+           GArray     *starts)
+{
+  guint column = 0, n_runs = 0, run = 0;
+
+  for (const char *p = line;; p++, column++)
+    {
+      if (*p == '-')
+        {
+          if (run++ == 0 && starts != NULL)
+            g_array_append_val (starts, column);
+          n_runs += run == 1;
+          continue;
+        }
+      if (run == 1 || (*p != ' ' && *p != '\0'))
+        return 0;
+      run = 0;
+      if (*p == '\0')
+        return n_runs;
+    }
+}
+
+static void
+add_cut_cell (GPtrArray *cells,
+              GString   *cell)
+{
+  take_markup_out (cell);
+  g_ptr_array_add (cells, nb_text_strip (cell->str));
+  g_string_truncate (cell, 0);
+}
+
+/* @line cut into cells as pandoc's reader cuts a line of a simple table:
+ * a column runs from where its dashes start (@starts) to where the next
+ * column's start, the last to the line's end, and text before the first
+ * is no cell's.  Every line gets a cell for every column, empty ones
+ * too, and each cell's markup (pandoc's spans) is taken out. */
+static GPtrArray *
+cut_columns (const char *line,
+             GArray     *starts)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  guint column = 0, k = 0;   /* k: columns started */
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      for (; k < starts->len && column >= g_array_index (starts, guint, k); k++)
+        if (k > 0)
+          add_cut_cell (cells, cell);
+      if (k > 0)
+        g_string_append_unichar (cell, c);
+      column += char_width (c);
+    }
+  for (; k > 0 && k <= starts->len; k++)
+    add_cut_cell (cells, cell);
+  while (cells->len < starts->len)
+    g_ptr_array_add (cells, g_strdup (""));
+  return cells;
+}
+
+typedef enum {
+  DASHED_NONE,
+  DASHED_SIMPLE,      /* a header line over the dashes; ends at an empty line */
+  DASHED_HEADERLESS,  /* the dashes over its rows and under them */
+  DASHED_MULTILINE,   /* a rule over its header, the dashes under it, a rule at its end */
+} DashedKind;
+
+/* Which of pandoc's tables, if any, starts at @line, @next the line
+ * after it (NULL at the text's end). */
+static DashedKind
+dashed_kind (const char *line,
+             const char *next)
+{
+  guint runs = dash_runs (line, NULL);
+
+  if (runs >= 2)
+    return DASHED_HEADERLESS;
+  if (next == NULL || nb_text_is_blank (next))
+    return DASHED_NONE;
+  if (runs == 1)
+    return dash_runs (next, NULL) == 0 ? DASHED_MULTILINE : DASHED_NONE;
+  return !nb_text_is_blank (line) && dash_runs (next, NULL) >= 2 ? DASHED_SIMPLE : DASHED_NONE;
+}
+
+/* The line at @p as a string, NULL at the text's end; where the one
+ * after it starts goes to @after. */
+static char *
+take_line (const char  *p,
+           const char **after)
+{
+  gsize length;
+
+  if (*p == '\0')
+    return NULL;
+  *after = next_line (p, &length);
+  return g_strndup (p, length);
+}
+
+/* Whether every character of @line stands under the dashes of @dashes,
+ * as in every line of a table pandoc writes (its columns as wide as their
+ * widest cell): a line of text that runs over the gaps between the
+ * columns is none of the table's. */
+static gboolean
+under_dashes (const char *line,
+              const char *dashes)
+{
+  gsize n = strlen (dashes);
+  guint column = 0;
+
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint width = char_width (c);
+
+      for (guint k = column; k < column + width && !nb_text_is_space (c); k++)
+        if (k >= n || dashes[k] != '-')
+          return FALSE;
+      column += width;
+    }
+  return TRUE;
+}
+
+/* @lines, when the lines of its header (those before @sep, the dashed
+ * line of its columns) stand under its dashes too; else NULL. */
+static GPtrArray *
+header_fits (GPtrArray *lines,
+             guint      sep)
+{
+  for (guint i = 0; i < sep; i++)
+    if (dash_runs (lines->pdata[i], NULL) == 0 && !under_dashes (lines->pdata[i], lines->pdata[sep]))
+      {
+        g_ptr_array_unref (lines);
+        return NULL;
+      }
+  return lines;
+}
+
+/* The lines of a table of pandoc's from its first line at @start, up to
+ * its end (its closing dashes included); @sep gets the index of the
+ * dashed line that gives the columns, @multiline whether its rows are
+ * apart by empty lines.  NULL when the lines are no such table: a table
+ * whose rows must end with dashes (all but a simple one with a header)
+ * and do not, or a line that is not under the dashes.  A simple table
+ * with a header ends at an empty line or at a line that is not under
+ * its dashes; a line of spaces is a row of empty cells, as pandoc
+ * writes one. */
+static GPtrArray *
+dashed_lines (const char  *start,
+              DashedKind   kind,
+              guint       *sep,
+              gboolean    *multiline,
+              const char **end)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *p = start;
+  char *line;
+
+  *multiline = kind == DASHED_MULTILINE;
+  *sep = kind == DASHED_HEADERLESS ? 0 : G_MAXUINT;
+  for (; (line = take_line (p, &p)) != NULL; *end = p)
+    {
+      guint runs = dash_runs (line, NULL);
+      gboolean empty = *line == '\0';
+      gboolean in_body = *sep != G_MAXUINT && lines->len > *sep;
+
+      if (!in_body && lines->len > 0 && runs >= 2)
+        *sep = lines->len;
+      else if (!in_body && lines->len > 0 && (empty || runs == 1))
+        break;   /* a multiline table's header without its dashes */
+      else if (in_body && (runs > 0 || (empty && kind == DASHED_SIMPLE) ||
+                           (!empty && !under_dashes (line, lines->pdata[*sep]))))
+        {
+          gboolean closed = runs > 0;
+
+          if (closed)
+            {
+              g_ptr_array_add (lines, line);
+              *end = p;
+            }
+          else
+            g_free (line);
+          return closed || kind == DASHED_SIMPLE ? header_fits (g_steal_pointer (&lines), *sep) : NULL;
+        }
+      *multiline |= empty;
+      g_ptr_array_add (lines, line);
+    }
+  g_free (line);
+  if (kind != DASHED_SIMPLE || *sep == G_MAXUINT)
+    return NULL;
+  return header_fits (g_steal_pointer (&lines), *sep);
+}
+
+/* Reads a table of pandoc's markdown or plain text whose first line is
+ * at @start, line @source_line (pandoc's rules for simple and multiline
+ * tables): its cells cut at the columns of its dashed line, a multiline
+ * row's lines joined column by column as a boxed table's.
+ * Returns: where the text goes on, @source_line then its last line;
+ *   NULL when no such table starts there */
+static const char *
+read_dashed_table (NbImportDoc *doc,
+                   const char  *start,
+                   DashedKind   kind,
+                   guint       *source_line)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *end = start;
+  guint sep, first_line = *source_line;
+  gboolean multiline;
+  Band band;
+
+  lines = dashed_lines (start, kind, &sep, &multiline, &end);
+  if (lines == NULL)
+    return NULL;
+  dash_runs (lines->pdata[sep], starts);
+  band_init (&band);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+      g_autoptr(GPtrArray) cells = NULL;
+      g_autoptr(GString) text = NULL;
+      g_autofree char *stripped = NULL;
+
+      if (*line == '\0' || dash_runs (line, NULL) > 0)
+        {
+          band_flush (&band, doc);
+          continue;
+        }
+      cells = cut_columns (line, starts);
+      text = g_string_new (line);
+      take_markup_out (text);
+      stripped = nb_text_strip (text->str);
+      band_add (&band, stripped, cells, first_line + i);
+      if (!multiline)
+        band_flush (&band, doc);
+    }
+  band_flush (&band, doc);
+  band_clear (&band);
+  *source_line = first_line + lines->len - 1;
+  return end;
+}
+
+/* ---- Captions after their tables ------------------------------------------ */
+
+/* What a line of the doc is to the captions pandoc writes after their
+ * tables (`: caption` in its markdown, a paragraph in gfm), where the
+ * later stages look for a caption before its table. */
+typedef enum {
+  MARK_TEXT,
+  MARK_TABLE_START,     /* a table's first row */
+  MARK_TABLE,
+  MARK_CAPTION,         /* a paragraph that is a caption of the form */
+  MARK_CAPTION_SYNTAX,  /* pandoc's `: caption` or `Table: caption` */
+} LineMark;
+
+typedef struct {
+  GByteArray *marks;     /* a LineMark for each line of the doc */
+  gboolean    in_table;  /* the last line read was a table's */
+  gboolean    new_table; /* a table began: its first row starts it */
+} Layout;
+
+/* Marks the lines added to @doc since the last call as @mark; the first
+ * row of a table begun since as its start. */
+static void
+layout_mark (Layout            *layout,
+             const NbImportDoc *doc,
+             LineMark           mark)
+{
+  gboolean table = mark == MARK_TABLE;
+
+  if (!table)
+    layout->new_table = FALSE;
+  else if (!layout->in_table)
+    layout->new_table = TRUE;
+  layout->in_table = table;
+  while (layout->marks->len < doc->lines->len)
+    {
+      guint8 m = layout->new_table ? MARK_TABLE_START : mark;
+
+      layout->new_table = FALSE;
+      g_byte_array_append (layout->marks, &m, 1);
+    }
+}
+
+/* Adds the rows of a boxed table's band, lines of its table. */
+static void
+flush_table (Band        *band,
+             NbImportDoc *doc,
+             Layout      *layout)
+{
+  if (band->lines->len == 0)
+    return;
+  band_flush (band, doc);
+  layout_mark (layout, doc, MARK_TABLE);
+}
+
+/* Whether @line is the caption of a table of either edition's form
+ * (第二十条第（一）项): short, so that the lines of a long text are not
+ * each normalised. */
+static gboolean
+is_form_caption (const char *line)
+{
+  g_autofree char *norm = NULL;
+
+  if (strlen (line) > 64)
+    return FALSE;
+  norm = nb_import_normalize (line);
+  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
+    {
+      const NbEditionDef *edition = nb_edition_get (e);
+
+      for (guint t = 0; t < edition->n_tables; t++)
+        {
+          g_autofree char *caption = NULL;
+
+          if (edition->tables[t].caption == NULL)
+            continue;
+          caption = nb_import_normalize (edition->tables[t].caption);
+          if (strcmp (norm, caption) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The caption @line (stripped) holds, if it may be one: pandoc's `: …`
+ * or `Table: …` (@mark MARK_CAPTION_SYNTAX), or a caption of the form
+ * (MARK_CAPTION).  NULL: no caption. */
+static char *
+caption_in (const char *line,
+            LineMark   *mark)
+{
+  static const char *const prefixes[] = { "Table: ", "table: ", ": " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (line, prefixes[i]))
+      {
+        *mark = MARK_CAPTION_SYNTAX;
+        return nb_text_strip (line + strlen (prefixes[i]));
+      }
+  if (!is_form_caption (line))
+    return NULL;
+  *mark = MARK_CAPTION;
+  return g_strdup (line);
+}
+
+static gboolean
+is_caption_mark (guint8 mark)
+{
+  return mark == MARK_CAPTION || mark == MARK_CAPTION_SYNTAX;
+}
+
+/* Moves line @from of @doc, a caption, to @to, before the table it is
+ * the caption of; @marks moves with it. */
+static void
+move_caption (NbImportDoc *doc,
+              GByteArray  *marks,
+              guint        from,
+              guint        to)
+{
+  guint8 mark = marks->data[from];
+
+  nb_import_doc_move_line (doc, from, to);
+  memmove (marks->data + to + 1, marks->data + to, from - to);
+  marks->data[to] = mark;
+}
+
+/* pandoc writes a table's caption after it.  A caption right after a
+ * table is moved before it, where the table stage looks for it, when it
+ * is that table's without doubt: in a run of tables and captions, each
+ * right after the other, that starts with a table (a run that starts with
+ * a caption has its captions before its tables), a `: caption` after a
+ * table (pandoc's own rule), and a paragraph that is a caption of the
+ * form when the run also ends with a caption, so that every table of it
+ * has the caption after it and none is left over. */
+static void
+move_captions_before_tables (NbImportDoc *doc,
+                             GByteArray  *marks)
+{
+  for (guint i = 0, end; i < marks->len; i = end)
+    {
+      gboolean ends_with_caption;
+      guint table = i;
+
+      for (end = i; end < marks->len && marks->data[end] != MARK_TEXT; end++)
+        ;
+      if (end == i)
+        {
+          end++;
+          continue;
+        }
+      if (marks->data[i] != MARK_TABLE_START)
+        continue;
+      ends_with_caption = is_caption_mark (marks->data[end - 1]);
+      for (guint k = i + 1; k < end; k++)
+        {
+          guint8 mark = marks->data[k], before = marks->data[k - 1];
+
+          if (mark == MARK_TABLE_START)
+            table = k;
+          else if (is_caption_mark (mark) && !is_caption_mark (before) &&
+                   (mark == MARK_CAPTION_SYNTAX || ends_with_caption))
+            move_caption (doc, marks, k, table);
+        }
+    }
+}
+
+/* Adds a line that is neither a table's rule nor in a boxed table: a
+ * `|` row (a table's line), a caption, or a line of text, its columns
+ * apart by runs of spaces.  Returns: whether it is a line of columns
+ *   (`pdftotext -layout`'s) */
+static gboolean
+add_line (NbImportDoc *doc,
+          Layout      *layout,
+          const char  *line,
+          const char  *stripped,
+          guint        source_line)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autofree char *caption = NULL;
+  LineMark mark = MARK_TEXT;
+  gboolean is_row, columns = FALSE;
+
+  if (has_bar (stripped))
+    {
+      cells = split_pipes (stripped);
+      is_row = TRUE;
+      mark = MARK_TABLE;
+    }
+  else if ((caption = caption_in (stripped, &mark)) != NULL)
+    {
+      cells = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (cells, g_strdup (caption));
+      is_row = FALSE;
+    }
+  else
+    {
+      cells = split_columns (stripped);
+      split_trailing_numbers (cells);
+      columns = cells->len >= 2;
+      split_glued_digits (cells);
+      is_row = cells->len >= 2;
+    }
+  if (cells->len > 0)
+    {
+      nb_import_doc_add_line (doc, caption != NULL ? caption : stripped, indent_of (line), is_row,
+                              (char **) cells->pdata, cells->len);
+      nb_import_doc_set_source (doc, 0, source_line);
+    }
+  layout_mark (layout, doc, mark);
+  return columns;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -985,18 +1474,17 @@ nb_import_read_text (NbImportDoc *doc,
 {
   guint n_page_numbers = 0, n_column_rows = 0, source_line = 0;
   g_autoptr(GString) buffer = g_string_new (NULL);
-  Band band = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
-                g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  g_autoptr(GByteArray) marks = g_byte_array_new ();
+  Layout layout = { marks, FALSE, FALSE };
+  Band band;
   gboolean boxed = FALSE; /* within a table that rules off every row */
 
+  band_init (&band);
   for (const char *next = text; *next != '\0' && !doc->full; )
     {
       const char *start = next;
       gsize l;
-      const char *line;
-      g_autoptr(GPtrArray) cells = NULL;
       g_autofree char *stripped = NULL;
-      gboolean is_row = FALSE;
 
       next = next_line (start, &l);
       g_string_truncate (buffer, 0);
@@ -1005,28 +1493,48 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (opens_html_block (stripped))
         {
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           boxed = FALSE;
           next = read_html_block (doc, start, &source_line);
+          layout_mark (&layout, doc, MARK_TEXT);
           continue;
+        }
+      if (!boxed)
+        {
+          const char *after, *unused;
+          g_autofree char *ahead = take_line (next, &unused);
+          DashedKind kind = dashed_kind (buffer->str, ahead);
+
+          after = kind != DASHED_NONE ? read_dashed_table (doc, start, kind, &source_line) : NULL;
+          if (after != NULL)
+            {
+              layout.in_table = FALSE;   /* a table of its own */
+              layout_mark (&layout, doc, MARK_TABLE);
+              next = after;
+              continue;
+            }
         }
       take_markup_out (buffer);
       g_free (stripped);
       stripped = nb_text_strip (buffer->str);
-      line = buffer->str;
       if (*stripped == '\0')
-        continue;
+        {
+          layout.in_table &= boxed;   /* an empty line ends a table, but a boxed one */
+          continue;
+        }
       if (is_rule_line (stripped))
         {
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           boxed = is_boxed_rule (stripped);
+          layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && is_partial_rule (stripped))
         {
           /* rules under some columns, a spanning cell's text in others */
-          band_flush (&band, doc);
+          flush_table (&band, doc, &layout);
           add_rule_text (doc, stripped, source_line);
+          layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && has_bar (stripped))
@@ -1035,38 +1543,22 @@ nb_import_read_text (NbImportDoc *doc,
           band_add (&band, stripped, row, source_line);
           continue;
         }
-      band_flush (&band, doc);
+      flush_table (&band, doc, &layout);
       boxed = FALSE;
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
-        continue;
+        {
+          layout_mark (&layout, doc, MARK_TEXT);
+          continue;
+        }
       if (nb_import_is_page_number (stripped) || nb_import_is_page_footer (stripped))
         {
           n_page_numbers++;
           continue;
         }
-      if (has_bar (stripped))
-        {
-          cells = split_pipes (stripped);
-          is_row = TRUE;
-        }
-      else
-        {
-          cells = split_columns (stripped);
-          split_trailing_numbers (cells);
-          n_column_rows += cells->len >= 2;
-          split_glued_digits (cells);
-          is_row = cells->len >= 2;
-        }
-      if (cells->len == 0)
-        continue;
-      nb_import_doc_add_line (doc, stripped, indent_of (line), is_row,
-                              (char **) cells->pdata, cells->len);
-      nb_import_doc_set_source (doc, 0, source_line);
+      n_column_rows += add_line (doc, &layout, buffer->str, stripped, source_line);
     }
-  band_flush (&band, doc);
-  g_ptr_array_unref (band.lines);
-  g_ptr_array_unref (band.texts);
-  g_array_unref (band.source_lines);
+  flush_table (&band, doc, &layout);
+  band_clear (&band);
+  move_captions_before_tables (doc, marks);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
 }
-
