@@ -963,6 +963,80 @@ band_add (Band       *band,
   g_array_append_val (band->source_lines, source_line);
 }
 
+/* ---- Lynx's cells, a paragraph each ------------------------------------------ */
+
+/* Lynx writes a table whose cells are paragraphs (`<td><p>821</p></td>`)
+ * one cell a line, each after one blank line; a cell holding only a
+ * non-breaking space adds one blank line more.  So, in a text whose
+ * paragraphs are apart by one blank line, k blank lines more before a
+ * cell or a row's label are k empty cells, and the rows keep their
+ * width: the tables then place a row only where its cells are as many
+ * as the form's columns.  A cell that leaves no line at all (a space
+ * alone in it) cannot be told, and its row stays short and reported. */
+typedef struct {
+  gboolean on;        /* the text's paragraphs are apart by one blank line */
+  gboolean in_cells;  /* since a cell of its own line, before any prose */
+  guint    n_blank;   /* blank lines since the last line read */
+} Paragraphs;
+
+static gboolean
+is_blank_line (const char *line,
+               gsize       length)
+{
+  for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
+    if (!nb_text_is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether runs of more than one blank line are the exception in @text
+ * (Lynx's empty cells), not its way of setting paragraphs apart. */
+static gboolean
+paragraphs_one_blank_apart (const char *text)
+{
+  guint n_blank = 0, n_single = 0, n_more = 0;
+
+  for (const char *next = text; *next != '\0'; )
+    {
+      const char *start = next;
+      gsize l;
+
+      next = next_line (start, &l);
+      if (is_blank_line (start, l))
+        {
+          n_blank++;
+          continue;
+        }
+      n_single += n_blank == 1;
+      n_more += n_blank > 1;
+      n_blank = 0;
+    }
+  return n_more > 0 && n_single >= 2 * n_more;
+}
+
+/* Adds the empty cells that the blank lines before @line stand for, when
+ * it or the line before is a cell of its own (prose, lines with no blank
+ * line between them or a sentence's end, stops the cells). */
+static void
+add_empty_cells (Paragraphs  *paragraphs,
+                 NbImportDoc *doc,
+                 const char  *line,
+                 guint        source_line)
+{
+  gboolean cell = is_number_token (line);
+  static const char *empty[] = { "" };
+
+  if (paragraphs->n_blank >= 2 && (paragraphs->in_cells || cell))
+    for (guint k = 1; k < paragraphs->n_blank; k++)
+      {
+        nb_import_doc_add_line (doc, "", 0, FALSE, (char **) empty, 1);
+        nb_import_doc_set_source (doc, 0, source_line - paragraphs->n_blank + k);
+      }
+  paragraphs->in_cells = cell || (paragraphs->in_cells && paragraphs->n_blank > 0 &&
+                                  strstr (line, "。") == NULL);
+  paragraphs->n_blank = 0;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -973,6 +1047,7 @@ nb_import_read_text (NbImportDoc *doc,
   Band band = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
                 g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)) };
   gboolean boxed = FALSE; /* within a table that rules off every row */
+  Paragraphs paragraphs = { paragraphs_one_blank_apart (text), FALSE, 0 };
 
   for (const char *next = text; *next != '\0' && !doc->full; )
     {
@@ -1000,7 +1075,12 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       line = buffer->str;
       if (*stripped == '\0')
-        continue;
+        {
+          paragraphs.n_blank++;
+          continue;
+        }
+      if (paragraphs.on)
+        add_empty_cells (&paragraphs, doc, stripped, source_line);
       if (is_rule_line (stripped))
         {
           band_flush (&band, doc);
