@@ -1031,6 +1031,7 @@ add_empty_cells (Paragraphs  *paragraphs,
       {
         nb_import_doc_add_line (doc, "", 0, FALSE, (char **) empty, 1);
         nb_import_doc_set_source (doc, 0, source_line - paragraphs->n_blank + k);
+        nb_import_doc_set_blank_line (doc);
       }
   paragraphs->in_cells = cell || (paragraphs->in_cells && paragraphs->n_blank > 0 &&
                                   strstr (line, "。") == NULL);
