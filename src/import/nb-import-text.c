@@ -970,9 +970,10 @@ band_add (Band       *band,
  * non-breaking space adds one blank line more.  So, in a text whose
  * paragraphs are apart by one blank line, k blank lines more before a
  * cell or a row's label are k empty cells, and the rows keep their
- * width: the tables then place a row only where its cells are as many
- * as the form's columns.  A cell that leaves no line at all (a space
- * alone in it) cannot be told, and its row stays short and reported. */
+ * width.  Not every empty cell leaves one blank line (a space alone in
+ * it none, two bare &nbsp; cells one, two empty paragraphs two), so the
+ * tables place such a row only where its cells are as many as the form's
+ * columns and its totals agree (nb_import_doc_set_blank_line()). */
 typedef struct {
   gboolean on;        /* the text's paragraphs are apart by one blank line */
   gboolean in_cells;  /* since a cell of its own line, before any prose */
