@@ -1976,8 +1976,11 @@ blank_line_rows_add_up (const Matching *matching)
   g_autofree gboolean *blank = g_new0 (gboolean, def->n_rows * nc);
   g_autofree gboolean *read = g_new0 (gboolean, def->n_rows);
 
+  /* rows held for place_apart() are not read: their numbers are not yet
+   * known to be theirs */
   for (guint r = 0; r < def->n_rows; r++)
-    read[r] = matching->group_of_row[r] >= 0 && row_cells (matching, r, v + r * nc, blank + r * nc);
+    read[r] = (row_placed (matching, r) || row_held_by_blank_lines (matching, r)) &&
+              row_cells (matching, r, v + r * nc, blank + r * nc);
   for (guint r = 0; r < def->n_rows; r++)
     {
       gboolean in_total;
@@ -2058,7 +2061,7 @@ report_blank_lines (NbImporter  *im,
 
   im->n_unplaced += count_filled (im, group);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                           "%s「%s」（原文%s）：本行的空栏在原文中只是空行（Lynx 的文本），合计对不上，分不清空栏是哪几栏，此行未填入：%s",
+                           "%s「%s」（原文%s）：本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏，此行未填入：%s",
                            nb_import_table_name (def), name, where, values);
   nb_importer_locate_message (im, group->first, group->last);
 }
@@ -2219,7 +2222,7 @@ match_rows (NbImporter *im,
             hold_row (matching, r, g, window.lead_text, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
           else if (held_by_blank_lines (matching, group))
             hold_row (matching, r, g, window.lead_text,
-                      "本行的空栏在原文中只是空行（Lynx 的文本），合计对不上，分不清空栏是哪几栏，未填入");
+                      "本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏，未填入");
           else if (place_group (im, table, r, group, spans, pending))
             group_of_row[r] = (int) g;
           else
