@@ -1049,7 +1049,8 @@ nb_import_read_text (NbImportDoc *doc,
   Band band = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref),
                 g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (guint)) };
   gboolean boxed = FALSE; /* within a table that rules off every row */
-  Paragraphs paragraphs = { paragraphs_one_blank_apart (text), FALSE, 0 };
+  /* markdown's blank lines are its own (blocks of HTML end at one) */
+  Paragraphs paragraphs = { paragraphs_one_blank_apart (text) && !nb_import_looks_like_markdown (text), FALSE, 0 };
 
   for (const char *next = text; *next != '\0' && !doc->full; )
     {
@@ -1081,7 +1082,10 @@ nb_import_read_text (NbImportDoc *doc,
           paragraphs.n_blank++;
           continue;
         }
-      if (paragraphs.on)
+      /* a boxed table's lines go into its band: no cells before them */
+      if (boxed)
+        paragraphs.n_blank = 0;
+      else if (paragraphs.on)
         add_empty_cells (&paragraphs, doc, stripped, source_line);
       if (is_rule_line (stripped))
         {
