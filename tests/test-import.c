@@ -2856,6 +2856,23 @@ test_lynx_blank_lines (void)
   g_assert_finalize_object (from_moved);
 }
 
+/* Lynx's text of the hand-made 上海-like page, whose 行政处罚 has an empty
+ * paragraph beside 40 and before 0 in their cells: its three numbers fill
+ * the row's three columns, so the blank lines are no empty cells and the
+ * row is placed as before; nothing is placed that the page does not
+ * hold. */
+static void
+test_lynx_empty_paragraph (void)
+{
+  NbReport *from_page = import_fixture ("import/shanghai-like-2019.html", NULL, NULL);
+  NbReport *from_lynx = import_fixture ("import/shanghai-like-2019-lynx.txt", NULL, NULL);
+
+  ROW (from_lynx, "s2_enforcement", "penalty", 40, 0, 1876);
+  assert_nothing_wrong (from_page, from_lynx);
+  g_assert_finalize_object (from_page);
+  g_assert_finalize_object (from_lynx);
+}
+
 /* A text whose paragraphs are all two blank lines apart (Lynx's 平潭 2024
  * with every blank line doubled): the blank lines are not empty cells,
  * and it imports as the page. */
@@ -3528,6 +3545,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/lynx-blank-lines", test_lynx_blank_lines);
+  g_test_add_func ("/import/lynx-empty-paragraph", test_lynx_empty_paragraph);
   g_test_add_func ("/import/paragraphs-two-lines-apart", test_paragraphs_two_lines_apart);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);

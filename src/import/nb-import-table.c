@@ -1186,6 +1186,32 @@ trim_group (NbImporter  *im,
   return TRUE;
 }
 
+/* A row whose cells are as many as the form's columns without those that
+ * blank lines stand for (Lynx's, nb-import-text.c): every column has its
+ * number, so the blank lines were no empty cells but a cell's empty
+ * paragraph beside its number.  Placed so; FALSE otherwise. */
+static gboolean
+place_without_blank_lines (NbImporter  *im,
+                           NbTable     *table,
+                           guint        row,
+                           const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = 0;
+
+  for (guint i = group->first; group->blank_lines && i <= group->last; i++)
+    n += !nb_importer_line_of (im, i)->blank_line;
+  if (!group->blank_lines || n != def->n_columns)
+    return FALSE;
+  for (guint i = group->first, c = 0; i <= group->last; i++)
+    if (!nb_importer_line_of (im, i)->blank_line)
+      {
+        Group one = { i, i, FALSE };
+        place_value (im, table, row, c++, nb_importer_cell (im, i)->text, &one);
+      }
+  return TRUE;
+}
+
 /* Places a group's numbers in @row; FALSE, with nothing placed, when which
  * number is whose column is not certain (report_short_group()). */
 static gboolean
@@ -1201,6 +1227,8 @@ place_group (NbImporter  *im,
   g_autofree guint *column_of = g_new (guint, n);
   Group cells;
 
+  if (place_without_blank_lines (im, table, row, group))
+    return TRUE;
   if (trim_group (im, group, def->n_columns, &cells))
     {
       for (guint c = 0; c < def->n_columns; c++)
