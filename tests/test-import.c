@@ -2946,6 +2946,100 @@ test_simple_table_end (void)
   g_assert_cmpuint (summary.n_unplaced, ==, 0);
 }
 
+/* Lynx's text of 上海 2019's page, whose cells are paragraphs: one cell a
+ * line, each empty cell (<p>&nbsp;</p>) a blank line more.  Section 三 is
+ * placed whole, each row's totals agreeing (a 总计 published blank left
+ * out).  Section 四's empty cells are bare &nbsp; cells, two of which
+ * leave one blank line and those at the row's end none: its row is
+ * reported.  With one blank line moved in 三 (（五）1.'s 1 a column to the
+ * right), the columns no longer add up, and none of the rows that blank
+ * lines gave cells is placed. */
+static void
+test_lynx_blank_lines (void)
+{
+  gsize length;
+  g_autofree char *data = test_read_data ("published/shanghai-2019-article-lynx.txt", &length);
+  const char *one = strstr (data, "148\n\n"), *after;
+  g_autoptr(GString) moved = NULL;
+  g_autoptr(GPtrArray) messages = NULL, moved_messages = NULL;
+  NbImportSummary page, summary, moved_summary;
+  NbReport *from_page = import_fixture ("published/shanghai-2019-article.html", &page, NULL);
+  NbReport *from_lynx = import_fixture ("published/shanghai-2019-article-lynx.txt", &summary, &messages);
+  NbReport *from_moved;
+  NbTable *requests;
+  const NbTableDef *def;
+
+  g_assert_cmpuint (assert_nothing_wrong (from_page, from_lynx), ==, 15);
+  g_assert_cmpuint (summary.n_unplaced, ==, 6);
+  g_assert_cmpuint (summary.n_blank, ==, page.n_blank - 9);
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s4_appeals.cases"));
+
+  g_assert_nonnull (one);
+  one += strlen ("148\n\n");
+  after = strchr (one, '\n') + 1;
+  g_assert_cmpint (*after, ==, '\n');
+  moved = g_string_new_len (data, one - data);
+  g_string_append_c (moved, '\n');
+  g_string_append_len (moved, one, after - one);
+  g_string_append (moved, after + 1);
+  from_moved = nb_import_report_full (moved->str, moved->len, NULL, &moved_summary, &moved_messages, NULL);
+  g_assert_nonnull (from_moved);
+  requests = nb_report_get_table (from_moved, "s3_requests");
+  def = nb_table_get_def (requests);
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      g_assert_true (nb_table_is_not_imported (requests, r, c));
+  g_assert_nonnull (find_message (moved_messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.declined_petition"));
+  g_assert_cmpuint (assert_nothing_wrong (from_page, from_moved), ==, 15 + def->n_rows * def->n_columns);
+  g_assert_finalize_object (from_page);
+  g_assert_finalize_object (from_lynx);
+  g_assert_finalize_object (from_moved);
+}
+
+/* Lynx's text of the hand-made 上海-like page, whose 行政处罚 has an empty
+ * paragraph beside 40 and before 0 in their cells: its three numbers fill
+ * the row's three columns, so the blank lines are no empty cells and the
+ * row is placed as before; nothing is placed that the page does not
+ * hold. */
+static void
+test_lynx_empty_paragraph (void)
+{
+  NbReport *from_page = import_fixture ("import/shanghai-like-2019.html", NULL, NULL);
+  NbReport *from_lynx = import_fixture ("import/shanghai-like-2019-lynx.txt", NULL, NULL);
+
+  ROW (from_lynx, "s2_enforcement", "penalty", 40, 0, 1876);
+  assert_nothing_wrong (from_page, from_lynx);
+  g_assert_finalize_object (from_page);
+  g_assert_finalize_object (from_lynx);
+}
+
+/* A text whose paragraphs are all two blank lines apart (Lynx's 平潭 2024
+ * with every blank line doubled): the blank lines are not empty cells,
+ * and it imports as the page. */
+static void
+test_paragraphs_two_lines_apart (void)
+{
+  gsize length;
+  g_autofree char *data = test_read_data ("published/pingtan-2024-page-lynx.txt", &length);
+  g_autoptr(GString) doubled = g_string_new (NULL);
+  NbImportSummary page, summary;
+  NbReport *from_page = import_fixture ("published/pingtan-2024-page.html", &page, NULL);
+  NbReport *from_text;
+
+  for (const char *p = data; *p != '\0'; p++)
+    {
+      g_string_append_c (doubled, *p);
+      if (p[0] == '\n' && p[1] == '\n')
+        g_string_append_c (doubled, '\n');
+    }
+  from_text = nb_import_report_full (doubled->str, doubled->len, NULL, &summary, NULL, NULL);
+  g_assert_nonnull (from_text);
+  assert_same_tables (from_page, from_text);
+  g_assert_cmpuint (summary.n_unplaced, ==, 0);
+  g_assert_finalize_object (from_page);
+  g_assert_finalize_object (from_text);
+}
+
 /* Two rows of a box-drawn table with no rule between them are two rows:
  * their numbers are never joined into one.  Rows of one line each are
  * still placed; （二）, whose label wrapped onto the line after its
@@ -3573,6 +3667,9 @@ main (int    argc,
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/captions-after-tables", test_captions_after_tables);
   g_test_add_func ("/import/simple-table-end", test_simple_table_end);
+  g_test_add_func ("/import/lynx-blank-lines", test_lynx_blank_lines);
+  g_test_add_func ("/import/lynx-empty-paragraph", test_lynx_empty_paragraph);
+  g_test_add_func ("/import/paragraphs-two-lines-apart", test_paragraphs_two_lines_apart);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
   g_test_add_func ("/import/pandoc-plain-tables-left-out", test_pandoc_plain_tables_left_out);

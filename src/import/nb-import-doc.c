@@ -63,6 +63,7 @@ nb_import_doc_add_line (NbImportDoc  *doc,
   line.source_line = 0;
   line.source_char = 0;
   line.flattened = FALSE;
+  line.blank_line = FALSE;
   for (guint i = 0; i < n_cells; i++)
     {
       NbImportCell cell;
@@ -137,6 +138,17 @@ nb_import_doc_set_piece (NbImportDoc *doc,
   line = &g_array_index (doc->lines, NbImportLine, doc->lines->len - 1);
   line->source_char = source_char;
   line->flattened = TRUE;
+}
+
+/* The last line added is an empty cell that a blank line stands for
+ * (Lynx's cells, a paragraph each): its row is placed only where the
+ * totals agree. */
+void
+nb_import_doc_set_blank_line (NbImportDoc *doc)
+{
+  if (doc->full || doc->lines->len == 0)
+    return;
+  g_array_index (doc->lines, NbImportLine, doc->lines->len - 1).blank_line = TRUE;
 }
 
 void

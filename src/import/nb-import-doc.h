@@ -38,6 +38,7 @@ typedef struct {
   guint    source_char; /* 1-based character in that line, for a piece of a
                          * flattened line; else 0 */
   gboolean flattened;  /* a piece of a flattened line (a crawler's page text) */
+  gboolean blank_line; /* an empty cell that a blank line of Lynx's stands for */
 } NbImportLine;
 
 /* More cells than this are refused: a report has a few thousand, a long
@@ -70,6 +71,7 @@ void         nb_import_doc_set_source (NbImportDoc *doc,
                                        guint        source_line);
 void         nb_import_doc_set_piece (NbImportDoc *doc,
                                       guint        source_char);
+void         nb_import_doc_set_blank_line (NbImportDoc *doc);
 void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             guint        cell,
                                             double       x_start,

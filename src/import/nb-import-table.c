@@ -62,6 +62,7 @@ typedef struct {
   guint first, last;    /* value cells, inclusive */
   gboolean all_blank;
   gboolean in_run;      /* a row's width cut from a longer run (split_runs()) */
+  gboolean blank_lines; /* an empty cell in it stands for a blank line (Lynx's) */
 } Group;
 
 static GArray *
@@ -92,9 +93,11 @@ find_groups (NbImporter *im,
         {
           current.first = i;
           current.all_blank = TRUE;
+          current.blank_lines = FALSE;
           open = TRUE;
         }
       current.last = i;
+      current.blank_lines |= nb_importer_line_of (im, i)->blank_line;
       if (im->is_value[i] != NB_IMPORT_VALUE_BLANK)
         current.all_blank = FALSE;
     }
@@ -1183,6 +1186,32 @@ trim_group (NbImporter  *im,
   return TRUE;
 }
 
+/* A row whose cells are as many as the form's columns without those that
+ * blank lines stand for (Lynx's, nb-import-text.c): every column has its
+ * number, so the blank lines were no empty cells but a cell's empty
+ * paragraph beside its number.  Placed so; FALSE otherwise. */
+static gboolean
+place_without_blank_lines (NbImporter  *im,
+                           NbTable     *table,
+                           guint        row,
+                           const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = 0;
+
+  for (guint i = group->first; group->blank_lines && i <= group->last; i++)
+    n += !nb_importer_line_of (im, i)->blank_line;
+  if (!group->blank_lines || n != def->n_columns)
+    return FALSE;
+  for (guint i = group->first, c = 0; i <= group->last; i++)
+    if (!nb_importer_line_of (im, i)->blank_line)
+      {
+        Group one = { i, i, FALSE };
+        place_value (im, table, row, c++, nb_importer_cell (im, i)->text, &one);
+      }
+  return TRUE;
+}
+
 /* Places a group's numbers in @row; FALSE, with nothing placed, when which
  * number is whose column is not certain (report_short_group()). */
 static gboolean
@@ -1198,6 +1227,8 @@ place_group (NbImporter  *im,
   g_autofree guint *column_of = g_new (guint, n);
   Group cells;
 
+  if (place_without_blank_lines (im, table, row, group))
+    return TRUE;
   if (trim_group (im, group, def->n_columns, &cells))
     {
       for (guint c = 0; c < def->n_columns; c++)
@@ -1509,12 +1540,13 @@ static void
 hold_row (Matching   *matching,
           guint       row,
           guint       group,
-          const char *label)
+          const char *label,
+          const char *why)
 {
   matching->group_of_row[row] = (int) group;
   matching->unchecked[row] = TRUE;
   add_loose (matching, LOOSE_GROUP, group, 0, label, NULL);
-  add_loose (matching, LOOSE_ROW, 0, row, NULL, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
+  add_loose (matching, LOOSE_ROW, 0, row, NULL, why);
 }
 
 static void
@@ -1698,6 +1730,33 @@ read_number (NbImporter *im,
   return read;
 }
 
+/* The numbers of a group of a row's width, a blank counted 0, and in
+ * @blank (or NULL) which were published blank.  FALSE when one is a
+ * marker or was not read. */
+static gboolean
+group_numbers (NbImporter       *im,
+               const NbTableDef *def,
+               const Group      *group,
+               gint64           *numbers,
+               gboolean         *blank)
+{
+  Group cells;
+
+  trim_group (im, group, def->n_columns, &cells);
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      NbImportValueKind kind = read_number (im, cells.first + c, def->columns[c].kind, &numbers[c]);
+
+      if (kind == NB_IMPORT_VALUE_BLANK)
+        numbers[c] = 0;
+      if (blank != NULL)
+        blank[c] = kind == NB_IMPORT_VALUE_BLANK;
+      if (kind != NB_IMPORT_VALUE_BLANK && kind != NB_IMPORT_VALUE_NUMBER)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A row's numbers, a blank counted 0: as placed (@g NULL), or as group
  * @g holds them.  FALSE when one is a marker or was not read. */
 static gboolean
@@ -1708,7 +1767,6 @@ row_numbers (const Matching *matching,
 {
   NbTable *table = matching->table;
   const NbTableDef *def = nb_table_get_def (table);
-  Group cells;
 
   if (g == NULL)
     {
@@ -1722,24 +1780,31 @@ row_numbers (const Matching *matching,
         }
       return TRUE;
     }
-  trim_group (matching->im, &g_array_index (matching->groups, Group, *g), def->n_columns, &cells);
-  for (guint c = 0; c < def->n_columns; c++)
-    {
-      NbImportValueKind kind = read_number (matching->im, cells.first + c, def->columns[c].kind, &numbers[c]);
-
-      if (kind == NB_IMPORT_VALUE_BLANK)
-        numbers[c] = 0;
-      else if (kind != NB_IMPORT_VALUE_NUMBER)
-        return FALSE;
-    }
-  return TRUE;
+  return group_numbers (matching->im, def, &g_array_index (matching->groups, Group, *g), numbers, NULL);
 }
 
-/* Whether the total over rows @first … @total - 1 adds up in every column. */
+/* Whether a cell of rows @first … @total in column @c was published blank. */
+static gboolean
+blank_in_column (const NbTableDef *def,
+                 const gboolean   *blank,
+                 guint             first,
+                 guint             total,
+                 guint             c)
+{
+  for (guint p = first; p <= total; p++)
+    if (blank[p * def->n_columns + c])
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the total over rows @first … @total - 1 adds up in every column;
+ * with @blank (which cells were published blank, or NULL), but a total
+ * column with a blank among them (a 总计 left blank). */
 static gboolean
 rows_add_up (const NbTableDef *def,
              const gint64     *v,
              const gboolean   *read,
+             const gboolean   *blank,
              guint             first,
              guint             total)
 {
@@ -1747,6 +1812,8 @@ rows_add_up (const NbTableDef *def,
     {
       gint64 sum = 0;
 
+      if (blank != NULL && def->columns[c].n_parts > 0 && blank_in_column (def, blank, first, total, c))
+        continue;
       for (guint p = first; p < total; p++)
         {
           if (!read[p])
@@ -1759,10 +1826,12 @@ rows_add_up (const NbTableDef *def,
   return TRUE;
 }
 
-/* Whether every total column of a row adds up. */
+/* Whether every total column of a row adds up; with @blank (or NULL),
+ * but a total published blank. */
 static gboolean
 columns_add_up (const NbTableDef *def,
-                const gint64     *row)
+                const gint64     *row,
+                const gboolean   *blank)
 {
   for (guint c = 0; c < def->n_columns; c++)
     {
@@ -1770,7 +1839,7 @@ columns_add_up (const NbTableDef *def,
 
       for (guint p = c - def->columns[c].n_parts; p < c; p++)
         sum += row[p];
-      if (def->columns[c].n_parts > 0 && sum != row[c])
+      if (def->columns[c].n_parts > 0 && (blank == NULL || !blank[c]) && sum != row[c])
         return FALSE;
     }
   return TRUE;
@@ -1799,12 +1868,12 @@ apart_adds_up (const Matching *matching,
 
       if (row_placed (matching, r))
         continue;
-      if (across && (!read[r] || !columns_add_up (def, v + r * nc)))
+      if (across && (!read[r] || !columns_add_up (def, v + r * nc, NULL)))
         return FALSE;
       for (guint t = r + 1; t < def->n_rows; t++)
         if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
           {
-            if (!rows_add_up (def, v, read, t - def->rows[t].n_parts, t))
+            if (!rows_add_up (def, v, read, NULL, t - def->rows[t].n_parts, t))
               return FALSE;
             in_total = TRUE;
           }
@@ -1928,7 +1997,7 @@ try_orders (Orders *orders,
 
   if (at == n_columns)
     {
-      if (columns_add_up (orders->def, orders->row) &&
+      if (columns_add_up (orders->def, orders->row, NULL) &&
           memcmp (orders->row, orders->numbers, n_columns * sizeof (gint64)) != 0)
         orders->n_others++;
       return;
@@ -1950,7 +2019,7 @@ pieces_doubt (Orders *orders)
 {
   if (orders->n_pieces > MAX_PIECES)
     return "段数太多，无法逐一核对各种次序";
-  if (!columns_add_up (orders->def, orders->numbers))
+  if (!columns_add_up (orders->def, orders->numbers, NULL))
     return "按格式的栏序，各组的总计与其各栏之和不符";
   try_orders (orders, 0);
   if (orders->n_others > 0)
@@ -2050,6 +2119,168 @@ report_no_data (NbImporter       *im,
                            "%s：未找到表格中的数据", nb_import_table_name (def));
 }
 
+/* ---- Rows whose empty cells are blank lines ------------------------------------- */
+
+/* In Lynx's text of a table whose cells are paragraphs, an empty cell is
+ * a blank line (nb-import-text.c), but not every empty cell leaves one
+ * (two cells of a space, or one of two empty paragraphs, leave one or
+ * two): which column each number is in is only as certain as the totals
+ * make it.  A row of the form's width with such cells is held by its
+ * label until blank_line_rows_add_up(). */
+static gboolean
+held_by_blank_lines (const Matching *matching,
+                     const Group    *group)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+
+  return group->blank_lines && !group->in_run && matching->defer &&
+         group->last - group->first + 1 == def->n_columns;
+}
+
+static gboolean
+row_held_by_blank_lines (const Matching *matching,
+                         guint           row)
+{
+  return matching->unchecked[row] &&
+         held_by_blank_lines (matching, &g_array_index (matching->groups, Group, matching->group_of_row[row]));
+}
+
+/* A row's numbers, as row_numbers(), and which of its cells were
+ * published blank. */
+static gboolean
+row_cells (const Matching *matching,
+           guint           row,
+           gint64         *numbers,
+           gboolean       *blank)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+
+  if (!row_placed (matching, row))
+    return group_numbers (matching->im, def, &g_array_index (matching->groups, Group, matching->group_of_row[row]),
+                          numbers, blank);
+  for (guint c = 0; c < def->n_columns; c++)
+    blank[c] = nb_table_get_state (matching->table, row, c) == NB_CELL_EMPTY;
+  return row_numbers (matching, row, NULL, numbers);
+}
+
+/* Whether a row's published totals across (a 总计 left blank is not one)
+ * add up, and it has one. */
+static gboolean
+adds_up_across (const NbTableDef *def,
+                const gint64     *row,
+                const gboolean   *blank)
+{
+  gboolean any = FALSE;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    any |= def->columns[c].n_parts > 0 && !blank[c];
+  return any && columns_add_up (def, row, blank);
+}
+
+/* Whether every total that a row held by its blank lines takes part in
+ * (its 总计 across, the total row over it or its own, per column; a 总计
+ * published blank left out) equals the sum of its parts, and each such
+ * row takes part in one: then a number in a wrong column would have
+ * to be matched by others in the same wrong columns. */
+static gboolean
+blank_line_rows_add_up (const Matching *matching)
+{
+  const NbTableDef *def = nb_table_get_def (matching->table);
+  guint nc = def->n_columns;
+  g_autofree gint64 *v = g_new0 (gint64, def->n_rows * nc);
+  g_autofree gboolean *blank = g_new0 (gboolean, def->n_rows * nc);
+  g_autofree gboolean *read = g_new0 (gboolean, def->n_rows);
+
+  /* rows held for place_apart() are not read: their numbers are not yet
+   * known to be theirs */
+  for (guint r = 0; r < def->n_rows; r++)
+    read[r] = (row_placed (matching, r) || row_held_by_blank_lines (matching, r)) &&
+              row_cells (matching, r, v + r * nc, blank + r * nc);
+  for (guint r = 0; r < def->n_rows; r++)
+    {
+      gboolean in_total;
+
+      if (!row_held_by_blank_lines (matching, r))
+        continue;
+      if (!read[r] || !columns_add_up (def, v + r * nc, blank + r * nc))
+        return FALSE;
+      in_total = adds_up_across (def, v + r * nc, blank + r * nc);
+      for (guint t = r; t < def->n_rows; t++)
+        if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
+          {
+            if (!rows_add_up (def, v, read, blank, t - def->rows[t].n_parts, t))
+              return FALSE;
+            in_total = TRUE;
+          }
+      if (!in_total)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places the rows held by their blank lines when blank_line_rows_add_up(),
+ * all of them; else each is reported (report_loose()). */
+static void
+place_blank_line_rows (Matching *matching)
+{
+  gboolean any = FALSE;
+
+  for (guint r = 0; r < nb_table_get_def (matching->table)->n_rows; r++)
+    any |= row_held_by_blank_lines (matching, r);
+  if (!any || !blank_line_rows_add_up (matching))
+    return;
+  for (guint r = 0; r < nb_table_get_def (matching->table)->n_rows; r++)
+    {
+      guint g = (guint) matching->group_of_row[r];
+
+      if (!row_held_by_blank_lines (matching, r))
+        continue;
+      place_group (matching->im, matching->table, r, &g_array_index (matching->groups, Group, g), NULL, NULL);
+      matching->unchecked[r] = FALSE;
+      for (guint i = 0; i < matching->loose->len; i++)
+        {
+          Loose *item = &g_array_index (matching->loose, Loose, i);
+
+          item->placed |= (item->kind == LOOSE_ROW && item->row == r) ||
+                          (item->kind == LOOSE_GROUP && item->group == g);
+        }
+    }
+}
+
+/* Whether a row of section 四 (no rows to add up over) is certain: with
+ * no cell a blank line, or its published totals across adding up. */
+static gboolean
+blank_lines_add_up (NbImporter       *im,
+                    const NbTableDef *def,
+                    const Group      *group)
+{
+  g_autofree gint64 *v = g_new0 (gint64, def->n_columns);
+  g_autofree gboolean *blank = g_new0 (gboolean, def->n_columns);
+
+  if (!group->blank_lines || group->last - group->first + 1 != def->n_columns)
+    return TRUE;
+  return group_numbers (im, def, group, v, blank) && adds_up_across (def, v, blank);
+}
+
+static void
+report_blank_lines (NbImporter  *im,
+                    NbTable     *table,
+                    guint        row,
+                    const Group *group)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *values = group_text (im, group);
+  g_autofree char *where = nb_importer_where (im, group->first);
+
+  im->n_unplaced += count_filled (im, group);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s「%s」（原文%s）：本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏，此行未填入：%s",
+                           nb_import_table_name (def), name, where, values);
+  nb_importer_locate_message (im, group->first, group->last);
+}
+
 /* Section 四: no labels; the one row of numbers after the header. */
 static void
 import_unlabelled (NbImporter *im,
@@ -2081,7 +2312,9 @@ import_unlabelled (NbImporter *im,
       report_no_data (im, def, start, end);
       return;
     }
-  if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
+  if (!blank_lines_add_up (im, def, &g_array_index (groups, Group, chosen)))
+    report_blank_lines (im, table, 0, &g_array_index (groups, Group, chosen));
+  else if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
     report_short_group (im, table, 0, &g_array_index (groups, Group, chosen));
   for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
     if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
@@ -2200,7 +2433,10 @@ match_rows (NbImporter *im,
                 }
             }
           if (group->in_run)
-            hold_row (matching, r, g, window.lead_text);
+            hold_row (matching, r, g, window.lead_text, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
+          else if (held_by_blank_lines (matching, group))
+            hold_row (matching, r, g, window.lead_text,
+                      "本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏，未填入");
           else if (place_group (im, table, r, group, spans, pending))
             group_of_row[r] = (int) g;
           else
@@ -2325,7 +2561,10 @@ nb_import_table (NbImporter *im,
   matching_init (&matching, im, table, groups);
   match_rows (im, table, groups, spans, pending, start, end, &matching);
   if (matching.defer)
-    place_apart (&matching, start, end);
+    {
+      place_blank_line_rows (&matching);
+      place_apart (&matching, start, end);
+    }
   report_loose (&matching);
   r = matching.row, g = matching.group;
 

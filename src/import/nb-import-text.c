@@ -1467,6 +1467,82 @@ add_line (NbImportDoc *doc,
   return columns;
 }
 
+/* ---- Lynx's cells, a paragraph each ------------------------------------------ */
+
+/* Lynx writes a table whose cells are paragraphs (`<td><p>821</p></td>`)
+ * one cell a line, each after one blank line; a cell holding only a
+ * non-breaking space adds one blank line more.  So, in a text whose
+ * paragraphs are apart by one blank line, k blank lines more before a
+ * cell or a row's label are k empty cells, and the rows keep their
+ * width.  Not every empty cell leaves one blank line (a space alone in
+ * it none, two bare &nbsp; cells one, two empty paragraphs two), so the
+ * tables place such a row only where its cells are as many as the form's
+ * columns and its totals agree (nb_import_doc_set_blank_line()). */
+typedef struct {
+  gboolean on;        /* the text's paragraphs are apart by one blank line */
+  gboolean in_cells;  /* since a cell of its own line, before any prose */
+  guint    n_blank;   /* blank lines since the last line read */
+} Paragraphs;
+
+static gboolean
+is_blank_line (const char *line,
+               gsize       length)
+{
+  for (const char *p = line; p < line + length; p = g_utf8_next_char (p))
+    if (!nb_text_is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether runs of more than one blank line are the exception in @text
+ * (Lynx's empty cells), not its way of setting paragraphs apart. */
+static gboolean
+paragraphs_one_blank_apart (const char *text)
+{
+  guint n_blank = 0, n_single = 0, n_more = 0;
+
+  for (const char *next = text; *next != '\0'; )
+    {
+      const char *start = next;
+      gsize l;
+
+      next = next_line (start, &l);
+      if (is_blank_line (start, l))
+        {
+          n_blank++;
+          continue;
+        }
+      n_single += n_blank == 1;
+      n_more += n_blank > 1;
+      n_blank = 0;
+    }
+  return n_more > 0 && n_single >= 2 * n_more;
+}
+
+/* Adds the empty cells that the blank lines before @line stand for, when
+ * it or the line before is a cell of its own (prose, lines with no blank
+ * line between them or a sentence's end, stops the cells). */
+static void
+add_empty_cells (Paragraphs  *paragraphs,
+                 NbImportDoc *doc,
+                 const char  *line,
+                 guint        source_line)
+{
+  gboolean cell = is_number_token (line);
+  static const char *empty[] = { "" };
+
+  if (paragraphs->n_blank >= 2 && (paragraphs->in_cells || cell))
+    for (guint k = 1; k < paragraphs->n_blank; k++)
+      {
+        nb_import_doc_add_line (doc, "", 0, FALSE, (char **) empty, 1);
+        nb_import_doc_set_source (doc, 0, source_line - paragraphs->n_blank + k);
+        nb_import_doc_set_blank_line (doc);
+      }
+  paragraphs->in_cells = cell || (paragraphs->in_cells && paragraphs->n_blank > 0 &&
+                                  strstr (line, "。") == NULL);
+  paragraphs->n_blank = 0;
+}
+
 void
 nb_import_read_text (NbImportDoc *doc,
                      const char  *text,
@@ -1478,6 +1554,8 @@ nb_import_read_text (NbImportDoc *doc,
   Layout layout = { marks, FALSE, FALSE };
   Band band;
   gboolean boxed = FALSE; /* within a table that rules off every row */
+  /* markdown's blank lines are its own (blocks of HTML end at one) */
+  Paragraphs paragraphs = { paragraphs_one_blank_apart (text) && !nb_import_looks_like_markdown (text), FALSE, 0 };
 
   band_init (&band);
   for (const char *next = text; *next != '\0' && !doc->full; )
@@ -1520,8 +1598,14 @@ nb_import_read_text (NbImportDoc *doc,
       if (*stripped == '\0')
         {
           layout.in_table &= boxed;   /* an empty line ends a table, but a boxed one */
+          paragraphs.n_blank++;
           continue;
         }
+      /* a boxed table's lines go into its band: no cells before them */
+      if (boxed)
+        paragraphs.n_blank = 0;
+      else if (paragraphs.on)
+        add_empty_cells (&paragraphs, doc, stripped, source_line);
       if (is_rule_line (stripped))
         {
           flush_table (&band, doc, &layout);
