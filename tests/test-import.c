@@ -2845,7 +2845,9 @@ test_pdf_libreoffice_pages (void)
  * Lynx's text, pandoc's markdown with raw <table> HTML, a <span> in every
  * cell, its bracketed spans ([…]{style=…}) and labels spanning two columns;
  * `pdftotext -raw` of the page printed by LibreOffice, a number and its
- * note as one word (39（市政府、市政府办印发）).  Cell by cell as the page. */
+ * note as one word (39（市政府、市政府办印发）); the page printed to PDF by
+ * Chromium, its header cells only their padding apart (上海's 商业企业
+ * 科研机构 …, over columns published blank).  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2858,6 +2860,8 @@ test_converted_pages (void)
     { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-pandoc.md" },
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-pandoc.md" },
     { "published/puer-2020-page.html", "published/puer-2020-page-lo-pdf-raw.txt" },
+    { "published/shanghai-2019-article.html", "published/shanghai-2019-article-chrome.pdf" },
+    { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
