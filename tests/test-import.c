@@ -3236,7 +3236,7 @@ line_cells_text (const NbImportDoc *doc,
  * header whose cells Chromium printed as narrow as their text, 0.31 em
  * apart) is cut into its words; running text never is: justified, every
  * character 0.4 em after the one before, words too; a space typed between
- * two words alone in its line (Word's 0.5 em, Chromium's 0.32 em); Latin
+ * two words alone in its line (WPS's 0.5 em, Chromium's 0.32 em); Latin
  * words with spaces.  The font is 10 units to the em. */
 static void
 test_pdf_words_apart (void)

@@ -41,11 +41,13 @@
 #define WORD_GAP 0.2
 /* ... and a line of this many words or more apart by such gaps, or by
  * CELL_GAP, is cut into cells at them.  A space typed in a label or in
- * running text is as wide (Word's in SimSun, 0.45 to 0.51 em: 第二十条
+ * running text is as wide (WPS's in SimSun, 0.45 to 0.51 em: 第二十条
  * 第（一）项, 4.无正当理由大量反复 申请; Chromium's, 0.25 to 0.32 em:
  * 2026年12月07日 星期一) but alone in its line; text justified in a cell
  * (社 会, 0.7 em apart in 沭阳's header) or in a paragraph widens every gap
- * of the cell alike, and so the usual one. */
+ * of the cell alike, and so the usual one.  Headers of WPS and
+ * LibreOffice are cut so too (洪泽's 结果 其他, 0.50 em; 普洱's 科研 社会公,
+ * 0.71 em), and a portal's links a space apart (0.25 em), no report's text. */
 #define WORDS_APART 3
 /* A character drawn again over itself (fake bold) within this part of its
  * width is one character. */
