@@ -2813,7 +2813,9 @@ test_pdf_libreoffice_pages (void)
  * Lynx's text, pandoc's markdown with raw <table> HTML, a <span> in every
  * cell, its bracketed spans ([…]{style=…}) and labels spanning two columns;
  * `pdftotext -raw` of the page printed by LibreOffice, a number and its
- * note as one word (39（市政府、市政府办印发）).  Cell by cell as the page. */
+ * note as one word (39（市政府、市政府办印发）); the page printed to PDF by
+ * Chromium, its header cells only their padding apart (上海's 商业企业
+ * 科研机构 …, over columns published blank).  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2833,6 +2835,9 @@ test_converted_pages (void)
     { "published/puer-2020-page.html", "published/puer-2020-page-pandoc-plain.txt" },
     /* multiline tables: a rule over the header, rows apart by empty lines */
     { "published/puer-2020-page.html", "published/puer-2020-page-widths-pandoc-markdown.md" },
+    /* the page as Chromium prints it (Skia/PDF) */
+    { "published/shanghai-2019-article.html", "published/shanghai-2019-article-chrome.pdf" },
+    { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -3348,6 +3353,109 @@ test_pdf_page_break (void)
     }
 }
 
+/* ---- A PDF drawn here: words apart, closer than cells ------------------------------ */
+
+/* Draws @words on one line from x = 60, the characters of a word
+ * @spacing apart and the words @gap apart. */
+static void
+draw_words (cairo_t           *cr,
+            PangoLayout       *layout,
+            double             y,
+            const char *const *words,
+            gsize              n_words,
+            double             spacing,
+            double             gap)
+{
+  double x = 60;
+
+  for (gsize w = 0; w < n_words; w++)
+    {
+      for (const char *p = words[w]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          g_autofree char *one = g_strndup (p, (gsize) (g_utf8_next_char (p) - p));
+          int width, height;
+
+          draw_text (cr, layout, x, y, one, FALSE);
+          pango_layout_get_size (layout, &width, &height);
+          x += (double) width / PANGO_SCALE + spacing;
+        }
+      x += gap - spacing;
+    }
+}
+
+/* The cells of a PDF line, apart by |. */
+static char *
+line_cells_text (const NbImportDoc *doc,
+                 guint              l)
+{
+  const NbImportLine *line = &g_array_index (doc->lines, NbImportLine, l);
+  GString *s = g_string_new (NULL);
+
+  for (guint c = 0; c < line->n_cells; c++)
+    g_string_append_printf (s, "%s%s", c > 0 ? "|" : "",
+                            g_array_index (doc->cells, NbImportCell, line->first_cell + c).text);
+  return g_string_free (s, FALSE);
+}
+
+/* A line of three or more CJK words closer than CELL_GAP (a table's
+ * header whose cells Chromium printed as narrow as their text, 0.31 em
+ * apart) is cut into its words; running text never is: justified, every
+ * character 0.4 em after the one before, words too; a space typed between
+ * two words alone in its line (WPS's 0.5 em, Chromium's 0.32 em); Latin
+ * words with spaces.  The font is 10 units to the em. */
+static void
+test_pdf_words_apart (void)
+{
+  static const char *const header[] = { "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他" };
+  static const char *const justified[] = { "政府信息公开工作稳步推进，各项制度不断完善" };
+  static const char *const label[] = { "第二十条", "第（一）项" };
+  static const char *const date[] = { "2024年12月31日", "星期二" };
+  static const struct { const char *const *words; gsize n_words; double spacing, gap; const char *cells; } lines[] = {
+    { header, G_N_ELEMENTS (header), 0, 3.1, "商业企业|科研机构|社会公益组织|法律服务机构|其他" },
+    { justified, 1, 4, 0, NULL },
+    { header, G_N_ELEMENTS (header), 4, 4, NULL },
+    { label, G_N_ELEMENTS (label), 0, 5, NULL },
+    { date, G_N_ELEMENTS (date), 0, 3.2, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "words.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(NbImportDoc) doc = nb_import_doc_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7.5");
+  gsize length;
+
+  pango_layout_set_font_description (layout, font);
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    draw_words (cr, layout, 60 + i * 30, lines[i].words, lines[i].n_words, lines[i].spacing, lines[i].gap);
+  draw_text (cr, layout, 60, 60 + G_N_ELEMENTS (lines) * 30,
+             "The annual report on government information disclosure", FALSE);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  g_assert_true (nb_import_read_pdf (doc, data, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->lines->len, ==, G_N_ELEMENTS (lines) + 1);
+  for (guint l = 0; l < doc->lines->len; l++)
+    {
+      g_autofree char *cells = line_cells_text (doc, l);
+
+      g_test_message ("%s", cells);
+      if (l < G_N_ELEMENTS (lines) && lines[l].cells != NULL)
+        g_assert_cmpstr (cells, ==, lines[l].cells);
+      else
+        g_assert_null (strchr (cells, '|'));
+    }
+}
+
 /* Every row of section 三 all 0 but @others (asserted by the caller). */
 static void
 assert_rows_zero_but (NbReport          *report,
@@ -3678,6 +3786,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pdf-default-text-appeals", test_pdf_default_text_appeals);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
+  g_test_add_func ("/import/pdf/words-apart", test_pdf_words_apart);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);

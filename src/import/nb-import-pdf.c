@@ -4,9 +4,11 @@
  * are put back into the lines a reader sees by their vertical centres
  * (poppler's own reading order runs cells of a table in any order), each
  * line is sorted left to right and cut into cells where a gap is wider
- * than a space, and every cell keeps its left and right edge, so that the
- * table stage can tell the columns of a row apart by where its numbers
- * stand.  Page numbers and Nianbao's footer lines are dropped; a
+ * than a space (or, in a line of three or more CJK words, where two words
+ * stand further apart than the characters of a word: a table's header
+ * printed by Chromium), and every cell keeps its left and right edge, so
+ * that the table stage can tell the columns of a row apart by where its
+ * numbers stand.  Page numbers and Nianbao's footer lines are dropped; a
  * paragraph starts with an indented line, as in `pdftotext -layout` text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +31,24 @@
 /* A gap wider than this part of the line's height separates two cells
  * (a space is about a quarter). */
 #define CELL_GAP 0.6
+/* A line of a table's header whose cells Chromium printed as narrow as
+ * their text (nowrap), only their padding apart, has its words closer
+ * than CELL_GAP: 0.31 em apart in 上海 2019's header of 三 (商业企业 科研机构
+ * 社会公益组织 …), 0.57 em in its header of 四, where the spacing between
+ * the characters of a word is 0.  So a gap between two CJK characters
+ * (not punctuation) wider than the usual gap between them in its cell by
+ * more than this part of the font size parts two words ... */
+#define WORD_GAP 0.2
+/* ... and a line of this many words or more apart by such gaps, or by
+ * CELL_GAP, is cut into cells at them.  A space typed in a label or in
+ * running text is as wide (WPS's in SimSun, 0.45 to 0.51 em: 第二十条
+ * 第（一）项, 4.无正当理由大量反复 申请; Chromium's, 0.25 to 0.32 em:
+ * 2026年12月07日 星期一) but alone in its line; text justified in a cell
+ * (社 会, 0.7 em apart in 沭阳's header) or in a paragraph widens every gap
+ * of the cell alike, and so the usual one.  Headers of WPS and
+ * LibreOffice are cut so too (洪泽's 结果 其他, 0.50 em; 普洱's 科研 社会公,
+ * 0.71 em), and a portal's links a space apart (0.25 em), no report's text. */
+#define WORDS_APART 3
 /* A character drawn again over itself (fake bold) within this part of its
  * width is one character. */
 #define OVERDRAWN 0.3
@@ -47,6 +67,7 @@
 typedef struct {
   gunichar c;
   gboolean after_space;   /* poppler put a space before it (a word space of the text) */
+  gboolean word_start;    /* a word of a row of cells starts here (WORD_GAP) */
   double   x1, y1, x2, y2;
 } Glyph;
 
@@ -98,6 +119,7 @@ page_glyphs (PopplerPage *page)
           continue;
         }
       g.after_space = after_space;
+      g.word_start = FALSE;
       after_space = FALSE;
       g.x1 = MIN (boxes[i].x1, boxes[i].x2);
       g.x2 = MAX (boxes[i].x1, boxes[i].x2);
@@ -117,6 +139,87 @@ typedef struct {
   double x;            /* the first character's left edge */
   double em;           /* the width of its widest character (a CJK one: the font size) */
 } Line;
+
+/* A character drawn again over itself (fake bold). */
+static gboolean
+is_overdrawn (const Glyph *last,
+              const Glyph *g)
+{
+  return g->c == last->c && fabs (g->x1 - last->x1) < OVERDRAWN * (last->x2 - last->x1);
+}
+
+/* Two CJK characters side by side, neither of them a punctuation mark. */
+static gboolean
+are_cjk_letters (const Glyph *last,
+                 const Glyph *g)
+{
+  return last->c >= 0x2E80 && g->c >= 0x2E80 && !g_unichar_ispunct (last->c) &&
+         !g_unichar_ispunct (g->c) && !is_overdrawn (last, g);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* Marks the words of a cell, glyphs first … end - 1 of a line, that stand
+ * apart by WORD_GAP; returns how many it marked. */
+static guint
+mark_words (Glyph  *glyphs,
+            guint   first,
+            guint   end,
+            double  em)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  double usual;
+  guint n_marked = 0;
+
+  for (guint i = first + 1; i < end; i++)
+    if (are_cjk_letters (&glyphs[i - 1], &glyphs[i]))
+      {
+        double gap = glyphs[i].x1 - glyphs[i - 1].x2;
+        g_array_append_val (gaps, gap);
+      }
+  if (gaps->len == 0)
+    return 0;
+  g_array_sort (gaps, compare_double);
+  usual = g_array_index (gaps, double, gaps->len / 2);
+  for (guint i = first + 1; i < end; i++)
+    if (are_cjk_letters (&glyphs[i - 1], &glyphs[i]) &&
+        glyphs[i].x1 - glyphs[i - 1].x2 - usual > WORD_GAP * em)
+      {
+        glyphs[i].word_start = TRUE;
+        n_marked++;
+      }
+  return n_marked;
+}
+
+/* Marks where the words of a row of cells start (WORDS_APART) in a line
+ * of @n glyphs sorted left to right. */
+static void
+mark_row_words (Glyph  *glyphs,
+                guint   n,
+                double  height,
+                double  em)
+{
+  guint n_words = 1, first = 0;
+
+  for (guint i = 1; i <= n; i++)
+    if (i == n || glyphs[i].x1 - glyphs[i - 1].x2 > CELL_GAP * height)
+      {
+        n_words += mark_words (glyphs, first, i, em);
+        if (i < n && are_cjk_letters (&glyphs[i - 1], &glyphs[i]))
+          n_words++;
+        first = i;
+      }
+  if (n_words < WORDS_APART)
+    for (guint i = 0; i < n; i++)
+      glyphs[i].word_start = FALSE;
+}
 
 /* Cuts the page's glyphs (sorted by centre) into lines and sorts each. */
 static GArray *
@@ -144,6 +247,7 @@ find_lines (GArray *glyphs)
         }
       qsort (&g_array_index (glyphs, Glyph, i), line.n, sizeof (Glyph), compare_x);
       line.x = g_array_index (glyphs, Glyph, i).x1;
+      mark_row_words (&g_array_index (glyphs, Glyph, i), line.n, line.height, line.em);
       g_array_append_val (lines, line);
       i += line.n;
     }
@@ -190,9 +294,10 @@ line_cells (GArray     *glyphs,
       Cell *cell;
       gboolean fresh_cell;
 
-      if (g != NULL && last != NULL && g->c == last->c && fabs (g->x1 - last->x1) < OVERDRAWN * (last->x2 - last->x1))
+      if (g != NULL && last != NULL && is_overdrawn (last, g))
         continue;
-      fresh_cell = g == NULL || last == NULL || g->x1 - last->x2 > CELL_GAP * line->height;
+      fresh_cell = g == NULL || last == NULL || g->word_start ||
+                   g->x1 - last->x2 > CELL_GAP * line->height;
       if (fresh_cell && number_at > 0 &&
           number_gap > (g == NULL ? NUMBER_GAP_AT_END : NUMBER_GAP) * line->em)
         {
