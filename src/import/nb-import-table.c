@@ -606,16 +606,15 @@ spans_overlap (const Span *a,
   return a->start <= b->end && a->end >= b->start;
 }
 
-/* The columns by the header above the numbers, for a table without a
- * complete row: the header's cells, but those spread over two or more
- * narrower ones (a group's heading), merged where they overlap; as many
- * as the table has columns, right of its labels, or none. */
-static Span *
-header_spans (NbImporter *im,
-              guint       start,
-              guint       end,
-              double      left,
-              guint       n_columns)
+/* The columns of the header above the numbers, left to right: the
+ * header's cells right of the labels, but those spread over two or more
+ * narrower ones (a group's heading), merged where they overlap (a label
+ * set one character per line is one column). */
+static GArray *
+header_stacks (NbImporter *im,
+               guint       start,
+               guint       end,
+               double      left)
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -664,10 +663,25 @@ header_spans (NbImporter *im,
         g_array_append_val (merged, span);
       }
     }
-  if (merged->len != n_columns)
-    return NULL;
   g_array_sort (merged, compare_spans);
-  return g_memdup2 (merged->data, n_columns * sizeof (Span));
+  return g_steal_pointer (&merged);
+}
+
+/* The columns by the header above the numbers, for a table without a
+ * complete row: header_stacks(), as many as the table has columns, or
+ * none. */
+static Span *
+header_spans (NbImporter *im,
+              guint       start,
+              guint       end,
+              double      left,
+              guint       n_columns)
+{
+  g_autoptr(GArray) stacks = header_stacks (im, start, end, left);
+
+  if (stacks->len != n_columns)
+    return NULL;
+  return g_memdup2 (stacks->data, n_columns * sizeof (Span));
 }
 
 static Span *
@@ -1183,6 +1197,30 @@ trim_group (NbImporter  *im,
   return TRUE;
 }
 
+/* Places each cell of @group in its column (columns_by_position()) of the
+ * first @n_columns of @row; the columns without a cell were published
+ * blank. */
+static void
+place_by_columns (NbImporter  *im,
+                  NbTable     *table,
+                  guint        row,
+                  const Group *group,
+                  const guint *column_of,
+                  guint        n_columns)
+{
+  guint n = group->last - group->first + 1;
+
+  for (guint c = 0, k = 0; c < n_columns; c++)
+    {
+      gboolean here = k < n && column_of[k] == c;
+      Group one = { group->first + k, group->first + k, FALSE };
+
+      place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
+                   here ? &one : NULL);
+      k += here;
+    }
+}
+
 /* Places a group's numbers in @row; FALSE, with nothing placed, when which
  * number is whose column is not certain (report_short_group()). */
 static gboolean
@@ -1212,15 +1250,7 @@ place_group (NbImporter  *im,
     return TRUE;
   if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
     {
-      /* the columns without a cell were published blank */
-      for (guint c = 0, k = 0; c < def->n_columns; c++)
-        {
-          gboolean here = k < n && column_of[k] == c;
-          Group one = { group->first + k, group->first + k, FALSE };
-          place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
-                       here ? &one : NULL);
-          k += here;
-        }
+      place_by_columns (im, table, row, group, column_of, def->n_columns);
       return TRUE;
     }
   return FALSE;
@@ -2050,6 +2080,129 @@ report_no_data (NbImporter       *im,
                            "%s：未找到表格中的数据", nb_import_table_name (def));
 }
 
+/* ---- A table cut off at the page's edge -------------------------------------- */
+
+/* The header's words printed within @span, top to bottom. */
+static char *
+stack_text (NbImporter *im,
+            guint       start,
+            guint       end,
+            const Span *span)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
+        g_string_append (text, cell->norm);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Whether a heading over several columns (行政复议 over five) is printed in
+ * one cell within the columns it heads: from its first column's start
+ * (left-aligned, or centred further right) to the start of the column
+ * after them, or on to the page's edge where that column is not printed. */
+static gboolean
+heading_printed (NbImporter         *im,
+                 guint               start,
+                 guint               end,
+                 const NbHeaderCell *heading,
+                 guint               first,
+                 GArray             *stacks)
+{
+  g_autofree char *norm = nb_import_normalize (heading->text);
+  const Span *column = &g_array_index (stacks, Span, first);
+  guint after = first + heading->column_span;
+  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
+  double slack = (column->end - column->start) / 2;
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
+          cell->x_start >= column->start - slack && cell->x_end <= limit)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the header's columns @stacks, fewer than the table's, are for
+ * certain its first ones: each reads as its column's label, in order, and
+ * every heading over columns among them is printed over them (which tells
+ * 行政复议's 结果维持 from the same label under 行政诉讼). */
+static gboolean
+stacks_are_first_columns (NbImporter       *im,
+                          const NbTableDef *def,
+                          GArray           *stacks,
+                          guint             start,
+                          guint             end)
+{
+  if (stacks->len == 0 || stacks->len >= def->n_columns)
+    return FALSE;
+  for (guint c = 0; c < stacks->len; c++)
+    {
+      g_autofree char *text = stack_text (im, start, end, &g_array_index (stacks, Span, c));
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+
+      if (strcmp (text, label) != 0)
+        return FALSE;
+    }
+  for (guint h = 0; h < def->n_header_cells; h++)
+    {
+      const NbHeaderCell *heading = &def->header[h];
+
+      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
+          heading->column - def->n_label_columns < stacks->len &&
+          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A table wider than the page, cut off at its right edge (LibreOffice
+ * prints only the columns that fit): the numbers under the columns
+ * printed are placed when which columns those are is certain
+ * (stacks_are_first_columns()) and each number stands under one of them;
+ * the columns not printed are reported. */
+static gboolean
+place_cut_off (NbImporter  *im,
+               NbTable     *table,
+               guint        row,
+               const Group *group,
+               guint        start)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = group->last - group->first + 1;
+  g_autofree guint *column_of = g_new (guint, n);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *where = nb_importer_where (im, group->first);
+  g_autoptr(GArray) stacks = NULL;
+  double left = G_MAXDOUBLE;
+  guint k;
+
+  if (!im->doc->positioned)
+    return FALSE;
+  for (guint i = group->first; i <= group->last; i++)
+    left = MIN (left, nb_importer_cell (im, i)->x_start);
+  stacks = header_stacks (im, start, group->first, left);
+  k = stacks->len;
+  if (n > k || !stacks_are_first_columns (im, def, stacks, start, group->first) ||
+      !columns_by_position (im, group, (const Span *) stacks->data, k, column_of))
+    return FALSE;
+  place_by_columns (im, table, row, group, column_of, k);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s（原文%s）：表格比页面宽，在页边被截断，只印出前 %u 栏（到「%s」），"
+                           "「%s」起的 %u 栏没有印出，未导入",
+                           nb_import_table_name (def), where, k, def->columns[k - 1].full_label,
+                           def->columns[k].full_label, def->n_columns - k);
+  nb_importer_locate_message (im, group->first, group->last);
+  return TRUE;
+}
+
 /* Section 四: no labels; the one row of numbers after the header. */
 static void
 import_unlabelled (NbImporter *im,
@@ -2081,7 +2234,8 @@ import_unlabelled (NbImporter *im,
       report_no_data (im, def, start, end);
       return;
     }
-  if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
+  if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL) &&
+      !place_cut_off (im, table, 0, &g_array_index (groups, Group, chosen), start))
     report_short_group (im, table, 0, &g_array_index (groups, Group, chosen));
   for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
     if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
