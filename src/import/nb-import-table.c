@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nb-import-private.h"
@@ -1714,18 +1715,26 @@ labels_stand_apart (const Matching *matching,
 /* What @cell holds: NB_IMPORT_VALUE_NUMBER, with the number in @number,
  * only when it is one of a column of @kind. */
 static NbImportValueKind
-read_number (NbImporter *im,
-             guint       cell,
-             NbCellKind  kind,
-             gint64     *number)
+read_number_text (const char *text,
+                  NbCellKind  kind,
+                  gint64     *number)
 {
   NbImportValue value;
-  NbImportValueKind read = nb_import_parse_value (nb_importer_cell (im, cell)->text, &value);
+  NbImportValueKind read = nb_import_parse_value (text, &value);
 
   if (read == NB_IMPORT_VALUE_NUMBER && !nb_value_parse (value.number, kind, number, NULL))
     read = NB_IMPORT_VALUE_NONE;
   nb_import_value_clear (&value);
   return read;
+}
+
+static NbImportValueKind
+read_number (NbImporter *im,
+             guint       cell,
+             NbCellKind  kind,
+             gint64     *number)
+{
+  return read_number_text (nb_importer_cell (im, cell)->text, kind, number);
 }
 
 /* A row's numbers, a blank counted 0: as placed (@g NULL), or as group
@@ -2246,6 +2255,293 @@ import_unlabelled (NbImporter *im,
   nb_table_drop_equal_overrides (table);
 }
 
+/* ---- A row's numbers printed over several lines ------------------------------- */
+
+/* A row of a PDF whose numbers stand on several lines of its label, with
+ * no words between them: the cells of its pieces, and the number each
+ * column was given. */
+typedef struct {
+  GArray *cells;        /* guint: the value cells of the row, in order */
+  char  **texts;        /* per column: the number read (digits joined), or NULL */
+  guint  *top;          /* per column: the first cell of it */
+  guint   joined;       /* the column whose digits were joined, or G_MAXUINT */
+  guint   n_lines;      /* of that column */
+} Wrapped;
+
+static void
+wrapped_clear (Wrapped *wrapped)
+{
+  g_array_unref (wrapped->cells);
+  g_strfreev (wrapped->texts);
+  g_free (wrapped->top);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wrapped, wrapped_clear)
+
+static gboolean
+is_digit_cell (const NbImportCell *cell)
+{
+  return g_ascii_isdigit (cell->text[0]) && cell->text[1] == '\0';
+}
+
+/* Whether the digit @lower is the next line of the digit @upper in a
+ * column too narrow for their number (26 printed as 2 over 6): the same
+ * left and right edge within a tenth of their height, on the same page,
+ * less than a line's height apart, and nothing printed between them over
+ * that column. */
+static gboolean
+stacked_under (NbImporter *im,
+               guint       upper,
+               guint       lower,
+               guint       start,
+               guint       end)
+{
+  const NbImportCell *u = nb_importer_cell (im, upper), *l = nb_importer_cell (im, lower);
+  double height = u->y_end - u->y_start, slack = height / 10;
+  guint page = nb_importer_line_of (im, upper)->page;
+
+  if (!is_digit_cell (u) || !is_digit_cell (l) || nb_importer_line_of (im, lower)->page != page ||
+      fabs (u->x_start - l->x_start) > slack || fabs (u->x_end - l->x_end) > slack ||
+      l->y_start < u->y_end || l->y_start - u->y_end >= height)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *c = nb_importer_cell (im, i);
+
+      if (i != upper && i != lower && nb_importer_line_of (im, i)->page == page &&
+          c->x_start < u->x_end && c->x_end > u->x_start && c->y_start < l->y_start && c->y_end > u->y_end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the group after a row's pieces is the rest of a number wrapped
+ * in its column: only digits, each stacked under one of the row's, after
+ * words that are the rest of the row's label (一、本年新收政府信息公开 /
+ * 申请数量 beside 2 / 6), never another row's. */
+static gboolean
+continues_row (NbImporter       *im,
+               const NbTableDef *def,
+               guint             row,
+               const Window     *window,
+               const Match      *m,
+               const Group      *next,
+               const Wrapped    *wrapped,
+               guint             start,
+               guint             end)
+{
+  g_autofree char *matched = g_ucs4_to_utf8 (window->w + m->start, (glong) (m->end - m->start), NULL, NULL, NULL);
+  g_autofree char *label = nb_import_normalize (def->rows[row].label);
+  g_autoptr(GString) text = g_string_new (matched);
+  guint after = g_array_index (wrapped->cells, guint, wrapped->cells->len - 1) + 1;
+
+  for (guint i = after; i < next->first; i++)
+    g_string_append (text, nb_importer_cell (im, i)->norm);
+  if (after == next->first || strcmp (text->str, label) != 0)
+    return FALSE;
+  for (guint i = next->first; i <= next->last; i++)
+    {
+      gboolean under = FALSE;
+
+      for (guint k = 0; k < wrapped->cells->len && !under; k++)
+        under = stacked_under (im, g_array_index (wrapped->cells, guint, k), i, start, end);
+      if (!under)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives each cell of @wrapped its column, by the one column's span it
+ * stands under; a column with several cells takes them only when they
+ * are one number's digits stacked one a line (stacked_under()), joined
+ * top to bottom, and only one column may.  FALSE when one is not
+ * certain. */
+static gboolean
+wrapped_columns (NbImporter *im,
+                 Wrapped    *wrapped,
+                 const Span *spans,
+                 guint       n_columns,
+                 guint       start,
+                 guint       end)
+{
+  g_autofree guint *bottom = g_new (guint, n_columns);
+
+  wrapped->texts = g_new0 (char *, n_columns + 1);
+  wrapped->top = g_new (guint, n_columns);
+  for (guint k = 0; k < wrapped->cells->len; k++)
+    {
+      guint i = g_array_index (wrapped->cells, guint, k), column = 0, n_under = 0;
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      char *joined;
+
+      for (guint c = 0; c < n_columns; c++)
+        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
+          column = c, n_under++;
+      if (n_under != 1)
+        return FALSE;
+      if (wrapped->texts[column] == NULL)
+        {
+          wrapped->texts[column] = g_strdup (cell->text);
+          wrapped->top[column] = bottom[column] = i;
+          continue;
+        }
+      if ((wrapped->joined != G_MAXUINT && wrapped->joined != column) ||
+          !stacked_under (im, bottom[column], i, start, end))
+        return FALSE;
+      wrapped->joined = column;
+      wrapped->n_lines++;
+      bottom[column] = i;
+      joined = g_strconcat (wrapped->texts[column], cell->text, NULL);
+      g_free (wrapped->texts[column]);
+      wrapped->texts[column] = joined;
+    }
+  return wrapped->joined != G_MAXUINT;
+}
+
+/* Whether the row as @wrapped read it adds up: the joined column is a
+ * total or one of its parts, and every total of the row is the sum of its
+ * parts (a column without a number published blank). */
+static gboolean
+wrapped_adds_up (const NbTableDef *def,
+                 const Wrapped    *wrapped)
+{
+  g_autofree gint64 *v = g_new0 (gint64, def->n_columns);
+  gboolean checked = FALSE;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      guint parts = def->columns[c].n_parts;
+
+      if (wrapped->texts[c] != NULL &&
+          read_number_text (wrapped->texts[c], def->columns[c].kind, &v[c]) != NB_IMPORT_VALUE_NUMBER)
+        return FALSE;
+      checked |= parts > 0 && wrapped->joined <= c && wrapped->joined + parts >= c;
+    }
+  return checked && columns_add_up (def, v);
+}
+
+/* Places a row whose numbers stand on several lines with no words between
+ * them (@pieces groups after group @g, and the group after them when
+ * continues_row()), when one column's number is printed one digit a line
+ * and the row adds up with its digits joined (wrapped_adds_up()): two
+ * digits stacked in a column may be as well two numbers (two rows' totals)
+ * and only the totals tell.  Returns the groups used, or 0 with nothing
+ * placed and @why set when the digits were found but do not add up;
+ * @completed: the rest of the row's label was found after its numbers. */
+static guint
+place_wrapped (NbImporter   *im,
+               NbTable      *table,
+               guint         row,
+               GArray       *groups,
+               guint         g,
+               guint         pieces,
+               const Span   *spans,
+               const Window *window,
+               const Match  *m,
+               guint         start,
+               guint         end,
+               char        **why,
+               gboolean     *completed)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_auto(Wrapped) wrapped = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL, NULL, G_MAXUINT, 1 };
+  guint used = pieces + 1;
+  gboolean rest_of_label = FALSE;
+
+  *completed = FALSE;
+  if (spans == NULL)
+    return 0;
+  for (guint k = g; k < g + used; k++)
+    for (guint i = g_array_index (groups, Group, k).first; i <= g_array_index (groups, Group, k).last; i++)
+      g_array_append_val (wrapped.cells, i);
+  if (g + used < groups->len &&
+      continues_row (im, def, row, window, m, &g_array_index (groups, Group, g + used), &wrapped, start, end))
+    {
+      const Group *next = &g_array_index (groups, Group, g + used);
+
+      for (guint i = next->first; i <= next->last; i++)
+        g_array_append_val (wrapped.cells, i);
+      used++;
+      rest_of_label = TRUE;
+    }
+  if (!wrapped_columns (im, &wrapped, spans, def->n_columns, start, end))
+    return 0;
+  if (!wrapped_adds_up (def, &wrapped))
+    {
+      *why = g_strdup_printf ("「%s」一栏的数字一位一行印在 %u 行上，连读为 %s，但本行的合计对不上，不能确定是一个数",
+                              def->columns[wrapped.joined].full_label, wrapped.n_lines,
+                              wrapped.texts[wrapped.joined]);
+      return 0;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      /* the source pane shows a joined number at its first digit */
+      Group one = { wrapped.top[c], wrapped.top[c], FALSE };
+
+      place_value (im, table, row, c, wrapped.texts[c] != NULL ? wrapped.texts[c] : "",
+                   wrapped.texts[c] != NULL ? &one : NULL);
+    }
+  *completed = rest_of_label;
+  return used;
+}
+
+/* A row whose numbers stand on several lines and place_wrapped() could
+ * not place: which is which is not certain (@why, or the columns). */
+static void
+report_wrapped (NbImporter       *im,
+                const NbTableDef *def,
+                guint             row,
+                GArray           *groups,
+                guint             g,
+                guint             pieces,
+                const char       *why)
+{
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *where = nb_importer_where (im, g_array_index (groups, Group, g).first);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  for (guint k = 0; k <= pieces; k++)
+    {
+      const Group *piece = &g_array_index (groups, Group, g + k);
+      g_autofree char *text = group_text (im, piece);
+
+      im->n_unplaced += count_filled (im, piece);
+      g_string_append_printf (values, "%s%s", k > 0 ? " / " : "", text);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s「%s」（原文%s）：本行的数字印在 %u 行上，%s，此行未填入：%s",
+                           nb_import_table_name (def), name, where, pieces + 1,
+                           why != NULL ? why : "分不清各数属于哪一栏", values->str);
+}
+
+/* The warning for a row matched by a label not the form's own. */
+static void
+warn_label (NbImporter       *im,
+            const NbTableDef *def,
+            guint             row,
+            const Window     *window,
+            const Match      *m)
+{
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *published = g_ucs4_to_utf8 (window->w + m->start, (glong) (m->end - m->start),
+                                               NULL, NULL, NULL);
+
+  if (m->level == MATCH_FOREIGN)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
+                             nb_import_table_name (def), published, im->edition->key, def->rows[row].label);
+  else if (m->level == MATCH_ABRIDGED)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」比格式中的「%s」少了几个字，按「%s」导入",
+                             nb_import_table_name (def), window->lead_text, def->rows[row].label,
+                             def->rows[row].label);
+  else if (m->level == MATCH_TYPO)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
+                             nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);
+}
+
 /* Matches the groups of a labelled table to its rows, in the form's order,
  * and places those whose label is certain; what is left goes into
  * @matching's loose items. */
@@ -2293,66 +2589,38 @@ match_rows (NbImporter *im,
               window_clear (&window);
               continue;
             }
-          if (m.level == MATCH_FOREIGN)
-            {
-              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
-                                                           NULL, NULL, NULL);
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
-                                       nb_import_table_name (def), published, im->edition->key, def->rows[r].label);
-            }
-          else if (m.level == MATCH_ABRIDGED)
-            {
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」比格式中的「%s」少了几个字，按「%s」导入",
-                                       nb_import_table_name (def), window.lead_text, def->rows[r].label,
-                                       def->rows[r].label);
-            }
-          else if (m.level == MATCH_TYPO)
-            {
-              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
-                                                           NULL, NULL, NULL);
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
-                                       nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
-            }
           /* in a PDF, numbers right after these with no words between
            * them: the row's numbers printed over several lines (a column
-           * too narrow for a number breaks its digits), and which is which
-           * is not certain */
+           * too narrow for a number breaks its digits), placed only when
+           * the digits joined add up */
           if (im->doc->positioned)
             {
-              guint pieces = 0;
+              guint pieces = 0, used;
+              g_autofree char *why = NULL;
+              gboolean completed;
 
               while (g + pieces + 1 < groups->len &&
                      !group_has_words (im, groups, g + pieces + 1, start, end))
                 pieces++;
               if (pieces > 0)
                 {
-                  g_autofree char *name = row_name (def, r);
-                  g_autofree char *address = row_address (def, r);
-                  g_autofree char *where = nb_importer_where (im, group->first);
-                  g_autoptr(GString) values = g_string_new (NULL);
-
-                  for (guint k = 0; k <= pieces; k++)
+                  used = place_wrapped (im, table, r, groups, g, pieces, spans, &window, &m,
+                                        start, end, &why, &completed);
+                  if (!completed)
+                    warn_label (im, def, r, &window, &m);
+                  if (used == 0)
+                    report_wrapped (im, def, r, groups, g, pieces, why);
+                  else
                     {
-                      const Group *piece = &g_array_index (groups, Group, g + k);
-                      g_autofree char *text = group_text (im, piece);
-
-                      im->n_unplaced += count_filled (im, piece);
-                      g_string_append_printf (values, "%s%s", k > 0 ? " / " : "", text);
+                      group_of_row[r] = (int) g;
+                      placed++;
                     }
-                  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                                           "%s「%s」（原文%s）：本行的数字印在 %u 行上，分不清各数属于哪一栏，此行未填入：%s",
-                                           nb_import_table_name (def), name, where, pieces + 1, values->str);
-                  r++, g += pieces + 1;
+                  r++, g += used > 0 ? used : pieces + 1;
                   window_clear (&window);
                   continue;
                 }
             }
+          warn_label (im, def, r, &window, &m);
           if (group->in_run)
             hold_row (matching, r, g, window.lead_text);
           else if (place_group (im, table, r, group, spans, pending))
