@@ -2811,9 +2811,16 @@ test_pdf_libreoffice_pages (void)
   g_assert_nonnull (strstr (message_text (pdf_messages, NB_IMPORT_SEVERITY_ERROR, "s4_appeals.cases"),
                            "（原文第 12 页第 8 行）：表格比页面宽，在页边被截断，只印出前 12 栏（到「行政诉讼·复议后起诉·结果纠正」），"
                            "「行政诉讼·复议后起诉·其他结果」起的 3 栏没有印出"));
-  /* 无 of （四）无法提供, one character a line, is reported as a marker it
-   * cannot place */
-  assert_summary (&pdf, html.n_placed - 3, html.n_blank, 1);
+  /* 无 of （四）无法提供, one character a line left of the columns, is the
+   * label's, not a marker: section 四's cut-off columns are all that is
+   * reported */
+  for (guint i = 0; i < pdf_messages->len; i++)
+    {
+      const NbImportMessage *m = pdf_messages->pdata[i];
+
+      g_assert_true (m->severity != NB_IMPORT_SEVERITY_ERROR || g_strcmp0 (m->address, "s4_appeals.cases") == 0);
+    }
+  assert_summary (&pdf, html.n_placed - 3, html.n_blank, 0);
   g_assert_finalize_object (from_pdf);
   g_assert_finalize_object (from_html);
 }

@@ -730,6 +730,28 @@ column_spans (NbImporter *im,
   return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
 }
 
+/* In a PDF, a group of markers alone that ends left of the first column
+ * is a character of a label set one a line (无 of （四）无法提供), not a
+ * number: it leaves the groups, and its cell is read as the label's. */
+static void
+drop_label_markers (NbImporter *im,
+                    GArray     *groups,
+                    const Span *spans)
+{
+  for (guint g = 0; spans != NULL && g < groups->len; )
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      gboolean label = TRUE;
+
+      for (guint i = group->first; i <= group->last && label; i++)
+        label = im->is_value[i] == NB_IMPORT_VALUE_MARKER && nb_importer_cell (im, i)->x_end < spans[0].start;
+      if (label)
+        g_array_remove_index (groups, g);
+      else
+        g++;
+    }
+}
+
 /* The column of each cell of a short row of a PDF, by where it stands:
  * each cell must lie under exactly one column's span, in order.  FALSE
  * when one is not certain. */
@@ -2738,6 +2760,7 @@ nb_import_table (NbImporter *im,
   if (!im->doc->positioned && def->n_label_columns > 0 && def->rows[0].label != NULL)
     split_runs (im, groups, def->n_columns);
   spans = column_spans (im, groups, start, def->n_columns);
+  drop_label_markers (im, groups, spans);
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
       import_unlabelled (im, table, groups, spans, start, end);
