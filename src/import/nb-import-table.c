@@ -752,6 +752,25 @@ drop_label_markers (NbImporter *im,
     }
 }
 
+/* The one column's span that @cell stands under; FALSE when it stands
+ * under none or several. */
+static gboolean
+column_under (const NbImportCell *cell,
+              const Span         *spans,
+              guint               n_columns,
+              guint              *column)
+{
+  guint n_under = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
+      {
+        *column = c;
+        n_under++;
+      }
+  return n_under == 1;
+}
+
 /* The column of each cell of a short row of a PDF, by where it stands:
  * each cell must lie under exactly one column's span, in order.  FALSE
  * when one is not certain. */
@@ -768,16 +787,10 @@ columns_by_position (NbImporter  *im,
     return FALSE;
   for (guint i = group->first; i <= group->last; i++)
     {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-      guint k = i - group->first, n_under = 0;
+      guint k = i - group->first;
 
-      for (guint c = 0; c < n_columns; c++)
-        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
-          {
-            column_of[k] = c;
-            n_under++;
-          }
-      if (n_under != 1 || (k > 0 && column_of[k] <= column_of[k - 1]))
+      if (!column_under (nb_importer_cell (im, i), spans, n_columns, &column_of[k]) ||
+          (k > 0 && column_of[k] <= column_of[k - 1]))
         return FALSE;
     }
   return TRUE;
@@ -2392,14 +2405,11 @@ wrapped_columns (NbImporter *im,
   wrapped->top = g_new (guint, n_columns);
   for (guint k = 0; k < wrapped->cells->len; k++)
     {
-      guint i = g_array_index (wrapped->cells, guint, k), column = 0, n_under = 0;
+      guint i = g_array_index (wrapped->cells, guint, k), column;
       const NbImportCell *cell = nb_importer_cell (im, i);
       char *joined;
 
-      for (guint c = 0; c < n_columns; c++)
-        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
-          column = c, n_under++;
-      if (n_under != 1)
+      if (!column_under (cell, spans, n_columns, &column))
         return FALSE;
       if (wrapped->texts[column] == NULL)
         {
