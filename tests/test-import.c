@@ -3009,6 +3009,48 @@ draw_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* A PDF being drawn here, one page of A4 after another, in 7 pt type. */
+typedef struct {
+  char            *dir, *path;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  PangoLayout     *layout;
+} DrawnPdf;
+
+static void
+drawn_pdf_begin (DrawnPdf *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7");
+
+  pdf->dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf->path = g_build_filename (pdf->dir, "drawn.pdf", NULL);
+  pdf->surface = cairo_pdf_surface_create (pdf->path, 595, 842);
+  pdf->cr = cairo_create (pdf->surface);
+  pdf->layout = pango_cairo_create_layout (pdf->cr);
+  pango_layout_set_font_description (pdf->layout, font);
+  pango_font_description_free (font);
+}
+
+/* The PDF's bytes; its file is removed. */
+static char *
+drawn_pdf_end (DrawnPdf *pdf,
+               gsize    *length)
+{
+  char *data = NULL;
+
+  g_object_unref (pdf->layout);
+  cairo_destroy (pdf->cr);
+  cairo_surface_destroy (pdf->surface);
+  g_assert_true (g_file_get_contents (pdf->path, &data, length, NULL));
+  g_assert_cmpint (g_unlink (pdf->path), ==, 0);
+  g_assert_cmpint (g_rmdir (pdf->dir), ==, 0);
+  g_free (pdf->path);
+  g_free (pdf->dir);
+  return data;
+}
+
 /* The header of section 三, in the order given (header rows in any order). */
 static void
 draw_requests_header (cairo_t     *cr,
@@ -3037,18 +3079,14 @@ draw_requests_pdf (NbReport *report,
   NbTable *table = nb_report_get_table (report, "s3_requests");
   const NbTableDef *def = nb_table_get_def (table);
   NbTable *appeals = nb_report_get_table (report, "s4_appeals");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "drawn.pdf", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7");
+  DrawnPdf pdf;
+  cairo_t *cr;
+  PangoLayout *layout;
   const char *group = NULL;
   double y = 60;
-  char *data = NULL;
 
-  pango_layout_set_font_description (layout, font);
+  drawn_pdf_begin (&pdf);
+  cr = pdf.cr, layout = pdf.layout;
   draw_text (cr, layout, 60, y, "测试市人民政府2023年政府信息公开工作年度报告", FALSE);
   draw_text (cr, layout, 60, y += 30, nb_section_heading (3), FALSE);
   draw_requests_header (cr, layout, y += 20, TRUE);
@@ -3111,15 +3149,7 @@ draw_requests_pdf (NbReport *report,
       draw_text (cr, layout, 80 + c * 34, y + 30, cell, TRUE);
     }
   draw_text (cr, layout, 60, y + 60, nb_section_heading (5), FALSE);
-
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  g_assert_true (g_file_get_contents (path, &data, length, NULL));
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  return data;
+  return drawn_pdf_end (&pdf, length);
 }
 
 static void
@@ -3186,16 +3216,12 @@ draw_items_pdf (const Drawn *requests,
                 gsize        n_appeals,
                 gsize       *length)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "drawn.pdf", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK SC 7");
-  char *data = NULL;
+  DrawnPdf pdf;
+  cairo_t *cr;
+  PangoLayout *layout;
 
-  pango_layout_set_font_description (layout, font);
+  drawn_pdf_begin (&pdf);
+  cr = pdf.cr, layout = pdf.layout;
   draw_text (cr, layout, 60, 60, "测试市人民政府2023年政府信息公开工作年度报告", FALSE);
   draw_text (cr, layout, 60, 90, nb_section_heading (3), FALSE);
   draw_requests_header (cr, layout, 110, FALSE);
@@ -3205,15 +3231,7 @@ draw_items_pdf (const Drawn *requests,
   for (gsize i = 0; i < n_appeals; i++)
     draw_text (cr, layout, appeals[i].x, appeals[i].y, appeals[i].text, appeals[i].right);
   draw_text (cr, layout, 60, 780, nb_section_heading (5), FALSE);
-
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  g_assert_true (g_file_get_contents (path, &data, length, NULL));
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  return data;
+  return drawn_pdf_end (&pdf, length);
 }
 
 /* The x of the right edge of section 三's column @c in draw_items_pdf(). */
