@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nb-import-private.h"
@@ -609,16 +610,15 @@ spans_overlap (const Span *a,
   return a->start <= b->end && a->end >= b->start;
 }
 
-/* The columns by the header above the numbers, for a table without a
- * complete row: the header's cells, but those spread over two or more
- * narrower ones (a group's heading), merged where they overlap; as many
- * as the table has columns, right of its labels, or none. */
-static Span *
-header_spans (NbImporter *im,
-              guint       start,
-              guint       end,
-              double      left,
-              guint       n_columns)
+/* The columns of the header above the numbers, left to right: the
+ * header's cells right of the labels, but those spread over two or more
+ * narrower ones (a group's heading), merged where they overlap (a label
+ * set one character per line is one column). */
+static GArray *
+header_stacks (NbImporter *im,
+               guint       start,
+               guint       end,
+               double      left)
 {
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (Span));
@@ -667,10 +667,25 @@ header_spans (NbImporter *im,
         g_array_append_val (merged, span);
       }
     }
-  if (merged->len != n_columns)
-    return NULL;
   g_array_sort (merged, compare_spans);
-  return g_memdup2 (merged->data, n_columns * sizeof (Span));
+  return g_steal_pointer (&merged);
+}
+
+/* The columns by the header above the numbers, for a table without a
+ * complete row: header_stacks(), as many as the table has columns, or
+ * none. */
+static Span *
+header_spans (NbImporter *im,
+              guint       start,
+              guint       end,
+              double      left,
+              guint       n_columns)
+{
+  g_autoptr(GArray) stacks = header_stacks (im, start, end, left);
+
+  if (stacks->len != n_columns)
+    return NULL;
+  return g_memdup2 (stacks->data, n_columns * sizeof (Span));
 }
 
 static Span *
@@ -718,6 +733,47 @@ column_spans (NbImporter *im,
   return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
 }
 
+/* In a PDF, a group of markers alone that ends left of the first column
+ * is a character of a label set one a line (无 of （四）无法提供), not a
+ * number: it leaves the groups, and its cell is read as the label's. */
+static void
+drop_label_markers (NbImporter *im,
+                    GArray     *groups,
+                    const Span *spans)
+{
+  for (guint g = 0; spans != NULL && g < groups->len; )
+    {
+      const Group *group = &g_array_index (groups, Group, g);
+      gboolean label = TRUE;
+
+      for (guint i = group->first; i <= group->last && label; i++)
+        label = im->is_value[i] == NB_IMPORT_VALUE_MARKER && nb_importer_cell (im, i)->x_end < spans[0].start;
+      if (label)
+        g_array_remove_index (groups, g);
+      else
+        g++;
+    }
+}
+
+/* The one column's span that @cell stands under; FALSE when it stands
+ * under none or several. */
+static gboolean
+column_under (const NbImportCell *cell,
+              const Span         *spans,
+              guint               n_columns,
+              guint              *column)
+{
+  guint n_under = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
+      {
+        *column = c;
+        n_under++;
+      }
+  return n_under == 1;
+}
+
 /* The column of each cell of a short row of a PDF, by where it stands:
  * each cell must lie under exactly one column's span, in order.  FALSE
  * when one is not certain. */
@@ -734,16 +790,10 @@ columns_by_position (NbImporter  *im,
     return FALSE;
   for (guint i = group->first; i <= group->last; i++)
     {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-      guint k = i - group->first, n_under = 0;
+      guint k = i - group->first;
 
-      for (guint c = 0; c < n_columns; c++)
-        if (cell->x_start <= spans[c].end && cell->x_end >= spans[c].start)
-          {
-            column_of[k] = c;
-            n_under++;
-          }
-      if (n_under != 1 || (k > 0 && column_of[k] <= column_of[k - 1]))
+      if (!column_under (nb_importer_cell (im, i), spans, n_columns, &column_of[k]) ||
+          (k > 0 && column_of[k] <= column_of[k - 1]))
         return FALSE;
     }
   return TRUE;
@@ -1212,6 +1262,30 @@ place_without_blank_lines (NbImporter  *im,
   return TRUE;
 }
 
+/* Places each cell of @group in its column (columns_by_position()) of the
+ * first @n_columns of @row; the columns without a cell were published
+ * blank. */
+static void
+place_by_columns (NbImporter  *im,
+                  NbTable     *table,
+                  guint        row,
+                  const Group *group,
+                  const guint *column_of,
+                  guint        n_columns)
+{
+  guint n = group->last - group->first + 1;
+
+  for (guint c = 0, k = 0; c < n_columns; c++)
+    {
+      gboolean here = k < n && column_of[k] == c;
+      Group one = { group->first + k, group->first + k, FALSE };
+
+      place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
+                   here ? &one : NULL);
+      k += here;
+    }
+}
+
 /* Places a group's numbers in @row; FALSE, with nothing placed, when which
  * number is whose column is not certain (report_short_group()). */
 static gboolean
@@ -1243,15 +1317,7 @@ place_group (NbImporter  *im,
     return TRUE;
   if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
     {
-      /* the columns without a cell were published blank */
-      for (guint c = 0, k = 0; c < def->n_columns; c++)
-        {
-          gboolean here = k < n && column_of[k] == c;
-          Group one = { group->first + k, group->first + k, FALSE };
-          place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
-                       here ? &one : NULL);
-          k += here;
-        }
+      place_by_columns (im, table, row, group, column_of, def->n_columns);
       return TRUE;
     }
   return FALSE;
@@ -1716,18 +1782,26 @@ labels_stand_apart (const Matching *matching,
 /* What @cell holds: NB_IMPORT_VALUE_NUMBER, with the number in @number,
  * only when it is one of a column of @kind. */
 static NbImportValueKind
-read_number (NbImporter *im,
-             guint       cell,
-             NbCellKind  kind,
-             gint64     *number)
+read_number_text (const char *text,
+                  NbCellKind  kind,
+                  gint64     *number)
 {
   NbImportValue value;
-  NbImportValueKind read = nb_import_parse_value (nb_importer_cell (im, cell)->text, &value);
+  NbImportValueKind read = nb_import_parse_value (text, &value);
 
   if (read == NB_IMPORT_VALUE_NUMBER && !nb_value_parse (value.number, kind, number, NULL))
     read = NB_IMPORT_VALUE_NONE;
   nb_import_value_clear (&value);
   return read;
+}
+
+static NbImportValueKind
+read_number (NbImporter *im,
+             guint       cell,
+             NbCellKind  kind,
+             gint64     *number)
+{
+  return read_number_text (nb_importer_cell (im, cell)->text, kind, number);
 }
 
 /* The numbers of a group of a row's width, a blank counted 0, and in
@@ -2281,6 +2355,129 @@ report_blank_lines (NbImporter  *im,
   nb_importer_locate_message (im, group->first, group->last);
 }
 
+/* ---- A table cut off at the page's edge -------------------------------------- */
+
+/* The header's words printed within @span, top to bottom. */
+static char *
+stack_text (NbImporter *im,
+            guint       start,
+            guint       end,
+            const Span *span)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
+        g_string_append (text, cell->norm);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Whether a heading over several columns (行政复议 over five) is printed in
+ * one cell within the columns it heads: from its first column's start
+ * (left-aligned, or centred further right) to the start of the column
+ * after them, or on to the page's edge where that column is not printed. */
+static gboolean
+heading_printed (NbImporter         *im,
+                 guint               start,
+                 guint               end,
+                 const NbHeaderCell *heading,
+                 guint               first,
+                 GArray             *stacks)
+{
+  g_autofree char *norm = nb_import_normalize (heading->text);
+  const Span *column = &g_array_index (stacks, Span, first);
+  guint after = first + heading->column_span;
+  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
+  double slack = (column->end - column->start) / 2;
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
+          cell->x_start >= column->start - slack && cell->x_end <= limit)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the header's columns @stacks, fewer than the table's, are for
+ * certain its first ones: each reads as its column's label, in order, and
+ * every heading over columns among them is printed over them (which tells
+ * 行政复议's 结果维持 from the same label under 行政诉讼). */
+static gboolean
+stacks_are_first_columns (NbImporter       *im,
+                          const NbTableDef *def,
+                          GArray           *stacks,
+                          guint             start,
+                          guint             end)
+{
+  if (stacks->len == 0 || stacks->len >= def->n_columns)
+    return FALSE;
+  for (guint c = 0; c < stacks->len; c++)
+    {
+      g_autofree char *text = stack_text (im, start, end, &g_array_index (stacks, Span, c));
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+
+      if (strcmp (text, label) != 0)
+        return FALSE;
+    }
+  for (guint h = 0; h < def->n_header_cells; h++)
+    {
+      const NbHeaderCell *heading = &def->header[h];
+
+      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
+          heading->column - def->n_label_columns < stacks->len &&
+          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A table wider than the page, cut off at its right edge (LibreOffice
+ * prints only the columns that fit): the numbers under the columns
+ * printed are placed when which columns those are is certain
+ * (stacks_are_first_columns()) and each number stands under one of them;
+ * the columns not printed are reported. */
+static gboolean
+place_cut_off (NbImporter  *im,
+               NbTable     *table,
+               guint        row,
+               const Group *group,
+               guint        start)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n = group->last - group->first + 1;
+  g_autofree guint *column_of = g_new (guint, n);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *where = nb_importer_where (im, group->first);
+  g_autoptr(GArray) stacks = NULL;
+  double left = G_MAXDOUBLE;
+  guint k;
+
+  if (!im->doc->positioned)
+    return FALSE;
+  for (guint i = group->first; i <= group->last; i++)
+    left = MIN (left, nb_importer_cell (im, i)->x_start);
+  stacks = header_stacks (im, start, group->first, left);
+  k = stacks->len;
+  if (n > k || !stacks_are_first_columns (im, def, stacks, start, group->first) ||
+      !columns_by_position (im, group, (const Span *) stacks->data, k, column_of))
+    return FALSE;
+  place_by_columns (im, table, row, group, column_of, k);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s（原文%s）：表格比页面宽，在页边被截断，只印出前 %u 栏（到「%s」），"
+                           "「%s」起的 %u 栏没有印出，未导入",
+                           nb_import_table_name (def), where, k, def->columns[k - 1].full_label,
+                           def->columns[k].full_label, def->n_columns - k);
+  nb_importer_locate_message (im, group->first, group->last);
+  return TRUE;
+}
+
 /* Section 四: no labels; the one row of numbers after the header. */
 static void
 import_unlabelled (NbImporter *im,
@@ -2314,7 +2511,8 @@ import_unlabelled (NbImporter *im,
     }
   if (!blank_lines_add_up (im, def, &g_array_index (groups, Group, chosen)))
     report_blank_lines (im, table, 0, &g_array_index (groups, Group, chosen));
-  else if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL))
+  else if (!place_group (im, table, 0, &g_array_index (groups, Group, chosen), spans, NULL) &&
+           !place_cut_off (im, table, 0, &g_array_index (groups, Group, chosen), start))
     report_short_group (im, table, 0, &g_array_index (groups, Group, chosen));
   for (guint i = 0, n_reported = 0; i < groups->len && n_reported < MAX_REPORTED_GROUPS; i++)
     if ((int) i != chosen && !g_array_index (groups, Group, i).all_blank)
@@ -2323,6 +2521,290 @@ import_unlabelled (NbImporter *im,
         n_reported++;
       }
   nb_table_drop_equal_overrides (table);
+}
+
+/* ---- A row's numbers printed over several lines ------------------------------- */
+
+/* A row of a PDF whose numbers stand on several lines of its label, with
+ * no words between them: the cells of its pieces, and the number each
+ * column was given. */
+typedef struct {
+  GArray *cells;        /* guint: the value cells of the row, in order */
+  char  **texts;        /* per column: the number read (digits joined), or NULL */
+  guint  *top;          /* per column: the first cell of it */
+  guint   joined;       /* the column whose digits were joined, or G_MAXUINT */
+  guint   n_lines;      /* of that column */
+} Wrapped;
+
+static void
+wrapped_clear (Wrapped *wrapped)
+{
+  g_array_unref (wrapped->cells);
+  g_strfreev (wrapped->texts);
+  g_free (wrapped->top);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Wrapped, wrapped_clear)
+
+static gboolean
+is_digit_cell (const NbImportCell *cell)
+{
+  return g_ascii_isdigit (cell->text[0]) && cell->text[1] == '\0';
+}
+
+/* Whether the digit @lower is the next line of the digit @upper in a
+ * column too narrow for their number (26 printed as 2 over 6): the same
+ * left and right edge within a tenth of their height, on the same page,
+ * less than a line's height apart, and nothing printed between them over
+ * that column. */
+static gboolean
+stacked_under (NbImporter *im,
+               guint       upper,
+               guint       lower,
+               guint       start,
+               guint       end)
+{
+  const NbImportCell *u = nb_importer_cell (im, upper), *l = nb_importer_cell (im, lower);
+  double height = u->y_end - u->y_start, slack = height / 10;
+  guint page = nb_importer_line_of (im, upper)->page;
+
+  if (!is_digit_cell (u) || !is_digit_cell (l) || nb_importer_line_of (im, lower)->page != page ||
+      fabs (u->x_start - l->x_start) > slack || fabs (u->x_end - l->x_end) > slack ||
+      l->y_start < u->y_end || l->y_start - u->y_end >= height)
+    return FALSE;
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *c = nb_importer_cell (im, i);
+
+      if (i != upper && i != lower && nb_importer_line_of (im, i)->page == page &&
+          c->x_start < u->x_end && c->x_end > u->x_start && c->y_start < l->y_start && c->y_end > u->y_end)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the group after a row's pieces is the rest of a number wrapped
+ * in its column: only digits, each stacked under one of the row's, after
+ * words that are the rest of the row's label (一、本年新收政府信息公开 /
+ * 申请数量 beside 2 / 6), never another row's. */
+static gboolean
+continues_row (NbImporter       *im,
+               const NbTableDef *def,
+               guint             row,
+               const Window     *window,
+               const Match      *m,
+               const Group      *next,
+               const Wrapped    *wrapped,
+               guint             start,
+               guint             end)
+{
+  g_autofree char *matched = g_ucs4_to_utf8 (window->w + m->start, (glong) (m->end - m->start), NULL, NULL, NULL);
+  g_autofree char *label = nb_import_normalize (def->rows[row].label);
+  g_autoptr(GString) text = g_string_new (matched);
+  guint after = g_array_index (wrapped->cells, guint, wrapped->cells->len - 1) + 1;
+
+  for (guint i = after; i < next->first; i++)
+    g_string_append (text, nb_importer_cell (im, i)->norm);
+  if (after == next->first || strcmp (text->str, label) != 0)
+    return FALSE;
+  for (guint i = next->first; i <= next->last; i++)
+    {
+      gboolean under = FALSE;
+
+      for (guint k = 0; k < wrapped->cells->len && !under; k++)
+        under = stacked_under (im, g_array_index (wrapped->cells, guint, k), i, start, end);
+      if (!under)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Gives each cell of @wrapped its column, by the one column's span it
+ * stands under; a column with several cells takes them only when they
+ * are one number's digits stacked one a line (stacked_under()), joined
+ * top to bottom, and only one column may.  FALSE when one is not
+ * certain. */
+static gboolean
+wrapped_columns (NbImporter *im,
+                 Wrapped    *wrapped,
+                 const Span *spans,
+                 guint       n_columns,
+                 guint       start,
+                 guint       end)
+{
+  g_autofree guint *bottom = g_new (guint, n_columns);
+
+  wrapped->texts = g_new0 (char *, n_columns + 1);
+  wrapped->top = g_new (guint, n_columns);
+  for (guint k = 0; k < wrapped->cells->len; k++)
+    {
+      guint i = g_array_index (wrapped->cells, guint, k), column;
+      const NbImportCell *cell = nb_importer_cell (im, i);
+      char *joined;
+
+      if (!column_under (cell, spans, n_columns, &column))
+        return FALSE;
+      if (wrapped->texts[column] == NULL)
+        {
+          wrapped->texts[column] = g_strdup (cell->text);
+          wrapped->top[column] = bottom[column] = i;
+          continue;
+        }
+      if ((wrapped->joined != G_MAXUINT && wrapped->joined != column) ||
+          !stacked_under (im, bottom[column], i, start, end))
+        return FALSE;
+      wrapped->joined = column;
+      wrapped->n_lines++;
+      bottom[column] = i;
+      joined = g_strconcat (wrapped->texts[column], cell->text, NULL);
+      g_free (wrapped->texts[column]);
+      wrapped->texts[column] = joined;
+    }
+  return wrapped->joined != G_MAXUINT;
+}
+
+/* Whether the row as @wrapped read it adds up: the joined column is a
+ * total or one of its parts, and every total of the row is the sum of its
+ * parts (a column without a number published blank). */
+static gboolean
+wrapped_adds_up (const NbTableDef *def,
+                 const Wrapped    *wrapped)
+{
+  g_autofree gint64 *v = g_new0 (gint64, def->n_columns);
+  gboolean checked = FALSE;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      guint parts = def->columns[c].n_parts;
+
+      if (wrapped->texts[c] != NULL &&
+          read_number_text (wrapped->texts[c], def->columns[c].kind, &v[c]) != NB_IMPORT_VALUE_NUMBER)
+        return FALSE;
+      checked |= parts > 0 && wrapped->joined <= c && wrapped->joined + parts >= c;
+    }
+  return checked && columns_add_up (def, v, NULL);
+}
+
+/* Places a row whose numbers stand on several lines with no words between
+ * them (@pieces groups after group @g, and the group after them when
+ * continues_row()), when one column's number is printed one digit a line
+ * and the row adds up with its digits joined (wrapped_adds_up()): two
+ * digits stacked in a column may be as well two numbers (two rows' totals)
+ * and only the totals tell.  Returns the groups used, or 0 with nothing
+ * placed and @why set when the digits were found but do not add up;
+ * @completed: the rest of the row's label was found after its numbers. */
+static guint
+place_wrapped (NbImporter   *im,
+               NbTable      *table,
+               guint         row,
+               GArray       *groups,
+               guint         g,
+               guint         pieces,
+               const Span   *spans,
+               const Window *window,
+               const Match  *m,
+               guint         start,
+               guint         end,
+               char        **why,
+               gboolean     *completed)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_auto(Wrapped) wrapped = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL, NULL, G_MAXUINT, 1 };
+  guint used = pieces + 1;
+  gboolean rest_of_label = FALSE;
+
+  *completed = FALSE;
+  if (spans == NULL)
+    return 0;
+  for (guint k = g; k < g + used; k++)
+    for (guint i = g_array_index (groups, Group, k).first; i <= g_array_index (groups, Group, k).last; i++)
+      g_array_append_val (wrapped.cells, i);
+  if (g + used < groups->len &&
+      continues_row (im, def, row, window, m, &g_array_index (groups, Group, g + used), &wrapped, start, end))
+    {
+      const Group *next = &g_array_index (groups, Group, g + used);
+
+      for (guint i = next->first; i <= next->last; i++)
+        g_array_append_val (wrapped.cells, i);
+      used++;
+      rest_of_label = TRUE;
+    }
+  if (!wrapped_columns (im, &wrapped, spans, def->n_columns, start, end))
+    return 0;
+  if (!wrapped_adds_up (def, &wrapped))
+    {
+      *why = g_strdup_printf ("「%s」一栏的数字一位一行印在 %u 行上，连读为 %s，但本行的合计对不上，不能确定是一个数",
+                              def->columns[wrapped.joined].full_label, wrapped.n_lines,
+                              wrapped.texts[wrapped.joined]);
+      return 0;
+    }
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      /* the source pane shows a joined number at its first digit */
+      Group one = { wrapped.top[c], wrapped.top[c], FALSE };
+
+      place_value (im, table, row, c, wrapped.texts[c] != NULL ? wrapped.texts[c] : "",
+                   wrapped.texts[c] != NULL ? &one : NULL);
+    }
+  *completed = rest_of_label;
+  return used;
+}
+
+/* A row whose numbers stand on several lines and place_wrapped() could
+ * not place: which is which is not certain (@why, or the columns). */
+static void
+report_wrapped (NbImporter       *im,
+                const NbTableDef *def,
+                guint             row,
+                GArray           *groups,
+                guint             g,
+                guint             pieces,
+                const char       *why)
+{
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *where = nb_importer_where (im, g_array_index (groups, Group, g).first);
+  g_autoptr(GString) values = g_string_new (NULL);
+
+  for (guint k = 0; k <= pieces; k++)
+    {
+      const Group *piece = &g_array_index (groups, Group, g + k);
+      g_autofree char *text = group_text (im, piece);
+
+      im->n_unplaced += count_filled (im, piece);
+      g_string_append_printf (values, "%s%s", k > 0 ? " / " : "", text);
+    }
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s「%s」（原文%s）：本行的数字印在 %u 行上，%s，此行未填入：%s",
+                           nb_import_table_name (def), name, where, pieces + 1,
+                           why != NULL ? why : "分不清各数属于哪一栏", values->str);
+}
+
+/* The warning for a row matched by a label not the form's own. */
+static void
+warn_label (NbImporter       *im,
+            const NbTableDef *def,
+            guint             row,
+            const Window     *window,
+            const Match      *m)
+{
+  g_autofree char *address = row_address (def, row);
+  g_autofree char *published = g_ucs4_to_utf8 (window->w + m->start, (glong) (m->end - m->start),
+                                               NULL, NULL, NULL);
+
+  if (m->level == MATCH_FOREIGN)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
+                             nb_import_table_name (def), published, im->edition->key, def->rows[row].label);
+  else if (m->level == MATCH_ABRIDGED)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」比格式中的「%s」少了几个字，按「%s」导入",
+                             nb_import_table_name (def), window->lead_text, def->rows[row].label,
+                             def->rows[row].label);
+  else if (m->level == MATCH_TYPO)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                             "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
+                             nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);
 }
 
 /* Matches the groups of a labelled table to its rows, in the form's order,
@@ -2372,66 +2854,38 @@ match_rows (NbImporter *im,
               window_clear (&window);
               continue;
             }
-          if (m.level == MATCH_FOREIGN)
-            {
-              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
-                                                           NULL, NULL, NULL);
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」是另一版格式的标签，按 %s 版的「%s」导入",
-                                       nb_import_table_name (def), published, im->edition->key, def->rows[r].label);
-            }
-          else if (m.level == MATCH_ABRIDGED)
-            {
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」比格式中的「%s」少了几个字，按「%s」导入",
-                                       nb_import_table_name (def), window.lead_text, def->rows[r].label,
-                                       def->rows[r].label);
-            }
-          else if (m.level == MATCH_TYPO)
-            {
-              g_autofree char *published = g_ucs4_to_utf8 (window.w + m.start, (glong) (m.end - m.start),
-                                                           NULL, NULL, NULL);
-              g_autofree char *address = row_address (def, r);
-              nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                                       "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
-                                       nb_import_table_name (def), published, def->rows[r].label, def->rows[r].label);
-            }
           /* in a PDF, numbers right after these with no words between
            * them: the row's numbers printed over several lines (a column
-           * too narrow for a number breaks its digits), and which is which
-           * is not certain */
+           * too narrow for a number breaks its digits), placed only when
+           * the digits joined add up */
           if (im->doc->positioned)
             {
-              guint pieces = 0;
+              guint pieces = 0, used;
+              g_autofree char *why = NULL;
+              gboolean completed;
 
               while (g + pieces + 1 < groups->len &&
                      !group_has_words (im, groups, g + pieces + 1, start, end))
                 pieces++;
               if (pieces > 0)
                 {
-                  g_autofree char *name = row_name (def, r);
-                  g_autofree char *address = row_address (def, r);
-                  g_autofree char *where = nb_importer_where (im, group->first);
-                  g_autoptr(GString) values = g_string_new (NULL);
-
-                  for (guint k = 0; k <= pieces; k++)
+                  used = place_wrapped (im, table, r, groups, g, pieces, spans, &window, &m,
+                                        start, end, &why, &completed);
+                  if (!completed)
+                    warn_label (im, def, r, &window, &m);
+                  if (used == 0)
+                    report_wrapped (im, def, r, groups, g, pieces, why);
+                  else
                     {
-                      const Group *piece = &g_array_index (groups, Group, g + k);
-                      g_autofree char *text = group_text (im, piece);
-
-                      im->n_unplaced += count_filled (im, piece);
-                      g_string_append_printf (values, "%s%s", k > 0 ? " / " : "", text);
+                      group_of_row[r] = (int) g;
+                      placed++;
                     }
-                  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                                           "%s「%s」（原文%s）：本行的数字印在 %u 行上，分不清各数属于哪一栏，此行未填入：%s",
-                                           nb_import_table_name (def), name, where, pieces + 1, values->str);
-                  r++, g += pieces + 1;
+                  r++, g += used > 0 ? used : pieces + 1;
                   window_clear (&window);
                   continue;
                 }
             }
+          warn_label (im, def, r, &window, &m);
           if (group->in_run)
             hold_row (matching, r, g, window.lead_text, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
           else if (held_by_blank_lines (matching, group))
@@ -2552,6 +3006,7 @@ nb_import_table (NbImporter *im,
   if (!im->doc->positioned && def->n_label_columns > 0 && def->rows[0].label != NULL)
     split_runs (im, groups, def->n_columns);
   spans = column_spans (im, groups, start, def->n_columns);
+  drop_label_markers (im, groups, spans);
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
       import_unlabelled (im, table, groups, spans, start, end);
