@@ -2856,6 +2856,8 @@ test_converted_pages (void)
     /* the page as Chromium prints it (Skia/PDF) */
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-chrome.pdf" },
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
+    /* the page as wkhtmltopdf prints it (Qt) */
+    { "published/pingtan-2023-page.html", "published/pingtan-2023-page-wk.pdf" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -3141,6 +3143,24 @@ test_pandoc_plain_tables_left_out (void)
   for (gsize i = 0; i < G_N_ELEMENTS (left_out); i++)
     g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, left_out[i]),
                               "只有「[TABLE]」，转换工具把这张表省略了"));
+}
+
+/* wkhtmltopdf draws a table row cut by a page break on both pages: 普洱
+ * 2020's 四、结转下年度继续办理 again at the top of the next page.  Every
+ * cell is placed as on the page, and the repeated row is reported, never
+ * taken for another row. */
+static void
+test_pdf_row_repeated_over_break (void)
+{
+  NbImportSummary expected, summary;
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", &expected, NULL);
+  g_autoptr(NbReport) pdf = import_fixture ("published/puer-2020-page-wk.pdf", &summary, &messages);
+
+  assert_same_tables (page, pdf);
+  assert_summary (&summary, expected.n_placed, expected.n_blank, 7);   /* the repeat's numbers */
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests"),
+                            "「四、结转下年度继续办理」后的数据对不上表中应在此处的行"));
 }
 
 /* A PDF without text (a scan) is refused with a message that says so. */
@@ -4088,6 +4108,7 @@ main (int    argc,
   g_test_add_func ("/import/paragraphs-two-lines-apart", test_paragraphs_two_lines_apart);
   g_test_add_func ("/import/boxed-rows-unruled", test_boxed_rows_unruled);
   g_test_add_func ("/import/ocr-text", test_ocr_text);
+  g_test_add_func ("/import/pdf/row-repeated-over-break", test_pdf_row_repeated_over_break);
   g_test_add_func ("/import/pandoc-plain-tables-left-out", test_pandoc_plain_tables_left_out);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
   g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
