@@ -1862,6 +1862,19 @@ test_garbage (void)
   g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
   g_clear_error (&error);
 
+  /* a real report as a tool that read its UTF-8 as Latin-1 wrote it */
+  {
+    gsize length;
+    g_autofree char *text = test_read_data ("published/pingtan-2023.txt", &length);
+    g_autofree char *garbled = g_convert (text, (gssize) length, "UTF-8", "ISO-8859-1", NULL, &length, NULL);
+
+    report = nb_import_report (garbled, length, NULL, &messages, &error);
+    g_assert_null (report);
+    g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+    g_assert_nonnull (strstr (error->message, "å¹´"));
+    g_clear_error (&error);
+  }
+
   /* the size is refused before the bytes are looked at */
   report = nb_import_report (prose, (gsize) NB_IMPORT_MAX_SIZE + 1, NULL, &messages, &error);
   g_assert_null (report);

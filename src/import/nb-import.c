@@ -273,6 +273,27 @@ section2_start (const int *heading)
   return heading[2] >= 0 ? heading[2] : heading[1] >= 0 ? heading[1] : 0;
 }
 
+/* Whether the text is Chinese as a tool that read UTF-8 as Latin-1 (or
+ * Windows-1252) left it: 年 as “å¹´”, each character a lead letter à … ï
+ * and two more from the upper half.  wkhtmltopdf prints a local page
+ * without a charset so; nothing can be read back for certain. */
+static gboolean
+is_mojibake (NbImporter *im)
+{
+  guint n_garbled = 0, n_chinese = 0;
+
+  for (guint i = 0; i < im->doc->cells->len && i < 400; i++)
+    for (const char *p = nb_importer_cell (im, i)->text; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        const char *next = g_utf8_next_char (p);
+
+        n_chinese += c >= 0x4E00 && c <= 0x9FFF;
+        n_garbled += c >= 0xE0 && c <= 0xEF && *next != '\0' && g_utf8_get_char (next) >= 0x80;
+      }
+  return n_garbled >= 20 && n_garbled > 10 * n_chinese;
+}
+
 /* The cell of each caption of section 二 (caption[t] for table t of the
  * edition, -1 if not found); FALSE if none was found. */
 static gboolean
@@ -630,6 +651,14 @@ nb_import_report_with_source (const char             *data,
 
       for (guint s = 1; s <= NB_N_SECTIONS; s++)
         found |= heading[s] >= 0;
+      if (!found && is_mojibake (&im))
+        {
+          g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT,
+                       _("The text is garbled (such as “å¹´” for 年): the tool that made the file "
+                         "read Chinese text in the wrong encoding. Import the web page or the "
+                         "original PDF instead"));
+          return NULL;
+        }
       if (!found)
         {
           g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT,
