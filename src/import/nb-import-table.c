@@ -2531,6 +2531,7 @@ import_unlabelled (NbImporter *im,
 typedef struct {
   GArray *cells;        /* guint: the value cells of the row, in order */
   char  **texts;        /* per column: the number read (digits joined), or NULL */
+  guint   n_columns;    /* of @texts and @top */
   guint  *top;          /* per column: the first cell of it */
   guint   joined;       /* the column whose digits were joined, or G_MAXUINT */
   guint   n_lines;      /* of that column */
@@ -2540,7 +2541,10 @@ static void
 wrapped_clear (Wrapped *wrapped)
 {
   g_array_unref (wrapped->cells);
-  g_strfreev (wrapped->texts);
+  /* not g_strfreev(): a column without a number leaves a NULL among them */
+  for (guint c = 0; wrapped->texts != NULL && c < wrapped->n_columns; c++)
+    g_free (wrapped->texts[c]);
+  g_free (wrapped->texts);
   g_free (wrapped->top);
 }
 
@@ -2634,7 +2638,8 @@ wrapped_columns (NbImporter *im,
 {
   g_autofree guint *bottom = g_new (guint, n_columns);
 
-  wrapped->texts = g_new0 (char *, n_columns + 1);
+  wrapped->texts = g_new0 (char *, n_columns);
+  wrapped->n_columns = n_columns;
   wrapped->top = g_new (guint, n_columns);
   for (guint k = 0; k < wrapped->cells->len; k++)
     {
@@ -2709,7 +2714,7 @@ place_wrapped (NbImporter   *im,
                gboolean     *completed)
 {
   const NbTableDef *def = nb_table_get_def (table);
-  g_auto(Wrapped) wrapped = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL, NULL, G_MAXUINT, 1 };
+  g_auto(Wrapped) wrapped = { g_array_new (FALSE, FALSE, sizeof (guint)), NULL, 0, NULL, G_MAXUINT, 1 };
   guint used = pieces + 1;
   gboolean rest_of_label = FALSE;
 
