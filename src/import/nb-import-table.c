@@ -1323,11 +1323,13 @@ place_group (NbImporter  *im,
   return FALSE;
 }
 
+/* Reports @group, the numbers of @row, as not placed, for @why. */
 static void
-report_short_group (NbImporter  *im,
-                    NbTable     *table,
-                    guint        row,
-                    const Group *group)
+report_row_group (NbImporter  *im,
+                  NbTable     *table,
+                  guint        row,
+                  const Group *group,
+                  const char  *why)
 {
   const NbTableDef *def = nb_table_get_def (table);
   g_autofree char *name = row_name (def, row);
@@ -1336,11 +1338,22 @@ report_short_group (NbImporter  *im,
   g_autofree char *where = nb_importer_where (im, group->first);
 
   im->n_unplaced += count_filled (im, group);
-  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                           "%s「%s」（原文%s）：找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏，此行未填入：%s",
-                           nb_import_table_name (def), name, where, group->last - group->first + 1,
-                           def->n_columns, values);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address, "%s「%s」（原文%s）：%s，此行未填入：%s",
+                           nb_import_table_name (def), name, where, why, values);
   nb_importer_locate_message (im, group->first, group->last);
+}
+
+static void
+report_short_group (NbImporter  *im,
+                    NbTable     *table,
+                    guint        row,
+                    const Group *group)
+{
+  g_autofree char *why = g_strdup_printf ("找到 %u 个数据，表中应有 %u 栏，分不清各数属于哪一栏",
+                                          group->last - group->first + 1,
+                                          nb_table_get_def (table)->n_columns);
+
+  report_row_group (im, table, row, group, why);
 }
 
 /* A row of a PDF whose label has no numbers beside it: every cell blank. */
@@ -1919,6 +1932,28 @@ columns_add_up (const NbTableDef *def,
   return TRUE;
 }
 
+/* Whether every total row from @from on that row @r is a part of (or,
+ * from @r, @r itself) adds up (rows_add_up()); *@in_total set when there
+ * is one. */
+static gboolean
+totals_over_add_up (const NbTableDef *def,
+                    const gint64     *v,
+                    const gboolean   *read,
+                    const gboolean   *blank,
+                    guint             r,
+                    guint             from,
+                    gboolean         *in_total)
+{
+  for (guint t = from; t < def->n_rows; t++)
+    if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
+      {
+        if (!rows_add_up (def, v, read, blank, t - def->rows[t].n_parts, t))
+          return FALSE;
+        *in_total = TRUE;
+      }
+  return TRUE;
+}
+
 /* Whether every total that a row given a group by assign_in_order() is
  * part of (its 总计 across, the total row under it, per column) equals the
  * sum of its parts, and each such row is part of one. */
@@ -1944,14 +1979,7 @@ apart_adds_up (const Matching *matching,
         continue;
       if (across && (!read[r] || !columns_add_up (def, v + r * nc, NULL)))
         return FALSE;
-      for (guint t = r + 1; t < def->n_rows; t++)
-        if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
-          {
-            if (!rows_add_up (def, v, read, NULL, t - def->rows[t].n_parts, t))
-              return FALSE;
-            in_total = TRUE;
-          }
-      if (!in_total)
+      if (!totals_over_add_up (def, v, read, NULL, r, r + 1, &in_total) || !in_total)
         return FALSE;
     }
   return TRUE;
@@ -2279,14 +2307,7 @@ blank_line_rows_add_up (const Matching *matching)
       if (!read[r] || !columns_add_up (def, v + r * nc, blank + r * nc))
         return FALSE;
       in_total = adds_up_across (def, v + r * nc, blank + r * nc);
-      for (guint t = r; t < def->n_rows; t++)
-        if (def->rows[t].n_parts > 0 && t - def->rows[t].n_parts <= r)
-          {
-            if (!rows_add_up (def, v, read, blank, t - def->rows[t].n_parts, t))
-              return FALSE;
-            in_total = TRUE;
-          }
-      if (!in_total)
+      if (!totals_over_add_up (def, v, read, blank, r, r, &in_total) || !in_total)
         return FALSE;
     }
   return TRUE;
@@ -2342,17 +2363,8 @@ report_blank_lines (NbImporter  *im,
                     guint        row,
                     const Group *group)
 {
-  const NbTableDef *def = nb_table_get_def (table);
-  g_autofree char *name = row_name (def, row);
-  g_autofree char *address = row_address (def, row);
-  g_autofree char *values = group_text (im, group);
-  g_autofree char *where = nb_importer_where (im, group->first);
-
-  im->n_unplaced += count_filled (im, group);
-  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
-                           "%s「%s」（原文%s）：本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏，此行未填入：%s",
-                           nb_import_table_name (def), name, where, values);
-  nb_importer_locate_message (im, group->first, group->last);
+  report_row_group (im, table, row, group,
+                    "本行的空栏在原文中只是空行（Lynx 的文本），没有相符的合计可据以确定各数的栏");
 }
 
 /* ---- A table cut off at the page's edge -------------------------------------- */
