@@ -359,6 +359,39 @@ test_docx_damaged (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* A binary .doc (what many portals attach), an OpenDocument text and an
+ * Excel workbook are refused saying what they are and what to do: the
+ * first two are LibreOffice's of a published page. */
+static void
+test_other_office_kinds (void)
+{
+  static const char *const documents[] = {
+    "published/pingtan-2024-page-lo.doc", "published/pingtan-2024-page-lo.odt",
+  };
+  g_autoptr(NbReport) report = report_2021 ();
+  g_autoptr(NbChecker) checker = nb_checker_new (report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xlsx = nb_xlsx_export_report (report, nb_checker_get_findings (checker), &error);
+  gsize length;
+  const char *data;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autofree char *document = test_read_data (documents[i], &length);
+
+      g_assert_null (nb_office_import_report (document, length, NULL, NULL, &error));
+      g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, i == 0 ? "Word 97–2003 .doc" : "OpenDocument"));
+      g_clear_error (&error);
+    }
+  data = g_bytes_get_data (xlsx, &length);
+  g_assert_null (nb_office_import_report (data, length, NULL, NULL, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "Excel workbook"));
+  g_assert_finalize_object (g_steal_pointer (&checker));
+}
+
 /* ---- XLSX read back -------------------------------------------------------------------- */
 
 typedef struct {
@@ -700,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/office/docx/round-trip-2019", test_docx_round_trip_2019);
   g_test_add_func ("/office/docx/document-xml", test_docx_document_xml);
   g_test_add_func ("/office/docx/damaged", test_docx_damaged);
+  g_test_add_func ("/office/other-kinds", test_other_office_kinds);
   g_test_add_func ("/office/xlsx/report-2021", test_xlsx_report_2021);
   g_test_add_func ("/office/xlsx/report-2019", test_xlsx_report_2019);
   g_test_add_func ("/office/xlsx/summary", test_xlsx_summary);

@@ -28,6 +28,7 @@ typedef enum {
   NB_IMPORT_ERROR_NOT_REPORT,   /* no section heading and no table of a report */
   NB_IMPORT_ERROR_PDF,          /* a PDF that cannot be opened (damaged, protected) */
   NB_IMPORT_ERROR_NO_TEXT,      /* a PDF without a text layer (a scan) */
+  NB_IMPORT_ERROR_FORMAT,       /* an office document of a kind not read (.doc, .wps, .odt, .xlsx) */
 } NbImportError;
 
 typedef enum {

@@ -422,6 +422,50 @@ nb_docx_import (const char             *data,
   return report;
 }
 
+/* The first bytes of an OLE compound file: Word 97–2003's .doc, WPS's
+ * .wps, Excel's .xls. */
+static const char ole_magic[8] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1";
+
+static gboolean
+zip_has_entry (const char *data,
+               gsize       length,
+               const char *name)
+{
+  g_autoptr(GBytes) entry = nb_zip_read_entry (data, length, name, NB_IMPORT_MAX_SIZE, NULL);
+
+  return entry != NULL;
+}
+
+/* Refuses, saying what it is and what to do, an office document that is
+ * not a .docx: a binary .doc or .wps (portals publish many), an
+ * OpenDocument or an Excel workbook.  FALSE for any other file. */
+static gboolean
+refuse_other_office_kinds (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  const char *message = NULL;
+
+  if (length >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
+    message = _("This is a document in an old binary format (Word 97–2003 .doc, WPS .wps or "
+                "Excel .xls), which Nianbao cannot read. Open it in WPS, Word or LibreOffice, save "
+                "it as a Word document (.docx) or a PDF, and import that");
+  else if (nb_zip_looks_like (data, length) && !zip_has_entry (data, length, "word/document.xml"))
+    {
+      if (zip_has_entry (data, length, "content.xml"))
+        message = _("This is an OpenDocument file (.odt, .ods), which Nianbao cannot read. Open it "
+                    "in WPS, Word or LibreOffice, save it as a Word document (.docx) or a PDF, and "
+                    "import that");
+      else if (zip_has_entry (data, length, "xl/workbook.xml"))
+        message = _("This is an Excel workbook (.xlsx), which Nianbao cannot read as a report. "
+                    "Import the report itself: its PDF, web page or Word document (.docx)");
+    }
+  if (message == NULL)
+    return FALSE;
+  g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT, message);
+  return TRUE;
+}
+
 /**
  * nb_office_import_report:
  * nb_import_report(), or nb_docx_import() when @data is a ZIP package.
@@ -457,6 +501,8 @@ nb_office_import_report_with_source (const char             *data,
 {
   if (source != NULL)
     *source = NULL;
+  if (refuse_other_office_kinds (data, length, error))
+    return NULL;
   if (nb_zip_looks_like (data, length))
     return nb_docx_import (data, length, options, messages, error);
   return nb_import_report_with_source (data, length, options, NULL, messages, source, error);
