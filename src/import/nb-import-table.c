@@ -671,6 +671,76 @@ header_stacks (NbImporter *im,
   return g_steal_pointer (&merged);
 }
 
+/* The header's words printed within @span, top to bottom. */
+static char *
+stack_text (NbImporter *im,
+            guint       start,
+            guint       end,
+            const Span *span)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
+        g_string_append (text, cell->norm);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Whether a heading over several columns (行政复议 over five) is printed in
+ * one cell within the columns it heads: from its first column's start
+ * (left-aligned, or centred further right) to the start of the column
+ * after them, or on to the page's edge where that column is not printed. */
+static gboolean
+heading_printed (NbImporter         *im,
+                 guint               start,
+                 guint               end,
+                 const NbHeaderCell *heading,
+                 guint               first,
+                 GArray             *stacks)
+{
+  g_autofree char *norm = nb_import_normalize (heading->text);
+  const Span *column = &g_array_index (stacks, Span, first);
+  guint after = first + heading->column_span;
+  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
+  double slack = (column->end - column->start) / 2;
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
+          cell->x_start >= column->start - slack && cell->x_end <= limit)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether every heading over columns among the header's first
+ * @stacks->len is printed over them (which tells 行政复议's 结果维持 from
+ * the same label under 行政诉讼). */
+static gboolean
+headings_printed (NbImporter       *im,
+                  const NbTableDef *def,
+                  GArray           *stacks,
+                  guint             start,
+                  guint             end)
+{
+  for (guint h = 0; h < def->n_header_cells; h++)
+    {
+      const NbHeaderCell *heading = &def->header[h];
+
+      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
+          heading->column - def->n_label_columns < stacks->len &&
+          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The columns by the header above the numbers, for a table without a
  * complete row: header_stacks(), as many as the table has columns, or
  * none. */
@@ -2357,58 +2427,9 @@ report_blank_lines (NbImporter  *im,
 
 /* ---- A table cut off at the page's edge -------------------------------------- */
 
-/* The header's words printed within @span, top to bottom. */
-static char *
-stack_text (NbImporter *im,
-            guint       start,
-            guint       end,
-            const Span *span)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-
-      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
-        g_string_append (text, cell->norm);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* Whether a heading over several columns (行政复议 over five) is printed in
- * one cell within the columns it heads: from its first column's start
- * (left-aligned, or centred further right) to the start of the column
- * after them, or on to the page's edge where that column is not printed. */
-static gboolean
-heading_printed (NbImporter         *im,
-                 guint               start,
-                 guint               end,
-                 const NbHeaderCell *heading,
-                 guint               first,
-                 GArray             *stacks)
-{
-  g_autofree char *norm = nb_import_normalize (heading->text);
-  const Span *column = &g_array_index (stacks, Span, first);
-  guint after = first + heading->column_span;
-  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
-  double slack = (column->end - column->start) / 2;
-
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-
-      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
-          cell->x_start >= column->start - slack && cell->x_end <= limit)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether the header's columns @stacks, fewer than the table's, are for
  * certain its first ones: each reads as its column's label, in order, and
- * every heading over columns among them is printed over them (which tells
- * 行政复议's 结果维持 from the same label under 行政诉讼). */
+ * headings_printed(). */
 static gboolean
 stacks_are_first_columns (NbImporter       *im,
                           const NbTableDef *def,
@@ -2426,16 +2447,7 @@ stacks_are_first_columns (NbImporter       *im,
       if (strcmp (text, label) != 0)
         return FALSE;
     }
-  for (guint h = 0; h < def->n_header_cells; h++)
-    {
-      const NbHeaderCell *heading = &def->header[h];
-
-      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
-          heading->column - def->n_label_columns < stacks->len &&
-          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
-        return FALSE;
-    }
-  return TRUE;
+  return headings_printed (im, def, stacks, start, end);
 }
 
 /* A table wider than the page, cut off at its right edge (LibreOffice
