@@ -741,29 +741,102 @@ headings_printed (NbImporter       *im,
   return TRUE;
 }
 
+/* Whether the header's words within @span are each on a line of their
+ * own: only so do they read top to bottom in one order. */
+static gboolean
+one_word_a_line (NbImporter *im,
+                 guint       start,
+                 guint       end,
+                 const Span *span)
+{
+  guint last_line = G_MAXUINT;
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (im->is_value[i] || cell->x_start < span->start || cell->x_end > span->end)
+        continue;
+      if (cell->line == last_line)
+        return FALSE;
+      last_line = cell->line;
+    }
+  return TRUE;
+}
+
+/* The table's columns from header_stacks() that are more than its
+ * columns: a label wrapped in a narrow cell with its lines set
+ * alternately right and left (wkhtmltopdf's 商 / 业 / 企 / 业) leaves
+ * stacks that do not overlap.  Neighbouring stacks are joined where their
+ * words, one a line, read top to bottom as exactly the next column's
+ * label; NULL unless every stack so goes into one column, every column
+ * has its stacks, in the form's order, and headings_printed(). */
+static GArray *
+stacks_by_labels (NbImporter       *im,
+                  const NbTableDef *def,
+                  GArray           *stacks,
+                  guint             start,
+                  guint             end)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint s = 0;
+
+  for (guint c = 0; c < def->n_columns && s < stacks->len; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+      Span span = { g_array_index (stacks, Span, s).start, 0 };
+      guint e;
+
+      for (e = s; e < stacks->len; e++)
+        {
+          g_autofree char *text = NULL;
+
+          span.end = g_array_index (stacks, Span, e).end;
+          text = stack_text (im, start, end, &span);
+          if (strcmp (text, label) == 0)
+            break;
+        }
+      if (e == stacks->len || (e > s && !one_word_a_line (im, start, end, &span)))
+        return NULL;
+      g_array_append_val (columns, span);
+      s = e + 1;
+    }
+  if (s != stacks->len || columns->len != def->n_columns ||
+      !headings_printed (im, def, columns, start, end))
+    return NULL;
+  return g_steal_pointer (&columns);
+}
+
 /* The columns by the header above the numbers, for a table without a
- * complete row: header_stacks(), as many as the table has columns, or
- * none. */
+ * complete row: header_stacks(), as many as the table has columns or
+ * joined by stacks_by_labels(), or none. */
 static Span *
-header_spans (NbImporter *im,
-              guint       start,
-              guint       end,
-              double      left,
-              guint       n_columns)
+header_spans (NbImporter       *im,
+              const NbTableDef *def,
+              guint             start,
+              guint             end,
+              double            left)
 {
   g_autoptr(GArray) stacks = header_stacks (im, start, end, left);
+  g_autoptr(GArray) columns = NULL;
 
-  if (stacks->len != n_columns)
+  if (stacks->len == def->n_columns)
+    return g_memdup2 (stacks->data, def->n_columns * sizeof (Span));
+  if (stacks->len < def->n_columns)
     return NULL;
-  return g_memdup2 (stacks->data, n_columns * sizeof (Span));
+  columns = stacks_by_labels (im, def, stacks, start, end);
+  if (columns == NULL)
+    return NULL;
+  return g_memdup2 (columns->data, def->n_columns * sizeof (Span));
 }
 
 static Span *
-column_spans (NbImporter *im,
-              GArray     *groups,
-              guint       start,
-              guint       n_columns)
+column_spans (NbImporter       *im,
+              const NbTableDef *def,
+              GArray           *groups,
+              guint             start)
 {
+  guint n_columns = def->n_columns;
   Span *spans = NULL;
   double left = G_MAXDOUBLE;
 
@@ -800,7 +873,7 @@ column_spans (NbImporter *im,
         if (im->is_value[i] == NB_IMPORT_VALUE_NUMBER)
           left = MIN (left, nb_importer_cell (im, i)->x_start);
     }
-  return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
+  return header_spans (im, def, start, g_array_index (groups, Group, 0).first, left);
 }
 
 /* In a PDF, a group of markers alone that ends left of the first column
@@ -3017,7 +3090,7 @@ nb_import_table (NbImporter *im,
   /* section 四's runs stay whole: its rows have no labels to order them by */
   if (!im->doc->positioned && def->n_label_columns > 0 && def->rows[0].label != NULL)
     split_runs (im, groups, def->n_columns);
-  spans = column_spans (im, groups, start, def->n_columns);
+  spans = column_spans (im, def, groups, start);
   drop_label_markers (im, groups, spans);
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
