@@ -2833,7 +2833,8 @@ test_pdf_libreoffice_pages (void)
  * `pdftotext -raw` of the page printed by LibreOffice, a number and its
  * note as one word (39（市政府、市政府办印发）); the page printed to PDF by
  * Chromium, its header cells only their padding apart (上海's 商业企业
- * 科研机构 …, over columns published blank).  Cell by cell as the page. */
+ * 科研机构 …, over columns published blank), and by wkhtmltopdf, its
+ * header's labels in zigzags.  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2856,6 +2857,10 @@ test_converted_pages (void)
     /* the page as Chromium prints it (Skia/PDF) */
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-chrome.pdf" },
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
+    /* the page as wkhtmltopdf prints it: 三's header labels wrapped in
+     * narrow cells with their lines alternately right and left (商 / 业 /
+     * 企 / 业), every row's numbers under 自然人 and 总计 only */
+    { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-wk.pdf" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
