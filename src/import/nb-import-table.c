@@ -27,6 +27,11 @@
 /* Groups of numbers left over after a table's last row: listed one by one
  * up to this many, then counted. */
 #define MAX_REPORTED_GROUPS 20
+/* In points: a header's word of a PDF that ends this close to where the
+ * numbers start reaches them, the rest being the rounding of its glyphs'
+ * advances (wkhtmltopdf's 然人 of 自 / 然人, set left of 自, ends where 自
+ * and the numbers under it start). */
+#define TOUCHING 0.01
 
 /* ---- Naming ---------------------------------------------------------------- */
 
@@ -628,7 +633,7 @@ header_stacks (NbImporter *im,
       const NbImportCell *cell = nb_importer_cell (im, i);
       Span span = { cell->x_start, cell->x_end };
 
-      if (!im->is_value[i] && span.end > left)
+      if (!im->is_value[i] && span.end > left - TOUCHING)
         g_array_append_val (cells, span);
     }
   for (guint i = 0; i < cells->len; i++)
