@@ -676,6 +676,17 @@ header_stacks (NbImporter *im,
   return g_steal_pointer (&merged);
 }
 
+/* Whether cell @i is a header's word printed within @span. */
+static gboolean
+word_within (NbImporter *im,
+             guint       i,
+             const Span *span)
+{
+  const NbImportCell *cell = nb_importer_cell (im, i);
+
+  return !im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end;
+}
+
 /* The header's words printed within @span, top to bottom. */
 static char *
 stack_text (NbImporter *im,
@@ -686,12 +697,8 @@ stack_text (NbImporter *im,
   GString *text = g_string_new (NULL);
 
   for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-
-      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
-        g_string_append (text, cell->norm);
-    }
+    if (word_within (im, i, span))
+      g_string_append (text, nb_importer_cell (im, i)->norm);
   return g_string_free (text, FALSE);
 }
 
@@ -758,13 +765,13 @@ one_word_a_line (NbImporter *im,
 
   for (guint i = start; i < end; i++)
     {
-      const NbImportCell *cell = nb_importer_cell (im, i);
+      guint line = nb_importer_cell (im, i)->line;
 
-      if (im->is_value[i] || cell->x_start < span->start || cell->x_end > span->end)
+      if (!word_within (im, i, span))
         continue;
-      if (cell->line == last_line)
+      if (line == last_line)
         return FALSE;
-      last_line = cell->line;
+      last_line = line;
     }
   return TRUE;
 }
