@@ -2846,7 +2846,8 @@ test_pdf_libreoffice_pages (void)
  * `pdftotext -raw` of the page printed by LibreOffice, a number and its
  * note as one word (39（市政府、市政府办印发）); the page printed to PDF by
  * Chromium, its header cells only their padding apart (上海's 商业企业
- * 科研机构 …, over columns published blank).  Cell by cell as the page. */
+ * 科研机构 …, over columns published blank), and by wkhtmltopdf, its
+ * header's labels in zigzags.  Cell by cell as the page. */
 static void
 test_converted_pages (void)
 {
@@ -2871,6 +2872,10 @@ test_converted_pages (void)
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
     /* the page as wkhtmltopdf prints it (Qt) */
     { "published/pingtan-2023-page.html", "published/pingtan-2023-page-wk.pdf" },
+    /* the page as wkhtmltopdf prints it: 三's header labels wrapped in
+     * narrow cells with their lines alternately right and left (商 / 业 /
+     * 企 / 业), every row's numbers under 自然人 and 总计 only */
+    { "published/shuyang-fgj-2023-page.html", "published/shuyang-fgj-2023-page-wk.pdf" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -3575,10 +3580,13 @@ typedef struct {
   gboolean    right;
 } Drawn;
 
-/* A PDF of section 三's header and @requests, then section 四's
- * @appeals (its header and row), all at the places given. */
+/* A PDF of section 三's @header (draw_requests_header()'s where it is
+ * NULL) and @requests, then section 四's @appeals (its header and row),
+ * all at the places given. */
 static char *
-draw_items_pdf (const Drawn *requests,
+draw_items_pdf (const Drawn *header,
+                gsize        n_header,
+                const Drawn *requests,
                 gsize        n_requests,
                 const Drawn *appeals,
                 gsize        n_appeals,
@@ -3592,7 +3600,10 @@ draw_items_pdf (const Drawn *requests,
   cr = pdf.cr, layout = pdf.layout;
   draw_text (cr, layout, 60, 60, "测试市人民政府2023年政府信息公开工作年度报告", FALSE);
   draw_text (cr, layout, 60, 90, nb_section_heading (3), FALSE);
-  draw_requests_header (cr, layout, 110, FALSE);
+  if (header == NULL)
+    draw_requests_header (cr, layout, 110, FALSE);
+  for (gsize i = 0; i < n_header; i++)
+    draw_text (cr, layout, header[i].x, header[i].y, header[i].text, header[i].right);
   for (gsize i = 0; i < n_requests; i++)
     draw_text (cr, layout, requests[i].x, requests[i].y, requests[i].text, requests[i].right);
   draw_text (cr, layout, 60, 560, nb_section_heading (4), FALSE);
@@ -3614,15 +3625,17 @@ draw_items_pdf (const Drawn *requests,
   { REQUEST_X (6), 160, "21", TRUE }
 
 static NbReport *
-import_drawn (const Drawn        *requests,
-              gsize               n_requests,
-              const Drawn        *appeals,
-              gsize               n_appeals,
-              NbImportSummary    *summary,
-              GPtrArray         **messages)
+import_drawn_header (const Drawn        *header,
+                     gsize               n_header,
+                     const Drawn        *requests,
+                     gsize               n_requests,
+                     const Drawn        *appeals,
+                     gsize               n_appeals,
+                     NbImportSummary    *summary,
+                     GPtrArray         **messages)
 {
   gsize length;
-  g_autofree char *data = draw_items_pdf (requests, n_requests, appeals, n_appeals, &length);
+  g_autofree char *data = draw_items_pdf (header, n_header, requests, n_requests, appeals, n_appeals, &length);
   NbReport *report = nb_import_report_full (data, length, NULL, summary, messages, NULL);
 
   g_assert_nonnull (report);
@@ -3632,6 +3645,17 @@ import_drawn (const Drawn        *requests,
       g_test_message ("%s", line);
     }
   return report;
+}
+
+static NbReport *
+import_drawn (const Drawn        *requests,
+              gsize               n_requests,
+              const Drawn        *appeals,
+              gsize               n_appeals,
+              NbImportSummary    *summary,
+              GPtrArray         **messages)
+{
+  return import_drawn_header (NULL, 0, requests, n_requests, appeals, n_appeals, summary, messages);
 }
 
 /* Whether every cell of the row @row_key of section 三 is not imported. */
@@ -3822,6 +3846,100 @@ test_pdf_appeals_cut_off (void)
       for (guint i = 0; i < appeals->len; i++)
         if (g_array_index (appeals, Drawn, i).y >= 610)
           g_free ((char *) g_array_index (appeals, Drawn, i).text);
+      g_assert_finalize_object (report);
+    }
+}
+
+/* Section 三's header as wkhtmltopdf prints it: each label wrapped in its
+ * narrow cell, its lines alternately right and left, so that the words of
+ * 自 / 然人 and of 商 / 业 / 企 / 业 stand apart and do not overlap.
+ * ZIGZAG_X (c) is where column @c starts, ZIGZAG_Y (l) the header's line @l. */
+#define ZIGZAG_X(c) (262 + (c) * 48)
+#define ZIGZAG_Y(l) (130 + (l) * 11)
+#define ZIGZAG_HEADINGS { ZIGZAG_X (0), 110, "申请人情况", FALSE }, { ZIGZAG_X (1), 120, "法人或其他组织", FALSE }
+#define ZIGZAG_NATURAL(c) { ZIGZAG_X (c) + 20, ZIGZAG_Y (0), "自", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (1), "然人", FALSE }
+#define ZIGZAG_COMMERCIAL(c)                                                                        \
+  { ZIGZAG_X (c) + 12, ZIGZAG_Y (0), "商", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (1), "业", FALSE },      \
+  { ZIGZAG_X (c) + 12, ZIGZAG_Y (2), "企", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (3), "业", FALSE }
+#define ZIGZAG_RESEARCH(c) { ZIGZAG_X (c), ZIGZAG_Y (0), "科研", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (1), "机构", FALSE }
+#define ZIGZAG_WELFARE(c)                                                                           \
+  { ZIGZAG_X (c) + 18, ZIGZAG_Y (0), "社", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (1), "会公益", FALSE },  \
+  { ZIGZAG_X (c), ZIGZAG_Y (2), "组织", FALSE }
+#define ZIGZAG_LEGAL(c)                                                                             \
+  { ZIGZAG_X (c) + 18, ZIGZAG_Y (0), "法", FALSE }, { ZIGZAG_X (c), ZIGZAG_Y (1), "律服务", FALSE },  \
+  { ZIGZAG_X (c), ZIGZAG_Y (2), "机构", FALSE }
+#define ZIGZAG_LAST(c) { ZIGZAG_X (c), ZIGZAG_Y (0), "其他", FALSE }, { ZIGZAG_X (c + 1), ZIGZAG_Y (0), "总计", FALSE }
+
+/* A header in zigzags (ZIGZAG_X()) over rows with numbers under 自然人
+ * and 总计 only, the other columns published blank: the columns are the
+ * header's.  Its words are joined where, read top to bottom, they are
+ * exactly the next column's label, and the rows placed by position; but
+ * where the words read as the labels in another order than the form's
+ * (科研机构 before 商业企业), leave a column without its label (其他 not
+ * printed), or could be read in two orders (科 over 机构, 研 on 机构's
+ * line left of it: 科研机构 or 科机构研), the columns are not certain: the
+ * rows are reported, nothing placed. */
+static void
+test_pdf_zigzag_header (void)
+{
+  static const Drawn printed[] = {
+    ZIGZAG_HEADINGS, ZIGZAG_NATURAL (0), ZIGZAG_COMMERCIAL (1), ZIGZAG_RESEARCH (2),
+    ZIGZAG_WELFARE (3), ZIGZAG_LEGAL (4), ZIGZAG_LAST (5),
+  };
+  static const Drawn swapped[] = {
+    ZIGZAG_HEADINGS, ZIGZAG_NATURAL (0), ZIGZAG_RESEARCH (1), ZIGZAG_COMMERCIAL (2),
+    ZIGZAG_WELFARE (3), ZIGZAG_LEGAL (4), ZIGZAG_LAST (5),
+  };
+  static const Drawn no_other[] = {
+    ZIGZAG_HEADINGS, ZIGZAG_NATURAL (0), ZIGZAG_COMMERCIAL (1), ZIGZAG_RESEARCH (2),
+    ZIGZAG_WELFARE (3), ZIGZAG_LEGAL (4), { ZIGZAG_X (6), ZIGZAG_Y (0), "总计", FALSE },
+  };
+  static const Drawn two_a_line[] = {
+    ZIGZAG_HEADINGS, ZIGZAG_NATURAL (0), ZIGZAG_COMMERCIAL (1),
+    { ZIGZAG_X (2) + 20, ZIGZAG_Y (0), "科", FALSE }, { ZIGZAG_X (2), ZIGZAG_Y (1), "研", FALSE },
+    { ZIGZAG_X (2) + 20, ZIGZAG_Y (1), "机构", FALSE },
+    ZIGZAG_WELFARE (3), ZIGZAG_LEGAL (4), ZIGZAG_LAST (5),
+  };
+  static const struct { const Drawn *header; gsize n_header; } headers[] = {
+    { printed, G_N_ELEMENTS (printed) },
+    { swapped, G_N_ELEMENTS (swapped) },
+    { no_other, G_N_ELEMENTS (no_other) },
+    { two_a_line, G_N_ELEMENTS (two_a_line) },
+  };
+  const Drawn requests[] = {
+    { 100, 200, "一、本年新收政府信息公开申请数量", FALSE },
+    { ZIGZAG_X (0), 200, "26", FALSE }, { ZIGZAG_X (6), 200, "26", FALSE },
+    { 100, 220, "二、上年结转政府信息公开申请数量", FALSE },
+    { ZIGZAG_X (0), 220, "0", FALSE }, { ZIGZAG_X (6), 220, "0", FALSE },
+  };
+  static const gint64 new_row[] = { 26, NONE, NONE, NONE, NONE, NONE, 26 };
+  static const gint64 carried_over[] = { 0, NONE, NONE, NONE, NONE, NONE, 0 };
+
+  for (gsize h = 0; h < G_N_ELEMENTS (headers); h++)
+    {
+      g_autoptr(GPtrArray) messages = NULL;
+      NbImportSummary summary;
+      NbReport *report;
+
+      g_test_message ("header %" G_GSIZE_FORMAT, h);
+      report = import_drawn_header (headers[h].header, headers[h].n_header,
+                                    requests, G_N_ELEMENTS (requests), NULL, 0, &summary, &messages);
+      if (h == 0)
+        {
+          assert_row (report, "s3_requests", "new", new_row, 7);
+          assert_row (report, "s3_requests", "carried_over", carried_over, 7);
+          g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.new"));
+        }
+      else
+        for (guint i = 0; i < 2; i++)
+          {
+            static const char *const rows[] = { "new", "carried_over" };
+            g_autofree char *address = g_strconcat ("s3_requests.", rows[i], NULL);
+
+            g_assert_true (row_not_imported (report, rows[i]));
+            g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, address),
+                                      "找到 2 个数据，表中应有 7 栏，分不清各数属于哪一栏"));
+          }
       g_assert_finalize_object (report);
     }
 }
@@ -4162,6 +4280,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/wrapped-digits", test_pdf_wrapped_digits);
   g_test_add_func ("/import/pdf/stacked-not-wrapped", test_pdf_stacked_not_wrapped);
   g_test_add_func ("/import/pdf/appeals-cut-off", test_pdf_appeals_cut_off);
+  g_test_add_func ("/import/pdf/zigzag-header", test_pdf_zigzag_header);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);

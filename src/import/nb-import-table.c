@@ -27,6 +27,11 @@
 /* Groups of numbers left over after a table's last row: listed one by one
  * up to this many, then counted. */
 #define MAX_REPORTED_GROUPS 20
+/* In points: a header's word of a PDF that ends this close to where the
+ * numbers start reaches them, the rest being the rounding of its glyphs'
+ * advances (wkhtmltopdf's 然人 of 自 / 然人, set left of 自, ends where 自
+ * and the numbers under it start). */
+#define TOUCHING 0.01
 
 /* ---- Naming ---------------------------------------------------------------- */
 
@@ -628,7 +633,7 @@ header_stacks (NbImporter *im,
       const NbImportCell *cell = nb_importer_cell (im, i);
       Span span = { cell->x_start, cell->x_end };
 
-      if (!im->is_value[i] && span.end > left)
+      if (!im->is_value[i] && span.end > left - TOUCHING)
         g_array_append_val (cells, span);
     }
   for (guint i = 0; i < cells->len; i++)
@@ -671,29 +676,179 @@ header_stacks (NbImporter *im,
   return g_steal_pointer (&merged);
 }
 
+/* Whether cell @i is a header's word printed within @span. */
+static gboolean
+word_within (NbImporter *im,
+             guint       i,
+             const Span *span)
+{
+  const NbImportCell *cell = nb_importer_cell (im, i);
+
+  return !im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end;
+}
+
+/* The header's words printed within @span, top to bottom. */
+static char *
+stack_text (NbImporter *im,
+            guint       start,
+            guint       end,
+            const Span *span)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = start; i < end; i++)
+    if (word_within (im, i, span))
+      g_string_append (text, nb_importer_cell (im, i)->norm);
+  return g_string_free (text, FALSE);
+}
+
+/* Whether a heading over several columns (行政复议 over five) is printed in
+ * one cell within the columns it heads: from its first column's start
+ * (left-aligned, or centred further right) to the start of the column
+ * after them, or on to the page's edge where that column is not printed. */
+static gboolean
+heading_printed (NbImporter         *im,
+                 guint               start,
+                 guint               end,
+                 const NbHeaderCell *heading,
+                 guint               first,
+                 GArray             *stacks)
+{
+  g_autofree char *norm = nb_import_normalize (heading->text);
+  const Span *column = &g_array_index (stacks, Span, first);
+  guint after = first + heading->column_span;
+  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
+  double slack = (column->end - column->start) / 2;
+
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *cell = nb_importer_cell (im, i);
+
+      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
+          cell->x_start >= column->start - slack && cell->x_end <= limit)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether every heading over columns among the header's first
+ * @stacks->len is printed over them (which tells 行政复议's 结果维持 from
+ * the same label under 行政诉讼). */
+static gboolean
+headings_printed (NbImporter       *im,
+                  const NbTableDef *def,
+                  GArray           *stacks,
+                  guint             start,
+                  guint             end)
+{
+  for (guint h = 0; h < def->n_header_cells; h++)
+    {
+      const NbHeaderCell *heading = &def->header[h];
+
+      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
+          heading->column - def->n_label_columns < stacks->len &&
+          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the header's words within @span are each on a line of their
+ * own: only so do they read top to bottom in one order. */
+static gboolean
+one_word_a_line (NbImporter *im,
+                 guint       start,
+                 guint       end,
+                 const Span *span)
+{
+  guint last_line = G_MAXUINT;
+
+  for (guint i = start; i < end; i++)
+    {
+      guint line = nb_importer_cell (im, i)->line;
+
+      if (!word_within (im, i, span))
+        continue;
+      if (line == last_line)
+        return FALSE;
+      last_line = line;
+    }
+  return TRUE;
+}
+
+/* The table's columns from header_stacks() that are more than its
+ * columns: a label wrapped in a narrow cell with its lines set
+ * alternately right and left (wkhtmltopdf's 商 / 业 / 企 / 业) leaves
+ * stacks that do not overlap.  Neighbouring stacks are joined where their
+ * words, one a line, read top to bottom as exactly the next column's
+ * label; NULL unless every stack so goes into one column, every column
+ * has its stacks, in the form's order, and headings_printed(). */
+static GArray *
+stacks_by_labels (NbImporter       *im,
+                  const NbTableDef *def,
+                  GArray           *stacks,
+                  guint             start,
+                  guint             end)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (Span));
+  guint s = 0;
+
+  for (guint c = 0; c < def->n_columns && s < stacks->len; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+      Span span = { g_array_index (stacks, Span, s).start, 0 };
+      guint e;
+
+      for (e = s; e < stacks->len; e++)
+        {
+          g_autofree char *text = NULL;
+
+          span.end = g_array_index (stacks, Span, e).end;
+          text = stack_text (im, start, end, &span);
+          if (strcmp (text, label) == 0)
+            break;
+        }
+      if (e == stacks->len || (e > s && !one_word_a_line (im, start, end, &span)))
+        return NULL;
+      g_array_append_val (columns, span);
+      s = e + 1;
+    }
+  if (s != stacks->len || columns->len != def->n_columns ||
+      !headings_printed (im, def, columns, start, end))
+    return NULL;
+  return g_steal_pointer (&columns);
+}
+
 /* The columns by the header above the numbers, for a table without a
- * complete row: header_stacks(), as many as the table has columns, or
- * none. */
+ * complete row: header_stacks(), as many as the table has columns or
+ * joined by stacks_by_labels(), or none. */
 static Span *
-header_spans (NbImporter *im,
-              guint       start,
-              guint       end,
-              double      left,
-              guint       n_columns)
+header_spans (NbImporter       *im,
+              const NbTableDef *def,
+              guint             start,
+              guint             end,
+              double            left)
 {
   g_autoptr(GArray) stacks = header_stacks (im, start, end, left);
+  g_autoptr(GArray) columns = NULL;
 
-  if (stacks->len != n_columns)
+  if (stacks->len == def->n_columns)
+    return g_memdup2 (stacks->data, def->n_columns * sizeof (Span));
+  if (stacks->len < def->n_columns)
     return NULL;
-  return g_memdup2 (stacks->data, n_columns * sizeof (Span));
+  columns = stacks_by_labels (im, def, stacks, start, end);
+  if (columns == NULL)
+    return NULL;
+  return g_memdup2 (columns->data, def->n_columns * sizeof (Span));
 }
 
 static Span *
-column_spans (NbImporter *im,
-              GArray     *groups,
-              guint       start,
-              guint       n_columns)
+column_spans (NbImporter       *im,
+              const NbTableDef *def,
+              GArray           *groups,
+              guint             start)
 {
+  guint n_columns = def->n_columns;
   Span *spans = NULL;
   double left = G_MAXDOUBLE;
 
@@ -730,7 +885,7 @@ column_spans (NbImporter *im,
         if (im->is_value[i] == NB_IMPORT_VALUE_NUMBER)
           left = MIN (left, nb_importer_cell (im, i)->x_start);
     }
-  return header_spans (im, start, g_array_index (groups, Group, 0).first, left, n_columns);
+  return header_spans (im, def, start, g_array_index (groups, Group, 0).first, left);
 }
 
 /* In a PDF, a group of markers alone that ends left of the first column
@@ -2369,58 +2524,9 @@ report_blank_lines (NbImporter  *im,
 
 /* ---- A table cut off at the page's edge -------------------------------------- */
 
-/* The header's words printed within @span, top to bottom. */
-static char *
-stack_text (NbImporter *im,
-            guint       start,
-            guint       end,
-            const Span *span)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-
-      if (!im->is_value[i] && cell->x_start >= span->start && cell->x_end <= span->end)
-        g_string_append (text, cell->norm);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* Whether a heading over several columns (行政复议 over five) is printed in
- * one cell within the columns it heads: from its first column's start
- * (left-aligned, or centred further right) to the start of the column
- * after them, or on to the page's edge where that column is not printed. */
-static gboolean
-heading_printed (NbImporter         *im,
-                 guint               start,
-                 guint               end,
-                 const NbHeaderCell *heading,
-                 guint               first,
-                 GArray             *stacks)
-{
-  g_autofree char *norm = nb_import_normalize (heading->text);
-  const Span *column = &g_array_index (stacks, Span, first);
-  guint after = first + heading->column_span;
-  double limit = after < stacks->len ? g_array_index (stacks, Span, after).start : G_MAXDOUBLE;
-  double slack = (column->end - column->start) / 2;
-
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *cell = nb_importer_cell (im, i);
-
-      if (!im->is_value[i] && strcmp (cell->norm, norm) == 0 &&
-          cell->x_start >= column->start - slack && cell->x_end <= limit)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Whether the header's columns @stacks, fewer than the table's, are for
  * certain its first ones: each reads as its column's label, in order, and
- * every heading over columns among them is printed over them (which tells
- * 行政复议's 结果维持 from the same label under 行政诉讼). */
+ * headings_printed(). */
 static gboolean
 stacks_are_first_columns (NbImporter       *im,
                           const NbTableDef *def,
@@ -2438,16 +2544,7 @@ stacks_are_first_columns (NbImporter       *im,
       if (strcmp (text, label) != 0)
         return FALSE;
     }
-  for (guint h = 0; h < def->n_header_cells; h++)
-    {
-      const NbHeaderCell *heading = &def->header[h];
-
-      if (heading->column_span > 1 && heading->column >= def->n_label_columns &&
-          heading->column - def->n_label_columns < stacks->len &&
-          !heading_printed (im, start, end, heading, heading->column - def->n_label_columns, stacks))
-        return FALSE;
-    }
-  return TRUE;
+  return headings_printed (im, def, stacks, start, end);
 }
 
 /* A table wider than the page, cut off at its right edge (LibreOffice
@@ -3022,7 +3119,7 @@ nb_import_table (NbImporter *im,
   /* section 四's runs stay whole: its rows have no labels to order them by */
   if (!im->doc->positioned && def->n_label_columns > 0 && def->rows[0].label != NULL)
     split_runs (im, groups, def->n_columns);
-  spans = column_spans (im, groups, start, def->n_columns);
+  spans = column_spans (im, def, groups, start);
   drop_label_markers (im, groups, spans);
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
