@@ -3944,6 +3944,32 @@ test_pdf_zigzag_header (void)
     }
 }
 
+/* A header whose stacks are as many as the columns only by chance (商业企业
+ * split in two by its zigzag, 其他 not printed) is not taken for the
+ * columns: the 6 under 科研机构 would have gone into 社会公益组织, and the
+ * row would still have added up. */
+static void
+test_pdf_header_stacks_by_chance (void)
+{
+  static const Drawn header[] = {
+    ZIGZAG_HEADINGS, { ZIGZAG_X (0), ZIGZAG_Y (0), "自然人", FALSE }, ZIGZAG_COMMERCIAL (1),
+    ZIGZAG_RESEARCH (2), ZIGZAG_WELFARE (3), ZIGZAG_LEGAL (4), { ZIGZAG_X (6), ZIGZAG_Y (0), "总计", FALSE },
+  };
+  const Drawn requests[] = {
+    { 100, 200, "一、本年新收政府信息公开申请数量", FALSE },
+    { ZIGZAG_X (0), 200, "20", FALSE }, { ZIGZAG_X (2), 200, "6", FALSE }, { ZIGZAG_X (6), 200, "26", FALSE },
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  NbReport *report = import_drawn_header (header, G_N_ELEMENTS (header), requests, G_N_ELEMENTS (requests),
+                                          NULL, 0, &summary, &messages);
+
+  g_assert_true (row_not_imported (report, "new"));
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.new"),
+                            "找到 3 个数据，表中应有 7 栏，分不清各数属于哪一栏"));
+  g_assert_finalize_object (report);
+}
+
 /* Every row of section 三 all 0 but @others (asserted by the caller). */
 static void
 assert_rows_zero_but (NbReport          *report,
@@ -4281,6 +4307,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/stacked-not-wrapped", test_pdf_stacked_not_wrapped);
   g_test_add_func ("/import/pdf/appeals-cut-off", test_pdf_appeals_cut_off);
   g_test_add_func ("/import/pdf/zigzag-header", test_pdf_zigzag_header);
+  g_test_add_func ("/import/pdf/header-stacks-by-chance", test_pdf_header_stacks_by_chance);
   g_test_add_func ("/import/forms", test_forms);
   g_test_add_func ("/import/newlines", test_newlines);
   g_test_add_func ("/import/html-blanks", test_html_blanks);

@@ -819,9 +819,33 @@ stacks_by_labels (NbImporter       *im,
   return g_steal_pointer (&columns);
 }
 
+/* Whether each of @stacks, as many as the columns, holds its column's
+ * label (a heading printed over it may stand with it: Chromium's
+ * 申请人情况 over 社会公益组织): a header whose stacks only happen to be
+ * as many as the columns (a label split in two, another not printed)
+ * places no number in a wrong column. */
+static gboolean
+stacks_hold_labels (NbImporter       *im,
+                    const NbTableDef *def,
+                    GArray           *stacks,
+                    guint             start,
+                    guint             end)
+{
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *label = nb_import_normalize (def->columns[c].label);
+      g_autofree char *text = stack_text (im, start, end, &g_array_index (stacks, Span, c));
+
+      if (strstr (text, label) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The columns by the header above the numbers, for a table without a
- * complete row: header_stacks(), as many as the table has columns or
- * joined by stacks_by_labels(), or none. */
+ * complete row: header_stacks(), as many as the table has columns and
+ * each with its label (stacks_hold_labels()) or joined by
+ * stacks_by_labels(), or none. */
 static Span *
 header_spans (NbImporter       *im,
               const NbTableDef *def,
@@ -833,7 +857,8 @@ header_spans (NbImporter       *im,
   g_autoptr(GArray) columns = NULL;
 
   if (stacks->len == def->n_columns)
-    return g_memdup2 (stacks->data, def->n_columns * sizeof (Span));
+    return stacks_hold_labels (im, def, stacks, start, end)
+           ? g_memdup2 (stacks->data, def->n_columns * sizeof (Span)) : NULL;
   if (stacks->len < def->n_columns)
     return NULL;
   columns = stacks_by_labels (im, def, stacks, start, end);
