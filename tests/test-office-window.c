@@ -6,12 +6,13 @@
 
 #include "nb-docx-writer.h"
 #include "nb-report-file.h"
+#include "nb-source-pane.h"
 #include "nb-window-private.h"
 #include "test-util.h"
 #include "test-window-util.h"
 
 /* The export actions follow the report; the import dialog's path reads a
- * .docx as it reads a web page. */
+ * .docx as it reads a web page, and shows it beside the grid as one. */
 static void
 test_actions_and_import (void)
 {
@@ -42,6 +43,11 @@ test_actions_and_import (void)
                    nb_report_get_text (report, NB_TEXT_PROBLEMS));
   g_assert_true (nb_window_get_modified (window));
   spin ();
+  /* beside its source, the document's text, as a web page's */
+  g_assert_nonnull (window->source_pane);
+  g_assert_true (gtk_widget_get_mapped (window->source_pane));
+  g_assert_cmpint (nb_import_source_get_kind (nb_source_pane_get_source (NB_SOURCE_PANE (window->source_pane))),
+                   ==, NB_IMPORT_SOURCE_PAGE_TEXT);
   g_assert_true (window_action_enabled (window, "win.export-docx"));
   g_assert_true (window_action_enabled (window, "win.export-xlsx"));
 

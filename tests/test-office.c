@@ -312,6 +312,38 @@ test_docx_document_xml (void)
   g_assert_finalize_object (g_steal_pointer (&report));
 }
 
+/* A Word document imported keeps its source as a page's: its text, and
+ * for a number the place in it it came from. */
+static void
+test_docx_source (void)
+{
+  g_autoptr(NbReport) report = report_2021 ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) docx = nb_docx_export (report, NULL, FALSE, FALSE, &error);
+  g_autoptr(NbImportSource) source = NULL;
+  g_autoptr(NbReport) back = NULL;
+  NbImportLocation location;
+  const char *text;
+  gsize length;
+  const char *data = g_bytes_get_data (docx, &length);
+  NbTable *requests = nb_report_get_table (report, "s3_requests");
+  g_autofree char *number = NULL;
+
+  back = nb_office_import_report_with_source (data, length, NULL, NULL, &source, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+  g_assert_nonnull (source);
+  g_assert_cmpint (nb_import_source_get_kind (source), ==, NB_IMPORT_SOURCE_PAGE_TEXT);
+  text = nb_import_source_get_text (source);
+  g_assert_nonnull (strstr (text, "本年新收政府信息公开申请数量"));
+  g_assert_true (nb_import_source_lookup (source, "s3_requests.new.natural", &location));
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, nb_table_get_number (requests, 0, 0));
+  g_assert_cmpuint (location.end - location.start, ==, strlen (number));
+  g_assert_cmpint (strncmp (text + location.start, number, strlen (number)), ==, 0);
+  g_assert_finalize_object (g_steal_pointer (&back));
+  g_assert_finalize_object (g_steal_pointer (&report));
+}
+
 /* A damaged package is refused with a message, never read half. */
 static void
 test_docx_damaged (void)
@@ -732,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/office/docx/round-trip-2021", test_docx_round_trip_2021);
   g_test_add_func ("/office/docx/round-trip-2019", test_docx_round_trip_2019);
   g_test_add_func ("/office/docx/document-xml", test_docx_document_xml);
+  g_test_add_func ("/office/docx/source", test_docx_source);
   g_test_add_func ("/office/docx/damaged", test_docx_damaged);
   g_test_add_func ("/office/other-kinds", test_other_office_kinds);
   g_test_add_func ("/office/xlsx/report-2021", test_xlsx_report_2021);

@@ -395,6 +395,31 @@ nb_docx_to_html (const char  *data,
   return docx_to_html (data, length, &date, error);
 }
 
+/* nb_import_report_with_source() of a .docx as the page it is: its
+ * source, when asked for, is the document's text, a line a paragraph or
+ * a table row, as a web page's. */
+static NbReport *
+docx_import_with_source (const char             *data,
+                         gsize                   length,
+                         const NbImportOptions  *options,
+                         GPtrArray             **messages,
+                         NbImportSource        **source,
+                         GError                **error)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *html = docx_to_html (data, length, &date, error);
+  NbReport *report;
+
+  if (messages != NULL)
+    *messages = NULL;
+  if (html == NULL)
+    return NULL;
+  report = nb_import_report_with_source (html, strlen (html), options, NULL, messages, source, error);
+  if (report != NULL && date != NULL)
+    nb_report_set_date (report, date);
+  return report;
+}
+
 /**
  * nb_docx_import:
  * nb_import_report() of a .docx (nb_docx_to_html()).
@@ -408,18 +433,7 @@ nb_docx_import (const char             *data,
                 GPtrArray             **messages,
                 GError                **error)
 {
-  g_autofree char *date = NULL;
-  g_autofree char *html = docx_to_html (data, length, &date, error);
-  NbReport *report;
-
-  if (messages != NULL)
-    *messages = NULL;
-  if (html == NULL)
-    return NULL;
-  report = nb_import_report (html, strlen (html), options, messages, error);
-  if (report != NULL && date != NULL)
-    nb_report_set_date (report, date);
-  return report;
+  return docx_import_with_source (data, length, options, messages, NULL, error);
 }
 
 /* The first bytes of an OLE compound file: Word 97–2003's .doc, WPS's
@@ -485,9 +499,11 @@ nb_office_import_report (const char             *data,
 /**
  * nb_office_import_report_with_source:
  * @source: (out) (optional) (transfer full): where the numbers came from
- *   (nb_import_report_with_source()); %NULL for a Word document
+ *   (nb_import_report_with_source()); a Word document's is its text, as a
+ *   web page's
  *
- * Like nb_office_import_report(), keeping the source of a PDF, page or text.
+ * Like nb_office_import_report(), keeping the source of a PDF, page, text
+ * or Word document.
  *
  * Returns: (transfer full) (nullable): the report
  */
@@ -504,6 +520,6 @@ nb_office_import_report_with_source (const char             *data,
   if (refuse_other_office_kinds (data, length, error))
     return NULL;
   if (nb_zip_looks_like (data, length))
-    return nb_docx_import (data, length, options, messages, error);
+    return docx_import_with_source (data, length, options, messages, source, error);
   return nb_import_report_with_source (data, length, options, NULL, messages, source, error);
 }
