@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -450,34 +451,46 @@ zip_has_entry (const char *data,
   return entry != NULL;
 }
 
-/* Refuses, saying what it is and what to do, an office document that is
- * not a .docx: a binary .doc or .wps (portals publish many), an
- * OpenDocument or an Excel workbook.  FALSE for any other file. */
-static gboolean
-refuse_other_office_kinds (const char  *data,
-                           gsize        length,
-                           GError     **error)
+/* What a ZIP package that has no word/document.xml is, said as the
+ * error's message: an OpenDocument or an Excel workbook; NULL for
+ * another.  Looked at only once the .docx could not be read, so that a
+ * .docx is not unpacked twice. */
+static const char *
+other_package_message (const char *data,
+                       gsize       length)
 {
-  const char *message = NULL;
+  if (zip_has_entry (data, length, "content.xml"))
+    return _("This is an OpenDocument file (.odt, .ods), which Nianbao cannot read. Open it "
+             "in WPS, Word or LibreOffice, save it as a Word document (.docx) or a PDF, and "
+             "import that");
+  if (zip_has_entry (data, length, "xl/workbook.xml"))
+    return _("This is an Excel workbook (.xlsx), which Nianbao cannot read as a report. "
+             "Import the report itself: its PDF, web page or Word document (.docx)");
+  return NULL;
+}
 
-  if (length >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
-    message = _("This is a document in an old binary format (Word 97–2003 .doc, WPS .wps or "
-                "Excel .xls), which Nianbao cannot read. Open it in WPS, Word or LibreOffice, save "
-                "it as a Word document (.docx) or a PDF, and import that");
-  else if (nb_zip_looks_like (data, length) && !zip_has_entry (data, length, "word/document.xml"))
-    {
-      if (zip_has_entry (data, length, "content.xml"))
-        message = _("This is an OpenDocument file (.odt, .ods), which Nianbao cannot read. Open it "
-                    "in WPS, Word or LibreOffice, save it as a Word document (.docx) or a PDF, and "
-                    "import that");
-      else if (zip_has_entry (data, length, "xl/workbook.xml"))
-        message = _("This is an Excel workbook (.xlsx), which Nianbao cannot read as a report. "
-                    "Import the report itself: its PDF, web page or Word document (.docx)");
-    }
-  if (message == NULL)
-    return FALSE;
-  g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT, message);
-  return TRUE;
+/* docx_import_with_source() of a ZIP package; one without a document
+ * that is an OpenDocument or a workbook is refused saying so. */
+static NbReport *
+package_import (const char             *data,
+                gsize                   length,
+                const NbImportOptions  *options,
+                GPtrArray             **messages,
+                NbImportSource        **source,
+                GError                **error)
+{
+  g_autoptr(GError) local = NULL;
+  NbReport *report = docx_import_with_source (data, length, options, messages, source, &local);
+  const char *other;
+
+  if (report != NULL)
+    return report;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+      (other = other_package_message (data, length)) != NULL)
+    g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT, other);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
 }
 
 /**
@@ -517,9 +530,15 @@ nb_office_import_report_with_source (const char             *data,
 {
   if (source != NULL)
     *source = NULL;
-  if (refuse_other_office_kinds (data, length, error))
-    return NULL;
+  if (length >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
+    {
+      g_set_error_literal (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_FORMAT,
+                           _("This is a document in an old binary format (Word 97–2003 .doc, WPS .wps or "
+                             "Excel .xls), which Nianbao cannot read. Open it in WPS, Word or LibreOffice, save "
+                             "it as a Word document (.docx) or a PDF, and import that"));
+      return NULL;
+    }
   if (nb_zip_looks_like (data, length))
-    return docx_import_with_source (data, length, options, messages, source, error);
+    return package_import (data, length, options, messages, source, error);
   return nb_import_report_with_source (data, length, options, NULL, messages, source, error);
 }
