@@ -1875,6 +1875,19 @@ test_garbage (void)
     g_clear_error (&error);
   }
 
+  /* a real report as html2text 1.3.2a wrote it, characters cut in half:
+   * said so, not taken for GB18030 */
+  {
+    gsize length;
+    g_autofree char *text = test_read_data ("published/puer-2020-page-html2text.txt", &length);
+
+    report = nb_import_report (text, length, NULL, &messages, &error);
+    g_assert_null (report);
+    g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING);
+    g_assert_nonnull (strstr (error->message, "cut in half, the first on line 18"));
+    g_clear_error (&error);
+  }
+
   /* the size is refused before the bytes are looked at */
   report = nb_import_report (prose, (gsize) NB_IMPORT_MAX_SIZE + 1, NULL, &messages, &error);
   g_assert_null (report);

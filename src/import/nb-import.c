@@ -97,6 +97,38 @@ declared_charset (const char *data,
   return NULL;
 }
 
+/* The line (from 1) of the first character cut in half in @data when
+ * @data is UTF-8 text with a few such characters, else 0.  html2text
+ * 1.3.2a, for one, counts a table cell's width in bytes and cuts Chinese
+ * labels between the bytes of a character: its texts of the six pages of
+ * the corpus have 1.4 to 6.8 stray bytes for every 100 whole characters
+ * that are not ASCII, while those pages saved as GB18030 make 290 to 590
+ * stray bytes for every 100 sequences that happen to be valid UTF-8. */
+static guint
+broken_utf8_line (const char *data,
+                  gsize       length)
+{
+  const char *end = data + length, *p = data;
+  guint whole = 0, broken = 0, line = 1, first_broken_line = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          if (broken++ == 0)
+            first_broken_line = line;
+          p++;
+          continue;
+        }
+      whole += c >= 0x80;
+      line += c == '\n';
+      p = g_utf8_next_char (p);
+    }
+  return broken > 0 && whole >= 20 && broken * 5 <= whole ? first_broken_line : 0;
+}
+
 /* The source as UTF-8: a UTF-16 page (with a byte-order mark) is
  * converted, and so is a page or text that is not UTF-8 — from the charset
  * it declares, else from GB18030, the superset of GB2312 and GBK that
@@ -111,6 +143,7 @@ to_utf8 (const char  *data,
   g_autofree char *declared = NULL;
   const char *from = NULL;
   char *converted;
+  guint broken_line;
 
   *charset = NULL;
   if (length >= 2 && ((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE))
@@ -123,6 +156,14 @@ to_utf8 (const char  *data,
     {
       *utf8_length = length;
       return g_strndup (data, length);
+    }
+  if (from == NULL && memchr (data, '\0', length) == NULL && (broken_line = broken_utf8_line (data, length)) > 0)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
+                   _("The file is UTF-8 text with characters cut in half, the first on line %u: the tool "
+                     "that made it broke them; import the page or PDF itself, or convert it with another tool"),
+                   broken_line);
+      return NULL;
     }
   if (from == NULL && memchr (data, '\0', length) == NULL)
     {

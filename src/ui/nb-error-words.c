@@ -55,7 +55,8 @@ import_error_words (NbImportError code)
     case NB_IMPORT_ERROR_TOO_LARGE:
       return _("The file is far larger than a published report can be. Check that you chose the right file.");
     case NB_IMPORT_ERROR_ENCODING:
-      return _("The text of this file could not be read. Save the page or the text as UTF-8, then import it again.");
+      return _("The text of this file could not be read: its encoding is not known, or characters in it are broken. "
+               "Import the page or PDF itself, or save the text as UTF-8 and import it again.");
     case NB_IMPORT_ERROR_NOT_REPORT:
       return _("No section or table of an annual report was found in this file. Check that it is the report itself.");
     case NB_IMPORT_ERROR_PDF:
