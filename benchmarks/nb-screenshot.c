@@ -11,7 +11,9 @@
  * "toast" section 三 with a toast (it shows over the report, not over
  * the problems), "import" REPORT as a published report imported (a PDF,
  * page or text) with its source beside the grid, the first cell of
- * section 三 focused (or the first number not placed marked);
+ * section 三 focused (or the first number not placed marked), "open"
+ * REPORT opened as the window opens a file given to it (a file it cannot
+ * read shows what it says of it);
  * WIDTH makes the window that narrow and scrolls the page to its right;
  * WIDTHxHEIGHT makes it that size (a small screen), as it opens.
  * Run by data/screenshots/take.sh under Xvfb; NB_LOCALEDIR points at the
@@ -157,6 +159,12 @@ activate_cb (GApplication *app,
   if (g_strcmp0 (section, "import") == 0)
     {
       show_import (shot, path);
+      return;
+    }
+  if (g_strcmp0 (section, "open") == 0)
+    {
+      nb_window_open_path (shot->window, path);
+      g_timeout_add (1500, save_cb, shot);
       return;
     }
   if (!nb_window_load_path (shot->window, path, &error))
