@@ -871,12 +871,48 @@ is_partial_rule (const char *line)
   return FALSE;
 }
 
-/* Adds the text of a partial rule, the piece of a spanning cell's label
- * (`（六）其`), as a line of its own: never part of a row's numbers. */
+/* A line of a boxed table or of pandoc's simple and multiline tables,
+ * kept until the table ends. */
+typedef struct {
+  char      *text;
+  GPtrArray *cells;
+  gboolean   is_row;      /* FALSE: a partial rule's text (add_rule_text()) */
+  guint      source_line;
+} TableLine;
+
 static void
-add_rule_text (NbImportDoc *doc,
-               const char  *line,
-               guint        source_line)
+table_line_free (gpointer data)
+{
+  TableLine *line = data;
+
+  g_free (line->text);
+  g_ptr_array_unref (line->cells);
+  g_free (line);
+}
+
+static void
+table_add (GPtrArray  *table,
+           const char *text,
+           GPtrArray  *cells,
+           gboolean    is_row,
+           guint       source_line)
+{
+  TableLine *line = g_new (TableLine, 1);
+
+  line->text = g_strdup (text);
+  line->cells = g_ptr_array_ref (cells);
+  line->is_row = is_row;
+  line->source_line = source_line;
+  g_ptr_array_add (table, line);
+}
+
+/* Adds the text of a partial rule, the piece of a spanning cell's label
+ * (`（六）其`), to @table as a line of its own: never part of a row's
+ * numbers. */
+static void
+add_rule_text (GPtrArray  *table,
+               const char *line,
+               guint       source_line)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -888,9 +924,10 @@ add_rule_text (NbImportDoc *doc,
     }
   if (text->len > 0)
     {
-      char *cells[1] = { text->str };
-      nb_import_doc_add_line (doc, text->str, 0, FALSE, cells, 1);
-      nb_import_doc_set_source (doc, 0, source_line);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (cells, g_strdup (text->str));
+      table_add (table, text->str, cells, FALSE, source_line);
     }
 }
 
@@ -900,16 +937,6 @@ typedef struct {
   GPtrArray *texts;        /* each line's text */
   GArray    *source_lines; /* each line's line in the source, guint */
 } Band;
-
-static void
-add_row (NbImportDoc *doc,
-         const char  *text,
-         GPtrArray   *cells,
-         guint        source_line)
-{
-  nb_import_doc_add_line (doc, text, 0, TRUE, (char **) cells->pdata, cells->len);
-  nb_import_doc_set_source (doc, 0, source_line);
-}
 
 /* Whether the lines of @band are one row whose labels wrapped: as many
  * cells in each line, and no column with text on two lines that both
@@ -934,12 +961,12 @@ band_is_one_row (const Band *band)
   return TRUE;
 }
 
-/* Adds the row of @band: its lines joined column by column, a label
- * wrapped over three lines read whole; lines that are not one row are
- * added one by one. */
+/* Adds the row of @band to @table: its lines joined column by column, a
+ * label wrapped over three lines read whole; lines that are not one row
+ * are added one by one. */
 static void
-band_flush (Band        *band,
-            NbImportDoc *doc)
+band_flush (Band      *band,
+            GPtrArray *table)
 {
   if (band->lines->len > 1 && band_is_one_row (band))
     {
@@ -957,12 +984,12 @@ band_flush (Band        *band,
             g_string_append (cell, ((GPtrArray *) g_ptr_array_index (band->lines, l))->pdata[c]);
           g_ptr_array_add (cells, g_string_free (cell, FALSE));
         }
-      add_row (doc, text->str, cells, g_array_index (band->source_lines, guint, 0));
+      table_add (table, text->str, cells, TRUE, g_array_index (band->source_lines, guint, 0));
     }
   else
     for (guint l = 0; l < band->lines->len; l++)
-      add_row (doc, band->texts->pdata[l], g_ptr_array_index (band->lines, l),
-               g_array_index (band->source_lines, guint, l));
+      table_add (table, band->texts->pdata[l], g_ptr_array_index (band->lines, l), TRUE,
+                 g_array_index (band->source_lines, guint, l));
   g_ptr_array_set_size (band->lines, 0);
   g_ptr_array_set_size (band->texts, 0);
   g_array_set_size (band->source_lines, 0);
@@ -993,6 +1020,21 @@ band_clear (Band *band)
   g_ptr_array_unref (band->lines);
   g_ptr_array_unref (band->texts);
   g_array_unref (band->source_lines);
+}
+
+/* Adds the lines of the table @table holds to @doc, and empties @table. */
+static void
+add_table_lines (GPtrArray   *table,
+                 NbImportDoc *doc)
+{
+  for (guint i = 0; i < table->len; i++)
+    {
+      const TableLine *line = table->pdata[i];
+
+      nb_import_doc_add_line (doc, line->text, 0, line->is_row, (char **) line->cells->pdata, line->cells->len);
+      nb_import_doc_set_source (doc, 0, line->source_line);
+    }
+  g_ptr_array_set_size (table, 0);
 }
 
 /* ---- pandoc's simple and multiline tables -------------------------------- */
@@ -1223,12 +1265,14 @@ read_dashed_table (NbImportDoc *doc,
   const char *end = start;
   guint sep, first_line = *source_line;
   gboolean multiline;
+  g_autoptr(GPtrArray) table = NULL;
   Band band;
 
   lines = dashed_lines (start, kind, &sep, &multiline, &end);
   if (lines == NULL)
     return NULL;
   dash_runs (lines->pdata[sep], starts);
+  table = g_ptr_array_new_with_free_func (table_line_free);
   band_init (&band);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1239,7 +1283,7 @@ read_dashed_table (NbImportDoc *doc,
 
       if (*line == '\0' || dash_runs (line, NULL) > 0)
         {
-          band_flush (&band, doc);
+          band_flush (&band, table);
           continue;
         }
       cells = cut_columns (line, starts);
@@ -1248,10 +1292,11 @@ read_dashed_table (NbImportDoc *doc,
       stripped = nb_text_strip (text->str);
       band_add (&band, stripped, cells, first_line + i);
       if (!multiline)
-        band_flush (&band, doc);
+        band_flush (&band, table);
     }
-  band_flush (&band, doc);
+  band_flush (&band, table);
   band_clear (&band);
+  add_table_lines (table, doc);
   *source_line = first_line + lines->len - 1;
   return end;
 }
@@ -1298,15 +1343,16 @@ layout_mark (Layout            *layout,
     }
 }
 
-/* Adds the rows of a boxed table's band, lines of its table. */
+/* Ends the boxed table whose lines @table holds: adds them to @doc,
+ * lines of a table. */
 static void
-flush_table (Band        *band,
-             NbImportDoc *doc,
-             Layout      *layout)
+end_table (GPtrArray   *table,
+           NbImportDoc *doc,
+           Layout      *layout)
 {
-  if (band->lines->len == 0)
+  if (table->len == 0)
     return;
-  band_flush (band, doc);
+  add_table_lines (table, doc);
   layout_mark (layout, doc, MARK_TABLE);
 }
 
@@ -1553,6 +1599,7 @@ nb_import_read_text (NbImportDoc *doc,
   g_autoptr(GByteArray) marks = g_byte_array_new ();
   Layout layout = { marks, FALSE, FALSE };
   Band band;
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func (table_line_free);
   gboolean boxed = FALSE; /* within a table that rules off every row */
   /* markdown's blank lines are its own (blocks of HTML end at one) */
   Paragraphs paragraphs = { paragraphs_one_blank_apart (text) && !nb_import_looks_like_markdown (text), FALSE, 0 };
@@ -1571,7 +1618,8 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (opens_html_block (stripped))
         {
-          flush_table (&band, doc, &layout);
+          band_flush (&band, table);
+          end_table (table, doc, &layout);
           boxed = FALSE;
           next = read_html_block (doc, start, &source_line);
           layout_mark (&layout, doc, MARK_TEXT);
@@ -1608,17 +1656,18 @@ nb_import_read_text (NbImportDoc *doc,
         add_empty_cells (&paragraphs, doc, stripped, source_line);
       if (is_rule_line (stripped))
         {
-          flush_table (&band, doc, &layout);
+          band_flush (&band, table);
           boxed = is_boxed_rule (stripped);
+          if (!boxed)
+            end_table (table, doc, &layout);
           layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && is_partial_rule (stripped))
         {
           /* rules under some columns, a spanning cell's text in others */
-          flush_table (&band, doc, &layout);
-          add_rule_text (doc, stripped, source_line);
-          layout_mark (&layout, doc, MARK_TABLE);
+          band_flush (&band, table);
+          add_rule_text (table, stripped, source_line);
           continue;
         }
       if (boxed && has_bar (stripped))
@@ -1627,7 +1676,8 @@ nb_import_read_text (NbImportDoc *doc,
           band_add (&band, stripped, row, source_line);
           continue;
         }
-      flush_table (&band, doc, &layout);
+      band_flush (&band, table);
+      end_table (table, doc, &layout);
       boxed = FALSE;
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
         {
@@ -1641,7 +1691,8 @@ nb_import_read_text (NbImportDoc *doc,
         }
       n_column_rows += add_line (doc, &layout, buffer->str, stripped, source_line);
     }
-  flush_table (&band, doc, &layout);
+  band_flush (&band, table);
+  end_table (table, doc, &layout);
   band_clear (&band);
   move_captions_before_tables (doc, marks);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
