@@ -872,7 +872,8 @@ is_partial_rule (const char *line)
 }
 
 /* A line of a boxed table or of pandoc's simple and multiline tables,
- * kept until the table ends. */
+ * kept until the table ends, when the columns its converter added in
+ * place of the page's spans are dropped (drop_lost_columns()). */
 typedef struct {
   char      *text;
   GPtrArray *cells;
@@ -1022,11 +1023,129 @@ band_clear (Band *band)
   g_array_unref (band->source_lines);
 }
 
-/* Adds the lines of the table @table holds to @doc, and empties @table. */
+/* ---- Columns a converter added for the page's spans ------------------------ */
+
+/* Whether @line is the caption of a table of either edition's form
+ * (第二十条第（一）项): short, so that the lines of a long text are not
+ * each normalised. */
+static gboolean
+is_form_caption (const char *line)
+{
+  g_autofree char *norm = NULL;
+
+  if (strlen (line) > 64)
+    return FALSE;
+  norm = nb_import_normalize (line);
+  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
+    {
+      const NbEditionDef *edition = nb_edition_get (e);
+
+      for (guint t = 0; t < edition->n_tables; t++)
+        {
+          g_autofree char *caption = NULL;
+
+          if (edition->tables[t].caption == NULL)
+            continue;
+          caption = nb_import_normalize (edition->tables[t].caption);
+          if (strcmp (norm, caption) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether @cells are a row of a table's header: words in two cells or
+ * more, no number or marker. */
+static gboolean
+is_header_row (const GPtrArray *cells)
+{
+  guint n_words = 0;
+
+  for (guint c = 0; c < cells->len; c++)
+    {
+      NbImportValue value;
+      NbImportValueKind kind = nb_import_parse_value (cells->pdata[c], &value);
+
+      nb_import_value_clear (&value);
+      if (kind == NB_IMPORT_VALUE_NUMBER || kind == NB_IMPORT_VALUE_MARKER)
+        return FALSE;
+      n_words += kind == NB_IMPORT_VALUE_NONE;
+    }
+  return n_words >= 2;
+}
+
+/* Whether @line heads a block of its table: a row whose first cell is
+ * the caption of a table of the form (第二十条第（一）项, one grid table
+ * for all the tables of 二). */
+static gboolean
+heads_block (const TableLine *line)
+{
+  return line->is_row && line->cells->len > 0 && is_form_caption (line->cells->pdata[0]);
+}
+
+/* pandoc's grid table keeps none of the page's spans: a cell spanning two
+ * columns is followed by an empty one, and a block of the table (lines
+ * @from to @to of @table) may have more columns than the form (as may
+ * its simple and multiline tables, blank under their dashes).  A column
+ * empty in every row of the block, its header included, is no column of
+ * it: dropped, each number then stands under its header's label.  Only
+ * where every other column has a label in the header: where the header's
+ * empty column is not the rows' (本年增/减 over two columns, a number
+ * under its second), the spans lost leave it open which number is whose,
+ * and the rows stay as they are (reported by the table stage).  A block
+ * without a header, or with lines of other widths, is left as it is. */
+static void
+drop_block_columns (GPtrArray *table,
+                    guint      from,
+                    guint      to)
+{
+  guint width = ((TableLine *) table->pdata[from])->cells->len;
+  g_autofree gboolean *filled = g_new0 (gboolean, width);
+  const GPtrArray *header = NULL;
+
+  for (guint i = from; i < to; i++)
+    {
+      const TableLine *line = table->pdata[i];
+
+      if (!line->is_row || line->cells->len != width)
+        return;
+      if (header == NULL && is_header_row (line->cells))
+        header = line->cells;
+      for (guint c = 0; c < width; c++)
+        filled[c] |= *(const char *) line->cells->pdata[c] != '\0';
+    }
+  if (header == NULL)
+    return;
+  for (guint c = 0; c < width; c++)
+    if (filled[c] && *(const char *) header->pdata[c] == '\0')
+      return;
+  for (guint i = from; i < to; i++)
+    for (guint c = width; c-- > 0; )
+      if (!filled[c])
+        g_ptr_array_remove_index (((TableLine *) table->pdata[i])->cells, c);
+}
+
+/* Drops the columns a converter added to each block of the table
+ * @table holds (drop_block_columns()); its blocks start at the rows that
+ * head them (heads_block()), or the table is one block. */
+static void
+drop_lost_columns (GPtrArray *table)
+{
+  for (guint from = 0, to; from < table->len; from = to)
+    {
+      for (to = from + 1; to < table->len && !heads_block (table->pdata[to]); to++)
+        ;
+      drop_block_columns (table, from, to);
+    }
+}
+
+/* Adds the lines of the table @table holds to @doc, its lost columns
+ * dropped, and empties @table. */
 static void
 add_table_lines (GPtrArray   *table,
                  NbImportDoc *doc)
 {
+  drop_lost_columns (table);
   for (guint i = 0; i < table->len; i++)
     {
       const TableLine *line = table->pdata[i];
@@ -1356,35 +1475,6 @@ end_table (GPtrArray   *table,
   layout_mark (layout, doc, MARK_TABLE);
 }
 
-/* Whether @line is the caption of a table of either edition's form
- * (第二十条第（一）项): short, so that the lines of a long text are not
- * each normalised. */
-static gboolean
-is_form_caption (const char *line)
-{
-  g_autofree char *norm = NULL;
-
-  if (strlen (line) > 64)
-    return FALSE;
-  norm = nb_import_normalize (line);
-  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
-    {
-      const NbEditionDef *edition = nb_edition_get (e);
-
-      for (guint t = 0; t < edition->n_tables; t++)
-        {
-          g_autofree char *caption = NULL;
-
-          if (edition->tables[t].caption == NULL)
-            continue;
-          caption = nb_import_normalize (edition->tables[t].caption);
-          if (strcmp (norm, caption) == 0)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* The caption @line (stripped) holds, if it may be one: pandoc's `: …`
  * or `Table: …` (@mark MARK_CAPTION_SYNTAX), or a caption of the form
  * (MARK_CAPTION).  NULL: no caption. */
@@ -1645,6 +1735,9 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (*stripped == '\0')
         {
+          /* two boxed tables an empty line apart are not one for their
+           * blocks' columns (drop_lost_columns()) */
+          end_table (table, doc, &layout);
           layout.in_table &= boxed;   /* an empty line ends a table, but a boxed one */
           paragraphs.n_blank++;
           continue;
