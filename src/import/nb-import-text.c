@@ -871,12 +871,49 @@ is_partial_rule (const char *line)
   return FALSE;
 }
 
-/* Adds the text of a partial rule, the piece of a spanning cell's label
- * (`（六）其`), as a line of its own: never part of a row's numbers. */
+/* A line of a boxed table or of pandoc's simple and multiline tables,
+ * kept until the table ends, when the columns its converter added in
+ * place of the page's spans are dropped (drop_lost_columns()). */
+typedef struct {
+  char      *text;
+  GPtrArray *cells;
+  gboolean   is_row;      /* FALSE: a partial rule's text (add_rule_text()) */
+  guint      source_line;
+} TableLine;
+
 static void
-add_rule_text (NbImportDoc *doc,
-               const char  *line,
-               guint        source_line)
+table_line_free (gpointer data)
+{
+  TableLine *line = data;
+
+  g_free (line->text);
+  g_ptr_array_unref (line->cells);
+  g_free (line);
+}
+
+static void
+table_add (GPtrArray  *table,
+           const char *text,
+           GPtrArray  *cells,
+           gboolean    is_row,
+           guint       source_line)
+{
+  TableLine *line = g_new (TableLine, 1);
+
+  line->text = g_strdup (text);
+  line->cells = g_ptr_array_ref (cells);
+  line->is_row = is_row;
+  line->source_line = source_line;
+  g_ptr_array_add (table, line);
+}
+
+/* Adds the text of a partial rule, the piece of a spanning cell's label
+ * (`（六）其`), to @table as a line of its own: never part of a row's
+ * numbers. */
+static void
+add_rule_text (GPtrArray  *table,
+               const char *line,
+               guint       source_line)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -888,9 +925,10 @@ add_rule_text (NbImportDoc *doc,
     }
   if (text->len > 0)
     {
-      char *cells[1] = { text->str };
-      nb_import_doc_add_line (doc, text->str, 0, FALSE, cells, 1);
-      nb_import_doc_set_source (doc, 0, source_line);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (cells, g_strdup (text->str));
+      table_add (table, text->str, cells, FALSE, source_line);
     }
 }
 
@@ -900,16 +938,6 @@ typedef struct {
   GPtrArray *texts;        /* each line's text */
   GArray    *source_lines; /* each line's line in the source, guint */
 } Band;
-
-static void
-add_row (NbImportDoc *doc,
-         const char  *text,
-         GPtrArray   *cells,
-         guint        source_line)
-{
-  nb_import_doc_add_line (doc, text, 0, TRUE, (char **) cells->pdata, cells->len);
-  nb_import_doc_set_source (doc, 0, source_line);
-}
 
 /* Whether the lines of @band are one row whose labels wrapped: as many
  * cells in each line, and no column with text on two lines that both
@@ -934,12 +962,12 @@ band_is_one_row (const Band *band)
   return TRUE;
 }
 
-/* Adds the row of @band: its lines joined column by column, a label
- * wrapped over three lines read whole; lines that are not one row are
- * added one by one. */
+/* Adds the row of @band to @table: its lines joined column by column, a
+ * label wrapped over three lines read whole; lines that are not one row
+ * are added one by one. */
 static void
-band_flush (Band        *band,
-            NbImportDoc *doc)
+band_flush (Band      *band,
+            GPtrArray *table)
 {
   if (band->lines->len > 1 && band_is_one_row (band))
     {
@@ -957,12 +985,12 @@ band_flush (Band        *band,
             g_string_append (cell, ((GPtrArray *) g_ptr_array_index (band->lines, l))->pdata[c]);
           g_ptr_array_add (cells, g_string_free (cell, FALSE));
         }
-      add_row (doc, text->str, cells, g_array_index (band->source_lines, guint, 0));
+      table_add (table, text->str, cells, TRUE, g_array_index (band->source_lines, guint, 0));
     }
   else
     for (guint l = 0; l < band->lines->len; l++)
-      add_row (doc, band->texts->pdata[l], g_ptr_array_index (band->lines, l),
-               g_array_index (band->source_lines, guint, l));
+      table_add (table, band->texts->pdata[l], g_ptr_array_index (band->lines, l), TRUE,
+                 g_array_index (band->source_lines, guint, l));
   g_ptr_array_set_size (band->lines, 0);
   g_ptr_array_set_size (band->texts, 0);
   g_array_set_size (band->source_lines, 0);
@@ -993,6 +1021,139 @@ band_clear (Band *band)
   g_ptr_array_unref (band->lines);
   g_ptr_array_unref (band->texts);
   g_array_unref (band->source_lines);
+}
+
+/* ---- Columns a converter added for the page's spans ------------------------ */
+
+/* Whether @line is the caption of a table of either edition's form
+ * (第二十条第（一）项): short, so that the lines of a long text are not
+ * each normalised. */
+static gboolean
+is_form_caption (const char *line)
+{
+  g_autofree char *norm = NULL;
+
+  if (strlen (line) > 64)
+    return FALSE;
+  norm = nb_import_normalize (line);
+  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
+    {
+      const NbEditionDef *edition = nb_edition_get (e);
+
+      for (guint t = 0; t < edition->n_tables; t++)
+        {
+          g_autofree char *caption = NULL;
+
+          if (edition->tables[t].caption == NULL)
+            continue;
+          caption = nb_import_normalize (edition->tables[t].caption);
+          if (strcmp (norm, caption) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether @cells are a row of a table's header: words in two cells or
+ * more, no number or marker. */
+static gboolean
+is_header_row (const GPtrArray *cells)
+{
+  guint n_words = 0;
+
+  for (guint c = 0; c < cells->len; c++)
+    {
+      NbImportValue value;
+      NbImportValueKind kind = nb_import_parse_value (cells->pdata[c], &value);
+
+      nb_import_value_clear (&value);
+      if (kind == NB_IMPORT_VALUE_NUMBER || kind == NB_IMPORT_VALUE_MARKER)
+        return FALSE;
+      n_words += kind == NB_IMPORT_VALUE_NONE;
+    }
+  return n_words >= 2;
+}
+
+/* Whether @line heads a block of its table: a row whose first cell is
+ * the caption of a table of the form (第二十条第（一）项, one grid table
+ * for all the tables of 二). */
+static gboolean
+heads_block (const TableLine *line)
+{
+  return line->is_row && line->cells->len > 0 && is_form_caption (line->cells->pdata[0]);
+}
+
+/* pandoc's grid table keeps none of the page's spans: a cell spanning two
+ * columns is followed by an empty one, and a block of the table (lines
+ * @from to @to of @table) may have more columns than the form (as may
+ * its simple and multiline tables, blank under their dashes).  A column
+ * empty in every row of the block, its header included, is no column of
+ * it: dropped, each number then stands under its header's label.  Only
+ * where every other column has a label in the header: where the header's
+ * empty column is not the rows' (本年增/减 over two columns, a number
+ * under its second), the spans lost leave it open which number is whose,
+ * and the rows stay as they are (reported by the table stage).  A block
+ * without a header, or with lines of other widths, is left as it is. */
+static void
+drop_block_columns (GPtrArray *table,
+                    guint      from,
+                    guint      to)
+{
+  guint width = ((TableLine *) table->pdata[from])->cells->len;
+  g_autofree gboolean *filled = g_new0 (gboolean, width);
+  const GPtrArray *header = NULL;
+
+  for (guint i = from; i < to; i++)
+    {
+      const TableLine *line = table->pdata[i];
+
+      if (!line->is_row || line->cells->len != width)
+        return;
+      if (header == NULL && is_header_row (line->cells))
+        header = line->cells;
+      for (guint c = 0; c < width; c++)
+        filled[c] |= *(const char *) line->cells->pdata[c] != '\0';
+    }
+  if (header == NULL)
+    return;
+  for (guint c = 0; c < width; c++)
+    if (filled[c] && *(const char *) header->pdata[c] == '\0')
+      return;
+  for (guint i = from; i < to; i++)
+    for (guint c = width; c-- > 0; )
+      if (!filled[c])
+        g_ptr_array_remove_index (((TableLine *) table->pdata[i])->cells, c);
+}
+
+/* Drops the columns a converter added to each block of the table
+ * @table holds (drop_block_columns()); its blocks start at the rows that
+ * head them (heads_block()), or the table is one block. */
+static void
+drop_lost_columns (GPtrArray *table)
+{
+  for (guint from = 0, to; from < table->len; from = to)
+    {
+      for (to = from + 1; to < table->len && !heads_block (table->pdata[to]); to++)
+        ;
+      drop_block_columns (table, from, to);
+    }
+}
+
+/* Adds the lines of the table @table holds to @doc, its lost columns
+ * dropped, and empties @table. */
+static void
+add_table_lines (GPtrArray   *table,
+                 NbImportDoc *doc)
+{
+  drop_lost_columns (table);
+  for (guint i = 0; i < table->len; i++)
+    {
+      const TableLine *line = table->pdata[i];
+
+      nb_import_doc_add_line (doc, line->text, 0, line->is_row, (char **) line->cells->pdata, line->cells->len);
+      nb_import_doc_set_source (doc, 0, line->source_line);
+    }
+  g_ptr_array_set_size (table, 0);
 }
 
 /* ---- pandoc's simple and multiline tables -------------------------------- */
@@ -1223,12 +1384,14 @@ read_dashed_table (NbImportDoc *doc,
   const char *end = start;
   guint sep, first_line = *source_line;
   gboolean multiline;
+  g_autoptr(GPtrArray) table = NULL;
   Band band;
 
   lines = dashed_lines (start, kind, &sep, &multiline, &end);
   if (lines == NULL)
     return NULL;
   dash_runs (lines->pdata[sep], starts);
+  table = g_ptr_array_new_with_free_func (table_line_free);
   band_init (&band);
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1239,7 +1402,7 @@ read_dashed_table (NbImportDoc *doc,
 
       if (*line == '\0' || dash_runs (line, NULL) > 0)
         {
-          band_flush (&band, doc);
+          band_flush (&band, table);
           continue;
         }
       cells = cut_columns (line, starts);
@@ -1248,10 +1411,11 @@ read_dashed_table (NbImportDoc *doc,
       stripped = nb_text_strip (text->str);
       band_add (&band, stripped, cells, first_line + i);
       if (!multiline)
-        band_flush (&band, doc);
+        band_flush (&band, table);
     }
-  band_flush (&band, doc);
+  band_flush (&band, table);
   band_clear (&band);
+  add_table_lines (table, doc);
   *source_line = first_line + lines->len - 1;
   return end;
 }
@@ -1298,45 +1462,17 @@ layout_mark (Layout            *layout,
     }
 }
 
-/* Adds the rows of a boxed table's band, lines of its table. */
+/* Ends the boxed table whose lines @table holds: adds them to @doc,
+ * lines of a table. */
 static void
-flush_table (Band        *band,
-             NbImportDoc *doc,
-             Layout      *layout)
+end_table (GPtrArray   *table,
+           NbImportDoc *doc,
+           Layout      *layout)
 {
-  if (band->lines->len == 0)
+  if (table->len == 0)
     return;
-  band_flush (band, doc);
+  add_table_lines (table, doc);
   layout_mark (layout, doc, MARK_TABLE);
-}
-
-/* Whether @line is the caption of a table of either edition's form
- * (第二十条第（一）项): short, so that the lines of a long text are not
- * each normalised. */
-static gboolean
-is_form_caption (const char *line)
-{
-  g_autofree char *norm = NULL;
-
-  if (strlen (line) > 64)
-    return FALSE;
-  norm = nb_import_normalize (line);
-  for (NbEdition e = 0; e < NB_N_EDITIONS; e++)
-    {
-      const NbEditionDef *edition = nb_edition_get (e);
-
-      for (guint t = 0; t < edition->n_tables; t++)
-        {
-          g_autofree char *caption = NULL;
-
-          if (edition->tables[t].caption == NULL)
-            continue;
-          caption = nb_import_normalize (edition->tables[t].caption);
-          if (strcmp (norm, caption) == 0)
-            return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 /* The caption @line (stripped) holds, if it may be one: pandoc's `: …`
@@ -1553,6 +1689,7 @@ nb_import_read_text (NbImportDoc *doc,
   g_autoptr(GByteArray) marks = g_byte_array_new ();
   Layout layout = { marks, FALSE, FALSE };
   Band band;
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func (table_line_free);
   gboolean boxed = FALSE; /* within a table that rules off every row */
   /* markdown's blank lines are its own (blocks of HTML end at one) */
   Paragraphs paragraphs = { paragraphs_one_blank_apart (text) && !nb_import_looks_like_markdown (text), FALSE, 0 };
@@ -1571,7 +1708,8 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (opens_html_block (stripped))
         {
-          flush_table (&band, doc, &layout);
+          band_flush (&band, table);
+          end_table (table, doc, &layout);
           boxed = FALSE;
           next = read_html_block (doc, start, &source_line);
           layout_mark (&layout, doc, MARK_TEXT);
@@ -1597,6 +1735,9 @@ nb_import_read_text (NbImportDoc *doc,
       stripped = nb_text_strip (buffer->str);
       if (*stripped == '\0')
         {
+          /* two boxed tables an empty line apart are not one for their
+           * blocks' columns (drop_lost_columns()) */
+          end_table (table, doc, &layout);
           layout.in_table &= boxed;   /* an empty line ends a table, but a boxed one */
           paragraphs.n_blank++;
           continue;
@@ -1608,17 +1749,18 @@ nb_import_read_text (NbImportDoc *doc,
         add_empty_cells (&paragraphs, doc, stripped, source_line);
       if (is_rule_line (stripped))
         {
-          flush_table (&band, doc, &layout);
+          band_flush (&band, table);
           boxed = is_boxed_rule (stripped);
+          if (!boxed)
+            end_table (table, doc, &layout);
           layout_mark (&layout, doc, MARK_TABLE);
           continue;
         }
       if (boxed && is_partial_rule (stripped))
         {
           /* rules under some columns, a spanning cell's text in others */
-          flush_table (&band, doc, &layout);
-          add_rule_text (doc, stripped, source_line);
-          layout_mark (&layout, doc, MARK_TABLE);
+          band_flush (&band, table);
+          add_rule_text (table, stripped, source_line);
           continue;
         }
       if (boxed && has_bar (stripped))
@@ -1627,7 +1769,8 @@ nb_import_read_text (NbImportDoc *doc,
           band_add (&band, stripped, row, source_line);
           continue;
         }
-      flush_table (&band, doc, &layout);
+      band_flush (&band, table);
+      end_table (table, doc, &layout);
       boxed = FALSE;
       if (strlen (stripped) >= FLAT_MIN_BYTES && read_flattened (doc, stripped, source_line))
         {
@@ -1641,7 +1784,8 @@ nb_import_read_text (NbImportDoc *doc,
         }
       n_column_rows += add_line (doc, &layout, buffer->str, stripped, source_line);
     }
-  flush_table (&band, doc, &layout);
+  band_flush (&band, table);
+  end_table (table, doc, &layout);
   band_clear (&band);
   move_captions_before_tables (doc, marks);
   *pdf_text = n_page_numbers > 0 || n_column_rows >= 3;
