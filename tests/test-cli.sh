@@ -65,7 +65,11 @@ PY
 # 淮安 2024, text of the PDF: imports whole, checks clean
 "$nianbao" import "$fixtures/huaian-2024-pdf-layout.txt" -o "$tmp/huaian.nianbao" 2> "$tmp/err" ||
   fail "import of the 淮安 fixture: $(cat "$tmp/err")"
+# alone, an import says how many cells it placed, after its messages
+grep -q 'huaian-2024-pdf-layout.txt: 200 cells placed, 0 blank as published, 0 numbers not placed' "$tmp/err" ||
+  fail "import summary: $(cat "$tmp/err")"
 [ "$(status_of "$nianbao" check "$tmp/huaian.nianbao")" = 0 ] || fail "check: $(cat "$tmp/out")"
+
 
 # the web page a report exports imports back to the same numbers
 "$nianbao" export --format html "$tmp/huaian.nianbao" -o "$tmp/huaian.html" > /dev/null
@@ -156,5 +160,15 @@ printf '二、主动公开政府信息情况\n第二十条第（一）项\n规�
 [ "$(status_of "$nianbao" import "$tmp/short.txt" "$tmp/pipe.txt" -o "$tmp/batch3")" = 2 ] ||
   fail "batch with a failure: $(cat "$tmp/out" "$tmp/err")"
 grep -q 'not imported: .*pipe.txt.*not a regular file' "$tmp/out" || fail "batch message: $(cat "$tmp/out")"
+
+# a batch reads Word documents as one report alone does, and says what an
+# old binary one is
+"$nianbao" export --format docx "$tmp/huaian.nianbao" -o "$tmp/huaian.docx" > /dev/null || fail "docx export"
+[ "$(status_of "$nianbao" import "$tmp/huaian.docx" "$fixtures/pingtan-2024-page-lo.doc" -o "$tmp/batch4")" = 2 ] ||
+  fail "batch of Word documents: $(cat "$tmp/out" "$tmp/err")"
+grep -q 'huaian.nianbao: 200 cells placed, 0 blank as published, 0 numbers not placed' "$tmp/out" ||
+  fail "batch of a .docx: $(cat "$tmp/out")"
+grep -q 'pingtan-2024-page-lo.doc: not imported: This is a document in an old binary format' "$tmp/out" ||
+  fail "batch of a .doc: $(cat "$tmp/out")"
 
 echo "ok"

@@ -329,7 +329,7 @@ test_docx_source (void)
   NbTable *requests = nb_report_get_table (report, "s3_requests");
   g_autofree char *number = NULL;
 
-  back = nb_office_import_report_with_source (data, length, NULL, NULL, &source, &error);
+  back = nb_office_import_report_with_source (data, length, NULL, NULL, NULL, &source, &error);
   g_assert_no_error (error);
   g_assert_nonnull (back);
   g_assert_nonnull (source);

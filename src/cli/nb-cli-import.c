@@ -1,6 +1,7 @@
 /* nb-cli-import.c — `nianbao import`: published reports into .nianbao files
  *
- * One report: `nianbao import INPUT -o FILE.nianbao`, with every message.
+ * One report: `nianbao import INPUT -o FILE.nianbao`, with every message
+ * and how many cells were placed, left blank as published and not placed.
  * A batch: `nianbao import A.pdf B.html … -o FOLDER/`, one summary line
  * per file; each report goes to FOLDER/<name>.nianbao.
  *
@@ -67,7 +68,7 @@ import_batch_one (const char            *input,
       g_print (_("not imported: %s\n"), error->message);
       return EXIT_UNREADABLE;
     }
-  report = nb_import_report_full (data, length, options, &summary, &messages, &error);
+  report = nb_office_import_report_with_source (data, length, options, &summary, &messages, NULL, &error);
   if (report == NULL)
     {
       g_print (_("%s: not imported: %s\n"), input, error->message);
@@ -143,6 +144,7 @@ nb_cli_import (int    argc,
   g_autoptr(NbReport) report = NULL;
   g_autofree char *data = NULL;
   NbImportOptions options;
+  NbImportSummary summary;
   gboolean batch;
   gsize length;
 
@@ -198,7 +200,7 @@ nb_cli_import (int    argc,
       return EXIT_UNREADABLE;
     }
 
-  report = nb_office_import_report (data, length, &options, &messages, &error);
+  report = nb_office_import_report_with_source (data, length, &options, &summary, &messages, NULL, &error);
   if (report == NULL)
     {
       g_printerr ("%s: %s\n", inputs[0], error->message);
@@ -209,6 +211,9 @@ nb_cli_import (int    argc,
       g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
       g_printerr ("%s: %s\n", inputs[0], line);
     }
+  /* on standard error, like the messages: the report may go to standard output */
+  g_printerr (_("%s: %u cells placed, %u blank as published, %u numbers not placed\n"),
+              inputs[0], summary.n_placed, summary.n_blank, summary.n_unplaced);
 
   /* a report that lacks some of the page never takes the place of one */
   if (nb_import_messages_have_errors (messages) && !nb_cli_is_stdout (output) &&

@@ -403,6 +403,7 @@ static NbReport *
 docx_import_with_source (const char             *data,
                          gsize                   length,
                          const NbImportOptions  *options,
+                         NbImportSummary        *summary,
                          GPtrArray             **messages,
                          NbImportSource        **source,
                          GError                **error)
@@ -415,7 +416,7 @@ docx_import_with_source (const char             *data,
     *messages = NULL;
   if (html == NULL)
     return NULL;
-  report = nb_import_report_with_source (html, strlen (html), options, NULL, messages, source, error);
+  report = nb_import_report_with_source (html, strlen (html), options, summary, messages, source, error);
   if (report != NULL && date != NULL)
     nb_report_set_date (report, date);
   return report;
@@ -434,7 +435,7 @@ nb_docx_import (const char             *data,
                 GPtrArray             **messages,
                 GError                **error)
 {
-  return docx_import_with_source (data, length, options, messages, NULL, error);
+  return docx_import_with_source (data, length, options, NULL, messages, NULL, error);
 }
 
 /* The first bytes of an OLE compound file: Word 97–2003's .doc, WPS's
@@ -475,12 +476,13 @@ static NbReport *
 package_import (const char             *data,
                 gsize                   length,
                 const NbImportOptions  *options,
+                NbImportSummary        *summary,
                 GPtrArray             **messages,
                 NbImportSource        **source,
                 GError                **error)
 {
   g_autoptr(GError) local = NULL;
-  NbReport *report = docx_import_with_source (data, length, options, messages, source, &local);
+  NbReport *report = docx_import_with_source (data, length, options, summary, messages, source, &local);
   const char *other;
 
   if (report != NULL)
@@ -506,7 +508,7 @@ nb_office_import_report (const char             *data,
                          GPtrArray             **messages,
                          GError                **error)
 {
-  return nb_office_import_report_with_source (data, length, options, messages, NULL, error);
+  return nb_office_import_report_with_source (data, length, options, NULL, messages, NULL, error);
 }
 
 /**
@@ -516,7 +518,7 @@ nb_office_import_report (const char             *data,
  *   web page's
  *
  * Like nb_office_import_report(), keeping the source of a PDF, page, text
- * or Word document.
+ * or Word document and counting its cells in @summary (optional).
  *
  * Returns: (transfer full) (nullable): the report
  */
@@ -524,6 +526,7 @@ NbReport *
 nb_office_import_report_with_source (const char             *data,
                                      gsize                   length,
                                      const NbImportOptions  *options,
+                                     NbImportSummary        *summary,
                                      GPtrArray             **messages,
                                      NbImportSource        **source,
                                      GError                **error)
@@ -539,6 +542,6 @@ nb_office_import_report_with_source (const char             *data,
       return NULL;
     }
   if (nb_zip_looks_like (data, length))
-    return package_import (data, length, options, messages, source, error);
-  return nb_import_report_with_source (data, length, options, NULL, messages, source, error);
+    return package_import (data, length, options, summary, messages, source, error);
+  return nb_import_report_with_source (data, length, options, summary, messages, source, error);
 }

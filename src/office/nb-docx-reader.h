@@ -24,6 +24,7 @@ NbReport *nb_office_import_report    (const char             *data,
 NbReport *nb_office_import_report_with_source (const char          *data,
                                       gsize                   length,
                                       const NbImportOptions  *options,
+                                      NbImportSummary        *summary,
                                       GPtrArray             **messages,
                                       NbImportSource        **source,
                                       GError                **error);

@@ -720,7 +720,7 @@ _nb_window_import_path (NbWindow    *self,
     return FALSE;
 
   nb_import_options_init (&options);
-  report = nb_office_import_report_with_source (data, length, &options, &messages, &source, error);
+  report = nb_office_import_report_with_source (data, length, &options, NULL, &messages, &source, error);
   if (report == NULL)
     return FALSE;
 
