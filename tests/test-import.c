@@ -2851,6 +2851,63 @@ test_pdf_libreoffice_pages (void)
   g_assert_finalize_object (from_html);
 }
 
+/* The crawler's text of 平潭 2024, whose last section ends the file, with
+ * @tail after it. */
+static NbReport *
+import_pingtan_with_tail (const char  *tail,
+                          GPtrArray  **messages)
+{
+  gsize length;
+  g_autofree char *data = test_read_data ("published/pingtan-2024.txt", &length);
+  g_autofree char *text = g_strconcat (data, tail, NULL);
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_import_report (text, strlen (text), NULL, messages, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* A whole page's text runs on after the report into the portal's own
+ * (its attachment links, QR code, footer): the last section ends at the
+ * portal's first words, or after the office and date that sign it, and
+ * a message says what was left out.  The same words inside a sentence
+ * of the report stay. */
+static void
+test_page_trailer (void)
+{
+  static const char *const tails[] = {
+    "\n附件下载\n扫一扫在手机上查看当前页面\n主办单位：平潭综合实验区管委会办公室\n",
+    "附件下载扫一扫在手机上查看当前页面关闭\n",
+    "\n平潭综合实验区\n2025年1月20日\nError opening /footer.shtml\n",
+    "\n版权所有：平潭综合实验区 闽ICP备09032658号\n",
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  g_autoptr(NbReport) alone = import_pingtan_with_tail ("", &messages);
+  const char *text = nb_report_get_text (alone, NB_TEXT_OTHER_MATTERS);
+
+  g_assert_cmpstr (text, ==, "2024年，无收取信息处理费情况。");
+  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_INFO, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (tails); i++)
+    {
+      g_autoptr(GPtrArray) tail_messages = NULL;
+      g_autoptr(NbReport) report = import_pingtan_with_tail (tails[i], &tail_messages);
+
+      g_test_message ("%s", tails[i]);
+      g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, text);
+      g_assert_nonnull (strstr (message_text (tail_messages, NB_IMPORT_SEVERITY_INFO, NULL),
+                                "网页自身的内容"));
+    }
+
+  /* the portal's words in the report's own sentence */
+  {
+    g_autoptr(GPtrArray) kept_messages = NULL;
+    g_autoptr(NbReport) report = import_pingtan_with_tail ("\n本机关的相关链接与附件下载办法见指南。\n", &kept_messages);
+    g_autofree char *expected = g_strconcat (text, "\n本机关的相关链接与附件下载办法见指南。", NULL);
+
+    g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, expected);
+  }
+}
+
 /* Real portal pages as text browsers and converters make them text:
  * w3m's box-drawn tables (a label wrapped over three lines of its row, a
  * spanning label cut by the rules beside it) and its borderless columns,
@@ -2902,6 +2959,9 @@ test_converted_pages (void)
       assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
       g_assert_cmpuint (expected.n_placed, >, 60);
       g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
+      /* the last section ends where the report does, not with the page */
+      g_assert_cmpstr (nb_report_get_text (converted, NB_TEXT_OTHER_MATTERS), ==,
+                       nb_report_get_text (page, NB_TEXT_OTHER_MATTERS));
     }
 }
 
@@ -4229,10 +4289,11 @@ test_pingtan_czj_2024 (void)
   ROW (report, "s4_appeals", "cases", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   assert_summary (&summary, 6 + 1 + 2 + 7 * 25 + 15, 0, 0);
-  /* the signature, on the body's one line, stays in the text (no date) */
+  /* the signature, run on from the last sentence in the body's one line,
+   * leaves the text, its date the report's */
   g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==,
-                   "2024年，无收取信息处理费情况。 平潭综合实验区财政金融局 2025年1月23日");
-  g_assert_cmpstr (nb_report_get_date (report), ==, "");
+                   "2024年，无收取信息处理费情况。");
+  g_assert_cmpstr (nb_report_get_date (report), ==, "2025-01-23");
   g_assert_finalize_object (report);
 }
 
@@ -4380,6 +4441,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
+  g_test_add_func ("/import/page-trailer", test_page_trailer);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/grid-lost-spans", test_grid_lost_spans);
   g_test_add_func ("/import/layout-columns-not-places", test_layout_columns_not_places);

@@ -553,6 +553,138 @@ nb_import_strip_signature (NbImporter *im,
   return g_strjoinv ("\n", paragraphs);
 }
 
+/* Words that begin a government portal's own text under an article:
+ * its attachment and print links, the QR code for phones, the links to
+ * the next article, and the footer every 政府网站 carries (主办单位,
+ * 版权所有, 网站标识码, the ICP and police registration numbers). */
+static const char *const trailer_starts[] = {
+  "附件下载", "扫一扫在手机上查看当前页面", "【打印", "【关闭", "[打印", "[关闭", "打印本页", "关闭窗口",
+  "上一篇", "下一篇", "相关链接", "相关文章", "相关阅读", "分享到", "主办单位", "版权所有",
+  "网站标识码", "(BUTTON)", "IFRAME:", "References", ":::",
+};
+static const char *const trailer_anywhere[] = { "ICP备", "公网安备", "javascript:", "](http" };
+/* The words above that also begin the page's text where a converter
+ * ran it on from the report's last sentence (w3m, pandoc's plain text:
+ * “……情况。附件下载扫一扫……”; pandoc's markdown: “……情况。:::: {#file…”). */
+static const char *const trailer_after_sentence[] = {
+  "附件下载", "扫一扫在手机上查看当前页面", "打印本页", "关闭窗口", ":::",
+};
+
+static gboolean
+is_trailer_paragraph (const char *squeezed)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (trailer_starts); i++)
+    if (g_str_has_prefix (squeezed, trailer_starts[i]))
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (trailer_anywhere); i++)
+    if (strstr (squeezed, trailer_anywhere[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Where in @paragraph the page's text starts after a sentence of the
+ * report, or NULL. */
+static const char *
+trailer_after_sentence_in (const char *paragraph)
+{
+  const char *first = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (trailer_after_sentence); i++)
+    for (const char *at = strstr (paragraph, trailer_after_sentence[i]); at != NULL;
+         at = strstr (at + 1, trailer_after_sentence[i]))
+      {
+        gunichar before = at > paragraph ? g_utf8_get_char (g_utf8_prev_char (at)) : 0;
+
+        if (before == 0x3002 || before == 0xFF01 || before == 0xFF1F || before == 0xFF1B)
+          {
+            if (first == NULL || at < first)
+              first = at;
+            break;
+          }
+      }
+  return first;
+}
+
+/* @paragraph, or its sentences and then the office and the date that a
+ * converter ran on from its last sentence (“……情况。沭阳县发展和改革局
+ * 2024年1月17日”), as three paragraphs. */
+static char *
+part_run_on_signature (NbImporter *im,
+                       const char *paragraph)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^(.*[。！？])\\s*(\\S+)\\s*((?:19|20|21)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\\s*$",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *office = NULL, *sentences = NULL, *date = NULL;
+
+  if (!g_regex_match (regex, paragraph, 0, &match))
+    return g_strdup (paragraph);
+  office = g_match_info_fetch (match, 2);
+  if (strcmp (office, nb_report_get_organ (im->report)) != 0)
+    return g_strdup (paragraph);
+  sentences = g_match_info_fetch (match, 1);
+  date = g_match_info_fetch (match, 3);
+  return g_strjoin ("\n", sentences, office, date, NULL);
+}
+
+/* Whether @squeezed is a date under the report, the line before it
+ * (@before, squeezed) its office: the report's signature ends there. */
+static gboolean
+ends_signature (NbImporter *im,
+                const char *before,
+                const char *squeezed)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("^(?:19|20|21)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$", 0, 0, NULL);
+
+  return before != NULL && strcmp (before, nb_report_get_organ (im->report)) == 0 &&
+         g_regex_match (regex, squeezed, 0, NULL);
+}
+
+/* @text, the last section's, without the page's own text after the
+ * report (a whole page's text as Lynx, w3m or pandoc write it, or the
+ * page printed, whose last section would run on to the end of the page):
+ * from the first words of the portal's, or after the office and date
+ * that sign the report; said in a message. */
+char *
+nb_import_cut_page_trailer (NbImporter *im,
+                            const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) parted = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) paragraphs = NULL;
+  g_autofree char *before = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_ptr_array_add (parted, part_run_on_signature (im, lines[i]));
+  g_ptr_array_add (parted, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("\n", (char **) parted->pdata);
+    paragraphs = g_strsplit (joined, "\n", -1);
+  }
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *squeezed = squeeze (paragraphs[i]);
+      const char *cut = is_trailer_paragraph (squeezed) ? paragraphs[i]
+                                                        : trailer_after_sentence_in (paragraphs[i]);
+      g_autofree char *words = NULL;
+
+      if (cut == NULL && ends_signature (im, before, squeezed) && paragraphs[i + 1] != NULL)
+        cut = paragraphs[++i];
+      g_free (before);
+      before = g_steal_pointer (&squeezed);
+      if (cut == NULL)
+        continue;
+      words = g_utf8_substring (cut, 0, MIN (g_utf8_strlen (cut, -1), 12));
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                               "最后一节之后是网页自身的内容（从「%s」起），未作为报告正文导入", words);
+      *(char *) cut = '\0';
+      for (guint k = i + (*paragraphs[i] == '\0' ? 0 : 1); paragraphs[k] != NULL; k++)
+        g_clear_pointer (&paragraphs[k], g_free);
+      break;
+    }
+  return g_strjoinv ("\n", paragraphs);
+}
+
 int
 nb_import_next_heading (const int *heading,
                         guint      section,

@@ -804,11 +804,19 @@ strip_pandoc_spans (GString *line)
     }
 }
 
-/* Takes a markdown line's markup out of @line: its inline HTML and
- * pandoc's bracketed spans, keeping their text. */
+/* Takes a markdown line's markup out of @line: its inline HTML,
+ * pandoc's bracketed spans, keeping their text, and the backslash that
+ * ends a line at a hard line break (a `<br>` of the page: `\` alone on
+ * the line before 上海's heading 四). */
 static void
 take_markup_out (GString *line)
 {
+  gsize end = line->len;
+
+  while (end > 0 && g_ascii_isspace (line->str[end - 1]))
+    end--;
+  if (end > 0 && line->str[end - 1] == '\\' && (end == 1 || line->str[end - 2] != '\\'))
+    g_string_truncate (line, end - 1);
   if (has_inline_tag (line->str))
     {
       g_autofree char *untagged = nb_import_html_text (line->str);

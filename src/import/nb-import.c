@@ -577,6 +577,12 @@ import_texts (NbImporter          *im,
       if (in_body (im, heading[s]))
         end = MIN (end, im->doc->body_end);
       body_text = nb_import_section_text (im, (guint) heading[s] + 1, end);
+      if (next < 0 && !in_body (im, heading[s]))
+        {
+          char *report_text = nb_import_cut_page_trailer (im, body_text);
+          g_free (body_text);
+          body_text = report_text;
+        }
       if (next < 0)
         {
           char *unsigned_text = nb_import_strip_signature (im, body_text);
