@@ -68,6 +68,17 @@ find_message (GPtrArray        *messages,
   return NULL;
 }
 
+/* Whether a message of @messages says @words. */
+static gboolean
+has_message_saying (GPtrArray  *messages,
+                    const char *words)
+{
+  for (guint i = 0; i < messages->len; i++)
+    if (strstr (((const NbImportMessage *) messages->pdata[i])->message, words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* The counts of an import's report: cells placed, published blank, not placed. */
 static void
 assert_summary (const NbImportSummary *summary,
@@ -508,9 +519,9 @@ test_shanghai_2019 (void)
 
   assert_summary (&summary, 22 + 35 + 6, 126 + 9, 0);
 
-  /* the portal's date line is the article's first paragraph */
+  /* the portal's date line, the article's first paragraph, is not the report's */
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_PREFACE),
-                                   "发布日期：2020-01-31\n本年度报告根据《中华人民共和国政府信息公开条例》"));
+                                   "本年度报告根据《中华人民共和国政府信息公开条例》"));
   g_assert_true (g_str_has_prefix (nb_report_get_text (report, NB_TEXT_OVERVIEW),
                                    "2019年，上海市人民政府办公厅坚持以习近平新时代"));
   /* &lt; &gt; in the text are the characters */
@@ -2851,6 +2862,20 @@ test_pdf_libreoffice_pages (void)
   g_assert_finalize_object (from_html);
 }
 
+/* A text of @report without its spaces and line breaks, which converters
+ * put where the page had none. */
+static char *
+squeezed_text (NbReport      *report,
+               NbTextSection  section)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nb_report_get_text (report, section); *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
 /* The crawler's text of 平潭 2024, whose last section ends the file, with
  * @tail after it. */
 static NbReport *
@@ -2886,7 +2911,7 @@ test_page_trailer (void)
   const char *text = nb_report_get_text (alone, NB_TEXT_OTHER_MATTERS);
 
   g_assert_cmpstr (text, ==, "2024年，无收取信息处理费情况。");
-  g_assert_null (find_message (messages, NB_IMPORT_SEVERITY_INFO, NULL));
+  g_assert_false (has_message_saying (messages, "After the last section"));
   for (gsize i = 0; i < G_N_ELEMENTS (tails); i++)
     {
       g_autoptr(GPtrArray) tail_messages = NULL;
@@ -2894,8 +2919,7 @@ test_page_trailer (void)
 
       g_test_message ("%s", tails[i]);
       g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, text);
-      g_assert_nonnull (strstr (message_text (tail_messages, NB_IMPORT_SEVERITY_INFO, NULL),
-                                "网页自身的内容"));
+      g_assert_true (has_message_saying (tail_messages, "After the last section"));
     }
 
   /* the portal's words in the report's own sentence */
@@ -2905,6 +2929,7 @@ test_page_trailer (void)
     g_autofree char *expected = g_strconcat (text, "\n本机关的相关链接与附件下载办法见指南。", NULL);
 
     g_assert_cmpstr (nb_report_get_text (report, NB_TEXT_OTHER_MATTERS), ==, expected);
+    g_assert_false (has_message_saying (kept_messages, "After the last section"));
   }
 }
 
@@ -2959,7 +2984,19 @@ test_converted_pages (void)
       assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
       g_assert_cmpuint (expected.n_placed, >, 60);
       g_assert_cmpstr (nb_report_get_organ (converted), ==, nb_report_get_organ (page));
-      /* the last section ends where the report does, not with the page */
+      /* the texts start and end where the report does, not with the page */
+      {
+        g_autofree char *converted_preface = squeezed_text (converted, NB_TEXT_PREFACE);
+        g_autofree char *page_preface = squeezed_text (page, NB_TEXT_PREFACE);
+
+        /* pandoc's markdown of the whole 平潭 page wraps its layout's
+         * spans and divs ([文件下载]{.download …}, ::: {…}) over lines, and
+         * they stay in its preface: a known limit */
+        if (g_str_has_suffix (pairs[i].converted, "pingtan-2024-page-pandoc-markdown.md"))
+          g_assert_true (g_str_has_suffix (converted_preface, page_preface));
+        else
+          g_assert_cmpstr (converted_preface, ==, page_preface);
+      }
       g_assert_cmpstr (nb_report_get_text (converted, NB_TEXT_OTHER_MATTERS), ==,
                        nb_report_get_text (page, NB_TEXT_OTHER_MATTERS));
     }

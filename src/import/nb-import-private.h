@@ -90,6 +90,8 @@ int       nb_import_find_header          (NbImporter       *im,
 char     *nb_import_section_text         (NbImporter    *im,
                                           guint          first_cell,
                                           guint          end_cell);
+char     *nb_import_cut_page_header      (NbImporter    *im,
+                                          const char    *text);
 char     *nb_import_cut_page_trailer     (NbImporter    *im,
                                           const char    *text);
 char     *nb_import_strip_signature      (NbImporter    *im,

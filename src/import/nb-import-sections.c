@@ -500,6 +500,134 @@ nb_import_section_text (NbImporter *im,
   return g_string_free (out, FALSE);
 }
 
+/* Fields of the lines a portal prints under an article's headline (and
+ * a crawler keeps): a paragraph that starts with one and its colon is
+ * the portal's. */
+static const char *const header_fields[] = {
+  "来源", "时间", "发布时间", "发布日期", "发布机构", "作者", "浏览次数", "阅读次数", "点击数", "索引号",
+  "字号", "文号", "栏目", "原文链接", "成文日期", "主题分类", "发文机关",
+};
+
+static gboolean
+is_header_field (const char *paragraph)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_fields); i++)
+    if (g_str_has_prefix (paragraph, header_fields[i]))
+      {
+        const char *p = paragraph + strlen (header_fields[i]);
+
+        while (*p == ' ')
+          p++;
+        if (*p == ':' || g_str_has_prefix (p, "："))
+          return TRUE;
+      }
+  return FALSE;
+}
+/* Words of the buttons and links a portal prints there, one after the
+ * other where a converter ran them together (“文字版文件下载相关链接：”). */
+static const char *const header_words[] = {
+  "微信", "微博", "QQ空间", "全真版", "文字版", "文件下载", "相关链接：", "相关链接", "分享到：", "分享到",
+  "【打印】", "打印", "【关闭】", "关闭", "*", "•", "-",
+};
+
+/* @paragraph past the portal's header words at its start (and Lynx's
+ * link numbers, `[57]`, before them). */
+static const char *
+skip_header_words (const char *paragraph)
+{
+  const char *p = paragraph;
+  gboolean skipped = TRUE;
+
+  while (skipped)
+    {
+      skipped = FALSE;
+      while (*p != '\0' && nb_text_is_space (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '[' && g_ascii_isdigit (p[1]))
+        {
+          const char *close = p + 1;
+          while (g_ascii_isdigit (*close))
+            close++;
+          if (*close == ']')
+            p = close + 1, skipped = TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (header_words) && !skipped; i++)
+        if (g_str_has_prefix (p, header_words[i]))
+          p += strlen (header_words[i]), skipped = TRUE;
+    }
+  return p;
+}
+
+/* Buttons and links that end the portal's lines under the headline where
+ * a converter ran them on into the report's first sentence, in one
+ * paragraph with the source and time (“来源：……QQ空间-   [全真版](javascript:;)
+ * ……文件下载相关链接：本报告根据……”); looked for near its start only. */
+static const char *const header_ends[] = {
+  "微信", "微博", "QQ空间", "全真版", "文字版", "文件下载", "相关链接：", "相关链接", "分享到：", "分享到",
+  "【打印】", "【关闭】", "javascript:;)",
+};
+#define HEADER_END_REACH 360   /* bytes: 120 CJK characters */
+
+/* The report's text in @paragraph, one of the preface's first: past the
+ * portal's words at its start, and in a line of its fields past the last
+ * of its buttons and links; "" when it is the portal's alone. */
+static const char *
+report_text_in (const char *paragraph)
+{
+  const char *start = skip_header_words (paragraph), *end = NULL;
+
+  if (!is_header_field (start))
+    return start;
+  {
+    /* a page printed to PDF runs its date line on into the report's first
+     * sentence: the date alone is the portal's */
+    g_autoptr(GRegex) date_line = g_regex_new ("^(?:发布日期|发布时间|时间|日期|成文日期)\\s*[:：]\\s*"
+                                               "[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?"
+                                               "(?:\\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\\s*", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    int date_end;
+
+    if (g_regex_match (date_line, start, 0, &match) && g_match_info_fetch_pos (match, 0, NULL, &date_end) &&
+        start[date_end] != '\0')
+      return start + date_end;
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (header_ends); i++)
+    {
+      const char *at = g_strstr_len (start, HEADER_END_REACH, header_ends[i]);
+
+      for (; at != NULL; at = g_strstr_len (at + 1, HEADER_END_REACH - (at + 1 - start), header_ends[i]))
+        if (end == NULL || at + strlen (header_ends[i]) > end)
+          end = at + strlen (header_ends[i]);
+    }
+  return end != NULL ? skip_header_words (end) : start + strlen (start);
+}
+
+/* @text, the preface, without the portal's lines under the headline
+ * (source, time, share buttons, versions, links) before the report's
+ * first sentence, which a whole page's text or print, and a page whose
+ * body holds its date line, give; said in a message. */
+char *
+nb_import_cut_page_header (NbImporter *im,
+                           const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint first = 0;
+  const char *start = NULL;
+
+  for (; paragraphs[first] != NULL; first++)
+    if (*(start = report_text_in (paragraphs[first])) != '\0')
+      break;
+  if (paragraphs[first] == NULL || (first == 0 && start == paragraphs[0]))
+    return g_strdup (text);
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                           _("Under the title, the page's own lines (source, time, links) were not "
+                             "imported as the report's"));
+  {
+    g_autofree char *rest = g_strjoinv ("\n", paragraphs + first + 1);
+    return paragraphs[first + 1] != NULL ? g_strconcat (start, "\n", rest, NULL) : g_strdup (start);
+  }
+}
+
 /* Whether @paragraph (squeezed) is a line of the signature block that
  * Nianbao prints after section 六, in its default wording
  * (单位负责人（签字）：, 审核人：, 填报人：, 联系电话：, （单位盖章）). */
@@ -676,7 +804,8 @@ nb_import_cut_page_trailer (NbImporter *im,
         continue;
       words = g_utf8_substring (cut, 0, MIN (g_utf8_strlen (cut, -1), 12));
       nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
-                               "最后一节之后是网页自身的内容（从「%s」起），未作为报告正文导入", words);
+                               _("After the last section, the page's own text (from “%s” on) was not "
+                                 "imported as the report's"), words);
       *(char *) cut = '\0';
       for (guint k = i + (*paragraphs[i] == '\0' ? 0 : 1); paragraphs[k] != NULL; k++)
         g_clear_pointer (&paragraphs[k], g_free);

@@ -600,7 +600,9 @@ import_texts (NbImporter          *im,
   if (title->line >= 0 && start_cell < end_cell)
     {
       g_autofree char *preface = nb_import_section_text (im, start_cell, end_cell);
-      nb_report_set_text (im->report, NB_TEXT_PREFACE, preface);
+      g_autofree char *report_text = nb_import_cut_page_header (im, preface);
+
+      nb_report_set_text (im->report, NB_TEXT_PREFACE, report_text);
     }
   else if (title->line < 0 && end_cell > 0)
     nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
