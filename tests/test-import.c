@@ -3040,6 +3040,11 @@ test_pandoc_simple_tables (void)
                             "找到 4 个数据，表中应有 3 栏"));
   g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s2_enforcement.coercion"),
                             "找到 4 个数据，表中应有 3 栏"));
+  /* markdown's escapes (\\<, \\>) are the characters; the hard line
+   * break before 四 (a backslash alone) is not data */
+  g_assert_nonnull (strstr (nb_report_get_text (converted, NB_TEXT_OVERVIEW),
+                            "《上海市贯彻<长江三角洲区域一体化发展规划纲要>实施方案》"));
+  g_assert_false (has_message_saying (messages, "\\"));
 }
 
 /* A grid table of 二 that lost the page's spans, made by hand: a column

@@ -804,19 +804,34 @@ strip_pandoc_spans (GString *line)
     }
 }
 
-/* Takes a markdown line's markup out of @line: its inline HTML,
- * pandoc's bracketed spans, keeping their text, and the backslash that
- * ends a line at a hard line break (a `<br>` of the page: `\` alone on
- * the line before 上海's heading 四). */
+/* Takes markdown's backslashes out of @line: one before an ASCII
+ * punctuation character escapes it (pandoc writes 《…\\<长江三角洲…\\>…》),
+ * one that ends a line is a hard line break (a `<br>` of the page: `\\`
+ * alone on the line before 上海's heading 四). */
 static void
-take_markup_out (GString *line)
+take_backslashes_out (GString *line)
 {
-  gsize end = line->len;
+  gsize end = line->len, out = 0;
 
   while (end > 0 && g_ascii_isspace (line->str[end - 1]))
     end--;
-  if (end > 0 && line->str[end - 1] == '\\' && (end == 1 || line->str[end - 2] != '\\'))
-    g_string_truncate (line, end - 1);
+  for (gsize i = 0; i < line->len; i++)
+    {
+      if (line->str[i] == '\\' && (i + 1 == end || (i + 1 < end && g_ascii_ispunct (line->str[i + 1]))))
+        i++;
+      if (i < line->len)
+        line->str[out++] = line->str[i];
+    }
+  g_string_truncate (line, out);
+}
+
+/* Takes a markdown line's markup out of @line: its backslashes, its
+ * inline HTML and pandoc's bracketed spans, keeping their text. */
+static void
+take_markup_out (GString *line)
+{
+  if (strchr (line->str, '\\') != NULL)
+    take_backslashes_out (line);
   if (has_inline_tag (line->str))
     {
       g_autofree char *untagged = nb_import_html_text (line->str);
