@@ -523,6 +523,7 @@ is_header_field (const char *paragraph)
       }
   return FALSE;
 }
+
 /* Words of the buttons and links a portal prints there, one after the
  * other where a converter ran them together (“文字版文件下载相关链接：”). */
 static const char *const header_words[] = {
@@ -628,6 +629,9 @@ nb_import_cut_page_header (NbImporter *im,
   }
 }
 
+/* The date that signs a report, its year, month and day captured. */
+#define SIGNED_DATE "((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日"
+
 /* Whether @paragraph (squeezed) is a line of the signature block that
  * Nianbao prints after section 六, in its default wording
  * (单位负责人（签字）：, 审核人：, 填报人：, 联系电话：, （单位盖章）). */
@@ -649,7 +653,7 @@ nb_import_strip_signature (NbImporter *im,
 {
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
   guint n = g_strv_length (paragraphs);
-  g_autoptr(GRegex) regex = g_regex_new ("^((?:19|20|21)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日$", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("^" SIGNED_DATE "$", 0, 0, NULL);
   gboolean dated = FALSE;
 
   while (n > 1)
@@ -740,8 +744,7 @@ static char *
 part_run_on_signature (NbImporter *im,
                        const char *paragraph)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^(.*[。！？])\\s*(\\S+)\\s*((?:19|20|21)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\\s*$",
-                                         0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("^(.*[。！？])\\s*(\\S+)\\s*(" SIGNED_DATE ")\\s*$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *office = NULL, *sentences = NULL, *date = NULL;
 
@@ -762,7 +765,7 @@ ends_signature (NbImporter *im,
                 const char *before,
                 const char *squeezed)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^(?:19|20|21)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$", 0, 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("^" SIGNED_DATE "$", 0, 0, NULL);
 
   return before != NULL && strcmp (before, nb_report_get_organ (im->report)) == 0 &&
          g_regex_match (regex, squeezed, 0, NULL);
