@@ -460,6 +460,39 @@ test_import (void)
   g_rmdir (dir);
 }
 
+/* What an import says, in its dialog, speaks the form's words: no key
+ * of a table or cell ([s2_regulations.normative]) among them. */
+static void
+test_import_dialog_words (void)
+{
+  g_autofree char *page = test_data_path ("published/shuyang-fgj-2023-page.html");
+  NbWindow *window = window_with (NULL);
+  g_autoptr(GError) error = NULL;
+  GList *dialogs;
+  guint n_messages = 0;
+
+  g_assert_true (_nb_window_import_path (window, page, &error));
+  g_assert_no_error (error);
+  spin ();
+  dialogs = dialogs_of (window);
+  for (GList *l = dialogs; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        {
+          const char *body = adw_message_dialog_get_body (l->data);
+
+          g_assert_nonnull (strstr (body, "第二十条第（一）项"));
+          g_assert_null (strstr (body, "s2_regulations"));
+          n_messages++;
+        }
+      gtk_window_destroy (l->data);
+    }
+  g_list_free (dialogs);
+  g_assert_cmpuint (n_messages, ==, 1);
+  nb_window_set_report (window, NULL, NULL);
+  destroy_window (window);
+}
+
 static void
 test_text_section (void)
 {
@@ -1299,6 +1332,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/new-report-from-last-year", test_new_report_from_last_year);
   g_test_add_func ("/window/export-and-print", test_export_and_print);
   g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/import-dialog-words", test_import_dialog_words);
   g_test_add_func ("/window/not-imported", test_not_imported);
   g_test_add_func ("/window/text-section", test_text_section);
   g_test_add_func ("/window/save-close-reopen", test_save_close_reopen);

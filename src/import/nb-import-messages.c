@@ -39,6 +39,17 @@ nb_import_messages_have_errors (GPtrArray *messages)
   return FALSE;
 }
 
+static const char *
+severity_word (const NbImportMessage *message)
+{
+  switch (message->severity)
+    {
+    case NB_IMPORT_SEVERITY_ERROR: return _("not imported");
+    case NB_IMPORT_SEVERITY_WARNING: return _("warning");
+    default: return _("note");
+    }
+}
+
 /**
  * nb_import_message_to_string:
  * Returns: (transfer full): the message as one line, with its severity and address
@@ -46,17 +57,22 @@ nb_import_messages_have_errors (GPtrArray *messages)
 char *
 nb_import_message_to_string (const NbImportMessage *message)
 {
-  const char *severity;
-
-  switch (message->severity)
-    {
-    case NB_IMPORT_SEVERITY_ERROR: severity = _("not imported"); break;
-    case NB_IMPORT_SEVERITY_WARNING: severity = _("warning"); break;
-    default: severity = _("note"); break;
-    }
   if (message->address != NULL)
-    return g_strdup_printf ("%s: [%s] %s", severity, message->address, message->message);
-  return g_strdup_printf ("%s: %s", severity, message->message);
+    return g_strdup_printf ("%s: [%s] %s", severity_word (message), message->address, message->message);
+  return g_strdup_printf ("%s: %s", severity_word (message), message->message);
+}
+
+/**
+ * nb_import_message_to_words:
+ * Returns: (transfer full): @message for the window: its severity and
+ *   text, without the key of the cell or table it is about (the text
+ *   names them in the form's words)
+ */
+char *
+nb_import_message_to_words (const NbImportMessage *message)
+{
+  /* Translators: a message of an import: its severity (提示, 警告, 未导入) and its text */
+  return g_strdup_printf (_("%s: %s"), severity_word (message), message->message);
 }
 
 void

@@ -85,5 +85,6 @@ NbReport  *nb_import_report_with_source   (const char        *data,
 void       nb_import_message_free         (NbImportMessage   *message);
 gboolean   nb_import_messages_have_errors (GPtrArray         *messages);
 char      *nb_import_message_to_string    (const NbImportMessage *message);
+char      *nb_import_message_to_words     (const NbImportMessage *message);
 
 G_END_DECLS

@@ -744,7 +744,7 @@ _nb_window_import_path (NbWindow    *self,
         continue;
       if (shown++ < 12)
         {
-          g_autofree char *line = nb_import_message_to_string (message);
+          g_autofree char *line = nb_import_message_to_words (message);
           g_string_append_printf (body, "%s%s", body->len > 0 ? "\n" : "", line);
         }
     }
