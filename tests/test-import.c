@@ -1871,6 +1871,11 @@ test_garbage (void)
   report = nb_import_report ("", 0, NULL, &messages, &error);
   g_assert_null (report);
   g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+  report = nb_import_report (" \r\n\n\t ", 6, NULL, &messages, &error);
+  g_assert_null (report);
+  g_assert_nonnull (strstr (error->message, "empty"));
   g_clear_error (&error);
 
   /* a real report as a tool that read its UTF-8 as Latin-1 wrote it */

@@ -201,6 +201,16 @@ check_not_full (NbImporter  *im,
 }
 
 static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 read_source (NbImporter  *im,
              const char  *data,
              gsize        length,
@@ -217,6 +227,13 @@ read_source (NbImporter  *im,
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_TOO_LARGE,
                    _("The file is too large to be a report (more than %d MiB)"),
                    NB_IMPORT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (is_blank (data, length))
+    {
+      /* a download or a copy that went wrong: said plainly */
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT,
+                   _("The file is empty: it holds no text at all. Download or save the report again"));
       return FALSE;
     }
   if (nb_import_looks_like_pdf (data, length))
