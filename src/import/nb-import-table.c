@@ -954,6 +954,36 @@ column_under (const NbImportCell *cell,
   return n_under == 1;
 }
 
+/* Whether a cell of @page other than the @n_except cells @except, among
+ * cells @start … @end - 1, is printed over the rectangle @x_start …
+ * @x_end, @y_start … @y_end: then what stands around it in a column is
+ * not one cell's alone. */
+static gboolean
+printed_in (NbImporter  *im,
+            guint        page,
+            double       x_start,
+            double       x_end,
+            double       y_start,
+            double       y_end,
+            const guint *except,
+            guint        n_except,
+            guint        start,
+            guint        end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *c = nb_importer_cell (im, i);
+      gboolean excepted = FALSE;
+
+      for (guint k = 0; k < n_except && !excepted; k++)
+        excepted = except[k] == i;
+      if (!excepted && nb_importer_line_of (im, i)->page == page &&
+          c->x_start < x_end && c->x_end > x_start && c->y_start < y_end && c->y_end > y_start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The column of each cell of a short row of a PDF, by where it stands:
  * each cell must lie under exactly one column's span, in order.  FALSE
  * when one is not certain. */
@@ -2705,20 +2735,13 @@ stacked_under (NbImporter *im,
   const NbImportCell *u = nb_importer_cell (im, upper), *l = nb_importer_cell (im, lower);
   double height = u->y_end - u->y_start, slack = height / 10;
   guint page = nb_importer_line_of (im, upper)->page;
+  guint pair[] = { upper, lower };
 
   if (!is_digit_cell (u) || !is_digit_cell (l) || nb_importer_line_of (im, lower)->page != page ||
       fabs (u->x_start - l->x_start) > slack || fabs (u->x_end - l->x_end) > slack ||
       l->y_start < u->y_end || l->y_start - u->y_end >= height)
     return FALSE;
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *c = nb_importer_cell (im, i);
-
-      if (i != upper && i != lower && nb_importer_line_of (im, i)->page == page &&
-          c->x_start < u->x_end && c->x_end > u->x_start && c->y_start < l->y_start && c->y_end > u->y_end)
-        return FALSE;
-    }
-  return TRUE;
+  return !printed_in (im, page, u->x_start, u->x_end, u->y_end, l->y_start, pair, G_N_ELEMENTS (pair), start, end);
 }
 
 /* Whether the group after a row's pieces is the rest of a number wrapped
