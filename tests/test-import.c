@@ -2585,6 +2585,35 @@ test_pdf_own (void)
     }
 }
 
+/* 普洱 2020's page as Nianbao prints it: its cell 39（市政府、市政府办印发）
+ * of 规范性文件 wraps in its narrow column over two lines, the row's label
+ * and numbers between them, and imports back joined, its note too; every
+ * cell as the page's. */
+static void
+test_pdf_own_wrapped_note (void)
+{
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary expected, summary;
+  g_autoptr(NbReport) page = import_fixture ("published/puer-2020-page.html", &expected, NULL);
+  NbTable *regulations = nb_report_get_table (page, "s2_regulations");
+  g_autofree char *data = NULL;
+  g_autoptr(NbReport) imported = NULL;
+  gsize length;
+
+  g_assert_cmpstr (nb_table_get_note (regulations, 1, 2), ==, "市政府、市政府办印发");
+  data = print_pdf (page, &length);
+  imported = nb_import_report_full (data, length, NULL, &summary, &messages, NULL);
+  g_assert_nonnull (imported);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      g_autofree char *line = nb_import_message_to_string (messages->pdata[i]);
+      g_test_message ("%s", line);
+    }
+  assert_same_tables (page, imported);
+  assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
+  g_assert_false (nb_import_messages_have_errors (messages));
+}
+
 /* The PDF of 淮安 2024 (WPS), from its text layer: the same cells as its
  * `pdftotext -layout` text. */
 static void
@@ -4015,6 +4044,60 @@ test_pdf_stacked_not_wrapped (void)
   g_assert_finalize_object (report);
 }
 
+/* A 总计 with a note wrapped over two lines of its narrow column, the
+ * row's label and numbers on a line between them (1（含转 / 办件）), on the
+ * first or on the second: joined and read as 1 with its note; with the
+ * second line not in the column, or words printed in the column between
+ * them, the cell is not imported and the number is reported as not
+ * placed, never counted as published blank. */
+static void
+test_pdf_wrapped_note (void)
+{
+  static const struct { double y1, x2, y2; const char *between; gboolean joined; } variants[] = {
+    { 184, REQUEST_X (6) + 11, 197, NULL, TRUE },
+    { 190, REQUEST_X (6) + 11, 204, NULL, TRUE },
+    { 177, REQUEST_X (6) + 11, 191, NULL, TRUE },
+    { 184, REQUEST_X (6) - 16, 197, NULL, FALSE },
+    { 184, REQUEST_X (6) + 11, 197, "另", FALSE },
+  };
+  static const gint64 carried[] = { 1, 0, 0, 0, 0, 0, 1 };
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      const Drawn requests[] = {
+        FIRST_ROW,
+        { REQUEST_X (6) + 11, variants[v].y1, "1（含转", TRUE },
+        { 140, 190, "二、上年结转政府信息公开申请数量", FALSE },
+        { REQUEST_X (0), 190, "1", TRUE }, { REQUEST_X (1), 190, "0", TRUE },
+        { REQUEST_X (2), 190, "0", TRUE }, { REQUEST_X (3), 190, "0", TRUE },
+        { REQUEST_X (4), 190, "0", TRUE }, { REQUEST_X (5), 190, "0", TRUE },
+        { variants[v].x2, variants[v].y2, "办件）", TRUE },
+        { REQUEST_X (6) + 2, 190, variants[v].between != NULL ? variants[v].between : "", TRUE },
+      };
+      g_autoptr(GPtrArray) messages = NULL;
+      NbImportSummary summary;
+      NbReport *report = import_drawn (requests, G_N_ELEMENTS (requests), NULL, 0, &summary, &messages);
+      NbTable *table = nb_report_get_table (report, "s3_requests");
+      int row = nb_table_def_find_row (nb_table_get_def (table), "carried_over");
+
+      g_assert_cmpuint (summary.n_blank, ==, 0);
+      if (variants[v].joined)
+        {
+          assert_row (report, "s3_requests", "carried_over", carried, 7);
+          g_assert_cmpstr (nb_table_get_note (table, (guint) row, 6), ==, "含转办件");
+          g_assert_cmpuint (summary.n_unplaced, ==, 0);
+        }
+      else
+        {
+          g_assert_true (nb_table_is_not_imported (table, (guint) row, 6));
+          g_assert_cmpuint (summary.n_unplaced, ==, 1);
+          g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests"),
+                                    "「1（含转」是数字和未完的括注"));
+        }
+      g_assert_finalize_object (report);
+    }
+}
+
 /* Section 四's header, one character a line, of the columns @first …
  * @first + @n - 1 from x = 60, with the headings over them, and the
  * row's numbers 1, 2, … under them: a table cut off at the page's edge
@@ -4517,6 +4600,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pingtan-junshan-2019", test_pingtan_junshan_2019);
   g_test_add_func ("/import/fixture/pingtan-scj-2024", test_pingtan_scj_2024);
   g_test_add_func ("/import/pdf/own", test_pdf_own);
+  g_test_add_func ("/import/pdf/own-wrapped-note", test_pdf_own_wrapped_note);
   g_test_add_func ("/import/pdf/huaian", test_pdf_huaian);
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
@@ -4542,6 +4626,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/words-apart", test_pdf_words_apart);
   g_test_add_func ("/import/pdf/wrapped-digits", test_pdf_wrapped_digits);
   g_test_add_func ("/import/pdf/stacked-not-wrapped", test_pdf_stacked_not_wrapped);
+  g_test_add_func ("/import/pdf/wrapped-note", test_pdf_wrapped_note);
   g_test_add_func ("/import/pdf/appeals-cut-off", test_pdf_appeals_cut_off);
   g_test_add_func ("/import/pdf/zigzag-header", test_pdf_zigzag_header);
   g_test_add_func ("/import/pdf/header-stacks-by-chance", test_pdf_header_stacks_by_chance);

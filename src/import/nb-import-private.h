@@ -23,6 +23,8 @@ typedef struct {
   NbReport           *report;
   const NbEditionDef *edition;
   guint8             *is_value;     /* per cell, an NbImportValueKind */
+  guint8             *joined;       /* per cell: read into a table cell with the lines
+                                     * its text was wrapped over (nb-import-table.c) */
   gboolean            pdf_text;     /* PDF or its text: paragraphs by indent */
   gboolean            html;
   guint               n_placed;     /* table cells given a number or a marker */

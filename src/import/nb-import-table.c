@@ -954,6 +954,36 @@ column_under (const NbImportCell *cell,
   return n_under == 1;
 }
 
+/* Whether a cell of @page other than the @n_except cells @except, among
+ * cells @start … @end - 1, is printed over the rectangle @x_start …
+ * @x_end, @y_start … @y_end: then what stands around it in a column is
+ * not one cell's alone. */
+static gboolean
+printed_in (NbImporter  *im,
+            guint        page,
+            double       x_start,
+            double       x_end,
+            double       y_start,
+            double       y_end,
+            const guint *except,
+            guint        n_except,
+            guint        start,
+            guint        end)
+{
+  for (guint i = start; i < end; i++)
+    {
+      const NbImportCell *c = nb_importer_cell (im, i);
+      gboolean excepted = FALSE;
+
+      for (guint k = 0; k < n_except && !excepted; k++)
+        excepted = except[k] == i;
+      if (!excepted && nb_importer_line_of (im, i)->page == page &&
+          c->x_start < x_end && c->x_end > x_start && c->y_start < y_end && c->y_end > y_start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The column of each cell of a short row of a PDF, by where it stands:
  * each cell must lie under exactly one column's span, in order.  FALSE
  * when one is not certain. */
@@ -1442,15 +1472,203 @@ place_without_blank_lines (NbImporter  *im,
   return TRUE;
 }
 
+/* ---- A number and its note wrapped over lines in its cell ------------------ */
+
+/* A cell's text wraps over at most this many lines around its row's line. */
+#define MAX_NOTE_LINES 4
+
+/* Whether @text is a number whose note in brackets its line does not close
+ * (39（市政府、市政): the rest of the cell's text is on the lines below. */
+static gboolean
+opens_note (const char *text)
+{
+  g_autofree char *closed = g_strconcat (text, "）", NULL);
+  NbImportValue value;
+  gboolean noted;
+
+  if (strchr (text, ')') != NULL || strstr (text, "）") != NULL)
+    return FALSE;
+  noted = nb_import_parse_value (closed, &value) == NB_IMPORT_VALUE_NUMBER && value.note != NULL;
+  nb_import_value_clear (&value);
+  return noted;
+}
+
+/* The horizontal extent of the cells of column @c of a PDF's table:
+ * halfway to its neighbours' numbers, an outer side as far out as the
+ * inner one; a table of one column, its numbers' span. */
+static void
+column_extent (const Span *spans,
+               guint       n_columns,
+               guint       c,
+               double     *left,
+               double     *right)
+{
+  double before = c > 0 ? (spans[c].start - spans[c - 1].end) / 2 : -1;
+  double after = c + 1 < n_columns ? (spans[c + 1].start - spans[c].end) / 2 : -1;
+
+  if (before < 0)
+    before = MAX (after, 0);
+  if (after < 0)
+    after = before;
+  *left = spans[c].start - before;
+  *right = spans[c].end + after;
+}
+
+/* The cells @lo … @hi - 1 around @cell on its page, up to
+ * MAX_NOTE_LINES of its height above and below it. */
+static void
+cells_around (NbImporter *im,
+              guint       cell,
+              guint      *lo,
+              guint      *hi)
+{
+  const NbImportCell *c = nb_importer_cell (im, cell);
+  double reach = MAX_NOTE_LINES * (c->y_end - c->y_start);
+  guint page = nb_importer_line_of (im, cell)->page;
+
+  *lo = cell, *hi = cell + 1;
+  while (*lo > 0 && nb_importer_line_of (im, *lo - 1)->page == page &&
+         nb_importer_cell (im, *lo - 1)->y_end > c->y_start - reach)
+    (*lo)--;
+  while (*hi < im->doc->cells->len && nb_importer_line_of (im, *hi)->page == page &&
+         nb_importer_cell (im, *hi)->y_start < c->y_end + reach)
+    (*hi)++;
+}
+
+/* Whether cell @i is words (not a number alone) on @page, not yet joined
+ * into a table cell, within @left … @right. */
+static gboolean
+free_words_within (NbImporter *im,
+                   guint       i,
+                   guint       page,
+                   double      left,
+                   double      right)
+{
+  const NbImportCell *c = nb_importer_cell (im, i);
+
+  return im->is_value[i] == NB_IMPORT_VALUE_NONE && !im->joined[i] &&
+         nb_importer_line_of (im, i)->page == page && c->x_start >= left && c->x_end <= right;
+}
+
+/* The words within @left … @right on the line right under cell @upper
+ * (less than a line's height below it), among the cells before @hi, or
+ * -1. */
+static int
+words_under (NbImporter *im,
+             guint       upper,
+             double      left,
+             double      right,
+             guint       hi)
+{
+  const NbImportCell *u = nb_importer_cell (im, upper);
+  double height = u->y_end - u->y_start, slack = height / 10;
+  guint page = nb_importer_line_of (im, upper)->page;
+
+  for (guint i = upper + 1; i < hi; i++)
+    if (free_words_within (im, i, page, left, right) &&
+        nb_importer_cell (im, i)->y_start >= u->y_end - slack &&
+        nb_importer_cell (im, i)->y_start < u->y_end + height)
+      return (int) i;
+  return -1;
+}
+
+/* Joins the text that cell @top (opens_note()) starts within @left …
+ * @right into @pieces and @text: the words under it, line by line, until
+ * its note closes.  TRUE only when it is one cell's text around the row
+ * whose numbers stand in cell @row_cell: the row's line between its first
+ * and last line, nothing else printed in the column over them, and the
+ * whole read as a number (nb_import_parse_value()). */
+static gboolean
+join_note (NbImporter *im,
+           guint       top,
+           guint       row_cell,
+           double      left,
+           double      right,
+           guint       lo,
+           guint       hi,
+           GArray     *pieces,
+           GString    *text)
+{
+  const NbImportCell *first = nb_importer_cell (im, top), *row = nb_importer_cell (im, row_cell);
+  double centre = (row->y_start + row->y_end) / 2;
+  guint last = top;
+  NbImportValue value;
+  gboolean number;
+
+  g_array_append_val (pieces, top);
+  g_string_append (text, first->text);
+  while (strchr (text->str, ')') == NULL && strstr (text->str, "）") == NULL)
+    {
+      int next = words_under (im, last, left, right, hi);
+
+      if (next < 0 || pieces->len == MAX_NOTE_LINES)
+        return FALSE;
+      last = (guint) next;
+      g_array_append_val (pieces, last);
+      g_string_append (text, nb_importer_cell (im, last)->text);
+    }
+  if (centre < first->y_start || centre > nb_importer_cell (im, last)->y_end ||
+      printed_in (im, nb_importer_line_of (im, top)->page, left, right, first->y_start,
+                  nb_importer_cell (im, last)->y_end, (const guint *) pieces->data, pieces->len, lo, hi))
+    return FALSE;
+  number = nb_import_parse_value (text->str, &value) == NB_IMPORT_VALUE_NUMBER;
+  nb_import_value_clear (&value);
+  return number;
+}
+
+/* Column @c of @row, where the row's line (its numbers in @group) has no
+ * number: published blank, unless a number with a note stands there
+ * wrapped over lines around the row's line (39（市政府、市政 / 府办印发）,
+ * the row's label and numbers between them).  That text is placed joined
+ * when it is certain to be the cell's alone (join_note()); else the cell
+ * is left as it is, not counted blank, and its text is reported
+ * (report_open_notes()). */
+static void
+place_missing (NbImporter  *im,
+               NbTable     *table,
+               guint        row,
+               const Group *group,
+               const Span  *spans,
+               guint        n_columns,
+               guint        c)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) text = g_string_new (NULL);
+  const NbImportCell *numbers = nb_importer_cell (im, group->first);
+  guint page = nb_importer_line_of (im, group->first)->page, lo, hi, n_open = 0, top = 0;
+  double left, right;
+
+  column_extent (spans, n_columns, c, &left, &right);
+  cells_around (im, group->first, &lo, &hi);
+  /* a cell's text that starts below the row's line is another row's */
+  for (guint i = lo; i < hi; i++)
+    if (free_words_within (im, i, page, left, right) && opens_note (nb_importer_cell (im, i)->text) &&
+        nb_importer_cell (im, i)->y_start <= (numbers->y_start + numbers->y_end) / 2)
+      top = i, n_open++;
+  if (n_open == 0)
+    place_value (im, table, row, c, "", NULL);
+  else if (n_open == 1 && join_note (im, top, group->first, left, right, lo, hi, pieces, text))
+    {
+      /* the source pane shows the cell at its first line, as a number
+       * whose digits were joined (place_wrapped()) */
+      Group one = { top, top, FALSE };
+
+      place_value (im, table, row, c, text->str, &one);
+      for (guint k = 0; k < pieces->len; k++)
+        im->joined[g_array_index (pieces, guint, k)] = TRUE;
+    }
+}
+
 /* Places each cell of @group in its column (columns_by_position()) of the
- * first @n_columns of @row; the columns without a cell were published
- * blank. */
+ * first @n_columns of @row, by @spans; the columns without a cell were
+ * published blank (place_missing()). */
 static void
 place_by_columns (NbImporter  *im,
                   NbTable     *table,
                   guint        row,
                   const Group *group,
                   const guint *column_of,
+                  const Span  *spans,
                   guint        n_columns)
 {
   guint n = group->last - group->first + 1;
@@ -1460,8 +1678,10 @@ place_by_columns (NbImporter  *im,
       gboolean here = k < n && column_of[k] == c;
       Group one = { group->first + k, group->first + k, FALSE };
 
-      place_value (im, table, row, c, here ? nb_importer_cell (im, one.first)->text : "",
-                   here ? &one : NULL);
+      if (here)
+        place_value (im, table, row, c, nb_importer_cell (im, one.first)->text, &one);
+      else
+        place_missing (im, table, row, group, spans, n_columns, c);
       k += here;
     }
 }
@@ -1497,7 +1717,7 @@ place_group (NbImporter  *im,
     return TRUE;
   if (n < def->n_columns && columns_by_position (im, group, spans, def->n_columns, column_of))
     {
-      place_by_columns (im, table, row, group, column_of, def->n_columns);
+      place_by_columns (im, table, row, group, column_of, spans, def->n_columns);
       return TRUE;
     }
   return FALSE;
@@ -2602,7 +2822,7 @@ place_cut_off (NbImporter  *im,
   if (n > k || !stacks_are_first_columns (im, def, stacks, start, group->first) ||
       !columns_by_position (im, group, (const Span *) stacks->data, k, column_of))
     return FALSE;
-  place_by_columns (im, table, row, group, column_of, k);
+  place_by_columns (im, table, row, group, column_of, (const Span *) stacks->data, k);
   nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
                            "%s（原文%s）：表格比页面宽，在页边被截断，只印出前 %u 栏（到「%s」），"
                            "「%s」起的 %u 栏没有印出，未导入",
@@ -2705,20 +2925,13 @@ stacked_under (NbImporter *im,
   const NbImportCell *u = nb_importer_cell (im, upper), *l = nb_importer_cell (im, lower);
   double height = u->y_end - u->y_start, slack = height / 10;
   guint page = nb_importer_line_of (im, upper)->page;
+  guint pair[] = { upper, lower };
 
   if (!is_digit_cell (u) || !is_digit_cell (l) || nb_importer_line_of (im, lower)->page != page ||
       fabs (u->x_start - l->x_start) > slack || fabs (u->x_end - l->x_end) > slack ||
       l->y_start < u->y_end || l->y_start - u->y_end >= height)
     return FALSE;
-  for (guint i = start; i < end; i++)
-    {
-      const NbImportCell *c = nb_importer_cell (im, i);
-
-      if (i != upper && i != lower && nb_importer_line_of (im, i)->page == page &&
-          c->x_start < u->x_end && c->x_end > u->x_start && c->y_start < l->y_start && c->y_end > u->y_end)
-        return FALSE;
-    }
-  return TRUE;
+  return !printed_in (im, page, u->x_start, u->x_end, u->y_end, l->y_start, pair, G_N_ELEMENTS (pair), start, end);
 }
 
 /* Whether the group after a row's pieces is the rest of a number wrapped
@@ -3121,6 +3334,29 @@ match_rows (NbImporter *im,
   matching->n_matched = placed;
 }
 
+/* Reports the text of cells @start … @end - 1 that starts a number with a
+ * note its line does not close (opens_note()) and that no table cell took
+ * (place_missing()): a number printed in the table, not placed. */
+static void
+report_open_notes (NbImporter       *im,
+                   const NbTableDef *def,
+                   guint             start,
+                   guint             end)
+{
+  for (guint i = start; i < end; i++)
+    if (im->is_value[i] == NB_IMPORT_VALUE_NONE && !im->joined[i] && opens_note (nb_importer_cell (im, i)->text))
+      {
+        g_autofree char *where = nb_importer_where (im, i);
+
+        im->n_unplaced++;
+        nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, def->key,
+                                 "%s（原文%s）：「%s」是数字和未完的括注，其余文字不能确定在同一格里，"
+                                 "分不清是哪一格的，未导入",
+                                 nb_import_table_name (def), where, nb_importer_cell (im, i)->text);
+        nb_importer_locate_message (im, i, i);
+      }
+}
+
 void
 nb_import_table (NbImporter *im,
                  NbTable    *table,
@@ -3149,6 +3385,7 @@ nb_import_table (NbImporter *im,
   if (def->n_label_columns == 0 || def->rows[0].label == NULL)
     {
       import_unlabelled (im, table, groups, spans, start, end);
+      report_open_notes (im, def, start, end);
       return;
     }
 
@@ -3201,6 +3438,7 @@ nb_import_table (NbImporter *im,
           !place_glued_by_column_limits (im, table, p->row, &p->group))
         place_glued (im, table, p->row, &p->group, NULL);
     }
+  report_open_notes (im, def, start, end);
   nb_table_drop_equal_overrides (table);
 }
 

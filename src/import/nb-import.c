@@ -634,6 +634,7 @@ importer_clear (NbImporter *im)
   g_clear_pointer (&im->doc, nb_import_doc_free);
   g_clear_pointer (&im->messages, g_ptr_array_unref);
   g_clear_pointer (&im->is_value, g_free);
+  g_clear_pointer (&im->joined, g_free);
   g_clear_pointer (&im->text, g_free);
   g_clear_object (&im->report);
   g_clear_object (&im->source);
@@ -647,6 +648,7 @@ classify_cells (NbImporter *im)
   guint n_cells = im->doc->cells->len;
 
   im->is_value = g_new0 (guint8, n_cells + 1);
+  im->joined = g_new0 (guint8, n_cells + 1);
   for (guint i = 0; i < n_cells; i++)
     {
       NbImportValue value;
