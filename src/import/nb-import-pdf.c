@@ -95,7 +95,51 @@ compare_x (gconstpointer a,
   return ga->x1 < gb->x1 ? -1 : ga->x1 > gb->x1;
 }
 
-/* The visible characters of a page with their boxes, top to bottom. */
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+/* A character this many times taller than the page's usual ones is of a
+ * watermark laid over the text (a draft's 草稿: Nianbao prints it at 96 pt
+ * over 16 pt text), which would otherwise join the lines it crosses and
+ * swallow their numbers; a title is 1.4 times the text. */
+#define WATERMARK_RATIO 3.0
+
+/* Drops from @glyphs, a page's, those of a watermark. */
+static void
+drop_watermark (GArray *glyphs)
+{
+  g_autoptr(GArray) heights = g_array_sized_new (FALSE, FALSE, sizeof (double), glyphs->len);
+  double usual;
+  guint kept = 0;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      double h = g->y2 - g->y1;
+      g_array_append_val (heights, h);
+    }
+  if (heights->len == 0)
+    return;
+  g_array_sort (heights, compare_double);
+  usual = g_array_index (heights, double, heights->len / 2);
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+
+      if (g->y2 - g->y1 <= WATERMARK_RATIO * usual)
+        g_array_index (glyphs, Glyph, kept++) = *g;
+    }
+  g_array_set_size (glyphs, kept);
+}
+
+/* The visible characters of a page with their boxes, top to bottom, but
+ * a watermark's. */
 static GArray *
 page_glyphs (PopplerPage *page)
 {
@@ -129,6 +173,7 @@ page_glyphs (PopplerPage *page)
         continue;
       g_array_append_val (glyphs, g);
     }
+  drop_watermark (glyphs);
   g_array_sort (glyphs, compare_centre_y);
   return glyphs;
 }
@@ -155,15 +200,6 @@ are_cjk_letters (const Glyph *last,
 {
   return last->c >= 0x2E80 && g->c >= 0x2E80 && !g_unichar_ispunct (last->c) &&
          !g_unichar_ispunct (g->c) && !is_overdrawn (last, g);
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
 }
 
 /* Marks the words of a cell, glyphs first … end - 1 of a line, that stand
