@@ -2505,6 +2505,16 @@ test_pingtan_all (void)
 
 /* ---- PDF ------------------------------------------------------------------------- */
 
+/* Asserts that the texts and the date of @a and @b are the same. */
+static void
+assert_same_texts (NbReport *a,
+                   NbReport *b)
+{
+  for (guint t = 0; t < NB_N_TEXT_SECTIONS; t++)
+    g_assert_cmpstr (nb_report_get_text (a, t), ==, nb_report_get_text (b, t));
+  g_assert_cmpstr (nb_report_get_date (a), ==, nb_report_get_date (b));
+}
+
 /* The PDF Nianbao prints of @report, with the fingerprint in its footer
  * as every export has it (and 草稿 over every page of a @draft), read
  * back in memory. */
@@ -2614,12 +2624,16 @@ test_pdf_own_wrapped_note (void)
   assert_same_tables (page, imported);
   assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
   g_assert_false (nb_import_messages_have_errors (messages));
+  /* the lines the print wrapped join as the text was: 2020年, not 2020 年;
+   * the signature block under 六 is not its text */
+  assert_same_texts (page, imported);
 }
 
-/* A draft's print, 草稿 large over every page, imports back cell for cell:
- * the watermark's characters do not join the lines they cross (上海
- * 2019, whose published totals leave errors, lost two numbers of
- * （四）1. to them). */
+/* A draft's print, 草稿 large over every page, imports back cell for cell
+ * and word for word: the watermark's characters do not join the lines
+ * they cross (上海 2019, whose published totals leave errors, lost two
+ * numbers of （四）1. to them), and the findings listed after the report
+ * are not its text. */
 static void
 test_pdf_own_draft (void)
 {
@@ -2635,6 +2649,7 @@ test_pdf_own_draft (void)
   g_assert_nonnull (imported);
   assert_same_tables (page, imported);
   assert_summary (&summary, expected.n_placed, expected.n_blank, 0);
+  assert_same_texts (page, imported);
 }
 
 /* The PDF of 淮安 2024 (WPS), from its text layer: the same cells as its

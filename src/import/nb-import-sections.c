@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "nb-import-private.h"
+#include "nb-render-common.h"
 
 /* ---- Headings and captions -------------------------------------------------- */
 
@@ -447,27 +448,94 @@ nb_import_find_title (NbImporter    *im,
 
 /* ---- Text sections ---------------------------------------------------------- */
 
+/* How a section's text sets numbers and Latin words beside Chinese
+ * characters: apart by a space (WPS's 2024 年 as converters write it) or
+ * not (2024年); a line wrapped between them is joined the same way. */
+typedef enum {
+  JOIN_PARAGRAPH,   /* a new paragraph, not a wrapped line */
+  JOIN_TIGHT,
+  JOIN_SPACED,
+} Join;
+
+static gboolean
+is_ideograph (gunichar c)
+{
+  return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+static gboolean
+is_ascii_alnum (gunichar c)
+{
+  return c < 128 && g_ascii_isalnum ((char) c);
+}
+
+/* Whether a Latin letter or digit and a Chinese character meet: @a then @b. */
+static gboolean
+meet (gunichar a,
+      gunichar b)
+{
+  return (is_ascii_alnum (a) && is_ideograph (b)) || (is_ideograph (a) && is_ascii_alnum (b));
+}
+
 static void
 append_paragraph (GString    *out,
                   const char *text,
-                  gboolean    join)
+                  Join        join)
 {
   g_autofree char *t = nb_text_strip (text);
 
   if (*t == '\0')
     return;
-  if (out->len > 0 && !join)
+  if (out->len > 0 && join == JOIN_PARAGRAPH)
     g_string_append_c (out, '\n');
   else if (out->len > 0)
     {
-      /* a wrapped line: CJK joins directly, a number or a Latin word
-       * keeps the space the layout gave it */
+      /* a wrapped line: Chinese joins directly; two Latin words or
+       * numbers keep a space between them, and a number beside Chinese
+       * one as the text does elsewhere */
       gunichar last = g_utf8_get_char (g_utf8_prev_char (out->str + out->len));
       gunichar next = g_utf8_get_char (t);
-      if ((last < 128 && g_ascii_isalnum ((char) last)) || (next < 128 && g_ascii_isalnum ((char) next)))
+
+      if ((is_ascii_alnum (last) && is_ascii_alnum (next)) || (join == JOIN_SPACED && meet (last, next)))
         g_string_append_c (out, ' ');
     }
   g_string_append (out, t);
+}
+
+/* JOIN_SPACED when the lines of @first_cell … @end_cell - 1 set a number
+ * or a Latin word apart from a Chinese character by a space more often
+ * than they set it beside one. */
+static Join
+wrap_join (NbImporter *im,
+           guint       first_cell,
+           guint       end_cell)
+{
+  int spaced = 0;
+  guint last_line = G_MAXUINT;
+
+  for (guint i = first_cell; i < end_cell && i < im->doc->cells->len; i++)
+    {
+      const char *p = nb_importer_line_of (im, i)->text;
+      gunichar before = 0, before_space = 0;
+
+      if (nb_importer_cell (im, i)->line == last_line)
+        continue;
+      last_line = nb_importer_cell (im, i)->line;
+      for (; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c == ' ')
+            {
+              before_space = before;
+              before = ' ';
+              continue;
+            }
+          spaced += before == ' ' && meet (before_space, c) ? 1 : meet (before, c) ? -1 : 0;
+          before = c;
+        }
+    }
+  return spaced > 0 ? JOIN_SPACED : JOIN_TIGHT;
 }
 
 /* The text between two cells: a paragraph per line (per cell and <br>
@@ -480,6 +548,7 @@ nb_import_section_text (NbImporter *im,
 {
   GString *out = g_string_new (NULL);
   guint last_line = G_MAXUINT;
+  Join wrapped = im->pdf_text ? wrap_join (im, first_cell, end_cell) : JOIN_PARAGRAPH;
 
   for (guint i = first_cell; i < end_cell && i < im->doc->cells->len; i++)
     {
@@ -489,13 +558,13 @@ nb_import_section_text (NbImporter *im,
         {
           g_auto(GStrv) pieces = g_strsplit (nb_importer_cell (im, i)->text, "\n", -1);
           for (guint k = 0; pieces[k] != NULL; k++)
-            append_paragraph (out, pieces[k], FALSE);
+            append_paragraph (out, pieces[k], JOIN_PARAGRAPH);
           continue;
         }
       if (nb_importer_cell (im, i)->line == last_line)
         continue;
       last_line = nb_importer_cell (im, i)->line;
-      append_paragraph (out, line->text, im->pdf_text && line->indent < 2);
+      append_paragraph (out, line->text, line->indent < 2 ? wrapped : JOIN_PARAGRAPH);
     }
   return g_string_free (out, FALSE);
 }
@@ -646,7 +715,7 @@ is_signature_line (const char *paragraph)
 
 /* The date, the office and the signature lines under the last section
  * (the signature block): the date goes to the report's date, all leave
- * the text. */
+ * the text; the office only beside a date or a signature line. */
 char *
 nb_import_strip_signature (NbImporter *im,
                            const char *text)
@@ -654,7 +723,7 @@ nb_import_strip_signature (NbImporter *im,
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
   guint n = g_strv_length (paragraphs);
   g_autoptr(GRegex) regex = g_regex_new ("^" SIGNED_DATE "$", 0, 0, NULL);
-  gboolean dated = FALSE;
+  gboolean dated = FALSE, signed_off = FALSE;
 
   while (n > 1)
     {
@@ -677,9 +746,10 @@ nb_import_strip_signature (NbImporter *im,
                                    _("The date under the report, %s, is kept as the report's date"), date);
           dated = TRUE;
         }
-      else if (!(dated && strcmp (last, nb_report_get_organ (im->report)) == 0) &&
+      else if (!(signed_off && strcmp (last, nb_report_get_organ (im->report)) == 0) &&
                !is_signature_line (last))
         break;
+      signed_off = TRUE;
       g_clear_pointer (&paragraphs[--n], g_free);
     }
   return g_strjoinv ("\n", paragraphs);
@@ -715,11 +785,12 @@ is_trailer_paragraph (const char *squeezed)
 }
 
 /* Where in @paragraph the page's text starts after a sentence of the
- * report, or NULL. */
+ * report, or where Nianbao's draft print starts the findings it lists
+ * after the report (run on from the signature's last line), or NULL. */
 static const char *
 trailer_after_sentence_in (const char *paragraph)
 {
-  const char *first = NULL;
+  const char *first = strstr (paragraph, NB_RENDER_CHECK_LIST_HEADING);
 
   for (guint i = 0; i < G_N_ELEMENTS (trailer_after_sentence); i++)
     for (const char *at = strstr (paragraph, trailer_after_sentence[i]); at != NULL;

@@ -8,9 +8,6 @@
  */
 #define G_LOG_DOMAIN "nb-render"
 
-/* Chinese whatever the interface language, as the footer is */
-#define CHECK_LIST_HEADING "附：核对结果（草稿，不属于报告正文）"
-
 #include "config.h"
 
 #include <string.h>
@@ -230,7 +227,7 @@ _nb_flow_check_list (Flow               *f,
 {
   NbPageRenderer *self = f->self;
   g_autoptr(PangoLayout) heading = _nb_page_make_layout (self, FONT_HEADING, BODY_SIZE,
-                                                         CHECK_LIST_HEADING, f->width,
+                                                         NB_RENDER_CHECK_LIST_HEADING, f->width,
                                                          PANGO_ALIGN_LEFT);
 
   _nb_flow_new_page (f);

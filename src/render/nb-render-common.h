@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The heading of the findings a draft's print lists after the report
+ * (Chinese whatever the interface language, as the footer is); an
+ * import of that print ends the report's text there. */
+#define NB_RENDER_CHECK_LIST_HEADING "附：核对结果（草稿，不属于报告正文）"
+
 char  *nb_render_cell_text       (NbTable     *table,
                                   guint        row,
                                   guint        column);
