@@ -106,9 +106,10 @@ compare_double (gconstpointer a,
 
 /* A character this many times taller than the page's usual ones is of a
  * watermark laid over the text (a draft's 草稿: Nianbao prints it at 96 pt
- * over 16 pt text), which would otherwise join the lines it crosses and
- * swallow their numbers; a title is 1.4 times the text. */
-#define WATERMARK_RATIO 3.0
+ * over 16 pt text, 6 times), which would otherwise join the lines it
+ * crosses and swallow their numbers; a title in 二号 (22 pt) is 1.4 times
+ * text in 三号, and 2.9 times a table's in 六号 (7.5 pt). */
+#define WATERMARK_RATIO 4.0
 
 /* Drops from @glyphs, a page's, those of a watermark. */
 static void
