@@ -1904,6 +1904,33 @@ test_garbage (void)
     g_clear_error (&error);
   }
 
+  /* a portal's page that holds the report as an attachment alone */
+  {
+    static const char *const pages[][2] = {
+      { "<html><body><p>附件：<a href=\"/xxgk/2025/%E5%B9%B4%E6%8A%A5.pdf?v=2\">淮安市人民政府2024年政府信息公开工作年度报告</a></p></body></html>",
+        "“淮安市人民政府2024年政府信息公开工作年度报告 (年报.pdf)”" },
+      { "<html><body><iframe src=\"viewer/report.PDF\"></iframe></body></html>", "“report.PDF”" },
+      { "<html><body><a href=\"nb.docx\">nb.docx</a><a href=\"b.pdf\">b</a></body></html>", "“nb.docx”" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        report = nb_import_report (pages[i][0], strlen (pages[i][0]), NULL, &messages, &error);
+        g_assert_null (report);
+        g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ATTACHMENT);
+        g_assert_nonnull (strstr (error->message, pages[i][1]));
+        g_clear_error (&error);
+      }
+    /* a link to a page, or to a picture, is no attachment */
+    {
+      static const char no_attachment[] = "<html><body><a href=\"a.html\">a</a><img src=\"b.png\"></body></html>";
+
+      report = nb_import_report (no_attachment, sizeof no_attachment - 1, NULL, &messages, &error);
+    }
+    g_assert_nonnull (strstr (error->message, "none of its section headings"));
+    g_clear_error (&error);
+  }
+
   /* the size is refused before the bytes are looked at */
   report = nb_import_report (prose, (gsize) NB_IMPORT_MAX_SIZE + 1, NULL, &messages, &error);
   g_assert_null (report);

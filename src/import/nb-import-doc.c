@@ -34,6 +34,7 @@ nb_import_doc_free (NbImportDoc *doc)
       g_free (cell->text);
       g_free (cell->norm);
     }
+  g_free (doc->attachment);
   g_array_unref (doc->lines);
   g_array_unref (doc->cells);
   g_free (doc);

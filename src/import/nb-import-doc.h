@@ -53,6 +53,9 @@ typedef struct {
   guint    body_start; /* a web page: the cells read inside the element that */
   guint    body_end;   /* holds the report's tables are body_start … body_end - 1;
                         * both 0 when that is not known */
+  char    *attachment; /* a web page: the first document (PDF, Word, WPS, OFD)
+                        * it links to or embeds, by its link's words or file
+                        * name; NULL when none */
 } NbImportDoc;
 
 NbImportDoc *nb_import_doc_new       (void);

@@ -393,6 +393,55 @@ read_leave (xmlNode *element,
     r->doc->body_end = r->doc->cells->len;
 }
 
+/* The document that @element links to or embeds (<a href>, <iframe src>,
+ * <embed src>, <object data>) when it is a PDF, Word, WPS or OFD file:
+ * the link's words and the file's name (下载附件 (2024nb.pdf)), or the
+ * name alone; else NULL.  A portal often puts the report on the page as
+ * such an attachment alone. */
+static char *
+attachment_of (xmlNode *element)
+{
+  static const char *const kinds[] = { ".pdf", ".doc", ".docx", ".wps", ".ofd" };
+  static const struct { const char *element, *attribute; } links[] = {
+    { "a", "href" }, { "iframe", "src" }, { "embed", "src" }, { "object", "data" },
+  };
+  g_autofree char *address = NULL, *path = NULL;
+  char *end;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (links) && address == NULL; i++)
+    if (g_ascii_strcasecmp ((const char *) element->name, links[i].element) == 0)
+      {
+        xmlChar *value = xmlGetProp (element, (const xmlChar *) links[i].attribute);
+        address = value != NULL ? g_strdup ((const char *) value) : NULL;
+        xmlFree (value);
+      }
+  if (address == NULL)
+    return NULL;
+  if ((end = strpbrk (address, "?#")) != NULL)
+    *end = '\0';
+  path = g_uri_unescape_string (address, NULL);
+  if (path == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      gsize n = strlen (path), k = strlen (kinds[i]);
+
+      if (n > k && g_ascii_strcasecmp (path + n - k, kinds[i]) == 0)
+        {
+          xmlChar *content = xmlNodeGetContent (element);
+          g_autofree char *words = content != NULL ? nb_text_strip ((const char *) content) : NULL;
+
+          g_autofree char *name = g_path_get_basename (path);
+
+          xmlFree (content);
+          if (words == NULL || *words == '\0' || strcmp (words, name) == 0)
+            return g_steal_pointer (&name);
+          return g_strdup_printf ("%s (%s)", words, name);
+        }
+    }
+  return NULL;
+}
+
 /* Reads @html, which starts on line @first_line of its source; the body
  * of a whole page is looked for, that of a block of HTML in a text is not. */
 static void
@@ -424,6 +473,8 @@ parse_html (NbImportDoc *doc,
         {
           const char *name = (const char *) node->name;
 
+          if (doc->attachment == NULL)
+            doc->attachment = attachment_of (node);
           handle_tag (r, name, FALSE);
           if (node == r->body)
             doc->body_start = doc->cells->len;

@@ -727,6 +727,13 @@ nb_import_report_with_source (const char             *data,
                          "original PDF instead"));
           return NULL;
         }
+      if (!found && im.doc->attachment != NULL)
+        {
+          g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ATTACHMENT,
+                       _("This page holds no report, only a link to “%s”: download that file "
+                         "and import it"), im.doc->attachment);
+          return NULL;
+        }
       if (!found)
         {
           g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT,

@@ -65,6 +65,8 @@ import_error_words (NbImportError code)
       return _("This PDF holds only pictures of pages (a scan), no text to read. Import the report's web page, or a PDF with text.");
     case NB_IMPORT_ERROR_FORMAT:
       return _("Nianbao cannot read this kind of document. Save it as a Word document (.docx) or a PDF, then import that.");
+    case NB_IMPORT_ERROR_ATTACHMENT:
+      return _("This web page only links to the report, which is a file of its own. Download that file (named in the details) and import it.");
     default:
       return NULL;
     }
