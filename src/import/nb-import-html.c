@@ -430,7 +430,6 @@ attachment_of (xmlNode *element)
         {
           xmlChar *content = xmlNodeGetContent (element);
           g_autofree char *words = content != NULL ? nb_text_strip ((const char *) content) : NULL;
-
           g_autofree char *name = g_path_get_basename (path);
 
           xmlFree (content);

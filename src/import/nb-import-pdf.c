@@ -123,6 +123,7 @@ drop_watermark (GArray *glyphs)
     {
       const Glyph *g = &g_array_index (glyphs, Glyph, i);
       double h = g->y2 - g->y1;
+
       g_array_append_val (heights, h);
     }
   if (heights->len == 0)

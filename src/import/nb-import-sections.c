@@ -812,14 +812,14 @@ trailer_after_sentence_in (const char *paragraph)
  * converter ran on from its last sentence (“……情况。沭阳县发展和改革局
  * 2024年1月17日”), as three paragraphs. */
 static char *
-part_run_on_signature (NbImporter *im,
-                       const char *paragraph)
+part_run_on_signature (NbImporter   *im,
+                       const GRegex *run_on,
+                       const char   *paragraph)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^(.*[。！？])\\s*(\\S+)\\s*(" SIGNED_DATE ")\\s*$", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *office = NULL, *sentences = NULL, *date = NULL;
 
-  if (!g_regex_match (regex, paragraph, 0, &match))
+  if (!g_regex_match (run_on, paragraph, 0, &match))
     return g_strdup (paragraph);
   office = g_match_info_fetch (match, 2);
   if (strcmp (office, nb_report_get_organ (im->report)) != 0)
@@ -829,17 +829,17 @@ part_run_on_signature (NbImporter *im,
   return g_strjoin ("\n", sentences, office, date, NULL);
 }
 
-/* Whether @squeezed is a date under the report, the line before it
- * (@before, squeezed) its office: the report's signature ends there. */
+/* Whether @squeezed is a date under the report (@date matches it), the
+ * line before it (@before, squeezed) its office: the report's signature
+ * ends there. */
 static gboolean
-ends_signature (NbImporter *im,
-                const char *before,
-                const char *squeezed)
+ends_signature (NbImporter   *im,
+                const GRegex *date,
+                const char   *before,
+                const char   *squeezed)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^" SIGNED_DATE "$", 0, 0, NULL);
-
   return before != NULL && strcmp (before, nb_report_get_organ (im->report)) == 0 &&
-         g_regex_match (regex, squeezed, 0, NULL);
+         g_regex_match (date, squeezed, 0, NULL);
 }
 
 /* @text, the last section's, without the page's own text after the
@@ -853,11 +853,13 @@ nb_import_cut_page_trailer (NbImporter *im,
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GPtrArray) parted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) run_on = g_regex_new ("^(.*[。！？])\\s*(\\S+)\\s*(" SIGNED_DATE ")\\s*$", 0, 0, NULL);
+  g_autoptr(GRegex) date = g_regex_new ("^" SIGNED_DATE "$", 0, 0, NULL);
   g_auto(GStrv) paragraphs = NULL;
   g_autofree char *before = NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
-    g_ptr_array_add (parted, part_run_on_signature (im, lines[i]));
+    g_ptr_array_add (parted, part_run_on_signature (im, run_on, lines[i]));
   g_ptr_array_add (parted, NULL);
   {
     g_autofree char *joined = g_strjoinv ("\n", (char **) parted->pdata);
@@ -870,7 +872,7 @@ nb_import_cut_page_trailer (NbImporter *im,
                                                         : trailer_after_sentence_in (paragraphs[i]);
       g_autofree char *words = NULL;
 
-      if (cut == NULL && ends_signature (im, before, squeezed) && paragraphs[i + 1] != NULL)
+      if (cut == NULL && ends_signature (im, date, before, squeezed) && paragraphs[i + 1] != NULL)
         cut = paragraphs[++i];
       g_free (before);
       before = g_steal_pointer (&squeezed);

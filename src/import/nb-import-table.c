@@ -1477,6 +1477,12 @@ place_without_blank_lines (NbImporter  *im,
 /* A cell's text wraps over at most this many lines around its row's line. */
 #define MAX_NOTE_LINES 4
 
+static gboolean
+closes_bracket (const char *text)
+{
+  return strchr (text, ')') != NULL || strstr (text, "）") != NULL;
+}
+
 /* Whether @text is a number whose note in brackets its line does not close
  * (39（市政府、市政): the rest of the cell's text is on the lines below. */
 static gboolean
@@ -1486,7 +1492,7 @@ opens_note (const char *text)
   NbImportValue value;
   gboolean noted;
 
-  if (strchr (text, ')') != NULL || strstr (text, "）") != NULL)
+  if (closes_bracket (text))
     return FALSE;
   noted = nb_import_parse_value (closed, &value) == NB_IMPORT_VALUE_NUMBER && value.note != NULL;
   nb_import_value_clear (&value);
@@ -1597,7 +1603,7 @@ join_note (NbImporter *im,
 
   g_array_append_val (pieces, top);
   g_string_append (text, first->text);
-  while (strchr (text->str, ')') == NULL && strstr (text->str, "）") == NULL)
+  while (!closes_bracket (text->str))
     {
       int next = words_under (im, last, left, right, hi);
 

@@ -805,8 +805,8 @@ strip_pandoc_spans (GString *line)
 }
 
 /* Takes markdown's backslashes out of @line: one before an ASCII
- * punctuation character escapes it (pandoc writes 《…\\<长江三角洲…\\>…》),
- * one that ends a line is a hard line break (a `<br>` of the page: `\\`
+ * punctuation character escapes it (pandoc writes 《…\<长江三角洲…\>…》),
+ * one that ends a line is a hard line break (a `<br>` of the page: `\`
  * alone on the line before 上海's heading 四). */
 static void
 take_backslashes_out (GString *line)

@@ -143,6 +143,7 @@ to_utf8 (const char  *data,
   g_autofree char *declared = NULL;
   const char *from = NULL;
   char *converted;
+  gboolean text;   /* 8-bit text: no byte-order mark and no NUL */
   guint broken_line;
 
   *charset = NULL;
@@ -152,12 +153,13 @@ to_utf8 (const char  *data,
     from = "UTF-16BE", data += 2, length -= 2;
   else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     data += 3, length -= 3;
-  if (from == NULL && memchr (data, '\0', length) == NULL && g_utf8_validate (data, (gssize) length, NULL))
+  text = from == NULL && memchr (data, '\0', length) == NULL;
+  if (text && g_utf8_validate (data, (gssize) length, NULL))
     {
       *utf8_length = length;
       return g_strndup (data, length);
     }
-  if (from == NULL && memchr (data, '\0', length) == NULL && (broken_line = broken_utf8_line (data, length)) > 0)
+  if (text && (broken_line = broken_utf8_line (data, length)) > 0)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_ENCODING,
                    _("The file is UTF-8 text with characters cut in half, the first on line %u: the tool "
@@ -165,7 +167,7 @@ to_utf8 (const char  *data,
                    broken_line);
       return NULL;
     }
-  if (from == NULL && memchr (data, '\0', length) == NULL)
+  if (text)
     {
       declared = declared_charset (data, length);
       /* GB2312 and GBK pages use GB18030's characters more often than they admit */
@@ -594,17 +596,16 @@ import_texts (NbImporter          *im,
       if (in_body (im, heading[s]))
         end = MIN (end, im->doc->body_end);
       body_text = nb_import_section_text (im, (guint) heading[s] + 1, end);
-      if (next < 0 && !in_body (im, heading[s]))
-        {
-          char *report_text = nb_import_cut_page_trailer (im, body_text);
-          g_free (body_text);
-          body_text = report_text;
-        }
       if (next < 0)
         {
-          char *unsigned_text = nb_import_strip_signature (im, body_text);
+          /* the last section: without the page's text after the report
+           * (a page's body ends where the report does), and without its
+           * signature */
+          g_autofree char *report_text = in_body (im, heading[s]) ? g_steal_pointer (&body_text)
+                                                                  : nb_import_cut_page_trailer (im, body_text);
+
           g_free (body_text);
-          body_text = unsigned_text;
+          body_text = nb_import_strip_signature (im, report_text);
         }
       nb_report_set_text (im->report, t, body_text);
     }
