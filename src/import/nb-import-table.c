@@ -511,6 +511,14 @@ group_text (NbImporter  *im,
   return g_string_free (text, FALSE);
 }
 
+/* Whether a cell holds a number or a marker. */
+static gboolean
+is_filled (NbImporter *im,
+           guint       cell)
+{
+  return im->is_value[cell] == NB_IMPORT_VALUE_NUMBER || im->is_value[cell] == NB_IMPORT_VALUE_MARKER;
+}
+
 /* The cells of a group that hold a number or a marker. */
 static guint
 count_filled (NbImporter  *im,
@@ -519,7 +527,7 @@ count_filled (NbImporter  *im,
   guint n = 0;
 
   for (guint i = group->first; i <= group->last; i++)
-    n += im->is_value[i] == NB_IMPORT_VALUE_NUMBER || im->is_value[i] == NB_IMPORT_VALUE_MARKER;
+    n += is_filled (im, i);
   return n;
 }
 
@@ -1446,6 +1454,29 @@ trim_group (NbImporter  *im,
   return TRUE;
 }
 
+/* Places the cells of @group that @kept keeps, in order, one a column. */
+static void
+place_kept_cells (NbImporter  *im,
+                  NbTable     *table,
+                  guint        row,
+                  const Group *group,
+                  gboolean   (*kept) (NbImporter *im, guint cell))
+{
+  for (guint i = group->first, c = 0; i <= group->last; i++)
+    if (kept (im, i))
+      {
+        Group one = { i, i, FALSE };
+        place_value (im, table, row, c++, nb_importer_cell (im, i)->text, &one);
+      }
+}
+
+static gboolean
+off_blank_line (NbImporter *im,
+                guint       cell)
+{
+  return !nb_importer_line_of (im, cell)->blank_line;
+}
+
 /* A row whose cells are as many as the form's columns without those that
  * blank lines stand for (Lynx's, nb-import-text.c): every column has its
  * number, so the blank lines were no empty cells but a cell's empty
@@ -1460,15 +1491,31 @@ place_without_blank_lines (NbImporter  *im,
   guint n = 0;
 
   for (guint i = group->first; group->blank_lines && i <= group->last; i++)
-    n += !nb_importer_line_of (im, i)->blank_line;
+    n += off_blank_line (im, i);
   if (!group->blank_lines || n != def->n_columns)
     return FALSE;
-  for (guint i = group->first, c = 0; i <= group->last; i++)
-    if (!nb_importer_line_of (im, i)->blank_line)
-      {
-        Group one = { i, i, FALSE };
-        place_value (im, table, row, c++, nb_importer_cell (im, i)->text, &one);
-      }
+  place_kept_cells (im, table, row, group, off_blank_line);
+  return TRUE;
+}
+
+/* A converter's row, on one line, of more cells than the form's columns
+ * but with as many filled as there are columns: a converter never makes a
+ * number, so the empty cells are the page's spans split into columns
+ * (pandoc's grid tables, whose header may split a span elsewhere than its
+ * rows), and each column has its number, in order.  Placed so; FALSE
+ * otherwise. */
+static gboolean
+place_without_span_cells (NbImporter  *im,
+                          NbTable     *table,
+                          guint        row,
+                          const Group *group)
+{
+  guint n = group->last - group->first + 1, n_columns = nb_table_get_def (table)->n_columns;
+
+  if (n <= n_columns || count_filled (im, group) != n_columns ||
+      nb_importer_cell (im, group->first)->line != nb_importer_cell (im, group->last)->line)
+    return FALSE;
+  place_kept_cells (im, table, row, group, is_filled);
   return TRUE;
 }
 
@@ -1707,7 +1754,7 @@ place_group (NbImporter  *im,
   g_autofree guint *column_of = g_new (guint, n);
   Group cells;
 
-  if (place_without_blank_lines (im, table, row, group))
+  if (place_without_blank_lines (im, table, row, group) || place_without_span_cells (im, table, row, group))
     return TRUE;
   if (trim_group (im, group, def->n_columns, &cells))
     {
