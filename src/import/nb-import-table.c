@@ -129,7 +129,9 @@ one_value_a_line (NbImporter  *im,
  * labels printed elsewhere.  A run of k rows' width, one value a line, is
  * cut into k groups of a row's width, marked so that none of them is
  * placed by a label alone: which rows they are is only certain when
- * place_apart() finds the form's order and the totals agree. */
+ * place_apart() finds the form's order and the totals agree.  A run no
+ * wider than a row but for the empty cells that blank lines stand for is
+ * one row (place_without_blank_lines()). */
 static void
 split_runs (NbImporter *im,
             GArray     *groups,
@@ -138,9 +140,11 @@ split_runs (NbImporter *im,
   for (guint g = 0; g < groups->len; g++)
     {
       Group run = g_array_index (groups, Group, g);
-      guint n = run.last - run.first + 1;
+      guint n = run.last - run.first + 1, n_printed = 0;
 
-      if (n <= n_columns || n % n_columns != 0 || !one_value_a_line (im, &run))
+      for (guint i = run.first; i <= run.last; i++)
+        n_printed += !nb_importer_line_of (im, i)->blank_line;
+      if (n <= n_columns || n % n_columns != 0 || n_printed <= n_columns || !one_value_a_line (im, &run))
         continue;
       g_array_remove_index (groups, g);
       for (guint k = 0; k < n / n_columns; k++)
@@ -1859,6 +1863,65 @@ group_has_words (NbImporter *im,
   return words;
 }
 
+/* The last cell of @group before the empty cells that blank lines stand
+ * for at its end (nb-import-text.c); FALSE when such a cell comes before
+ * a value. */
+static gboolean
+last_before_blank_lines (NbImporter  *im,
+                         const Group *group,
+                         guint       *last)
+{
+  *last = group->last;
+  while (*last > group->first && nb_importer_line_of (im, *last)->blank_line)
+    (*last)--;
+  for (guint i = group->first; i <= *last; i++)
+    if (nb_importer_line_of (im, i)->blank_line)
+      return FALSE;
+  return TRUE;
+}
+
+/* MuPDF's text prints a row's first number on its label's line and the
+ * others a line each under it (“规范性文件 7”, “7”, “39”).  Group @g, short
+ * of @n_columns and ending its line, takes in the groups that go on from
+ * the very next lines, one value a line with no words before them, when
+ * they make the row's width exactly; TRUE when it did.  The blank lines
+ * after them are no cells of the row. */
+static gboolean
+take_run_on_values (NbImporter *im,
+                    GArray     *groups,
+                    guint       g,
+                    guint       n_columns,
+                    guint       start,
+                    guint       end)
+{
+  Group *group = &g_array_index (groups, Group, g);
+  const NbImportLine *line = nb_importer_line_of (im, group->last);
+  guint n = group->last - group->first + 1, k = g + 1, last = group->last;
+
+  if (im->doc->positioned || group->in_run || group->blank_lines || n >= n_columns ||
+      group->last != line->first_cell + line->n_cells - 1)
+    return FALSE;
+  for (; n < n_columns && k < groups->len; k++)
+    {
+      const Group *next = &g_array_index (groups, Group, k);
+      guint next_last;
+
+      if (next->in_run || !last_before_blank_lines (im, next, &next_last) || !one_value_a_line (im, next) ||
+          nb_importer_line_of (im, next->first)->source_line != nb_importer_line_of (im, last)->source_line + 1 ||
+          group_has_words (im, groups, k, start, end))
+        break;
+      n += next_last - next->first + 1;
+      last = next_last;
+    }
+  if (n != n_columns || k == g + 1)
+    return FALSE;
+  for (guint j = g + 1; j < k; j++)
+    group->all_blank &= g_array_index (groups, Group, j).all_blank;
+  group->last = last;
+  g_array_remove_range (groups, g + 1, k - g - 1);
+  return TRUE;
+}
+
 /* Whether the text (normalized) is in the window's lead. */
 static gboolean
 lead_has (const Window *window,
@@ -3290,6 +3353,8 @@ match_rows (NbImporter *im,
                   continue;
                 }
             }
+          if (take_run_on_values (im, groups, g, def->n_columns, start, end))
+            group = &g_array_index (groups, Group, g);
           warn_label (im, def, r, &window, &m);
           if (group->in_run)
             hold_row (matching, r, g, window.lead_text, "本行的数字与后面几行的连成一串印出，分不清哪些是本行的，未填入");
