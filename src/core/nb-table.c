@@ -669,6 +669,32 @@ nb_table_mark_not_imported (NbTable *self)
 }
 
 /**
+ * nb_table_mark_cell_not_imported:
+ * Takes back what the importer placed in one cell, which it found it
+ * could not vouch for: the cell is as before the import, marked not
+ * imported.
+ */
+void
+nb_table_mark_cell_not_imported (NbTable *self,
+                                 guint    row,
+                                 guint    column)
+{
+  NbCell *cell;
+
+  RETURN_VOID_IF_OUT_OF_RANGE (self, row, column);
+
+  cell = cell_at (self, row, column);
+  cell->state = NB_CELL_EMPTY;
+  cell->number = 0;
+  clear_strings (cell);
+  cell->overridden = FALSE;
+  cell->not_imported = TRUE;
+  if (nb_table_def_is_total (self->def, row, column))
+    recompute_total (self, row, column);
+  cell_changed (self, row, column);
+}
+
+/**
  * nb_table_has_entries:
  * Whether any cell holds an entry it cannot take (nb_table_set_entry()).
  */

@@ -81,6 +81,9 @@ void              nb_table_set_entry         (NbTable           *self,
                                               guint              column,
                                               const char        *entry);
 void              nb_table_mark_not_imported (NbTable           *self);
+void              nb_table_mark_cell_not_imported (NbTable      *self,
+                                                   guint         row,
+                                                   guint         column);
 gboolean          nb_table_has_entries       (NbTable           *self);
 void              nb_table_set_note          (NbTable           *self,
                                               guint              row,

@@ -172,9 +172,34 @@ nb_import_doc_set_cell_extent (NbImportDoc *doc,
 }
 
 /**
+ * nb_import_fold_char:
+ * The label matching form of one character after NFKC (spec §11.2): `、`
+ * as `,`, curly and corner quotes as `"`, and angle brackets `〈〉《》`
+ * (OCR's reading of `（）`; no label of the format holds them) as `()`.
+ */
+gunichar
+nb_import_fold_char (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3001: /* 、 */
+      return ',';
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+    case 0x300C: case 0x300D: case '\'':
+      return '"';
+    case 0x3008: case 0x300A: /* 〈 《 */
+      return '(';
+    case 0x3009: case 0x300B: /* 〉 》 */
+      return ')';
+    default:
+      return c;
+    }
+}
+
+/**
  * nb_import_normalize:
- * Label matching form (spec §11.2): NFKC, no whitespace, `、`/`，` as `,`,
- * curly and corner quotes as `"`, and a numbered item `1、`, `1,` or `1．`
+ * Label matching form (spec §11.2): NFKC, no whitespace, each character
+ * folded (nb_import_fold_char()), and a numbered item `1、`, `1,` or `1．`
  * as `1.`.
  */
 char *
@@ -193,22 +218,10 @@ nb_import_normalize (const char *text)
   out = g_string_sized_new (strlen (nfkc));
   for (p = nfkc; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = nb_import_fold_char (g_utf8_get_char (p));
 
       if (nb_text_is_space (c))
         continue;
-      switch (c)
-        {
-        case 0x3001: /* 、 */
-          c = ',';
-          break;
-        case 0x201C: case 0x201D: case 0x2018: case 0x2019:
-        case 0x300C: case 0x300D: case '\'':
-          c = '"';
-          break;
-        default:
-          break;
-        }
       if ((c == ',' || c == '.') && out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]))
         {
           const char *q = g_utf8_next_char (p);

@@ -81,6 +81,7 @@ void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             double       x_end,
                                             double       y_start,
                                             double       y_end);
+gunichar     nb_import_fold_char     (gunichar      c);
 char        *nb_import_normalize     (const char   *text);
 gboolean     nb_import_within_one_edit (const gunichar *a,
                                         gsize           na,
@@ -114,6 +115,7 @@ char        *nb_import_html_text     (const char   *line);
 gboolean     nb_import_looks_like_html (const char *data,
                                         gsize       length);
 gboolean     nb_import_looks_like_markdown (const char *text);
+gboolean     nb_import_looks_like_ocr      (const char *text);
 char        *nb_import_to_simplified (const char   *text,
                                       guint        *n_converted);
 

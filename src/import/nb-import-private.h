@@ -27,6 +27,8 @@ typedef struct {
                                      * its text was wrapped over (nb-import-table.c) */
   gboolean            pdf_text;     /* PDF or its text: paragraphs by indent */
   gboolean            html;
+  gboolean            ocr;          /* text an OCR tool read off a page (nb_import_looks_like_ocr()) */
+  GHashTable         *placed_from;  /* cell address → 1 + the first source cell its value was read from */
   guint               n_placed;     /* table cells given a number or a marker */
   guint               n_blank;      /* table cells published blank and imported blank */
   guint               n_unplaced;   /* numbers of the source not placed */
@@ -106,6 +108,8 @@ void        nb_import_table      (NbImporter       *im,
                                   NbTable          *table,
                                   guint             start,
                                   guint             end);
+void        nb_import_table_hold_unchecked (NbImporter *im,
+                                            NbTable    *table);
 
 /* ---- The source kept for display (nb-import-source.c) ---- */
 

@@ -593,7 +593,10 @@ place_value (NbImporter  *im,
           {
             im->n_placed++;
             if (from != NULL)
-              nb_import_source_note_cell (im->source, address, from->first, from->last);
+              {
+                nb_import_source_note_cell (im->source, address, from->first, from->last);
+                g_hash_table_replace (im->placed_from, g_strdup (address), GUINT_TO_POINTER (from->first + 1));
+              }
             if (value.unit != NULL)
               nb_table_set_unit (table, row, column, value.unit);
             if (value.note != NULL && *value.note != '\0')
@@ -3560,3 +3563,135 @@ nb_import_table (NbImporter *im,
   nb_table_drop_equal_overrides (table);
 }
 
+
+/* ---- OCR text: a number only where a total checks it ---------------------- */
+
+/* The number read into a cell; FALSE when none was. */
+static gboolean
+read_number_at (NbTable *table,
+                guint    row,
+                guint    column,
+                gint64  *number)
+{
+  if (nb_table_is_not_imported (table, row, column) || nb_table_get_state (table, row, column) != NB_CELL_NUMBER)
+    return FALSE;
+  *number = nb_table_get_number (table, row, column);
+  return TRUE;
+}
+
+/* Whether the total (@row, @column), across its row or down its column,
+ * and every part of it were read and add up. */
+static gboolean
+total_checks (NbTable  *table,
+              guint     row,
+              guint     column,
+              gboolean  across)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  guint n_parts = across ? def->columns[column].n_parts : def->rows[row].n_parts;
+  gint64 total, part, sum = 0;
+
+  if (n_parts == 0 || !read_number_at (table, row, column, &total))
+    return FALSE;
+  for (guint k = 1; k <= n_parts; k++)
+    {
+      if (!read_number_at (table, across ? row : row - k, across ? column - k : column, &part))
+        return FALSE;
+      sum += part;
+    }
+  return sum == total;
+}
+
+/* Whether a total that the cell is, or is a part of, checks it. */
+static gboolean
+cell_checked (NbTable *table,
+              guint    row,
+              guint    column)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+
+  for (guint c = column; c < def->n_columns; c++)
+    if (def->columns[c].n_parts > 0 && c - def->columns[c].n_parts <= column && total_checks (table, row, c, TRUE))
+      return TRUE;
+  for (guint r = row; r < def->n_rows; r++)
+    if (def->rows[r].n_parts > 0 && r - def->rows[r].n_parts <= row && total_checks (table, r, column, FALSE))
+      return TRUE;
+  return FALSE;
+}
+
+/* Takes back the numbers of @row that @held marks, and reports them. */
+static void
+report_held_row (NbImporter     *im,
+                 NbTable        *table,
+                 guint           row,
+                 const gboolean *held)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = row_address (def, row);
+  g_autoptr(GString) values = g_string_new (NULL);
+  guint first = G_MAXUINT;
+
+  for (guint c = 0; c < def->n_columns; c++)
+    {
+      g_autofree char *cell = nb_table_cell_address (table, row, c);
+      g_autofree char *text = NULL;
+      guint from;
+
+      if (!held[c])
+        continue;
+      text = nb_table_format_cell (table, row, c);
+      g_string_append_printf (values, "%s%s", values->len > 0 ? " | " : "", text);
+      from = GPOINTER_TO_UINT (g_hash_table_lookup (im->placed_from, cell));
+      if (from > 0)
+        first = MIN (first, from - 1);
+      nb_table_mark_cell_not_imported (table, row, c);
+      im->n_placed--;
+      im->n_unplaced++;
+    }
+  if (first == G_MAXUINT)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                             "%s「%s」：OCR 文本的数字可能认错，表中没有相符的合计可以核对，未填入：%s",
+                             nb_import_table_name (def), name, values->str);
+  else
+    {
+      g_autofree char *where = nb_importer_where (im, first);
+
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                               "%s「%s」（原文%s）：OCR 文本的数字可能认错，表中没有相符的合计可以核对，未填入：%s",
+                               nb_import_table_name (def), name, where, values->str);
+      nb_importer_locate_message (im, first, first);
+    }
+}
+
+/**
+ * nb_import_table_hold_unchecked:
+ * In text an OCR tool read off a page, where any digit may be misread (8
+ * for 6, 20 for 26), takes back each number of @table that no total of
+ * the form checks: one not part of a total, or of a total that does not
+ * add up, since which of its numbers was misread is not known.  Each row's
+ * are reported together.
+ */
+void
+nb_import_table_hold_unchecked (NbImporter *im,
+                                NbTable    *table)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree gboolean *held = g_new0 (gboolean, def->n_rows * def->n_columns);
+
+  /* decided for the whole table first: taking a number back moves totals */
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      {
+        gint64 number;
+
+        held[r * def->n_columns + c] = read_number_at (table, r, c, &number) && !cell_checked (table, r, c);
+      }
+  for (guint r = 0; r < def->n_rows; r++)
+    for (guint c = 0; c < def->n_columns; c++)
+      if (held[r * def->n_columns + c])
+        {
+          report_held_row (im, table, r, held + r * def->n_columns);
+          break;
+        }
+}

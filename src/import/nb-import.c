@@ -267,6 +267,11 @@ read_source (NbImporter  *im,
     nb_import_parse_html (im->doc, text, strlen (text));
   else
     nb_import_read_text (im->doc, text, &im->pdf_text);
+  im->ocr = !im->html && nb_import_looks_like_ocr (text);
+  if (im->ocr)
+    nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                             _("The text reads as an OCR tool's (such as “〈一)” for “（一）”), which may misread "
+                               "digits: a number is placed only where a total of the form checks it"));
   /* kept for display beside the report: the text as read */
   if (im->source != NULL && !im->html)
     im->text = g_steal_pointer (&text);
@@ -518,6 +523,8 @@ import_tables (NbImporter *im,
         }
       nb_import_table (im, nb_report_get_table (im->report, tdef->key),
                        (guint) regions[t].start, (guint) regions[t].end);
+      if (im->ocr)
+        nb_import_table_hold_unchecked (im, nb_report_get_table (im->report, tdef->key));
     }
 }
 
@@ -636,6 +643,7 @@ importer_clear (NbImporter *im)
   g_clear_pointer (&im->messages, g_ptr_array_unref);
   g_clear_pointer (&im->is_value, g_free);
   g_clear_pointer (&im->joined, g_free);
+  g_clear_pointer (&im->placed_from, g_hash_table_unref);
   g_clear_pointer (&im->text, g_free);
   g_clear_object (&im->report);
   g_clear_object (&im->source);
@@ -706,6 +714,7 @@ nb_import_report_with_source (const char             *data,
 
   im.doc = nb_import_doc_new ();
   im.messages = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_import_message_free);
+  im.placed_from = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (source != NULL)
     im.source = nb_import_source_new_private ();
   if (!read_source (&im, data, length, &n_converted, error))
