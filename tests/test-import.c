@@ -4195,6 +4195,39 @@ test_pdf_stacked_not_wrapped (void)
   g_assert_finalize_object (report);
 }
 
+/* Section 三 printed with each row's numbers half a line above its label,
+ * so that in reading order each label comes after its own numbers and
+ * before the next row's: a label beside the numbers before it is never
+ * taken for the numbers after it.  第一项's and 第二项's numbers are
+ * reported, not placed one row down. */
+static void
+test_pdf_numbers_above_labels (void)
+{
+  const Drawn requests[] = {
+    { 140, 166, "一、本年新收政府信息公开申请数量", FALSE },
+    { REQUEST_X (0), 160, "1", TRUE }, { REQUEST_X (1), 160, "2", TRUE },
+    { REQUEST_X (2), 160, "3", TRUE }, { REQUEST_X (3), 160, "4", TRUE },
+    { REQUEST_X (4), 160, "5", TRUE }, { REQUEST_X (5), 160, "6", TRUE },
+    { REQUEST_X (6), 160, "21", TRUE },
+    { 140, 196, "二、上年结转政府信息公开申请数量", FALSE },
+    { REQUEST_X (0), 190, "7", TRUE }, { REQUEST_X (1), 190, "0", TRUE },
+    { REQUEST_X (2), 190, "0", TRUE }, { REQUEST_X (3), 190, "0", TRUE },
+    { REQUEST_X (4), 190, "0", TRUE }, { REQUEST_X (5), 190, "0", TRUE },
+    { REQUEST_X (6), 190, "7", TRUE },
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  NbReport *report = import_drawn (requests, G_N_ELEMENTS (requests), NULL, 0, &summary, &messages);
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+
+  for (guint r = 0; r < 2; r++)
+    for (guint c = 0; c < 7; c++)
+      g_assert_true (nb_table_is_not_imported (table, r, c));
+  g_assert_cmpuint (summary.n_placed, ==, 0);
+  g_assert_cmpuint (summary.n_unplaced, ==, 14);
+  g_assert_finalize_object (report);
+}
+
 /* A 总计 with a note wrapped over two lines of its narrow column, the
  * row's label and numbers on a line between them (1（含转 / 办件）), on the
  * first or on the second: joined and read as 1 with its note; with the
@@ -4758,6 +4791,7 @@ main (int    argc,
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/mupdf-run-on-numbers", test_mupdf_run_on_numbers);
   g_test_add_func ("/import/ocr-unchecked", test_ocr_unchecked);
+  g_test_add_func ("/import/pdf/numbers-above-labels", test_pdf_numbers_above_labels);
   g_test_add_func ("/import/page-trailer", test_page_trailer);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/grid-lost-spans", test_grid_lost_spans);

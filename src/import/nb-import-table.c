@@ -1925,6 +1925,40 @@ take_run_on_values (NbImporter *im,
   return TRUE;
 }
 
+/* How far two cells of a PDF overlap from top to bottom, in points; 0
+ * when they do not. */
+static double
+vertical_overlap (const NbImportCell *a,
+                  const NbImportCell *b)
+{
+  return MAX (0.0, MIN (a->y_end, b->y_end) - MAX (a->y_start, b->y_start));
+}
+
+/* In a PDF, whether the words just before group @g, its label's last,
+ * belong to it rather than to the numbers before them.  A print whose
+ * numbers stand half a line above their labels puts each row's label
+ * before the next row's numbers in reading order (1 0 11, 规章, 8 26 66,
+ * 行政规范性文件): 规章 stands beside 1 0 11, not beside 8 26 66, and is
+ * not taken for theirs. */
+static gboolean
+label_beside_group (NbImporter *im,
+                    GArray     *groups,
+                    guint       g,
+                    guint       start)
+{
+  const Group *group = &g_array_index (groups, Group, g);
+  const NbImportCell *label;
+  guint before;
+
+  if (!im->doc->positioned || g == 0 || group->first <= start ||
+      im->is_value[group->first - 1] != NB_IMPORT_VALUE_NONE)
+    return TRUE;
+  label = nb_importer_cell (im, group->first - 1);
+  before = g_array_index (groups, Group, g - 1).last;
+  return vertical_overlap (label, nb_importer_cell (im, before)) <=
+         vertical_overlap (label, nb_importer_cell (im, group->first));
+}
+
 /* Whether the text (normalized) is in the window's lead. */
 static gboolean
 lead_has (const Window *window,
@@ -3311,6 +3345,8 @@ match_rows (NbImporter *im,
         m = match_abridged (def, r, &window);
       if (m.level == MATCH_NONE)
         m = match_unnumbered (def, r, &window);
+      if (m.level != MATCH_NONE && !label_beside_group (im, groups, g, start))
+        m.level = MATCH_NONE;
       if (m.level != MATCH_NONE)
         {
           /* the next row's label between this label and the numbers:
