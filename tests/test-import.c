@@ -3493,12 +3493,14 @@ test_mupdf_run_on_numbers (void)
 }
 
 /* Text an OCR tool read off a page, known by its angle brackets closed
- * by round ones (第〈一)项, 〈二)部分公开): a number is placed only where
+ * by round ones (第〈一)项, 〈一) 予以公开) or by its tables' rules read as
+ * | between words and numbers: a number is placed only where
  * a total of the form checks it, since any digit may be misread.  二's
  * tables have no totals: reported, not placed.  In 三, 第一项 adds up to
  * its 总计 and is placed; in 第二项 one digit was misread (8 for 3, so
  * the row adds up to 38, not 33): reported.  The same text with round
- * brackets, as a converter writes it, places every number as read. */
+ * brackets, as a converter writes it, places every number as read; with
+ * three lines' rules read as |, it is OCR's again. */
 static void
 test_ocr_unchecked (void)
 {
@@ -3542,6 +3544,17 @@ test_ocr_unchecked (void)
   g_assert_false (has_message_saying (typed_messages, "OCR"));
   ROW (report, "s2_regulations", "normative", 8, 20, 600);
   g_assert_finalize_object (report);
+
+  /* the tables' rules read as | between words and numbers, in three lines */
+  g_string_replace (typed, "本年制发件数    本年废止件数", "本年制发件数 |本年废止件数", 1);
+  g_string_replace (typed, "规章          1               0", "规章 | 1 | 0", 1);
+  g_string_replace (typed, "自然人 商业企业 科研机构", "自然人 |商业企业 |科研机构", 1);
+  g_clear_pointer (&typed_messages, g_ptr_array_unref);
+  report = nb_import_report_full (typed->str, typed->len, NULL, &summary, &typed_messages, NULL);
+  g_assert_true (has_message_saying (typed_messages, "OCR"));
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  ROW (report, "s3_requests", "new", 10, 2, 0, 0, 1, 0, 13);
+  g_assert_finalize_object (report);
 }
 
 /* Other tools' forms of real PDFs, against the PDF itself: Tesseract's
@@ -3560,6 +3573,7 @@ test_pdf_converted (void)
   static const struct { const char *pdf, *converted; guint n_left_out; } pairs[] = {
     { "published/huaian-2024.pdf", "published/huaian-2024-ocr.txt", 60 },
     { "published/puer-2020-page-lo.pdf", "published/puer-2020-page-lo-ocr.txt", 29 },
+    { "published/hongze-2024.pdf", "published/hongze-2024-ocr.txt", 151 },
     { "published/huaian-2024.pdf", "published/huaian-2024-pdf-mutool.txt", 0 },
     { "published/pingtan-2024-page-chrome.pdf", "published/pingtan-2024-page-chrome-mutool.txt", 0 },
     { "published/puer-2020-page-lo.pdf", "published/puer-2020-page-lo-mutool.txt", 0 },
