@@ -3073,6 +3073,7 @@ test_converted_pages (void)
     { "published/puer-2020-page.html", "published/puer-2020-page-widths-pandoc-markdown.md" },
     /* the page as Chromium prints it (Skia/PDF) */
     { "published/shanghai-2019-article.html", "published/shanghai-2019-article-chrome.pdf" },
+    { "published/pingtan-2025-page.html", "published/pingtan-2025-page-chrome-serif.pdf" },
     { "published/pingtan-2024-page.html", "published/pingtan-2024-page-chrome.pdf" },
     /* the page as wkhtmltopdf prints it (Qt) */
     { "published/pingtan-2023-page.html", "published/pingtan-2023-page-wk.pdf" },
@@ -4209,6 +4210,38 @@ test_pdf_stacked_not_wrapped (void)
   g_assert_finalize_object (report);
 }
 
+/* A label that fills its cell, its row's first number printed against
+ * it (一、本年新收政府信息公开申请数量1): that column is not blank, and
+ * is reported, not placed blank; the row's other numbers are placed. */
+static void
+test_pdf_number_against_label (void)
+{
+  const Drawn requests[] = {
+    { REQUEST_X (0), 160, "一、本年新收政府信息公开申请数量1", TRUE },
+    { REQUEST_X (1), 160, "2", TRUE }, { REQUEST_X (2), 160, "3", TRUE },
+    { REQUEST_X (3), 160, "4", TRUE }, { REQUEST_X (4), 160, "5", TRUE },
+    { REQUEST_X (5), 160, "6", TRUE }, { REQUEST_X (6), 160, "21", TRUE },
+    { 140, 190, "二、上年结转政府信息公开申请数量", FALSE },
+    { REQUEST_X (0), 190, "7", TRUE }, { REQUEST_X (1), 190, "0", TRUE },
+    { REQUEST_X (2), 190, "0", TRUE }, { REQUEST_X (3), 190, "0", TRUE },
+    { REQUEST_X (4), 190, "0", TRUE }, { REQUEST_X (5), 190, "0", TRUE },
+    { REQUEST_X (6), 190, "7", TRUE },
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  NbReport *report = import_drawn_header (NULL, 0, requests, G_N_ELEMENTS (requests), NULL, 0, &summary, &messages);
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+
+  g_assert_true (nb_table_is_not_imported (table, 0, 0));
+  for (guint c = 1; c < 7; c++)
+    g_assert_false (nb_table_is_not_imported (table, 0, c));
+  ROW (report, "s3_requests", "carried_over", 7, 0, 0, 0, 0, 0, 7);
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.new.natural"),
+                            "这一行的文字伸进了这一栏"));
+  g_assert_cmpuint (summary.n_blank, ==, 0);
+  g_assert_finalize_object (report);
+}
+
 /* Section 三 printed with each row's numbers half a line above its label,
  * so that in reading order each label comes after its own numbers and
  * before the next row's: a label beside the numbers before it is never
@@ -4806,6 +4839,7 @@ main (int    argc,
   g_test_add_func ("/import/mupdf-run-on-numbers", test_mupdf_run_on_numbers);
   g_test_add_func ("/import/ocr-unchecked", test_ocr_unchecked);
   g_test_add_func ("/import/pdf/numbers-above-labels", test_pdf_numbers_above_labels);
+  g_test_add_func ("/import/pdf/number-against-label", test_pdf_number_against_label);
   g_test_add_func ("/import/page-trailer", test_page_trailer);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/grid-lost-spans", test_grid_lost_spans);

@@ -186,10 +186,19 @@ page_glyphs (PopplerPage *page)
 
 typedef struct {
   guint  first, n;     /* glyphs of the line, left to right */
-  double height;       /* the tallest character's */
+  double height;       /* the tallest character's box, at most TALLEST_BOX em of a CJK
+                        * character's width: what its gaps are measured by */
   double x;            /* the first character's left edge */
   double em;           /* the width of its widest character (a CJK one: the font size) */
 } Line;
+
+/* poppler gives a character the height of its font's box: 1.0 to 1.5
+ * times a CJK character's width in the PDFs of WPS, LibreOffice, Chromium
+ * and wkhtmltopdf held, but 2.6 in Chromium's print in Noto Serif CJK,
+ * where 0.6 of it (CELL_GAP) is wider than the 1.3 em between two cells'
+ * numbers (151 3 read as one cell).  A line's height counts no more than
+ * this part of its widest CJK character. */
+#define TALLEST_BOX 1.5
 
 /* A character drawn again over itself (fake bold). */
 static gboolean
@@ -283,6 +292,7 @@ find_lines (GArray *glyphs)
       const Glyph *first = &g_array_index (glyphs, Glyph, i);
       double sum = centre_y (first), height = first->y2 - first->y1;
       Line line = { i, 1, height, 0, first->x2 - first->x1 };
+      double cjk_em = is_set_as_cjk (first->c) ? first->x2 - first->x1 : 0;
 
       for (guint j = i + 1; j < glyphs->len; j++)
         {
@@ -294,8 +304,12 @@ find_lines (GArray *glyphs)
           sum += centre_y (g);
           line.height = MAX (line.height, h);
           line.em = MAX (line.em, g->x2 - g->x1);
+          if (is_set_as_cjk (g->c))
+            cjk_em = MAX (cjk_em, g->x2 - g->x1);
           line.n++;
         }
+      if (cjk_em > 0)
+        line.height = MIN (line.height, TALLEST_BOX * cjk_em);
       qsort (&g_array_index (glyphs, Glyph, i), line.n, sizeof (Glyph), compare_x);
       line.x = g_array_index (glyphs, Glyph, i).x1;
       mark_row_words (&g_array_index (glyphs, Glyph, i), line.n, line.height, line.em);

@@ -1676,6 +1676,48 @@ join_note (NbImporter *im,
   return number;
 }
 
+/* Whether a cell of words on the line of @cell reaches into the column
+ * [@left, @right] and holds a digit: a number printed against the words
+ * before it (“3.危及“三安全一稳定”0”, a label filling its cell), which the
+ * column is not blank for. */
+static gboolean
+digits_over_column (NbImporter *im,
+                    guint       cell,
+                    double      left,
+                    double      right)
+{
+  const NbImportLine *line = nb_importer_line_of (im, cell);
+
+  for (guint i = line->first_cell; i < line->first_cell + line->n_cells; i++)
+    {
+      const NbImportCell *words = nb_importer_cell (im, i);
+
+      if (im->is_value[i] == NB_IMPORT_VALUE_NONE && words->x_end > left && words->x_start < right &&
+          strpbrk (words->text, "0123456789") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+report_digits_over_column (NbImporter *im,
+                           NbTable    *table,
+                           guint       row,
+                           guint       column,
+                           guint       cell)
+{
+  const NbTableDef *def = nb_table_get_def (table);
+  g_autofree char *name = row_name (def, row);
+  g_autofree char *address = nb_table_cell_address (table, row, column);
+  g_autofree char *where = nb_importer_where (im, cell);
+
+  im->n_unplaced++;
+  nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                           "%s「%s」（原文%s）：「%s」一栏没有单独印出的数字，但这一行的文字伸进了这一栏，其中有数字，未填入",
+                           nb_import_table_name (def), name, where, def->columns[column].full_label);
+  nb_importer_locate_message (im, cell, cell);
+}
+
 /* Column @c of @row, where the row's line (its numbers in @group) has no
  * number: published blank, unless a number with a note stands there
  * wrapped over lines around the row's line (39（市政府、市政 / 府办印发）,
@@ -1705,7 +1747,9 @@ place_missing (NbImporter  *im,
     if (free_words_within (im, i, page, left, right) && opens_note (nb_importer_cell (im, i)->text) &&
         nb_importer_cell (im, i)->y_start <= (numbers->y_start + numbers->y_end) / 2)
       top = i, n_open++;
-  if (n_open == 0)
+  if (n_open == 0 && digits_over_column (im, group->first, left, right))
+    report_digits_over_column (im, table, row, c, group->first);
+  else if (n_open == 0)
     place_value (im, table, row, c, "", NULL);
   else if (n_open == 1 && join_note (im, top, group->first, left, right, lo, hi, pieces, text))
     {
