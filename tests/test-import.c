@@ -4210,6 +4210,39 @@ test_pdf_stacked_not_wrapped (void)
   g_assert_finalize_object (report);
 }
 
+/* A table wider than the page, its 总计 column past the right edge
+ * (LibreOffice's print of a Word file: 22 shows as 2, its second digit
+ * off the page): a number printed past the edge is reported, not placed,
+ * since part of it may not be on the page; the numbers inside are. */
+static void
+test_pdf_number_past_edge (void)
+{
+  const Drawn requests[] = {
+    { 140, 160, "一、本年新收政府信息公开申请数量", FALSE },
+    { REQUEST_X (0), 160, "22", TRUE }, { REQUEST_X (1), 160, "0", TRUE },
+    { REQUEST_X (2), 160, "0", TRUE }, { REQUEST_X (3), 160, "0", TRUE },
+    { REQUEST_X (4), 160, "0", TRUE }, { REQUEST_X (5), 160, "0", TRUE },
+    { 600, 160, "22", TRUE },
+  };
+  const Drawn header[] = {
+    { 300, 120, "自然人", FALSE }, { 330, 120, "商业企业", FALSE }, { 366, 120, "科研机构", FALSE },
+    { 402, 120, "社会公益组织", FALSE }, { 438, 120, "法律服务机构", FALSE }, { 474, 120, "其他", FALSE },
+    { 590, 120, "总计", FALSE },
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  NbReport *report = import_drawn_header (header, G_N_ELEMENTS (header), requests, G_N_ELEMENTS (requests),
+                                          NULL, 0, &summary, &messages);
+  NbTable *table = nb_report_get_table (report, "s3_requests");
+
+  g_assert_true (nb_table_is_not_imported (table, 0, 6));
+  g_assert_nonnull (strstr (message_text (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.new.total"),
+                            "印到了页面边缘之外"));
+  g_assert_false (nb_table_is_not_imported (table, 0, 0));
+  g_assert_cmpint (nb_table_get_number (table, 0, 0), ==, 22);
+  g_assert_finalize_object (report);
+}
+
 /* A label that fills its cell, its row's first number printed against
  * it (一、本年新收政府信息公开申请数量1): that column is not blank, and
  * is reported, not placed blank; the row's other numbers are placed. */
@@ -4840,6 +4873,7 @@ main (int    argc,
   g_test_add_func ("/import/ocr-unchecked", test_ocr_unchecked);
   g_test_add_func ("/import/pdf/numbers-above-labels", test_pdf_numbers_above_labels);
   g_test_add_func ("/import/pdf/number-against-label", test_pdf_number_against_label);
+  g_test_add_func ("/import/pdf/number-past-edge", test_pdf_number_past_edge);
   g_test_add_func ("/import/page-trailer", test_page_trailer);
   g_test_add_func ("/import/pandoc-simple-tables", test_pandoc_simple_tables);
   g_test_add_func ("/import/grid-lost-spans", test_grid_lost_spans);

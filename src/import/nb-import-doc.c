@@ -73,6 +73,7 @@ nb_import_doc_add_line (NbImportDoc  *doc,
       cell.norm = nb_import_normalize (cell.text);
       cell.line = doc->lines->len;
       cell.x_start = cell.x_end = cell.y_start = cell.y_end = 0;
+      cell.cut_off = FALSE;
       g_array_append_val (doc->cells, cell);
     }
   g_array_append_val (doc->lines, line);

@@ -25,6 +25,7 @@ typedef struct {
   double   x_end;      /* else both 0 */
   double   y_start;    /* PDF: top and bottom edge (from the page's top); */
   double   y_end;      /* else both 0 */
+  gboolean cut_off;    /* PDF: printed past the page's edge, so part of it may not be there */
 } NbImportCell;
 
 typedef struct {

@@ -427,8 +427,9 @@ add_page (NbImportDoc *doc,
   g_autoptr(GArray) lines = find_lines (glyphs);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  double left = G_MAXDOUBLE;
+  double left = G_MAXDOUBLE, width, height;
 
+  poppler_page_get_size (page, &width, &height);
   *n_glyphs += glyphs->len;
   for (guint l = 0; l < lines->len; l++)
     left = MIN (left, g_array_index (lines, Line, l).x);
@@ -462,6 +463,9 @@ add_page (NbImportDoc *doc,
           Cell *cell = &g_array_index (cells, Cell, c);
           nb_import_doc_set_cell_extent (doc, first_cell + c, cell->x_start, cell->x_end,
                                          cell->y_start, cell->y_end);
+          /* a table wider than the page (LibreOffice's): 22 shows as 2 */
+          g_array_index (doc->cells, NbImportCell, first_cell + c).cut_off =
+            cell->x_start < 0 || cell->x_end > width;
         }
     }
 }

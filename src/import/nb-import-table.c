@@ -572,7 +572,14 @@ place_value (NbImporter  *im,
         gboolean sign = first == '+' || first == '-' || first == 0xFF0B ||
                         first == 0xFF0D || first == 0x2212;
 
-        if (sign && kind != NB_CELL_KIND_SIGNED)
+        if (from != NULL && nb_importer_cell (im, from->last)->cut_off)
+          {
+            im->n_unplaced++;
+            nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
+                                     "「%s」印到了页面边缘之外，可能有数字不在页上，未填入", text);
+            nb_importer_locate_message (im, from->first, from->last);
+          }
+        else if (sign && kind != NB_CELL_KIND_SIGNED)
           {
             im->n_unplaced++;
             nb_importer_add_message (im, NB_IMPORT_SEVERITY_ERROR, address,
