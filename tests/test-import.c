@@ -2773,6 +2773,10 @@ test_pdf_default_text (void)
     { "published/hongze-2023.pdf", "published/hongze-2023-pdf-default.txt", 8 + 7 * 3, 0, 157, 200 - 8 - 7 * 3 },
     { "published/hongze-2024.pdf", "published/hongze-2024-pdf-default.txt", 8 + 7 * 3 + 15, 0, 157 - 15,
       200 - 8 - 7 * 3 - 15 },
+    { "published/pingtan-2024-page-chrome.pdf", "published/pingtan-2024-page-chrome-pdf-default.txt", 101, 0, 99, 99 },
+    { "published/pingtan-2025-page-chrome-serif.pdf", "published/pingtan-2025-page-chrome-serif-pdf-default.txt",
+      24, 0, 176, 176 },
+    { "published/puer-2020-page-lo.pdf", "published/puer-2020-page-lo-pdf-default.txt", 58, 0, 140, 140 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -3491,6 +3495,69 @@ test_mupdf_run_on_numbers (void)
   ROW (report, "s2_enforcement", "penalty", NONE, NONE, NONE);
   g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_licensing.licensing"));
   g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s2_enforcement.penalty"));
+}
+
+/* `pdftotext`'s default text of a Chromium print: a row's numbers broken
+ * over lines wherever the print's cells were, blank lines between, and a
+ * label wrapped in its cell beside them.  The numbers after a label are
+ * the row's when they make its width exactly with nothing but the end of
+ * its label between them, no number follows them and, where a line holds
+ * several or the label's end stands among them, the row adds up
+ * (一, 二, （一）, （二）; 规范性文件, one number a line).  A row that does not
+ * add up (（三）1.), words between that do not end the label (机构 among
+ * （二）'s numbers), or a number after the row's width leave the row
+ * reported. */
+static void
+test_pdf_default_run_on_rows (void)
+{
+  static const char text[] =
+    "测试区人民政府2021年政府信息公开工作年度报告\n\n"
+    "二、主动公开政府信息情况\n\n"
+    "第二十条第（一）项\n\n信息内容\n\n本年制发件数 本年废止件数 现行有效件数\n\n"
+    "规章 0 0 0\n\n行政规范性文件58\n\n45\n\n546\n\n"
+    "三、收到和处理政府信息公开申请情况\n\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n"
+    "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\n"
+    "一、本年新收政府信息公开申请数量\n\n151 3 0 0\n\n0\n\n0 154\n\n"
+    "二、上年结转政府信息公开申请数量\n\n2\n\n0 0 0\n\n0 0 2\n\n"
+    "三、本年度办理结果\n\n（一）予以公开 33 0 0 0\n\n0\n\n0 33\n\n"
+    "（二）部分公开（区分处理的，只计这一 38 0 0 0\n\n情形，不计其他情形）\n\n0\n\n0 38\n\n"
+    "（三）不予公开 1.属于国家秘密 1 0 0 0\n\n0\n\n0 2\n\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n\n";
+  static const struct {
+    const char *from, *to;
+  } changes[] = {
+    { "情形，不计其他情形）\n\n0\n\n", "机构\n\n0\n\n" },
+    { "0 38\n\n", "0 38\n\n0\n\n" },
+  };
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  g_autoptr(NbReport) report = nb_import_report_full (text, strlen (text), NULL, &summary, &messages, NULL);
+
+  g_assert_nonnull (report);
+  ROW (report, "s2_regulations", "rules", 0, 0, 0);
+  ROW (report, "s2_regulations", "normative", 58, 45, 546);
+  ROW (report, "s3_requests", "new", 151, 3, 0, 0, 0, 0, 154);
+  ROW (report, "s3_requests", "carried_over", 2, 0, 0, 0, 0, 0, 2);
+  ROW (report, "s3_requests", "granted", 33, 0, 0, 0, 0, 0, 33);
+  ROW (report, "s3_requests", "partly_granted", 38, 0, 0, 0, 0, 0, 38);
+  ROW_BLANK (report, "denied_secret");
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.denied_secret"));
+  g_assert_cmpuint (summary.n_placed, ==, 6 + 7 * 4);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(GString) changed = g_string_new (text);
+      g_autoptr(GPtrArray) changed_messages = NULL;
+      g_autoptr(NbReport) changed_report = NULL;
+
+      g_assert_cmpuint (g_string_replace (changed, changes[i].from, changes[i].to, 1), ==, 1);
+      changed_report = nb_import_report_full (changed->str, changed->len, NULL, &summary, &changed_messages, NULL);
+      g_assert_nonnull (changed_report);
+      ROW (changed_report, "s3_requests", "granted", 33, 0, 0, 0, 0, 0, 33);
+      ROW_BLANK (changed_report, "partly_granted");
+      g_assert_nonnull (find_message (changed_messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.partly_granted"));
+    }
 }
 
 /* Text an OCR tool read off a page, known by its angle brackets closed
@@ -4870,6 +4937,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf/libreoffice-pages", test_pdf_libreoffice_pages);
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/mupdf-run-on-numbers", test_mupdf_run_on_numbers);
+  g_test_add_func ("/import/pdf-default-run-on-rows", test_pdf_default_run_on_rows);
   g_test_add_func ("/import/ocr-unchecked", test_ocr_unchecked);
   g_test_add_func ("/import/pdf/numbers-above-labels", test_pdf_numbers_above_labels);
   g_test_add_func ("/import/pdf/number-against-label", test_pdf_number_against_label);

@@ -1934,48 +1934,6 @@ last_before_blank_lines (NbImporter  *im,
   return TRUE;
 }
 
-/* MuPDF's text prints a row's first number on its label's line and the
- * others a line each under it (“规范性文件 7”, “7”, “39”).  Group @g, short
- * of @n_columns and ending its line, takes in the groups that go on from
- * the very next lines, one value a line with no words before them, when
- * they make the row's width exactly; TRUE when it did.  The blank lines
- * after them are no cells of the row. */
-static gboolean
-take_run_on_values (NbImporter *im,
-                    GArray     *groups,
-                    guint       g,
-                    guint       n_columns,
-                    guint       start,
-                    guint       end)
-{
-  Group *group = &g_array_index (groups, Group, g);
-  const NbImportLine *line = nb_importer_line_of (im, group->last);
-  guint n = group->last - group->first + 1, k = g + 1, last = group->last;
-
-  if (im->doc->positioned || group->in_run || group->blank_lines || n >= n_columns ||
-      group->last != line->first_cell + line->n_cells - 1)
-    return FALSE;
-  for (; n < n_columns && k < groups->len; k++)
-    {
-      const Group *next = &g_array_index (groups, Group, k);
-      guint next_last;
-
-      if (next->in_run || !last_before_blank_lines (im, next, &next_last) || !one_value_a_line (im, next) ||
-          nb_importer_line_of (im, next->first)->source_line != nb_importer_line_of (im, last)->source_line + 1 ||
-          group_has_words (im, groups, k, start, end))
-        break;
-      n += next_last - next->first + 1;
-      last = next_last;
-    }
-  if (n != n_columns || k == g + 1)
-    return FALSE;
-  for (guint j = g + 1; j < k; j++)
-    group->all_blank &= g_array_index (groups, Group, j).all_blank;
-  group->last = last;
-  g_array_remove_range (groups, g + 1, k - g - 1);
-  return TRUE;
-}
-
 /* How far two cells of a PDF overlap from top to bottom, in points; 0
  * when they do not. */
 static double
@@ -3363,6 +3321,183 @@ warn_label (NbImporter       *im,
                              nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);
 }
 
+/* Whether no doc line stands between two cells' lines: the source lines
+ * between them, if any, were blank. */
+static gboolean
+lines_follow (NbImporter *im,
+              guint       before,
+              guint       after)
+{
+  return nb_importer_cell (im, after)->line <= nb_importer_cell (im, before)->line + 1;
+}
+
+/* Moves line @from of the doc up to @to, with what the import knows of
+ * its cells. */
+static void
+move_line_up (NbImporter *im,
+              guint       from,
+              guint       to)
+{
+  const NbImportLine *line = &g_array_index (im->doc->lines, NbImportLine, from);
+  guint at = g_array_index (im->doc->lines, NbImportLine, to).first_cell;
+  guint moved = line->n_cells, below = line->first_cell - at;
+  guint8 *arrays[] = { im->is_value, im->joined };
+
+  for (gsize a = 0; a < G_N_ELEMENTS (arrays); a++)
+    {
+      g_autofree guint8 *cells = g_memdup2 (arrays[a] + line->first_cell, moved);
+
+      memmove (arrays[a] + at + moved, arrays[a] + at, below);
+      memcpy (arrays[a] + at, cells, moved);
+    }
+  nb_import_doc_move_line (im->doc, from, to);
+}
+
+/* Whether @group's values are whole lines of the doc. */
+static gboolean
+whole_lines (NbImporter  *im,
+             const Group *group)
+{
+  const NbImportLine *first = nb_importer_line_of (im, group->first);
+  const NbImportLine *last = nb_importer_line_of (im, group->last);
+
+  return first->first_cell == group->first && last->first_cell + last->n_cells - 1 == group->last;
+}
+
+/* The words between group @k and the one before it, normalised. */
+static char *
+words_before (NbImporter *im,
+              GArray     *groups,
+              guint       k)
+{
+  GString *words = g_string_new (NULL);
+
+  for (guint i = g_array_index (groups, Group, k - 1).last + 1; i < g_array_index (groups, Group, k).first; i++)
+    g_string_append (words, nb_importer_cell (im, i)->norm);
+  return g_string_free (words, FALSE);
+}
+
+/* The numbers of groups @g … @k - 1 taken together as one row's, as
+ * group_numbers(). */
+static gboolean
+run_on_numbers (NbImporter       *im,
+                const NbTableDef *def,
+                GArray           *groups,
+                guint             g,
+                guint             k,
+                gint64           *numbers,
+                gboolean         *blank)
+{
+  guint c = 0;
+
+  for (guint j = g; j < k; j++)
+    {
+      const Group *group = &g_array_index (groups, Group, j);
+
+      for (guint i = group->first; i <= group->last && c < def->n_columns; i++, c++)
+        {
+          NbImportValueKind kind = read_number (im, i, def->columns[c].kind, &numbers[c]);
+
+          blank[c] = kind == NB_IMPORT_VALUE_BLANK;
+          if (blank[c])
+            numbers[c] = 0;
+          else if (kind != NB_IMPORT_VALUE_NUMBER)
+            return FALSE;
+        }
+    }
+  return c == def->n_columns;
+}
+
+/* A row's numbers printed over the lines after its label's: MuPDF's text
+ * prints its first number on the label's line and the others a line each
+ * under it (“规范性文件 7”, “7”, “39”); `pdftotext`'s default text, a block
+ * a line, blank lines between, breaks a row wherever the print's cells
+ * did (“151 3 0 0”, “0”, “0 154”), and a label wrapped in its cell beside
+ * them wherever its lines fell (“（二）部分公开（区分处理的，只计这一 38 0 0 0”,
+ * “情形，不计其他情形）”, “0”, “0 38”).  Group @g, the numbers after row
+ * @row's label, short of the row's width and ending its line, takes in
+ * the groups that go on from the next lines, when they make the row's
+ * width exactly and no number follows them so, with no words between
+ * them but the end of the row's label.  Where a line holds several of
+ * them, or the label's end stands among them (its lines are then moved
+ * after the numbers), only when the row adds up across (its 总计 the sum
+ * of the others).  TRUE when it did.  The blank lines after them are no
+ * cells of the row. */
+static gboolean
+take_run_on_values (NbImporter       *im,
+                    const NbTableDef *def,
+                    guint             row,
+                    GArray           *groups,
+                    guint             g,
+                    guint             start,
+                    guint             end)
+{
+  Group *group = &g_array_index (groups, Group, g);
+  const NbImportLine *line = nb_importer_line_of (im, group->last);
+  guint n = group->last - group->first + 1, k = g + 1, last = group->last;
+  gboolean several = FALSE, words = FALSE;
+  g_autofree char *label = nb_import_normalize (def->rows[row].label != NULL ? def->rows[row].label : "");
+  g_autoptr(GString) label_end = g_string_new (NULL);
+
+  if (im->doc->positioned || group->in_run || group->blank_lines || n >= def->n_columns ||
+      group->last != line->first_cell + line->n_cells - 1)
+    return FALSE;
+  for (; n < def->n_columns && k < groups->len; k++)
+    {
+      const Group *next = &g_array_index (groups, Group, k);
+      guint next_last;
+
+      if (next->in_run || !last_before_blank_lines (im, next, &next_last))
+        break;
+      if (group_has_words (im, groups, k, start, end))
+        {
+          g_autofree char *between = words_before (im, groups, k);
+
+          g_string_append (label_end, between);
+          if (next_last != next->last || !whole_lines (im, next) ||
+              !g_str_has_suffix (label, label_end->str))
+            break;
+          words = TRUE;
+        }
+      else if (!lines_follow (im, last, next->first))
+        break;
+      several |= !one_value_a_line (im, next);
+      n += next_last - next->first + 1;
+      last = next_last;
+    }
+  if (n != def->n_columns || k == g + 1 ||
+      (k < groups->len && !group_has_words (im, groups, k, start, end)))
+    return FALSE;
+  if (several || words)
+    {
+      g_autofree gint64 *v = g_new0 (gint64, def->n_columns);
+      g_autofree gboolean *blank = g_new0 (gboolean, def->n_columns);
+
+      if (!run_on_numbers (im, def, groups, g, k, v, blank) || !adds_up_across (def, v, blank))
+        return FALSE;
+    }
+  if (words)
+    {
+      guint to = nb_importer_cell (im, group->last)->line + 1;
+
+      for (guint j = g + 1; j < k; j++)
+        {
+          const Group *next = &g_array_index (groups, Group, j);
+          guint from = nb_importer_cell (im, next->first)->line, lines = nb_importer_cell (im, next->last)->line - from + 1;
+
+          for (guint l = 0; l < lines; l++, to++)
+            if (from + l != to)
+              move_line_up (im, from + l, to);
+        }
+      last = group->first + n - 1;
+    }
+  for (guint j = g + 1; j < k; j++)
+    group->all_blank &= g_array_index (groups, Group, j).all_blank;
+  group->last = last;
+  g_array_remove_range (groups, g + 1, k - g - 1);
+  return TRUE;
+}
+
 /* Matches the groups of a labelled table to its rows, in the form's order,
  * and places those whose label is certain; what is left goes into
  * @matching's loose items. */
@@ -3443,7 +3578,7 @@ match_rows (NbImporter *im,
                   continue;
                 }
             }
-          if (take_run_on_values (im, groups, g, def->n_columns, start, end))
+          if (take_run_on_values (im, def, r, groups, g, start, end))
             group = &g_array_index (groups, Group, g);
           warn_label (im, def, r, &window, &m);
           if (group->in_run)
