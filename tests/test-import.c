@@ -3623,6 +3623,18 @@ test_ocr_unchecked (void)
   ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
   ROW (report, "s3_requests", "new", 10, 2, 0, 0, 1, 0, 13);
   g_assert_finalize_object (report);
+
+  /* its angle brackets made round but its item numbers left in brackets
+   * of two widths (（一), （二)), or spaced (( 一 )), three times */
+  g_string_assign (typed, ocr);
+  g_string_replace (typed, "第〈一) 项", "第( 一 ) 项", 1);
+  g_string_replace (typed, "〈一) 予以公开  9  1  0  0  1  0  11\n",
+                    "（一) 予以公开  9  1  0  0  1  0  11\n（二) 部分公开  0  0  0  0  0  0  0\n", 1);
+  g_clear_pointer (&typed_messages, g_ptr_array_unref);
+  report = nb_import_report_full (typed->str, typed->len, NULL, &summary, &typed_messages, NULL);
+  g_assert_true (has_message_saying (typed_messages, "OCR"));
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_finalize_object (report);
 }
 
 /* Other tools' forms of real PDFs, against the PDF itself: Tesseract's
