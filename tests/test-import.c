@@ -3568,7 +3568,9 @@ test_pdf_default_run_on_rows (void)
  * its 总计 and is placed; in 第二项 one digit was misread (8 for 3, so
  * the row adds up to 38, not 33): reported.  The same text with round
  * brackets, as a converter writes it, places every number as read; with
- * three lines' rules read as |, it is OCR's again. */
+ * three lines' rules read as |, three item numbers in brackets of two
+ * widths or spaced, or three of the form's labels read with a character
+ * wrong, it is OCR's again. */
 static void
 test_ocr_unchecked (void)
 {
@@ -3634,6 +3636,20 @@ test_ocr_unchecked (void)
   report = nb_import_report_full (typed->str, typed->len, NULL, &summary, &typed_messages, NULL);
   g_assert_true (has_message_saying (typed_messages, "OCR"));
   ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  g_assert_finalize_object (report);
+
+  /* round brackets throughout, but three of the form's labels read with a
+   * character wrong (牲, 靖, 子) */
+  g_string_assign (typed, ocr);
+  g_string_replace (typed, "〈", "（", 0);
+  g_string_replace (typed, "规范性", "规范牲", 1);
+  g_string_replace (typed, "申请数量  10", "申靖数量  10", 1);
+  g_string_replace (typed, "予以公开", "子以公开", 1);
+  g_clear_pointer (&typed_messages, g_ptr_array_unref);
+  report = nb_import_report_full (typed->str, typed->len, NULL, &summary, &typed_messages, NULL);
+  g_assert_true (has_message_saying (typed_messages, "OCR"));
+  ROW (report, "s2_regulations", "normative", NONE, NONE, NONE);
+  ROW (report, "s3_requests", "new", 10, 2, 0, 0, 1, 0, 13);
   g_assert_finalize_object (report);
 }
 

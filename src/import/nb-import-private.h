@@ -28,6 +28,7 @@ typedef struct {
   gboolean            pdf_text;     /* PDF or its text: paragraphs by indent */
   gboolean            html;
   gboolean            ocr;          /* text an OCR tool read off a page (nb_import_looks_like_ocr()) */
+  guint               n_label_typos; /* row labels matched with one character wrong */
   GHashTable         *placed_from;  /* cell address → 1 + the first source cell its value was read from */
   guint               n_placed;     /* table cells given a number or a marker */
   guint               n_blank;      /* table cells published blank and imported blank */

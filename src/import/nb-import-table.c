@@ -3316,6 +3316,8 @@ warn_label (NbImporter       *im,
                              nb_import_table_name (def), window->lead_text, def->rows[row].label,
                              def->rows[row].label);
   else if (m->level == MATCH_TYPO)
+    im->n_label_typos++;
+  if (m->level == MATCH_TYPO)
     nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                              "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
                              nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);

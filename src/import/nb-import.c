@@ -26,6 +26,9 @@
 /* Fewer Traditional characters than this are left alone. */
 #define MIN_TRADITIONAL 5
 
+/* As many row labels read with a character wrong or more: OCR's text. */
+#define MISREAD_LABELS 3
+
 /* ---- Options -------------------------------------------------------------- */
 
 void
@@ -523,9 +526,23 @@ import_tables (NbImporter *im,
         }
       nb_import_table (im, nb_report_get_table (im->report, tdef->key),
                        (guint) regions[t].start, (guint) regions[t].end);
-      if (im->ocr)
-        nb_import_table_hold_unchecked (im, nb_report_get_table (im->report, tdef->key));
     }
+  /* a text whose form labels came out with a character wrong again and
+   * again is OCR's too: none held has more than two (平潭君山 2024's, as
+   * published), Tesseract's of 淮安 five */
+  if (!im->ocr && !im->html && !im->doc->positioned && im->n_label_typos >= MISREAD_LABELS)
+    {
+      im->ocr = TRUE;
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_INFO, NULL,
+                               _("%u of the form's row labels read with a character wrong, as an OCR tool "
+                                 "reads a page, and it may misread digits too: a number is placed only where "
+                                 "a total of the form checks it"),
+                               im->n_label_typos);
+    }
+  if (im->ocr)
+    for (guint t = 0; t < def->n_tables; t++)
+      if (regions[t].start >= 0)
+        nb_import_table_hold_unchecked (im, nb_report_get_table (im->report, def->tables[t].key));
 }
 
 /* ---- Stage 4: title, organ, year and the text sections ----------------------- */
