@@ -2382,6 +2382,25 @@ read_number (NbImporter *im,
 /* The numbers of a group of a row's width, a blank counted 0, and in
  * @blank (or NULL) which were published blank.  FALSE when one is a
  * marker or was not read. */
+/* Reads @cell as column @c's number, a blank counted 0 and in @blank (or
+ * NULL) said so; FALSE when it is a marker or was not read. */
+static gboolean
+read_row_number (NbImporter       *im,
+                 const NbTableDef *def,
+                 guint             cell,
+                 guint             c,
+                 gint64           *numbers,
+                 gboolean         *blank)
+{
+  NbImportValueKind kind = read_number (im, cell, def->columns[c].kind, &numbers[c]);
+
+  if (kind == NB_IMPORT_VALUE_BLANK)
+    numbers[c] = 0;
+  if (blank != NULL)
+    blank[c] = kind == NB_IMPORT_VALUE_BLANK;
+  return kind == NB_IMPORT_VALUE_BLANK || kind == NB_IMPORT_VALUE_NUMBER;
+}
+
 static gboolean
 group_numbers (NbImporter       *im,
                const NbTableDef *def,
@@ -2393,16 +2412,8 @@ group_numbers (NbImporter       *im,
 
   trim_group (im, group, def->n_columns, &cells);
   for (guint c = 0; c < def->n_columns; c++)
-    {
-      NbImportValueKind kind = read_number (im, cells.first + c, def->columns[c].kind, &numbers[c]);
-
-      if (kind == NB_IMPORT_VALUE_BLANK)
-        numbers[c] = 0;
-      if (blank != NULL)
-        blank[c] = kind == NB_IMPORT_VALUE_BLANK;
-      if (kind != NB_IMPORT_VALUE_BLANK && kind != NB_IMPORT_VALUE_NUMBER)
-        return FALSE;
-    }
+    if (!read_row_number (im, def, cells.first + c, c, numbers, blank))
+      return FALSE;
   return TRUE;
 }
 
@@ -3316,11 +3327,12 @@ warn_label (NbImporter       *im,
                              nb_import_table_name (def), window->lead_text, def->rows[row].label,
                              def->rows[row].label);
   else if (m->level == MATCH_TYPO)
-    im->n_label_typos++;
-  if (m->level == MATCH_TYPO)
-    nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
-                             "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
-                             nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);
+    {
+      im->n_label_typos++;
+      nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
+                               "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
+                               nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);
+    }
 }
 
 /* Whether no doc line stands between two cells' lines: the source lines
@@ -3397,15 +3409,8 @@ run_on_numbers (NbImporter       *im,
       const Group *group = &g_array_index (groups, Group, j);
 
       for (guint i = group->first; i <= group->last && c < def->n_columns; i++, c++)
-        {
-          NbImportValueKind kind = read_number (im, i, def->columns[c].kind, &numbers[c]);
-
-          blank[c] = kind == NB_IMPORT_VALUE_BLANK;
-          if (blank[c])
-            numbers[c] = 0;
-          else if (kind != NB_IMPORT_VALUE_NUMBER)
-            return FALSE;
-        }
+        if (!read_row_number (im, def, i, c, numbers, blank))
+          return FALSE;
     }
   return c == def->n_columns;
 }
