@@ -3655,6 +3655,21 @@ test_ocr_unchecked (void)
   report = import_as_ocr (typed);
   ROW (report, "s3_requests", "new", 10, 2, 0, 0, 1, 0, 13);
   g_assert_finalize_object (report);
+
+  /* but three labels short of their last character (wrapped over lines)
+   * and item numbers one character a line are a typed text's */
+  g_string_assign (typed, ocr);
+  g_string_replace (typed, "〈", "（", 0);
+  g_string_replace (typed, "行政规范性文件 8", "行政规范性文 8", 1);
+  g_string_replace (typed, "申请数量  10", "申请数  10", 1);
+  g_string_replace (typed, "申请数量  3", "申请数  3", 1);
+  g_string_replace (typed, "三、收到和处理政府信息公开申请情况\n\n",
+                    "三、收到和处理政府信息公开申请情况\n\n（\n一\n）\n（\n二\n）\n（\n三\n）\n", 1);
+  g_clear_pointer (&typed_messages, g_ptr_array_unref);
+  report = import_ok (typed->str, typed->len, NULL, &typed_messages);
+  g_assert_false (has_message_saying (typed_messages, "OCR"));
+  ROW (report, "s2_regulations", "normative", 8, 20, 600);
+  g_assert_finalize_object (report);
 }
 
 /* Other tools' forms of real PDFs, against the PDF itself: Tesseract's

@@ -3328,7 +3328,12 @@ warn_label (NbImporter       *im,
                              def->rows[row].label);
   else if (m->level == MATCH_TYPO)
     {
-      im->n_label_typos++;
+      g_autofree char *label = nb_import_normalize (def->rows[row].label);
+
+      /* a label short of its last character is one wrapped over lines
+       * (4.保护第三方合法权 / 益), not misread */
+      if (!g_str_has_prefix (label, published))
+        im->n_label_typos++;
       nb_importer_add_message (im, NB_IMPORT_SEVERITY_WARNING, address,
                                "%s：行标签「%s」与格式中的「%s」差一个字，按「%s」导入",
                                nb_import_table_name (def), published, def->rows[row].label, def->rows[row].label);

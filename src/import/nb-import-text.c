@@ -903,6 +903,14 @@ is_chinese_numeral (gunichar c)
   return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
 }
 
+/* A space that does not end the line: a label one character a line
+ * (（ / 三 / ）, a narrow cell's) is not spaced. */
+static gboolean
+is_space_within_line (gunichar c)
+{
+  return c != '\n' && c != '\r' && nb_text_is_space (c);
+}
+
 /* An item number in round brackets of two widths or with spaces inside
  * (“（一)”, “( 三 )”, “(四 )”): how OCR reads “（一）”.  Typed text has
  * neither in any report held (tests/data/published); Tesseract's text of
@@ -916,11 +924,11 @@ is_misread_item_number (const char *p)
 
   if (open != '(' && open != 0xFF08)
     return FALSE;
-  for (p = g_utf8_next_char (p); nb_text_is_space (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+  for (p = g_utf8_next_char (p); is_space_within_line (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     spaced = TRUE;
   for (; is_chinese_numeral (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     n_numerals++;
-  for (; nb_text_is_space (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+  for (; is_space_within_line (g_utf8_get_char (p)); p = g_utf8_next_char (p))
     spaced = TRUE;
   close = g_utf8_get_char (p);
   if (n_numerals == 0 || n_numerals > 2 || (close != ')' && close != 0xFF09))
