@@ -2775,7 +2775,7 @@ test_pdf_default_text (void)
       200 - 8 - 7 * 3 - 15 },
     { "published/pingtan-2024-page-chrome.pdf", "published/pingtan-2024-page-chrome-pdf-default.txt", 101, 0, 99, 99 },
     { "published/pingtan-2025-page-chrome-serif.pdf", "published/pingtan-2025-page-chrome-serif-pdf-default.txt",
-      24, 0, 176, 176 },
+      122, 0, 78, 78 },
     { "published/puer-2020-page-lo.pdf", "published/puer-2020-page-lo-pdf-default.txt", 58, 0, 140, 140 },
   };
 
@@ -3558,6 +3558,40 @@ test_pdf_default_run_on_rows (void)
       ROW_BLANK (changed_report, "partly_granted");
       g_assert_nonnull (find_message (changed_messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.partly_granted"));
     }
+}
+
+/* pdftotext's default order of a print whose group label 三、本年度办理结果
+ * stands beside （一）予以公开: the row's numbers after the group label's
+ * first characters, its own label printed further on.  Its numbers are
+ * reported, and the pieces left of them (0, 0 33) use up no row: the
+ * rows whose labels come after them are placed. */
+static void
+test_pdf_default_label_later (void)
+{
+  static const char text[] =
+    "测试区人民政府2021年政府信息公开工作年度报告\n\n"
+    "三、收到和处理政府信息公开申请情况\n\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n"
+    "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计\n\n"
+    "一、本年新收政府信息公开申请数量\n\n151 3 0 0\n\n0\n\n0 154\n\n"
+    "二、上年结转政府信息公开申请数量\n\n2\n\n0 0 0\n\n0 0 2\n\n"
+    "三、本\n\n年度办\n\n33 0 0 0\n\n0\n\n0 33\n\n"
+    "（二）部分公开（区分处理的，只计这一 38 0 0 0\n\n情形，不计其他情形）\n\n0\n\n0 38\n\n"
+    "（三）不予公开 1.属于国家秘密 1 0 0 0\n\n0\n\n0 1\n\n"
+    "理结果\n\n（一）予以公开\n\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n\n";
+  g_autoptr(GPtrArray) messages = NULL;
+  NbImportSummary summary;
+  g_autoptr(NbReport) report = nb_import_report_full (text, strlen (text), NULL, &summary, &messages, NULL);
+
+  g_assert_nonnull (report);
+  ROW (report, "s3_requests", "new", 151, 3, 0, 0, 0, 0, 154);
+  ROW (report, "s3_requests", "carried_over", 2, 0, 0, 0, 0, 0, 2);
+  ROW_BLANK (report, "granted");
+  g_assert_nonnull (find_message (messages, NB_IMPORT_SEVERITY_ERROR, "s3_requests.granted"));
+  ROW (report, "s3_requests", "partly_granted", 38, 0, 0, 0, 0, 0, 38);
+  ROW (report, "s3_requests", "denied_secret", 1, 0, 0, 0, 0, 0, 1);
+  g_assert_cmpuint (summary.n_placed, ==, 7 * 4);
 }
 
 /* Imports @text, which must read as OCR's: 二's tables, with no totals
@@ -4985,6 +5019,7 @@ main (int    argc,
   g_test_add_func ("/import/converted-pages", test_converted_pages);
   g_test_add_func ("/import/mupdf-run-on-numbers", test_mupdf_run_on_numbers);
   g_test_add_func ("/import/pdf-default-run-on-rows", test_pdf_default_run_on_rows);
+  g_test_add_func ("/import/pdf-default-label-later", test_pdf_default_label_later);
   g_test_add_func ("/import/ocr-unchecked", test_ocr_unchecked);
   g_test_add_func ("/import/pdf/numbers-above-labels", test_pdf_numbers_above_labels);
   g_test_add_func ("/import/pdf/number-against-label", test_pdf_number_against_label);

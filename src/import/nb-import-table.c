@@ -3510,6 +3510,42 @@ take_run_on_values (NbImporter       *im,
   return TRUE;
 }
 
+/* How many groups after group @g the first one is whose label, ending
+ * the words before it, is row @r's, looking a few groups ahead and not
+ * past one labelled as one of the next rows; 0 when there is none.  The
+ * numbers before it are then not row @r's (pdftotext's default order
+ * prints some numbers apart from their rows' labels). */
+#define LABEL_LOOKAHEAD 12
+
+static guint
+label_comes_later (NbImporter       *im,
+                   const NbTableDef *def,
+                   guint             r,
+                   GArray           *groups,
+                   guint             g,
+                   guint             start,
+                   guint             end)
+{
+  for (guint k = 1; k <= LABEL_LOOKAHEAD && g + k < groups->len; k++)
+    {
+      Window window;
+      Match m;
+      gboolean ends_lead, later = FALSE;
+
+      build_window (im, groups, g + k, start, end, &window);
+      m = match_row (def, r, &window, 0);
+      ends_lead = m.level >= MATCH_LOOSE && label_ends_lead (&window, &m);
+      for (guint next = r + 1; next < def->n_rows && next <= r + 3 && m.level == MATCH_NONE && !later; next++)
+        later = match_row (def, next, &window, 0).level >= MATCH_LOOSE;
+      window_clear (&window);
+      if (ends_lead)
+        return k;
+      if (later)
+        return 0;
+    }
+  return 0;
+}
+
 /* Matches the groups of a labelled table to its rows, in the form's order,
  * and places those whose label is certain; what is left goes into
  * @matching's loose items. */
@@ -3679,8 +3715,12 @@ match_rows (NbImporter *im,
       }
 
       add_loose (matching, LOOSE_GROUP, g, 0, window.lead_text, NULL);
-      add_loose (matching, LOOSE_ROW, 0, r, NULL, "未找到这一行（标签不符）");
-      r++, g++;
+      if (label_comes_later (im, def, r, groups, g, start, end) == 0)
+        {
+          add_loose (matching, LOOSE_ROW, 0, r, NULL, "未找到这一行（标签不符）");
+          r++;
+        }
+      g++;
       window_clear (&window);
     }
 
