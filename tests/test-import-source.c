@@ -145,6 +145,43 @@ test_text (void)
   g_assert_finalize_object (g_steal_pointer (&source));
 }
 
+/* The number of @address spells @number on line @line of the source. */
+static void
+assert_spells_on (NbImportSource *source,
+                  const char     *address,
+                  const char     *number,
+                  guint           line)
+{
+  NbImportLocation location;
+
+  assert_spells (source, address, number);
+  g_assert_true (nb_import_source_lookup (source, address, &location));
+  g_assert_cmpuint (line_of (source, &location), ==, line);
+}
+
+/* pdftotext's default text, whose rows' numbers the importer joins over
+ * lines and whose label lines among them it moves after the numbers: each
+ * cell still points at its own line of the text as published. */
+static void
+test_joined_lines (void)
+{
+  g_autoptr(NbImportSource) source = NULL;
+  g_autoptr(NbReport) report = import_with_source ("published/pingtan-2025-page-chrome-serif-pdf-default.txt",
+                                                   &source);
+
+  g_assert_cmpint (nb_import_source_get_kind (source), ==, NB_IMPORT_SOURCE_TEXT);
+  assert_spells_on (source, "s3_requests.new.natural", "151", 136);
+  assert_spells_on (source, "s3_requests.new.total", "154", 140);
+  /* （二）部分公开（区分处理的，只计这一 38 0 0 0 / 情形，不计其他情形） / 0 / 0 38 */
+  assert_spells_on (source, "s3_requests.partly_granted.natural", "38", 161);
+  assert_spells_on (source, "s3_requests.partly_granted.total", "38", 166);
+  /* the label's lines before and after the 8 */
+  assert_spells_on (source, "s3_requests.other_no_correction.natural", "8", 329);
+  assert_spells_on (source, "s3_requests.other_no_correction.total", "8", 337);
+  g_assert_finalize_object (g_steal_pointer (&report));
+  g_assert_finalize_object (g_steal_pointer (&source));
+}
+
 /* A crawler's text with digits run together: a row split by its totals
  * points at the run; a row that could not be split is listed with it. */
 static void
@@ -217,6 +254,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-source/pdf", test_pdf);
   g_test_add_func ("/import-source/text", test_text);
+  g_test_add_func ("/import-source/joined-lines", test_joined_lines);
   g_test_add_func ("/import-source/unplaced", test_unplaced);
   g_test_add_func ("/import-source/page", test_page);
   g_test_add_func ("/import-source/no-source", test_no_source);
