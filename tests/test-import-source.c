@@ -66,10 +66,10 @@ assert_spells (NbImportSource *source,
 
 /* A PDF: the page and the rectangle of a cell's number hold its glyphs. */
 static void
-test_pdf (void)
+assert_pdf_source (const char *name)
 {
   g_autoptr(NbImportSource) source = NULL;
-  g_autoptr(NbReport) report = import_with_source ("published/huaian-2024.pdf", &source);
+  g_autoptr(NbReport) report = import_with_source (name, &source);
   PopplerDocument *document;
   g_autoptr(GError) error = NULL;
   static const struct {
@@ -99,9 +99,10 @@ test_pdf (void)
       g_assert_cmpint ((int) location.page, <=, poppler_document_get_n_pages (document));
       g_assert_cmpfloat (location.x2, >, location.x1);
       g_assert_cmpfloat (location.y2, >, location.y1);
-      /* a number is a word, not a column or a line of the page */
-      g_assert_cmpfloat (location.x2 - location.x1, <, 80);
-      g_assert_cmpfloat (location.y2 - location.y1, <, 30);
+      /* a number is a word, not a column or a line of the page (on a
+       * page set sideways, as tall as it is long) */
+      g_assert_cmpfloat (MIN (location.x2 - location.x1, location.y2 - location.y1), <, 30);
+      g_assert_cmpfloat (MAX (location.x2 - location.x1, location.y2 - location.y1), <, 80);
       page = poppler_document_get_page (document, (int) location.page - 1);
       rect = (PopplerRectangle) { location.x1, location.y1, location.x2, location.y2 };
       text = poppler_page_get_text_for_area (page, &rect);
@@ -115,6 +116,20 @@ test_pdf (void)
   g_assert_finalize_object (document);
   g_assert_finalize_object (g_steal_pointer (&report));
   g_assert_finalize_object (g_steal_pointer (&source));
+}
+
+static void
+test_pdf (void)
+{
+  assert_pdf_source ("published/huaian-2024.pdf");
+}
+
+/* The same PDF with the pages of its tables set sideways: the rectangle
+ * is on the page as shown, where the number's glyphs are. */
+static void
+test_pdf_sideways (void)
+{
+  assert_pdf_source ("published/huaian-2024-sideways.pdf");
 }
 
 /* Text: a cell's bytes spell its number, on its line. */
@@ -253,6 +268,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-source/pdf", test_pdf);
+  g_test_add_func ("/import-source/pdf-sideways", test_pdf_sideways);
   g_test_add_func ("/import-source/text", test_text);
   g_test_add_func ("/import-source/joined-lines", test_joined_lines);
   g_test_add_func ("/import-source/unplaced", test_unplaced);

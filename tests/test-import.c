@@ -2755,6 +2755,26 @@ assert_nothing_wrong (NbReport *reference,
 }
 
 
+/* 淮安's PDF with the pages of its tables (3 to 5) set sideways, as a
+ * table turned to fit a portrait page shows: their text runs down the
+ * page.  Read turned upright, it imports as the PDF itself, cell for
+ * cell. */
+static void
+test_pdf_sideways (void)
+{
+  g_autoptr(GPtrArray) upright_messages = NULL, sideways_messages = NULL;
+  NbImportSummary upright, sideways;
+  NbReport *from_upright = import_fixture ("published/huaian-2024.pdf", &upright, &upright_messages);
+  NbReport *from_sideways = import_fixture ("published/huaian-2024-sideways.pdf", &sideways, &sideways_messages);
+
+  g_assert_cmpuint (sideways.n_placed, ==, 200);
+  g_assert_cmpuint (sideways.n_unplaced, ==, 0);
+  g_assert_cmpuint (assert_nothing_wrong (from_upright, from_sideways), ==, 0);
+  g_assert_cmpuint (sideways_messages->len, ==, upright_messages->len);
+  g_assert_finalize_object (from_upright);
+  g_assert_finalize_object (from_sideways);
+}
+
 /* The three WPS PDFs as `pdftotext` writes them by default (no -raw or
  * -layout): one cell a line, several rows' numbers run together with
  * their labels printed elsewhere.  What is placed is as the PDF's own
@@ -5037,6 +5057,7 @@ main (int    argc,
   g_test_add_func ("/import/pdf-converted", test_pdf_converted);
   g_test_add_func ("/import/pdf/row-repeated-over-break", test_pdf_row_repeated_over_break);
   g_test_add_func ("/import/pandoc-plain-tables-left-out", test_pandoc_plain_tables_left_out);
+  g_test_add_func ("/import/fixture/pdf-sideways", test_pdf_sideways);
   g_test_add_func ("/import/fixture/pdf-default-text", test_pdf_default_text);
   g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
   g_test_add_func ("/import/fixture/pdf-default-text-appeals", test_pdf_default_text_appeals);

@@ -18,6 +18,7 @@ nb_import_doc_new (void)
 
   doc->lines = g_array_new (FALSE, FALSE, sizeof (NbImportLine));
   doc->cells = g_array_new (FALSE, FALSE, sizeof (NbImportCell));
+  doc->pages = g_array_new (FALSE, TRUE, sizeof (NbImportPage));
   return doc;
 }
 
@@ -37,6 +38,7 @@ nb_import_doc_free (NbImportDoc *doc)
   g_free (doc->attachment);
   g_array_unref (doc->lines);
   g_array_unref (doc->cells);
+  g_array_unref (doc->pages);
   g_free (doc);
 }
 
@@ -170,6 +172,81 @@ nb_import_doc_set_cell_extent (NbImportDoc *doc,
   c->x_end = x_end;
   c->y_start = y_start;
   c->y_end = y_end;
+}
+
+/* Point (@x, @y) of @page as shown, on the page turned so that its text
+ * stands upright; or, @back, the other way. */
+static void
+turn_point (const NbImportPage *page,
+            gboolean            back,
+            double             *x,
+            double             *y)
+{
+  double w = page->width, h = page->height, px = *x, py = *y;
+
+  switch (page->turns)
+    {
+    case 1:   /* text runs downwards */
+      *x = back ? w - py : py;
+      *y = back ? px : w - px;
+      break;
+    case 2:   /* upside down */
+      *x = w - px;
+      *y = h - py;
+      break;
+    case 3:   /* text runs upwards */
+      *x = back ? py : h - py;
+      *y = back ? h - px : px;
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+turn_rectangle (const NbImportPage *page,
+                gboolean            back,
+                double             *x1,
+                double             *y1,
+                double             *x2,
+                double             *y2)
+{
+  double ax = *x1, ay = *y1, bx = *x2, by = *y2;
+
+  turn_point (page, back, &ax, &ay);
+  turn_point (page, back, &bx, &by);
+  *x1 = MIN (ax, bx), *x2 = MAX (ax, bx);
+  *y1 = MIN (ay, by), *y2 = MAX (ay, by);
+}
+
+/**
+ * nb_import_page_turn_upright:
+ * Turns a rectangle of @page as shown to where it stands on the page
+ * turned so that its text is upright.
+ */
+void
+nb_import_page_turn_upright (const NbImportPage *page,
+                             double             *x1,
+                             double             *y1,
+                             double             *x2,
+                             double             *y2)
+{
+  turn_rectangle (page, FALSE, x1, y1, x2, y2);
+}
+
+/**
+ * nb_import_page_turn_back:
+ * The inverse of nb_import_page_turn_upright(): a rectangle of the
+ * upright page, on @page as shown.
+ */
+void
+nb_import_page_turn_back (const NbImportPage *page,
+                          double             *x1,
+                          double             *y1,
+                          double             *x2,
+                          double             *y2)
+{
+  turn_rectangle (page, TRUE, x1, y1, x2, y2);
 }
 
 /**

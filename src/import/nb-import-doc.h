@@ -42,6 +42,15 @@ typedef struct {
   gboolean blank_line; /* an empty cell that a blank line of Lynx's stands for */
 } NbImportLine;
 
+/* A page of a PDF as shown, and how its text is turned on it: a table
+ * set sideways to fit the page runs downwards (1 quarter turn clockwise)
+ * or upwards (3).  The readers turn such a page's text upright; the
+ * places of its cells are on the upright page. */
+typedef struct {
+  guint  turns;          /* quarter turns clockwise of the text on the page */
+  double width, height;  /* of the page as shown, in points */
+} NbImportPage;
+
 /* More cells than this are refused: a report has a few thousand, a long
  * web page tens of thousands; a million cost about 200 MB. */
 #define NB_IMPORT_MAX_CELLS 1000000
@@ -50,6 +59,7 @@ typedef struct {
   GArray  *lines;      /* NbImportLine */
   GArray  *cells;      /* NbImportCell */
   gboolean positioned; /* cells carry their place on the page (PDF) */
+  GArray  *pages;      /* NbImportPage, of a PDF's pages in order; else empty */
   gboolean full;       /* NB_IMPORT_MAX_CELLS reached: the readers stop */
   guint    body_start; /* a web page: the cells read inside the element that */
   guint    body_end;   /* holds the report's tables are body_start … body_end - 1;
@@ -82,6 +92,16 @@ void         nb_import_doc_set_cell_extent (NbImportDoc *doc,
                                             double       x_end,
                                             double       y_start,
                                             double       y_end);
+void         nb_import_page_turn_upright (const NbImportPage *page,
+                                          double             *x1,
+                                          double             *y1,
+                                          double             *x2,
+                                          double             *y2);
+void         nb_import_page_turn_back (const NbImportPage *page,
+                                       double             *x1,
+                                       double             *y1,
+                                       double             *x2,
+                                       double             *y2);
 gunichar     nb_import_fold_char     (gunichar      c);
 char        *nb_import_normalize     (const char   *text);
 gboolean     nb_import_within_one_edit (const gunichar *a,

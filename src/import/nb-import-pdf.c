@@ -8,8 +8,11 @@
  * stand further apart than the characters of a word: a table's header
  * printed by Chromium), and every cell keeps its left and right edge, so
  * that the table stage can tell the columns of a row apart by where its
- * numbers stand.  Page numbers and Nianbao's footer lines are dropped; a
- * paragraph starts with an indented line, as in `pdftotext -layout` text.
+ * numbers stand.  A page whose text runs down, up or upside down (a
+ * table set sideways) is read turned upright, its cells' places then on
+ * the upright page (NbImportPage).  Page numbers and Nianbao's footer
+ * lines are dropped; a paragraph starts with an indented line, as in
+ * `pdftotext -layout` text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -140,41 +143,105 @@ drop_watermark (GArray *glyphs)
   g_array_set_size (glyphs, kept);
 }
 
-/* The visible characters of a page with their boxes, top to bottom, but
- * a watermark's. */
+static gboolean
+is_visible (gunichar c)
+{
+  return c >= 0x20 && !nb_text_is_space (c);
+}
+
+/* How a page's text is turned (NbImportPage): the way most of its
+ * characters follow the one before them in poppler's order, where they
+ * stand next to it (within ADJACENT of their size). */
+#define ADJACENT 1.5
+
+static guint
+text_turns (const GArray *glyphs)
+{
+  guint votes[4] = { 0 }, best = 0;
+  const Glyph *a = NULL;
+
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      const Glyph *b = &g_array_index (glyphs, Glyph, i);
+      double dx, dy, size;
+
+      if (!is_visible (b->c))
+        continue;
+      if (a != NULL)
+        {
+          dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2;
+          dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+          size = MAX (MAX (a->x2 - a->x1, a->y2 - a->y1), MAX (b->x2 - b->x1, b->y2 - b->y1));
+          if (hypot (dx, dy) <= ADJACENT * size)
+            {
+              if (fabs (dx) >= fabs (dy))
+                votes[dx >= 0 ? 0 : 2]++;
+              else
+                votes[dy > 0 ? 1 : 3]++;
+            }
+        }
+      a = b;
+    }
+  for (guint t = 1; t < 4; t++)
+    if (votes[t] > votes[best])
+      best = t;
+  return best;
+}
+
+/* The characters of a page, spaces included, with their boxes on the
+ * page as shown, in poppler's order. */
 static GArray *
-page_glyphs (PopplerPage *page)
+shown_glyphs (PopplerPage *page)
 {
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *boxes = NULL;
   guint n_boxes = 0;
   const char *p = text;
-  gboolean after_space = FALSE;
 
   if (text == NULL || !poppler_page_get_text_layout (page, &boxes, &n_boxes))
     return glyphs;
   for (guint i = 0; i < n_boxes && *p != '\0'; i++, p = g_utf8_next_char (p))
     {
-      Glyph g;
+      Glyph g = { g_utf8_get_char (p), FALSE, FALSE,
+                  MIN (boxes[i].x1, boxes[i].x2), MIN (boxes[i].y1, boxes[i].y2),
+                  MAX (boxes[i].x1, boxes[i].x2), MAX (boxes[i].y1, boxes[i].y2) };
 
-      g.c = g_utf8_get_char (p);
-      if (nb_text_is_space (g.c) || g.c < 0x20)
+      g_array_append_val (glyphs, g);
+    }
+  return glyphs;
+}
+
+/* The visible characters of a page with their boxes on the page turned
+ * so that its text stands upright (@shown: the page as shown, and how its
+ * text is turned on it: a table set sideways), top to bottom, but a
+ * watermark's. */
+static GArray *
+page_glyphs (PopplerPage  *page,
+             NbImportPage *shown)
+{
+  g_autoptr(GArray) all = shown_glyphs (page);
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  gboolean after_space = FALSE;
+
+  poppler_page_get_size (page, &shown->width, &shown->height);
+  shown->turns = text_turns (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Glyph g = g_array_index (all, Glyph, i);
+
+      nb_import_page_turn_upright (shown, &g.x1, &g.y1, &g.x2, &g.y2);
+      if (!is_visible (g.c))
         {
           /* a space narrower than a tenth of its height is the stretch
            * of a justified line that poppler took for one, not a typed
            * space, which is a quarter of an em or more (Nianbao's print:
            * 1.1 pt between 。 and 全 in 16 pt text) */
-          after_space = g.c == ' ' && fabs (boxes[i].x2 - boxes[i].x1) >= 0.1 * fabs (boxes[i].y2 - boxes[i].y1);
+          after_space = g.c == ' ' && g.x2 - g.x1 >= 0.1 * (g.y2 - g.y1);
           continue;
         }
       g.after_space = after_space;
-      g.word_start = FALSE;
       after_space = FALSE;
-      g.x1 = MIN (boxes[i].x1, boxes[i].x2);
-      g.x2 = MAX (boxes[i].x1, boxes[i].x2);
-      g.y1 = MIN (boxes[i].y1, boxes[i].y2);
-      g.y2 = MAX (boxes[i].y1, boxes[i].y2);
       if (g.y2 - g.y1 <= 0)
         continue;
       g_array_append_val (glyphs, g);
@@ -423,13 +490,16 @@ add_page (NbImportDoc *doc,
           guint        page_number,
           guint       *n_glyphs)
 {
-  g_autoptr(GArray) glyphs = page_glyphs (page);
+  NbImportPage shown;
+  g_autoptr(GArray) glyphs = page_glyphs (page, &shown);
   g_autoptr(GArray) lines = find_lines (glyphs);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  double left = G_MAXDOUBLE, width, height;
+  double left = G_MAXDOUBLE, width = shown.turns % 2 == 0 ? shown.width : shown.height;
 
-  poppler_page_get_size (page, &width, &height);
+  if (doc->pages->len < page_number)
+    g_array_set_size (doc->pages, page_number);
+  g_array_index (doc->pages, NbImportPage, page_number - 1) = shown;
   *n_glyphs += glyphs->len;
   for (guint l = 0; l < lines->len; l++)
     left = MIN (left, g_array_index (lines, Line, l).x);

@@ -143,6 +143,9 @@ locate_pdf (const NbImportDoc *doc,
       loc->y2 = MAX (loc->y2, cell->y_end);
     }
   note->located = page > 0 && loc->x2 > loc->x1;
+  if (note->located && page <= doc->pages->len)
+    nb_import_page_turn_back (&g_array_index (doc->pages, NbImportPage, page - 1),
+                              &loc->x1, &loc->y1, &loc->x2, &loc->y2);
 }
 
 /* Where @needle stands in @text from @from, to @limit, with white space
