@@ -3841,6 +3841,61 @@ test_pdf_scan (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A page of a PDF with text drawn over a picture of @image_part of the
+ * page's width and height, as text recognition lays its text over a scan;
+ * written to @path and read back. */
+static char *
+pdf_over_picture (const char *path,
+                  double      image_part,
+                  gsize      *length)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_surface_t *picture = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 84);
+  cairo_t *cr = cairo_create (surface);
+  char *data = NULL;
+
+  cairo_save (cr);
+  cairo_scale (cr, 595 * image_part / 60, 842 * image_part / 84);
+  cairo_set_source_surface (cr, picture, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 100, 100);
+  cairo_show_text (cr, "2024 3001 53 0 0 61 4 3119");
+  cairo_destroy (cr);
+  cairo_surface_destroy (picture);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, length, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  return data;
+}
+
+/* A scan with OCR's text laid over its pages (Tesseract's searchable PDF
+ * of 淮安 2024 read as no report at all): refused, saying to import the
+ * recognised text; text beside a small picture (a seal) is read. */
+static void
+test_pdf_scan_text (void)
+{
+  g_autofree char *dir = NULL, *path = NULL, *scan = NULL, *sealed = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  dir = g_dir_make_tmp ("nb-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "scan.pdf", NULL);
+
+  scan = pdf_over_picture (path, 1.0, &length);
+  g_assert_null (nb_import_report (scan, length, NULL, NULL, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_SCAN_TEXT);
+  g_assert_nonnull (strstr (error->message, "OCR"));
+  g_clear_error (&error);
+
+  sealed = pdf_over_picture (path, 0.3, &length);
+  g_assert_null (nb_import_report (sealed, length, NULL, NULL, &error));
+  g_assert_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NOT_REPORT);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* A text of more cells than any report is refused, not read into
  * gigabytes. */
 static void
@@ -5062,6 +5117,7 @@ main (int    argc,
   g_test_add_func ("/import/fixture/pdf-default-text-total", test_pdf_default_text_total);
   g_test_add_func ("/import/fixture/pdf-default-text-appeals", test_pdf_default_text_appeals);
   g_test_add_func ("/import/pdf/scan", test_pdf_scan);
+  g_test_add_func ("/import/pdf/scan-text", test_pdf_scan_text);
   g_test_add_func ("/import/pdf/page-break", test_pdf_page_break);
   g_test_add_func ("/import/pdf/words-apart", test_pdf_words_apart);
   g_test_add_func ("/import/pdf/wrapped-digits", test_pdf_wrapped_digits);

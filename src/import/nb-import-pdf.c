@@ -540,6 +540,29 @@ add_page (NbImportDoc *doc,
     }
 }
 
+/* A picture covering this part of a page or more is the page itself, a
+ * scan's (a page's letterhead or seal is a small part of it). */
+#define SCANNED_PAGE 0.8
+
+/* Whether a picture covers @page (SCANNED_PAGE). */
+static gboolean
+is_scanned (PopplerPage *page)
+{
+  GList *images = poppler_page_get_image_mapping (page);
+  double width, height;
+  gboolean scanned = FALSE;
+
+  poppler_page_get_size (page, &width, &height);
+  for (GList *l = images; l != NULL && !scanned; l = l->next)
+    {
+      const PopplerRectangle *area = &((PopplerImageMapping *) l->data)->area;
+
+      scanned = fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) >= SCANNED_PAGE * width * height;
+    }
+  poppler_page_free_image_mapping (images);
+  return scanned;
+}
+
 gboolean
 nb_import_looks_like_pdf (const char *data,
                           gsize       length)
@@ -570,6 +593,7 @@ nb_import_read_pdf (NbImportDoc  *doc,
   g_autoptr(GError) local_error = NULL;
   PopplerDocument *document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   guint n_glyphs = 0;
+  gboolean all_scanned = TRUE;   /* every page with text so far */
   int n_pages;
 
   if (document == NULL)
@@ -588,12 +612,28 @@ nb_import_read_pdf (NbImportDoc  *doc,
     {
       PopplerPage *page = poppler_document_get_page (document, i);
 
+      guint before = n_glyphs;
+
       if (page == NULL)
         continue;
       add_page (doc, page, (guint) i + 1, &n_glyphs);
+      /* image mapping draws the page: only while the answer is open */
+      if (n_glyphs > before && all_scanned)
+        all_scanned = is_scanned (page);
       g_object_unref (page);
     }
   g_object_unref (document);
+  /* text on every page over a picture of it: OCR's, laid over a scan,
+   * which places its words only roughly and may misread any digit */
+  if (n_glyphs > 0 && all_scanned)
+    {
+      g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_SCAN_TEXT,
+                   _("The PDF is a scan whose text was laid over the pictures of its pages by text recognition "
+                     "(OCR), which places words only roughly and may misread digits, so its tables cannot be "
+                     "read from the pages; import the text the recognition gives (or pdftotext -layout's of "
+                     "this PDF), whose numbers are placed only where a total checks them"));
+      return FALSE;
+    }
   if (n_glyphs == 0)
     {
       g_set_error (error, NB_IMPORT_ERROR, NB_IMPORT_ERROR_NO_TEXT,

@@ -28,6 +28,7 @@ typedef enum {
   NB_IMPORT_ERROR_NOT_REPORT,   /* no section heading and no table of a report */
   NB_IMPORT_ERROR_PDF,          /* a PDF that cannot be opened (damaged, protected) */
   NB_IMPORT_ERROR_NO_TEXT,      /* a PDF without a text layer (a scan) */
+  NB_IMPORT_ERROR_SCAN_TEXT,    /* a scan whose text layer text recognition laid over it */
   NB_IMPORT_ERROR_FORMAT,       /* an office document of a kind not read (.doc, .wps, .odt, .xlsx) */
   NB_IMPORT_ERROR_ATTACHMENT,   /* a web page that only links to the report's file */
 } NbImportError;

@@ -63,6 +63,9 @@ import_error_words (NbImportError code)
       return _("This PDF cannot be opened: it is damaged or protected. Import the report's web page or an unprotected copy instead.");
     case NB_IMPORT_ERROR_NO_TEXT:
       return _("This PDF holds only pictures of pages (a scan), no text to read. Import the report's web page, or a PDF with text.");
+    case NB_IMPORT_ERROR_SCAN_TEXT:
+      return _("This PDF is a scan with text recognised (OCR) over its pages, which cannot be read exactly. "
+               "Import the recognised text instead: its numbers are placed only where the totals check them.");
     case NB_IMPORT_ERROR_FORMAT:
       return _("Nianbao cannot read this kind of document. Save it as a Word document (.docx) or a PDF, then import that.");
     case NB_IMPORT_ERROR_ATTACHMENT:
