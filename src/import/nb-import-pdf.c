@@ -544,20 +544,20 @@ add_page (NbImportDoc *doc,
  * scan's (a page's letterhead or seal is a small part of it). */
 #define SCANNED_PAGE 0.8
 
-/* Whether a picture covers @page (SCANNED_PAGE). */
+/* Whether a picture covers @page, @shown as add_page() read it
+ * (SCANNED_PAGE). */
 static gboolean
-is_scanned (PopplerPage *page)
+is_scanned (PopplerPage        *page,
+            const NbImportPage *shown)
 {
   GList *images = poppler_page_get_image_mapping (page);
-  double width, height;
   gboolean scanned = FALSE;
 
-  poppler_page_get_size (page, &width, &height);
   for (GList *l = images; l != NULL && !scanned; l = l->next)
     {
       const PopplerRectangle *area = &((PopplerImageMapping *) l->data)->area;
 
-      scanned = fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) >= SCANNED_PAGE * width * height;
+      scanned = fabs ((area->x2 - area->x1) * (area->y2 - area->y1)) >= SCANNED_PAGE * shown->width * shown->height;
     }
   poppler_page_free_image_mapping (images);
   return scanned;
@@ -611,7 +611,6 @@ nb_import_read_pdf (NbImportDoc  *doc,
   for (int i = 0; i < n_pages && !doc->full; i++)
     {
       PopplerPage *page = poppler_document_get_page (document, i);
-
       guint before = n_glyphs;
 
       if (page == NULL)
@@ -619,7 +618,7 @@ nb_import_read_pdf (NbImportDoc  *doc,
       add_page (doc, page, (guint) i + 1, &n_glyphs);
       /* image mapping draws the page: only while the answer is open */
       if (n_glyphs > before && all_scanned)
-        all_scanned = is_scanned (page);
+        all_scanned = is_scanned (page, &g_array_index (doc->pages, NbImportPage, i));
       g_object_unref (page);
     }
   g_object_unref (document);

@@ -2379,9 +2379,6 @@ read_number (NbImporter *im,
   return read_number_text (nb_importer_cell (im, cell)->text, kind, number);
 }
 
-/* The numbers of a group of a row's width, a blank counted 0, and in
- * @blank (or NULL) which were published blank.  FALSE when one is a
- * marker or was not read. */
 /* Reads @cell as column @c's number, a blank counted 0 and in @blank (or
  * NULL) said so; FALSE when it is a marker or was not read. */
 static gboolean
@@ -2401,6 +2398,9 @@ read_row_number (NbImporter       *im,
   return kind == NB_IMPORT_VALUE_BLANK || kind == NB_IMPORT_VALUE_NUMBER;
 }
 
+/* The numbers of a group of a row's width, a blank counted 0, and in
+ * @blank (or NULL) which were published blank.  FALSE when one is a
+ * marker or was not read. */
 static gboolean
 group_numbers (NbImporter       *im,
                const NbTableDef *def,
@@ -3510,14 +3510,14 @@ take_run_on_values (NbImporter       *im,
   return TRUE;
 }
 
-/* How many groups after group @g the first one is whose label, ending
- * the words before it, is row @r's, looking a few groups ahead and not
- * past one labelled as one of the next rows; 0 when there is none.  The
- * numbers before it are then not row @r's (pdftotext's default order
- * prints some numbers apart from their rows' labels). */
+/* Whether a group after group @g, a few groups ahead and not past one
+ * labelled as one of the next rows, has row @r's label ending the words
+ * before it.  The numbers before that group are then not row @r's
+ * (pdftotext's default order prints some numbers apart from their rows'
+ * labels). */
 #define LABEL_LOOKAHEAD 12
 
-static guint
+static gboolean
 label_comes_later (NbImporter       *im,
                    const NbTableDef *def,
                    guint             r,
@@ -3538,12 +3538,10 @@ label_comes_later (NbImporter       *im,
       for (guint next = r + 1; next < def->n_rows && next <= r + 3 && m.level == MATCH_NONE && !later; next++)
         later = match_row (def, next, &window, 0).level >= MATCH_LOOSE;
       window_clear (&window);
-      if (ends_lead)
-        return k;
-      if (later)
-        return 0;
+      if (ends_lead || later)
+        return ends_lead;
     }
-  return 0;
+  return FALSE;
 }
 
 /* Matches the groups of a labelled table to its rows, in the form's order,
@@ -3715,7 +3713,7 @@ match_rows (NbImporter *im,
       }
 
       add_loose (matching, LOOSE_GROUP, g, 0, window.lead_text, NULL);
-      if (label_comes_later (im, def, r, groups, g, start, end) == 0)
+      if (!label_comes_later (im, def, r, groups, g, start, end))
         {
           add_loose (matching, LOOSE_ROW, 0, r, NULL, "未找到这一行（标签不符）");
           r++;
